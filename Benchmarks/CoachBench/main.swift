@@ -1,0 +1,2 @@
+import CoachCore
+print("coach-bench")

@@ -1,0 +1,3 @@
+import CoachCore
+/// CoachStore owns the disk: workspace paths, durable saves, locks and loading.
+public enum CoachStore {}

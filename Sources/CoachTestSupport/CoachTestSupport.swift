@@ -1,0 +1,3 @@
+import CoachCore
+/// Test doubles shared by every test target.
+public enum CoachTestSupport {}

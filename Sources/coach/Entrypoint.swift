@@ -1,0 +1,5 @@
+import CoachApp
+#if canImport(Glibc)
+import Glibc
+#endif
+exit(CoachApp.main())
