@@ -1,0 +1,289 @@
+/// Where a JSON document is broken: 1-based line and column (column in characters).
+public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
+  public var line: Int
+  public var column: Int
+  public var message: String
+  public var description: String { "line \(line), column \(column): \(message)" }
+}
+
+/// A strict RFC 8259 parser over UTF-8 bytes. It rejects what a hand-edited or damaged plan
+/// can contain (trailing commas, comments, invalid UTF-8, raw control characters, duplicate
+/// keys, nesting deeper than `maxDepth`) with the line and column of the first problem.
+public struct JSONParser {
+  public static let defaultMaxDepth = 512
+
+  public static func parse(_ text: String, maxDepth: Int = defaultMaxDepth) throws(JSONSyntaxError) -> JSONValue {
+    try parse(bytes: Array(text.utf8), maxDepth: maxDepth)
+  }
+
+  public static func parse(bytes: [UInt8], maxDepth: Int = defaultMaxDepth) throws(JSONSyntaxError) -> JSONValue {
+    var parser = JSONParser(bytes: bytes, maxDepth: maxDepth)
+    return try parser.document()
+  }
+
+  private let bytes: [UInt8]
+  private let maxDepth: Int
+  private var index = 0
+  private var depth = 0
+
+  private init(bytes: [UInt8], maxDepth: Int) {
+    self.bytes = bytes
+    self.maxDepth = maxDepth
+  }
+
+  private mutating func document() throws(JSONSyntaxError) -> JSONValue {
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+    skipSpace()
+    guard index < bytes.count else { throw fail("the file is empty; expected a JSON object") }
+    let value = try parseValue()
+    skipSpace()
+    guard index == bytes.count else { throw fail("unexpected \(describeHere()) after the end of the document") }
+    return value
+  }
+
+  // MARK: values
+
+  private mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
+    guard index < bytes.count else { throw fail("the document ends too early; expected a value") }
+    switch bytes[index] {
+    case UInt8(ascii: "{"): return try parseObject()
+    case UInt8(ascii: "["): return try parseArray()
+    case UInt8(ascii: "\""): return .string(try parseString())
+    case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+    case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+    case UInt8(ascii: "n"): try literal("null"); return .null
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
+    default: throw fail("unexpected \(describeHere()); expected a value (object, list, text, number, true, false or null)")
+    }
+  }
+
+  private mutating func enter() throws(JSONSyntaxError) {
+    depth += 1
+    if depth > maxDepth { throw fail("nesting is deeper than \(maxDepth) levels") }
+  }
+
+  private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
+    try enter()
+    index += 1
+    var object: [String: JSONValue] = [:]
+    skipSpace()
+    if peek(UInt8(ascii: "}")) { index += 1; depth -= 1; return .object(object) }
+    while true {
+      skipSpace()
+      guard peek(UInt8(ascii: "\"")) else {
+        throw fail(peek(UInt8(ascii: "}")) ? "trailing comma before }" : "unexpected \(describeHere()); expected a key in double quotes")
+      }
+      let keyStart = index
+      let key = try parseString()
+      if object[key] != nil { throw fail("duplicate key \"\(key)\"", at: keyStart) }
+      skipSpace()
+      guard peek(UInt8(ascii: ":")) else { throw fail("unexpected \(describeHere()); expected : after the key") }
+      index += 1
+      skipSpace()
+      object[key] = try parseValue()
+      skipSpace()
+      if peek(UInt8(ascii: ",")) { index += 1; continue }
+      if peek(UInt8(ascii: "}")) { index += 1; depth -= 1; return .object(object) }
+      throw fail("unexpected \(describeHere()); expected , or }")
+    }
+  }
+
+  private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
+    try enter()
+    index += 1
+    var items: [JSONValue] = []
+    skipSpace()
+    if peek(UInt8(ascii: "]")) { index += 1; depth -= 1; return .array(items) }
+    while true {
+      skipSpace()
+      if peek(UInt8(ascii: "]")) { throw fail("trailing comma before ]") }
+      items.append(try parseValue())
+      skipSpace()
+      if peek(UInt8(ascii: ",")) { index += 1; continue }
+      if peek(UInt8(ascii: "]")) { index += 1; depth -= 1; return .array(items) }
+      throw fail("unexpected \(describeHere()); expected , or ]")
+    }
+  }
+
+  private mutating func parseString() throws(JSONSyntaxError) -> String {
+    index += 1  // opening quote
+    var result = ""
+    var runStart = index
+    while true {
+      guard index < bytes.count else { throw fail("text is not closed: a \" is missing", at: runStart - 1) }
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\"") {
+        try appendRun(&result, from: runStart, to: index)
+        index += 1
+        return result
+      }
+      if byte == UInt8(ascii: "\\") {
+        try appendRun(&result, from: runStart, to: index)
+        try parseEscape(into: &result)
+        runStart = index
+        continue
+      }
+      if byte < 0x20 { throw fail("a control character (U+\(hex4(UInt32(byte)))) inside text must be escaped") }
+      index += 1
+    }
+  }
+
+  private mutating func appendRun(_ result: inout String, from start: Int, to end: Int) throws(JSONSyntaxError) {
+    guard start < end else { return }
+    let slice = bytes[start..<end]
+    guard let text = String(validating: slice, as: UTF8.self) else {
+      throw fail("the text is not valid UTF-8", at: firstInvalidUTF8(in: start..<end))
+    }
+    result += text
+  }
+
+  private func firstInvalidUTF8(in range: Range<Int>) -> Int {
+    var i = range.lowerBound
+    while i < range.upperBound {
+      let b = bytes[i]
+      let length: Int
+      switch b {
+      case 0x00...0x7F: length = 1
+      case 0xC2...0xDF: length = 2
+      case 0xE0...0xEF: length = 3
+      case 0xF0...0xF4: length = 4
+      default: return i
+      }
+      if i + length > range.upperBound { return i }
+      if length > 1, String(validating: bytes[i..<(i + length)], as: UTF8.self) == nil { return i }
+      i += length
+    }
+    return range.lowerBound
+  }
+
+  private mutating func parseEscape(into result: inout String) throws(JSONSyntaxError) {
+    index += 1
+    guard index < bytes.count else { throw fail("text is not closed: a \" is missing") }
+    let c = bytes[index]
+    index += 1
+    switch c {
+    case UInt8(ascii: "\""): result.append("\"")
+    case UInt8(ascii: "\\"): result.append("\\")
+    case UInt8(ascii: "/"): result.append("/")
+    case UInt8(ascii: "b"): result.append("\u{08}")
+    case UInt8(ascii: "f"): result.append("\u{0C}")
+    case UInt8(ascii: "n"): result.append("\n")
+    case UInt8(ascii: "r"): result.append("\r")
+    case UInt8(ascii: "t"): result.append("\t")
+    case UInt8(ascii: "u"):
+      let unit = try hexUnit()
+      if (0xD800...0xDBFF).contains(unit) {
+        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+          throw fail("a \\u escape starts a surrogate pair that is not completed")
+        }
+        index += 2
+        let low = try hexUnit()
+        guard (0xDC00...0xDFFF).contains(low) else { throw fail("a \\u escape has an invalid low surrogate") }
+        let scalar = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+        result.unicodeScalars.append(Unicode.Scalar(scalar)!)
+      } else if let scalar = Unicode.Scalar(unit) {
+        result.unicodeScalars.append(scalar)
+      } else {
+        throw fail("a \\u escape names a lone surrogate (U+\(hex4(unit)))")
+      }
+    default:
+      index -= 1
+      throw fail("\\\(Character(Unicode.Scalar(c))) is not a valid escape; use \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX")
+    }
+  }
+
+  private mutating func hexUnit() throws(JSONSyntaxError) -> UInt32 {
+    guard index + 4 <= bytes.count else { throw fail("a \\u escape needs four hex digits") }
+    var value: UInt32 = 0
+    for _ in 0..<4 {
+      let c = bytes[index]
+      let digit: UInt32
+      switch c {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(c - UInt8(ascii: "0"))
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(c - UInt8(ascii: "a") + 10)
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(c - UInt8(ascii: "A") + 10)
+      default: throw fail("a \\u escape needs four hex digits")
+      }
+      value = value * 16 + digit
+      index += 1
+    }
+    return value
+  }
+
+  private mutating func parseNumber() throws(JSONSyntaxError) -> Double {
+    let start = index
+    if peek(UInt8(ascii: "-")) { index += 1 }
+    guard index < bytes.count, isDigit(bytes[index]) else { throw fail("a number needs digits after -") }
+    if bytes[index] == UInt8(ascii: "0") {
+      index += 1
+      if index < bytes.count, isDigit(bytes[index]) { throw fail("numbers must not have leading zeros") }
+    } else {
+      while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+    }
+    if peek(UInt8(ascii: ".")) {
+      index += 1
+      guard index < bytes.count, isDigit(bytes[index]) else { throw fail("a number needs digits after the decimal point") }
+      while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+    }
+    if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+      index += 1
+      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+      guard index < bytes.count, isDigit(bytes[index]) else { throw fail("a number needs digits in its exponent") }
+      while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+    }
+    let text = String(decoding: bytes[start..<index], as: UTF8.self)
+    guard let value = Double(text), value.isFinite else { throw fail("the number \(text) is out of range", at: start) }
+    return value
+  }
+
+  private mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
+    let count = word.utf8CodeUnitCount
+    let matches = index + count <= bytes.count && word.withUTF8Buffer { buffer in
+      (0..<count).allSatisfy { bytes[index + $0] == buffer[$0] }
+    }
+    guard matches else { throw fail("unexpected \(describeHere()); expected a value") }
+    index += count
+  }
+
+  // MARK: helpers
+
+  private func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+  private func peek(_ b: UInt8) -> Bool { index < bytes.count && bytes[index] == b }
+
+  private mutating func skipSpace() {
+    while index < bytes.count {
+      switch bytes[index] {
+      case 0x20, 0x0A, 0x0D, 0x09: index += 1
+      default: return
+      }
+    }
+  }
+
+  private func describeHere() -> String {
+    guard index < bytes.count else { return "end of file" }
+    let b = bytes[index]
+    if b >= 0x21 && b < 0x7F { return "'\(Character(Unicode.Scalar(b)))'" }
+    return "byte 0x\(String(b, radix: 16, uppercase: true))"
+  }
+
+  private func hex4(_ v: UInt32) -> String {
+    let s = String(v, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, 4 - s.count)) + s
+  }
+
+  /// Builds the error with the line and column of `offset` (default: the current position).
+  /// Counting happens only here, so the fast path never tracks lines.
+  private func fail(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
+    let target = min(offset ?? index, bytes.count)
+    var line = 1
+    var lineStart = 0
+    for i in 0..<target where bytes[i] == 0x0A {
+      line += 1
+      lineStart = i + 1
+    }
+    // Column in characters: count UTF-8 lead bytes between the line start and the target.
+    var column = 1
+    for i in lineStart..<target where bytes[i] & 0xC0 != 0x80 { column += 1 }
+    return JSONSyntaxError(line: line, column: column, message: message)
+  }
+}

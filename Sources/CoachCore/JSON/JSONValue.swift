@@ -1,0 +1,53 @@
+/// A JSON document as a plain value. Plans are read into this first, so keys the model does
+/// not know survive a save untouched, and errors can name the exact line and column.
+public enum JSONValue: Equatable, Sendable {
+  case null
+  case bool(Bool)
+  case number(Double)
+  case string(String)
+  case array([JSONValue])
+  case object([String: JSONValue])
+
+  public var string: String? { if case .string(let s) = self { return s } else { return nil } }
+  public var number: Double? { if case .number(let n) = self { return n } else { return nil } }
+  public var bool: Bool? { if case .bool(let b) = self { return b } else { return nil } }
+  public var array: [JSONValue]? { if case .array(let a) = self { return a } else { return nil } }
+  public var object: [String: JSONValue]? { if case .object(let o) = self { return o } else { return nil } }
+  public var isNull: Bool { self == .null }
+
+  /// The integer value, when this is a number with no fractional part.
+  public var int: Int? {
+    guard case .number(let n) = self, n.rounded() == n, abs(n) < 9.0e15 else { return nil }
+    return Int(n)
+  }
+
+  public subscript(key: String) -> JSONValue? { object?[key] }
+
+  /// A short name of the value's kind, for error messages ("expected text, found a number").
+  public var kindName: String {
+    switch self {
+    case .null: return "null"
+    case .bool: return "true/false"
+    case .number: return "a number"
+    case .string: return "text"
+    case .array: return "a list"
+    case .object: return "an object"
+    }
+  }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+  ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByFloatLiteral, ExpressibleByNilLiteral
+{
+  public init(stringLiteral value: String) { self = .string(value) }
+  public init(integerLiteral value: Int) { self = .number(Double(value)) }
+  public init(floatLiteral value: Double) { self = .number(value) }
+  public init(booleanLiteral value: Bool) { self = .bool(value) }
+  public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+  public init(nilLiteral: ()) { self = .null }
+  public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    var object: [String: JSONValue] = [:]
+    for (key, value) in elements { object[key] = value }
+    self = .object(object)
+  }
+}

@@ -1,0 +1,45 @@
+/// A next step with an owner and a due date.
+public struct Action: JSONRecord {
+  public var text: String
+  public var owner: String?
+  /// YYYY-MM-DD.
+  public var due: String?
+  public var done: Bool
+  public var createdAt: String?
+  public var doneAt: String?
+  public var extra: [String: JSONValue]
+
+  public init(text: String, owner: String? = nil, due: String? = nil, createdAt: String) {
+    self.text = text
+    self.owner = owner
+    self.due = due
+    self.createdAt = createdAt
+    done = false
+    extra = [:]
+  }
+
+  public init(json: JSONValue, path: String) throws(PlanFormatError) {
+    var f = try JSONFields(json, path: path)
+    text = try f.string("text") ?? ""
+    owner = try f.string("owner")
+    due = try f.string("due")
+    if let due, CalendarDay(due) == nil {
+      throw PlanFormatError(path: f.at("due"), message: "expected a date as YYYY-MM-DD, found \"\(due)\"")
+    }
+    done = try f.bool("done") ?? false
+    createdAt = try f.string("createdAt")
+    doneAt = try f.string("doneAt")
+    extra = f.extra
+  }
+
+  public var json: JSONValue {
+    var o = JSONObjectBuilder(extra: extra)
+    o["text"] = text
+    o["owner"] = owner
+    o["due"] = due
+    o.set("done", done)
+    o["createdAt"] = createdAt
+    o["doneAt"] = doneAt
+    return o.json
+  }
+}

@@ -1,0 +1,138 @@
+/// Reads the fields of one JSON object by name, remembering which keys were read so the
+/// rest can be kept as `extra` and written back unchanged.
+struct JSONFields {
+  let object: [String: JSONValue]
+  let path: String
+  private(set) var read: Set<String> = []
+
+  init(_ value: JSONValue, path: String) throws(PlanFormatError) {
+    guard case .object(let object) = value else {
+      throw PlanFormatError(path: path, message: "expected an object, found \(value.kindName)")
+    }
+    self.object = object
+    self.path = path
+  }
+
+  func at(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+  /// The value of `key`, treating null as absent.
+  private mutating func raw(_ key: String) -> JSONValue? {
+    read.insert(key)
+    guard let value = object[key], value != .null else { return nil }
+    return value
+  }
+
+  mutating func string(_ key: String) throws(PlanFormatError) -> String? {
+    guard let value = raw(key) else { return nil }
+    guard case .string(let s) = value else { throw mismatch(key, "text", value) }
+    return s
+  }
+
+  mutating func int(_ key: String, in range: ClosedRange<Int>? = nil) throws(PlanFormatError) -> Int? {
+    guard let value = raw(key) else { return nil }
+    guard let n = value.int else { throw mismatch(key, "a whole number", value) }
+    if let range, !range.contains(n) {
+      throw PlanFormatError(path: at(key), message: "expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(n)")
+    }
+    return n
+  }
+
+  mutating func double(_ key: String) throws(PlanFormatError) -> Double? {
+    guard let value = raw(key) else { return nil }
+    guard let n = value.number else { throw mismatch(key, "a number", value) }
+    return n
+  }
+
+  mutating func bool(_ key: String) throws(PlanFormatError) -> Bool? {
+    guard let value = raw(key) else { return nil }
+    guard let b = value.bool else { throw mismatch(key, "true or false", value) }
+    return b
+  }
+
+  mutating func enumeration<E: PlanEnum>(_ key: String, _ type: E.Type) throws(PlanFormatError) -> E? {
+    guard let text = try string(key) else { return nil }
+    guard let e = E(rawValue: text) else {
+      let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
+      throw PlanFormatError(path: at(key), message: "\"\(text)\" is not one of: \(allowed)")
+    }
+    return e
+  }
+
+  mutating func strings(_ key: String) throws(PlanFormatError) -> [String] {
+    guard let value = raw(key) else { return [] }
+    guard case .array(let items) = value else { throw mismatch(key, "a list of text", value) }
+    var out: [String] = []
+    for (i, item) in items.enumerated() {
+      guard case .string(let s) = item else {
+        throw PlanFormatError(path: "\(at(key))[\(i)]", message: "expected text, found \(item.kindName)")
+      }
+      out.append(s)
+    }
+    return out
+  }
+
+  mutating func timestamps(_ key: String = "answeredAt") throws(PlanFormatError) -> [String: String] {
+    guard let value = raw(key) else { return [:] }
+    guard case .object(let object) = value else { throw mismatch(key, "an object of times", value) }
+    var out: [String: String] = [:]
+    for (field, time) in object {
+      guard case .string(let s) = time else {
+        throw PlanFormatError(path: "\(at(key)).\(field)", message: "expected a time, found \(time.kindName)")
+      }
+      out[field] = s
+    }
+    return out
+  }
+
+  mutating func record<R: JSONRecord>(_ key: String, _ type: R.Type) throws(PlanFormatError) -> R? {
+    guard let value = raw(key) else { return nil }
+    return try R(json: value, path: at(key))
+  }
+
+  mutating func records<R: JSONRecord>(_ key: String, _ type: R.Type) throws(PlanFormatError) -> [R] {
+    guard let value = raw(key) else { return [] }
+    guard case .array(let items) = value else { throw mismatch(key, "a list", value) }
+    var out: [R] = []
+    out.reserveCapacity(items.count)
+    for (i, item) in items.enumerated() { out.append(try R(json: item, path: "\(at(key))[\(i)]")) }
+    return out
+  }
+
+  mutating func value(_ key: String) -> JSONValue? { raw(key) }
+
+  /// Every key not read: kept and written back as it was.
+  var extra: [String: JSONValue] { object.filter { !read.contains($0.key) } }
+
+  private func mismatch(_ key: String, _ expected: String, _ found: JSONValue) -> PlanFormatError {
+    PlanFormatError(path: at(key), message: "expected \(expected), found \(found.kindName)")
+  }
+}
+
+/// Builds a JSON object, leaving out absent values, on top of the keys kept from the file.
+struct JSONObjectBuilder {
+  private(set) var object: [String: JSONValue]
+
+  init(extra: [String: JSONValue] = [:]) { object = extra }
+
+  subscript(key: String) -> String? {
+    get { nil }
+    set { object[key] = newValue.map { .string($0) } }
+  }
+  mutating func set(_ key: String, _ value: Int?) { object[key] = value.map { .number(Double($0)) } }
+  mutating func set(_ key: String, _ value: Double?) { object[key] = value.map { .number($0) } }
+  mutating func set(_ key: String, _ value: Bool?) { object[key] = value.map { .bool($0) } }
+  mutating func set<E: PlanEnum>(_ key: String, _ value: E?) { object[key] = value.map { .string($0.rawValue) } }
+  mutating func set(_ key: String, _ value: JSONValue?) { object[key] = value }
+  mutating func set(_ key: String, strings: [String], keepEmpty: Bool = false) {
+    object[key] = strings.isEmpty && !keepEmpty ? nil : .array(strings.map { .string($0) })
+  }
+  mutating func set(_ key: String, times: [String: String]) {
+    object[key] = times.isEmpty ? nil : .object(times.mapValues { .string($0) })
+  }
+  mutating func set<R: JSONRecord>(_ key: String, record: R?) { object[key] = record?.json }
+  mutating func set<R: JSONRecord>(_ key: String, records: [R], keepEmpty: Bool = true) {
+    object[key] = records.isEmpty && !keepEmpty ? nil : .array(records.map(\.json))
+  }
+
+  var json: JSONValue { .object(object) }
+}

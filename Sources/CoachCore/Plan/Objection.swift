@@ -1,0 +1,84 @@
+/// A customer objection and the rep's planned LSCPA answer to it.
+public struct Objection: JSONRecord {
+  public var category: ObjectionCategory?
+  public var statement: String
+  public var raisedBy: String?
+  public var lscpa: LSCPALines
+  public var strategies: [String]
+  public var status: ObjectionStatus
+  public var createdAt: String?
+  public var answeredAt: [String: String]
+  public var extra: [String: JSONValue]
+
+  public init(statement: String, category: ObjectionCategory?, createdAt: String) {
+    self.statement = statement
+    self.category = category
+    self.createdAt = createdAt
+    lscpa = LSCPALines()
+    strategies = []
+    status = .open
+    answeredAt = [:]
+    extra = [:]
+  }
+
+  public init(json: JSONValue, path: String) throws(PlanFormatError) {
+    var f = try JSONFields(json, path: path)
+    category = try f.enumeration("category", ObjectionCategory.self)
+    statement = try f.string("statement") ?? ""
+    raisedBy = try f.string("raisedBy")
+    lscpa = try f.record("lscpa", LSCPALines.self) ?? LSCPALines()
+    strategies = try f.strings("strategies")
+    status = try f.enumeration("status", ObjectionStatus.self) ?? .open
+    createdAt = try f.string("createdAt")
+    answeredAt = try f.timestamps()
+    extra = f.extra
+  }
+
+  public var json: JSONValue {
+    var o = JSONObjectBuilder(extra: extra)
+    o.set("category", category)
+    o["statement"] = statement
+    o["raisedBy"] = raisedBy
+    o.set("lscpa", record: lscpa)
+    o.set("strategies", strings: strategies, keepEmpty: true)
+    o.set("status", status)
+    o["createdAt"] = createdAt
+    o.set("answeredAt", times: answeredAt)
+    return o.json
+  }
+}
+
+/// The rep's planned line for each LSCPA step.
+public struct LSCPALines: JSONRecord {
+  public var lines: [LSCPAStep: String]
+  public var answeredAt: [String: String]
+  public var extra: [String: JSONValue]
+
+  public init() {
+    lines = [:]
+    answeredAt = [:]
+    extra = [:]
+  }
+
+  public init(json: JSONValue, path: String) throws(PlanFormatError) {
+    var f = try JSONFields(json, path: path)
+    lines = [:]
+    for step in LSCPAStep.allCases {
+      if let line = try f.string(step.rawValue) { lines[step] = line }
+    }
+    answeredAt = try f.timestamps()
+    extra = f.extra
+  }
+
+  public var json: JSONValue {
+    var o = JSONObjectBuilder(extra: extra)
+    for step in LSCPAStep.allCases { o[step.rawValue] = lines[step] }
+    o.set("answeredAt", times: answeredAt)
+    return o.json
+  }
+
+  public subscript(step: LSCPAStep) -> String? {
+    get { lines[step] }
+    set { lines[step] = newValue }
+  }
+}

@@ -1,0 +1,62 @@
+/// Plan ids: a slug of the plan's name that is safe as a file name in the workspace.
+///
+/// Letters and digits of any script are kept (lower-cased), so `华东电力` stays `华东电力`;
+/// everything else — spaces, punctuation, dots, slashes, control and format characters —
+/// becomes a single `-`, and leading or trailing dashes are dropped. The result therefore never
+/// contains `/`, `..`, a control character or a leading dot, and cannot leave the workspace.
+public enum PlanID {
+  /// Longest id in UTF-8 bytes (well under the 255-byte file-name limit with `.json.bak`).
+  public static let maxBytes = 96
+
+  public enum Problem: Error, Equatable, Sendable {
+    case empty
+    case noLettersOrDigits
+  }
+
+  public static func make(from name: String) throws(Problem) -> String {
+    let trimmed = name.trimmingWhitespace
+    guard !trimmed.isEmpty else { throw .empty }
+    var out = ""
+    var lastWasDash = true  // drops leading dashes
+    for character in trimmed.lowercased() {
+      if character.isLetter || character.isNumber, !character.unicodeScalars.contains(where: isUnsafe) {
+        guard out.utf8.count + character.utf8.count <= maxBytes else { break }
+        out.append(character)
+        lastWasDash = false
+      } else if !lastWasDash {
+        guard out.utf8.count + 1 <= maxBytes else { break }
+        out.append("-")
+        lastWasDash = true
+      }
+    }
+    while out.hasSuffix("-") { out.removeLast() }
+    guard !out.isEmpty else { throw .noLettersOrDigits }
+    return out
+  }
+
+  /// True when `id` is something `make` could have produced (checked before any file access,
+  /// so a hand-typed id cannot reach outside the workspace).
+  public static func isValid(_ id: String) -> Bool {
+    guard !id.isEmpty, id.utf8.count <= maxBytes, !id.hasPrefix("-"), !id.hasSuffix("-") else { return false }
+    return (try? make(from: id)) == id
+  }
+
+  private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.properties.generalCategory {
+    case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator: return true
+    default: return scalar == "/" || scalar == "." || scalar == "\\"
+    }
+  }
+}
+
+extension StringProtocol {
+  /// The text without leading and trailing whitespace (Unicode-aware, no Foundation).
+  public var trimmingWhitespace: String {
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+    let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+    var out = ""
+    out.unicodeScalars.append(contentsOf: scalars[first...last])
+    return out
+  }
+}

@@ -1,0 +1,47 @@
+/// A person on the customer's side who takes part in the decision.
+public struct Stakeholder: JSONRecord {
+  public var name: String
+  public var title: String?
+  public var role: StakeholderRole?
+  public var influence: Int?
+  public var attitude: Attitude?
+  public var concerns: String?
+  public var notes: String?
+  public var answeredAt: [String: String]
+  public var extra: [String: JSONValue]
+
+  public init(name: String) {
+    self.name = name
+    answeredAt = [:]
+    extra = [:]
+  }
+
+  public init(json: JSONValue, path: String) throws(PlanFormatError) {
+    var f = try JSONFields(json, path: path)
+    guard let name = try f.string("name"), !name.isEmpty else {
+      throw PlanFormatError(path: f.at("name"), message: "every stakeholder needs a name")
+    }
+    self.name = name
+    title = try f.string("title")
+    role = try f.enumeration("role", StakeholderRole.self)
+    influence = try f.int("influence", in: 1...5)
+    attitude = try f.enumeration("attitude", Attitude.self)
+    concerns = try f.string("concerns")
+    notes = try f.string("notes")
+    answeredAt = try f.timestamps()
+    extra = f.extra
+  }
+
+  public var json: JSONValue {
+    var o = JSONObjectBuilder(extra: extra)
+    o["name"] = name
+    o["title"] = title
+    o.set("role", role)
+    o.set("influence", influence)
+    o.set("attitude", attitude)
+    o["concerns"] = concerns
+    o["notes"] = notes
+    o.set("answeredAt", times: answeredAt)
+    return o.json
+  }
+}
