@@ -1,0 +1,92 @@
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+/// Thin, EINTR-safe wrappers over the system calls the store needs.
+enum Sys {
+  static var errno: Int32 { Glibc.errno }
+
+  /// Writes every byte or returns the errno of the failure.
+  static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
+    var offset = 0
+    return bytes.withUnsafeBytes { buffer -> Int32? in
+      while offset < buffer.count {
+        let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        if n < 0 {
+          if Glibc.errno == EINTR { continue }
+          return Glibc.errno
+        }
+        offset += n
+      }
+      return nil
+    }
+  }
+
+  /// Reads a whole file, refusing files over `limit` bytes.
+  static func readAll(_ path: String, limit: Int) throws(StoreError) -> [UInt8] {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw .io(operation: "open", path: path, errno: errno) }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw .io(operation: "read", path: path, errno: errno) }
+    let size = Int(info.st_size)
+    guard size <= limit else { throw .tooLarge(path: path, bytes: size, limit: limit) }
+    var bytes = [UInt8](repeating: 0, count: size)
+    var offset = 0
+    while offset < size {
+      let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + offset, size - offset) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw .io(operation: "read", path: path, errno: errno)
+      }
+      if n == 0 { break }
+      offset += n
+    }
+    return offset == size ? bytes : Array(bytes[0..<offset])
+  }
+
+  /// Creates a directory and its parents with mode 0700 (existing ones are left as they are,
+  /// except the last, which is tightened to 0700 when `private` is set).
+  static func makeDirectories(_ path: String, private tighten: Bool = true) throws(StoreError) {
+    var prefix = path.hasPrefix("/") ? "" : "."
+    for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+      prefix += "/" + part
+      if mkdir(prefix, 0o700) != 0, errno != EEXIST {
+        throw .io(operation: "mkdir", path: prefix, errno: errno)
+      }
+    }
+    if tighten {
+      var info = stat()
+      if stat(path, &info) == 0, info.st_mode & 0o077 != 0, info.st_uid == getuid() {
+        _ = chmod(path, 0o700)
+      }
+    }
+  }
+
+  /// The names in a directory (without . and ..).
+  static func listDirectory(_ path: String) throws(StoreError) -> [String] {
+    guard let dir = opendir(path) else { throw .io(operation: "list", path: path, errno: errno) }
+    defer { closedir(dir) }
+    var names: [String] = []
+    while let entry = readdir(dir) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
+        let bytes = raw.bindMemory(to: UInt8.self)
+        let length = bytes.firstIndex(of: 0) ?? bytes.count
+        return String(decoding: bytes[0..<length], as: UTF8.self)
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names
+  }
+
+  static func fileExists(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0
+  }
+
+  static func modificationTime(_ path: String) -> Int? {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return nil }
+    return Int(info.st_mtim.tv_sec)
+  }
+}
