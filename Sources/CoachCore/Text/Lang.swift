@@ -1,0 +1,49 @@
+/// The two languages of the product. Every message exists in both.
+public enum Lang: String, Sendable, CaseIterable {
+  case en, zh
+
+  /// `zh*` in LC_ALL, LC_MESSAGES or LANG (first one set) means Chinese; anything else English.
+  public static func fromLocale(_ environment: [String: String]) -> Lang {
+    for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+      if let value = environment[key], !value.isEmpty {
+        return value.lowercased().hasPrefix("zh") ? .zh : .en
+      }
+    }
+    return .en
+  }
+
+  /// Parses `en`/`zh` (also `zh-CN`, `zh_TW.UTF-8`, `english`, `chinese`, `中文`).
+  public init?(argument: String) {
+    let v = argument.lowercased()
+    if v == "en" || v.hasPrefix("en-") || v.hasPrefix("en_") || v == "english" { self = .en }
+    else if v.hasPrefix("zh") || v == "chinese" || v == "中文" { self = .zh }
+    else { return nil }
+  }
+}
+
+/// Localised messages. Each message is a method that states both languages side by side, so a
+/// message cannot exist in only one. Extensions by area live next to the code that uses them.
+public struct L10n: Sendable {
+  public let lang: Lang
+  public init(_ lang: Lang) { self.lang = lang }
+
+  /// Picks the sentence for the current language.
+  @inlinable public func t(_ en: String, _ zh: String) -> String { lang == .zh ? zh : en }
+
+  /// Joins a list the way the language does: "a, b and c" / "a、b和c".
+  public func list(_ items: [String]) -> String {
+    switch items.count {
+    case 0: return ""
+    case 1: return items[0]
+    default:
+      let head = items.dropLast()
+      return lang == .zh
+        ? head.joined(separator: "、") + "和" + items.last!
+        : head.joined(separator: ", ") + " and " + items.last!
+    }
+  }
+
+  /// Sentence-final punctuation for the language.
+  public var period: String { lang == .zh ? "。" : "." }
+  public var colon: String { lang == .zh ? "：" : ": " }
+}
