@@ -1,0 +1,133 @@
+import ArgumentParser
+import CoachCore
+import CoachStore
+
+/// The command tree shared by `coach ARGS` and the lines typed in the session.
+public struct CoachCommand: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "coach",
+    abstract: "A coach for key-account sales, in your terminal.",
+    version: CoachCore.version,
+    subcommands: [
+      NewCommand.self, OpenCommand.self, ListCommand.self, ShowCommand.self, CloseCommand.self,
+      UndoCommand.self, HelpCommand.self, QuitCommand.self, ExitCommand.self,
+    ]
+  )
+
+  @OptionGroup public var global: GlobalOptions
+
+  public init() {}
+}
+
+/// Options that apply to the whole program; accepted before or after the command.
+public struct GlobalOptions: ParsableArguments {
+  @Option(help: "Where plans are kept (env COACH_WORKSPACE).")
+  public var workspace: String?
+
+  @Option(help: "Language: en or zh (env COACH_LANG).")
+  public var lang: String?
+
+  @Option(help: "A trainer's playbook folder laid over the built-in one (env COACH_PLAYBOOKS).")
+  public var playbooks: [String] = []
+
+  @Flag(name: .customLong("no-color"), help: "No colour.")
+  public var noColor = false
+
+  @Flag(help: "Read commands from standard input without line editing, even on a terminal.")
+  public var batch = false
+
+  public init() {}
+}
+
+/// A command that runs inside a session (a typed line or `coach CMD`).
+public protocol SessionCommand: ParsableCommand {
+  var global: GlobalOptions { get }
+  func run(in session: Session) throws(CommandError)
+}
+
+struct NewCommand: SessionCommand {
+  static let configuration = CommandConfiguration(commandName: "new", abstract: "Create an account plan and open it.")
+  @OptionGroup var global: GlobalOptions
+  @Argument(help: "The account's name.") var name: [String]
+
+  func run(in session: Session) throws(CommandError) {
+    let joined = name.joined(separator: " ")
+    try session.create(joined)
+    let plan = try session.requirePlan()
+    session.say("\(session.l.t("Created", "已新建")) \(plan.name, .bold) \(session.l.t("— saved as", "——保存为")) plans/\(plan.id).json")
+  }
+}
+
+struct OpenCommand: SessionCommand {
+  static let configuration = CommandConfiguration(commandName: "open", abstract: "Open an account plan.")
+  @OptionGroup var global: GlobalOptions
+  @Argument(help: "The plan's name or id.", completion: .custom(PlanCompletion.planIDs)) var name: [String]
+
+  func run(in session: Session) throws(CommandError) {
+    try session.open(name.joined(separator: " "))
+    let plan = try session.requirePlan()
+    session.say("\(session.l.t("Opened", "已打开")) \(plan.name, .bold).")
+  }
+}
+
+struct CloseCommand: SessionCommand {
+  static let configuration = CommandConfiguration(commandName: "close", abstract: "Close the open plan.")
+  @OptionGroup var global: GlobalOptions
+
+  func run(in session: Session) throws(CommandError) {
+    let plan = try session.requirePlan()
+    session.close()
+    session.say("\(session.l.t("Closed", "已关闭")) \(plan.name, .bold).")
+  }
+}
+
+struct UndoCommand: SessionCommand {
+  static let configuration = CommandConfiguration(commandName: "undo", abstract: "Undo the last change made in this session.")
+  @OptionGroup var global: GlobalOptions
+  func run(in session: Session) throws(CommandError) { try session.undo() }
+}
+
+struct QuitCommand: SessionCommand {
+  static let configuration = CommandConfiguration(commandName: "quit", abstract: "Save and leave.")
+  @OptionGroup var global: GlobalOptions
+  func run(in session: Session) throws(CommandError) { session.requestQuit() }
+}
+
+struct ExitCommand: SessionCommand {
+  static let configuration = CommandConfiguration(commandName: "exit", abstract: "Save and leave.")
+  @OptionGroup var global: GlobalOptions
+  func run(in session: Session) throws(CommandError) { session.requestQuit() }
+}
+
+struct HelpCommand: SessionCommand {
+  static let configuration = CommandConfiguration(commandName: "help", abstract: "Show the commands.")
+  @OptionGroup var global: GlobalOptions
+  @Argument(help: "A command.") var command: String?
+
+  func run(in session: Session) throws(CommandError) {
+    let l = session.l
+    guard let command else {
+      session.say(session.settings.interactive || session.isSessionLoop
+                  ? HelpCatalog.overview(l, width: session.output.width)
+                  : HelpCatalog.commandLine(l, version: CoachCore.version))
+      return
+    }
+    guard let entry = HelpCatalog.entry(command) else {
+      throw session.unknownCommand(command)
+    }
+    session.say(HelpCatalog.detail(entry, l, width: session.output.width))
+  }
+}
+
+/// Dynamic shell completion of plan ids: the shell runs `coach ---completion …`, which calls
+/// this in a fresh process, so it finds the workspace from the command line and environment.
+enum PlanCompletion {
+  @Sendable static func planIDs(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+    var workspace: String? = nil
+    if let i = words.firstIndex(of: "--workspace"), i + 1 < words.count { workspace = words[i + 1] }
+    let paths = WorkspacePaths.resolve(workspace: workspace, environment: ProcessContext.environment(),
+                                       currentDirectory: ProcessContext.currentDirectory())
+    let ids = (try? PlanRepository(paths: paths).ids()) ?? []
+    return ids.filter { $0.hasPrefix(prefix) }
+  }
+}

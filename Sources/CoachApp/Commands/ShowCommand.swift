@@ -1,0 +1,49 @@
+import ArgumentParser
+import CoachCore
+import CoachStore
+
+/// `show [PLAN] [SECTION]`: in the session the open plan; outside it, the named plan.
+struct ShowCommand: SessionCommand {
+  static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a plan or one section of it.")
+  @OptionGroup var global: GlobalOptions
+  @Argument(help: "The plan (outside the session) and a section.", completion: .custom(PlanCompletion.planIDs)) var words: [String] = []
+
+  func run(in session: Session) throws(CommandError) {
+    let l = session.l
+    var rest = words
+    var plan: AccountPlan
+    if let open = session.current, rest.count <= 1, rest.first.map({ PlanSection(word: $0) != nil }) ?? true {
+      plan = open.plan
+    } else {
+      guard let name = rest.first else {
+        throw CommandError(StyledText(l.t("Which plan? `show NAME [SECTION]` — `list` shows the plans.", "要查看哪个计划？`show 名称 [部分]`——用 `list` 查看计划列表。")), exitCode: ExitStatus.usage)
+      }
+      rest.removeFirst()
+      plan = try session.loadForReading(name)
+    }
+    var section: PlanSection? = nil
+    if let word = rest.first {
+      guard let s = PlanSection(word: word) else {
+        var message = l.t("Unknown section ‘\(word)’", "未知部分 ‘\(word)’")
+        if let near = Suggest.nearest(to: word, in: PlanSection.allCases.map(\.rawValue)) { message += l.t(". Did you mean ‘\(near)’?", "。你是不是想输入 ‘\(near)’？") }
+        message += l.t(" Sections: ", " 可用部分：") + PlanSection.allCases.map(\.rawValue).joined(separator: ", ")
+        throw CommandError(StyledText(message), exitCode: ExitStatus.usage)
+      }
+      section = s
+    }
+    let book = try? session.playbook()
+    let view = PlanView(plan: plan, labels: Labels(book, l), width: session.output.width)
+    session.say(view.render(section))
+  }
+}
+
+extension Session {
+  /// Reads a plan without opening it for writing (no lock): for `show`, `check`, `export`.
+  func loadForReading(_ nameOrID: String) throws(CommandError) -> AccountPlan {
+    if let open = current, open.plan.id == nameOrID || open.plan.name == nameOrID { return open.plan }
+    guard let id = repository.resolve(nameOrID) else {
+      throw CommandError(l.describe(.notFound(id: nameOrID)), exitCode: ExitStatus.noInput)
+    }
+    do { return try repository.load(id: id) } catch { throw CommandError(l.describe(error), exitCode: error.exitCode) }
+  }
+}

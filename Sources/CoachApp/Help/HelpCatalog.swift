@@ -1,0 +1,169 @@
+import CoachCore
+
+/// The one help text, in both languages: `help` in the session, `coach --help` and
+/// `coach help CMD` all render from this table.
+public struct HelpEntry: Sendable {
+  public enum Group: Int, Sendable, CaseIterable { case plans, prepare, practice, session }
+  /// Where the command works: inside the session, as `coach CMD`, or both.
+  public enum Place: Sendable { case session, both }
+
+  public var name: String
+  public var aliases: [String] = []
+  public var synopsis: String
+  public var group: Group
+  public var place: Place
+  public var summary: (en: String, zh: String)
+  public var details: (en: String, zh: String)
+  /// Words the argument accepts, for completion.
+  public var argumentWords: ArgumentWords = .none
+
+  public enum ArgumentWords: Sendable { case none, plans, sections, commands, fixed([String]), plansThenSections }
+}
+
+public enum HelpCatalog {
+  public static let entries: [HelpEntry] = [
+    HelpEntry(name: "new", synopsis: "new NAME", group: .plans, place: .both,
+              summary: ("Create an account plan and open it.", "新建一个客户计划并打开它。"),
+              details: ("The plan is saved at once in the workspace as plans/ID.json, where ID is the name in lower case with spaces as dashes (Chinese names stay as they are).",
+                        "计划会立即保存到工作区的 plans/ID.json，ID 由名称转为小写、空格变为短横线得到（中文名称保持不变）。")),
+    HelpEntry(name: "open", synopsis: "open NAME", group: .plans, place: .session,
+              summary: ("Open an account plan by name or id.", "按名称或 ID 打开客户计划。"),
+              details: ("Only one session can change a plan at a time; a second session opens it read-only.",
+                        "同一时间只有一个会话可以修改某个计划；第二个会话会以只读方式打开。"),
+              argumentWords: .plans),
+    HelpEntry(name: "list", synopsis: "list [--format table|json]", group: .plans, place: .both,
+              summary: ("List the account plans in the workspace.", "列出工作区中的客户计划。"),
+              details: ("`--format json` prints the same list as JSON for scripts.", "`--format json` 以 JSON 格式输出，便于脚本使用。")),
+    HelpEntry(name: "show", synopsis: "show [PLAN] [SECTION]", group: .plans, place: .both,
+              summary: ("Show the open plan, or one section of it.", "查看已打开的计划，或其中的某一部分。"),
+              details: ("Sections: account, value, stakeholders, discovery, questions, objections, negotiation, actions. Outside the session name the plan first: `coach show Acme stakeholders`.",
+                        "部分包括：account、value、stakeholders、discovery、questions、objections、negotiation、actions。在会话外需先写计划名：`coach show Acme stakeholders`。"),
+              argumentWords: .plansThenSections),
+    HelpEntry(name: "close", synopsis: "close", group: .plans, place: .session,
+              summary: ("Close the open plan.", "关闭当前计划。"),
+              details: ("Everything is already saved; closing releases the plan for other sessions.", "所有内容都已保存；关闭后其他会话即可编辑该计划。")),
+    HelpEntry(name: "undo", synopsis: "undo", group: .plans, place: .session,
+              summary: ("Undo the last change made in this session, and save.", "撤销本次会话中的最后一次修改，并保存。"),
+              details: ("Each `undo` goes one change further back, as far as the start of the session.", "每次 `undo` 向前撤销一次修改，最多撤销到本次会话开始时。")),
+    HelpEntry(name: "help", synopsis: "help [COMMAND]", group: .session, place: .both,
+              summary: ("Show the commands, or what one command does.", "列出所有命令，或查看某个命令的说明。"),
+              details: ("", ""), argumentWords: .commands),
+    HelpEntry(name: "quit", aliases: ["exit"], synopsis: "quit", group: .session, place: .session,
+              summary: ("Save and leave (also `exit` or Ctrl-D).", "保存并退出（也可用 `exit` 或 Ctrl-D）。"),
+              details: ("Answers are saved the moment they are given; quitting only closes the plan.", "回答在输入时就已保存；退出只是关闭计划。")),
+  ]
+
+  public static func entry(_ word: String) -> HelpEntry? {
+    entries.first { $0.name == word || $0.aliases.contains(word) }
+  }
+
+  /// Every command word, aliases included.
+  public static var words: [String] { entries.flatMap { [$0.name] + $0.aliases } }
+
+  static func groupTitle(_ group: HelpEntry.Group, _ l: L10n) -> String {
+    switch group {
+    case .plans: return l.t("Account plans", "客户计划")
+    case .prepare: return l.t("Preparing a meeting", "会前准备")
+    case .practice: return l.t("Practice and learning", "练习与学习")
+    case .session: return l.t("Session", "会话")
+    }
+  }
+
+  /// The overview `help` prints inside the session.
+  public static func overview(_ l: L10n, width: Int) -> StyledText {
+    var out = StyledText()
+    for group in HelpEntry.Group.allCases {
+      let members = entries.filter { $0.group == group }
+      guard !members.isEmpty else { continue }
+      if !out.spans.isEmpty { out.append("\n") }
+      out.appendLine(StyledText(groupTitle(group, l), .heading))
+      let column = members.map { DisplayWidth.of($0.synopsis) }.max() ?? 0
+      for e in members {
+        out.append("  ")
+        out.append(DisplayWidth.padRight(e.synopsis, to: column), .bold)
+        out.appendLine(StyledText("  " + l.t(e.summary.en, e.summary.zh)))
+      }
+    }
+    out.append("\n")
+    out.append(l.t("Type `help COMMAND` for more on one command. Tab completes commands and names.",
+                   "输入 `help 命令` 查看某个命令的详细说明。按 Tab 可以补全命令和名称。"))
+    return out
+  }
+
+  /// What `coach --help` prints.
+  public static func commandLine(_ l: L10n, version: String) -> StyledText {
+    var out = StyledText()
+    out.appendLine("\(l.t("coach — a coach for key-account sales, in your terminal", "coach——在终端里辅导大客户销售")) (\(version))")
+    out.append("\n")
+    out.appendLine(StyledText(l.t("Usage", "用法"), .heading))
+    out.appendLine(StyledText("  coach [OPTIONS]                 " + l.t("start the interactive session", "启动交互式会话")))
+    out.appendLine(StyledText("  coach [OPTIONS] COMMAND [ARGS]  " + l.t("run one command and exit", "执行一个命令后退出")))
+    out.append("\n")
+    out.appendLine(StyledText(l.t("Commands", "命令"), .heading))
+    let usable = entries.filter { $0.place == .both }
+    let column = usable.map { DisplayWidth.of($0.synopsis) }.max() ?? 0
+    for e in usable {
+      out.append("  ")
+      out.append(DisplayWidth.padRight(e.synopsis, to: column), .bold)
+      out.appendLine(StyledText("  " + l.t(e.summary.en, e.summary.zh)))
+    }
+    out.append("\n")
+    out.appendLine(StyledText(l.t("Options", "选项"), .heading))
+    let options: [(String, String, String)] = [
+      ("--workspace DIR", "where plans are kept (env COACH_WORKSPACE; default ~/.local/share/coach)", "计划的存放位置（环境变量 COACH_WORKSPACE；默认 ~/.local/share/coach）"),
+      ("--lang en|zh", "language (env COACH_LANG; default from the locale)", "界面语言（环境变量 COACH_LANG；默认取自系统区域设置）"),
+      ("--playbooks DIR", "a trainer's playbook folder laid over the built-in one (env COACH_PLAYBOOKS)", "覆盖内置内容的培训师剧本文件夹（环境变量 COACH_PLAYBOOKS）"),
+      ("--no-color", "no colour (also when NO_COLOR is set)", "不使用颜色（设置 NO_COLOR 时亦然）"),
+      ("--version", "print the version", "显示版本号"),
+      ("--help", "print this help", "显示本帮助"),
+      ("--generate-completion-script bash|zsh|fish", "print a shell completion script", "输出 shell 补全脚本"),
+    ]
+    let optionColumn = options.map { DisplayWidth.of($0.0) }.max() ?? 0
+    for (flag, en, zh) in options {
+      out.append("  ")
+      out.append(DisplayWidth.padRight(flag, to: optionColumn), .bold)
+      out.appendLine(StyledText("  " + l.t(en, zh)))
+    }
+    out.append("\n")
+    out.append(l.t("Inside the session, `help` lists every command. Plans are plain JSON files in the workspace's plans/ folder.",
+                   "在会话中输入 `help` 可列出全部命令。计划以普通 JSON 文件保存在工作区的 plans/ 文件夹中。"))
+    return out
+  }
+
+  /// What `help CMD` prints.
+  public static func detail(_ entry: HelpEntry, _ l: L10n, width: Int) -> StyledText {
+    var out = StyledText()
+    out.appendLine(StyledText(entry.synopsis, .bold))
+    out.appendLine(StyledText(Wrap.text(l.t(entry.summary.en, entry.summary.zh), width: width, indent: "  ")))
+    let details = l.t(entry.details.en, entry.details.zh)
+    if !details.isEmpty {
+      out.append(Wrap.text(details, width: width, indent: "  "))
+      out.append("\n")
+    }
+    if entry.place == .session {
+      out.append(Wrap.text(l.t("(Works inside the coach session.)", "（在 coach 会话中使用。）"), width: width, indent: "  "), .dim)
+      out.append("\n")
+    }
+    if !entry.aliases.isEmpty {
+      out.append("  " + l.t("Also: ", "也可以：") + entry.aliases.joined(separator: ", ") + "\n", .dim)
+    }
+    return StyledText(spans: out.spans.dropLastNewline())
+  }
+}
+
+extension StyledText {
+  init(spans: [Span]) {
+    self.init()
+    self.spans = spans
+  }
+}
+
+extension Array where Element == StyledText.Span {
+  func dropLastNewline() -> [StyledText.Span] {
+    guard let last = self.last, last.text.hasSuffix("\n") else { return self }
+    var copy = self
+    copy[copy.count - 1].text.removeLast()
+    if copy[copy.count - 1].text.isEmpty { copy.removeLast() }
+    return copy
+  }
+}

@@ -1,0 +1,126 @@
+import ArgumentParser
+import CoachCore
+import CoachStore
+import CoachTerminal
+
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+/// Starts coach: parses the command line, then either runs one command or the session loop.
+public enum CoachApp {
+  public static func main(arguments: [String]) -> Int32 {
+    umask(0o077)
+    signal(SIGXFSZ, SIG_IGN)
+    let environment = ProcessContext.environment()
+
+    // Help and version come before parsing so they are always in the user's language.
+    let preLang = Lang(argument: value(after: "--lang", in: arguments) ?? "") ?? environment["COACH_LANG"].flatMap(Lang.init(argument:)) ?? Lang.fromLocale(environment)
+    if arguments.first == "--help" || arguments.first == "-h" || arguments == ["help"] {
+      let output = StandardOutput(environment: environment, noColour: arguments.contains("--no-color"))
+      output.line(HelpCatalog.commandLine(L10n(preLang), version: CoachCore.version))
+      return ExitStatus.ok
+    }
+
+    let parsed: ParsableCommand
+    do {
+      parsed = try CoachCommand.parseAsRoot(arguments)
+    } catch {
+      let code = CoachCommand.exitCode(for: error).rawValue
+      let output = StandardOutput(environment: environment, noColour: true)
+      if code == 0 {
+        // --version, completion scripts and shell completion requests.
+        output.write(StyledText(CoachCommand.fullMessage(for: error) + "\n"))
+        return ExitStatus.ok
+      }
+      let l = L10n(preLang)
+      var text = UsageMessages.translate(CoachCommand.message(for: error), l)
+      if let first = arguments.first, !first.hasPrefix("-"), HelpCatalog.entry(first) == nil {
+        text = l.t("Unknown command ‘\(first)’", "未知命令 ‘\(first)’")
+        if let near = Suggest.nearest(to: first, in: HelpCatalog.words) { text += l.t(". Did you mean ‘\(near)’?", "。你是不是想输入 ‘\(near)’？") }
+      }
+      output.errorLine(StyledText(text + "\n" + l.t("`coach --help` shows how to use coach.", "`coach --help` 可查看用法。")))
+      return ExitStatus.usage
+    }
+
+    let global: GlobalOptions
+    let command: SessionCommand?
+    if let root = parsed as? CoachCommand {
+      global = root.global
+      command = nil
+    } else if let sub = parsed as? SessionCommand {
+      global = sub.global
+      command = sub
+    } else {
+      return ExitStatus.usage
+    }
+
+    let lang: Lang
+    if let text = global.lang ?? (environment["COACH_LANG"].flatMap { $0.isEmpty ? nil : $0 }) {
+      guard let parsedLang = Lang(argument: text) else {
+        StandardOutput(environment: environment, noColour: true).errorLine(
+          StyledText("Unknown language ‘\(text)’: use en or zh. / 未知语言 ‘\(text)’：请使用 en 或 zh。"))
+        return ExitStatus.usage
+      }
+      lang = parsedLang
+    } else {
+      lang = Lang.fromLocale(environment)
+    }
+
+    let interactive = command == nil && !global.batch && isTerminal(STDIN_FILENO) && isTerminal(STDOUT_FILENO)
+    let output = StandardOutput(environment: environment, noColour: global.noColor || !interactive && command == nil,
+                                fixedWidth: interactive ? nil : 80)
+    let paths = WorkspacePaths.resolve(workspace: global.workspace, environment: environment, currentDirectory: ProcessContext.currentDirectory())
+    var playbookDirs = BuiltInPlaybooks.directory().map { [$0] } ?? []
+    let extra = global.playbooks + (environment["COACH_PLAYBOOKS"].map { $0.split(separator: ":").map(String.init) } ?? [])
+    playbookDirs += extra.map { $0.hasPrefix("/") ? $0 : ProcessContext.currentDirectory() + "/" + $0 }
+
+    let settings = Settings(lang: lang, paths: paths, playbookDirectories: playbookDirs, clock: SystemClock(), interactive: interactive)
+    let session = Session(settings: settings, output: output)
+
+    if let command {
+      do { try command.run(in: session) } catch { session.fail(error) }
+      session.close()
+      return session.lastFailure ?? ExitStatus.ok
+    }
+
+    do { try session.repository.prepare(now: settings.clock.now) } catch {
+      session.fail(error)
+      return error.exitCode
+    }
+    let hasUTF8 = interactive ? TerminalLocale.setUp() : true
+    let reader = interactive
+      ? makeStandardLineReader(programName: "coach", historyFile: hasUTF8 ? paths.history : nil, completer: session.completer())
+      : PlainLineReader()
+    if reader.isInteractive { session.say(Welcome.banner(session.l)) }
+    return session.runLoop(reader: reader)
+  }
+
+  static func value(after flag: String, in arguments: [String]) -> String? {
+    if let i = arguments.firstIndex(of: flag), i + 1 < arguments.count { return arguments[i + 1] }
+    if let a = arguments.first(where: { $0.hasPrefix(flag + "=") }) { return String(a.dropFirst(flag.count + 1)) }
+    return nil
+  }
+}
+
+/// Where the built-in playbooks are: installed next to the binary (`PREFIX/share/coach/playbooks`)
+/// or, when running from a build folder, in the source tree.
+public enum BuiltInPlaybooks {
+  public static func directory() -> String? {
+    guard let exe = ProcessContext.executableDirectory() else { return nil }
+    let candidates = [
+      exe + "/../share/coach/playbooks",
+      exe + "/../../../playbooks",  // .build/<triple>/<config>/coach
+      exe + "/../../playbooks",  // .build/<config>/coach
+    ]
+    return candidates.first { ProcessContext.isDirectory($0 + "/en") }
+  }
+}
+
+enum Welcome {
+  static func banner(_ l: L10n) -> StyledText {
+    StyledText("coach \(CoachCore.version) — ", .bold)
+      + StyledText(l.t("type `help` for the commands, `new NAME` to start a plan, Ctrl-D to leave.",
+                       "输入 `help` 查看命令，`new 名称` 新建计划，Ctrl-D 退出。"), .dim)
+  }
+}

@@ -1,0 +1,135 @@
+import ArgumentParser
+import CoachCore
+import CoachTerminal
+
+extension Session {
+  /// True while lines are read by the session loop (as opposed to one `coach CMD`).
+  public var isSessionLoop: Bool { loopRunning }
+
+  /// Runs the session: reads lines until `quit`, Ctrl-D or the end of the input, and returns
+  /// the exit status (non-zero in batch mode if any command failed).
+  public func runLoop(reader: LineReader) -> Int32 {
+    loopRunning = true
+    defer { loopRunning = false }
+    while !quitRequested {
+      switch reader.readLine(prompt: prompt) {
+      case .line(let line):
+        handle(line)
+      case .interrupted:
+        if let activity = activeActivity {
+          activity.leave(in: self)
+          finishActivity()
+        }
+      case .endOfInput:
+        if let activity = activeActivity {
+          activity.leave(in: self)
+          finishActivity()
+          // In batch mode the end of input ends everything; on a terminal, Ctrl-D at a walk
+          // prompt leaves the walk and then the session.
+        }
+        requestQuit(force: true)
+      }
+    }
+    close()
+    reader.close()
+    if settings.interactive { return ExitStatus.ok }
+    return lastFailure ?? ExitStatus.ok
+  }
+
+  /// One line: to the running activity, or parsed as a command.
+  public func handle(_ line: String) {
+    if let activity = activeActivity {
+      if activity.handle(line, in: self) { finishActivity() }
+      return
+    }
+    let trimmed = line.trimmingWhitespace
+    guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return }
+    let words: [String]
+    do { words = try Tokenizer.split(trimmed) } catch {
+      fail(CommandError(StyledText(l.t("A quote is not closed; close it and try again.", "有引号没有闭合，请补上后重试。")), exitCode: ExitStatus.usage))
+      return
+    }
+    run(words)
+  }
+
+  /// Parses words with the shared command tree and runs the command.
+  public func run(_ words: [String]) {
+    guard let first = words.first else { return }
+    if first == "--help" || first == "-h" || (words.count > 1 && (words.contains("--help") || words.contains("-h"))) {
+      run(["help"] + (HelpCatalog.entry(first) != nil ? [first] : []))
+      return
+    }
+    guard HelpCatalog.entry(first) != nil else {
+      fail(unknownCommand(first))
+      return
+    }
+    let parsed: ParsableCommand
+    do {
+      parsed = try CoachCommand.parseAsRoot(words)
+    } catch {
+      fail(usageError(error, command: first))
+      return
+    }
+    guard let command = parsed as? SessionCommand else {
+      fail(unknownCommand(first))
+      return
+    }
+    do { try command.run(in: self) } catch { fail(error) }
+  }
+
+  /// "Unknown command 'opne'. Did you mean 'open'?"
+  func unknownCommand(_ word: String) -> CommandError {
+    var text = StyledText("\(l.t("Unknown command", "未知命令")) ‘\(word, .bold)’")
+    if let near = Suggest.nearest(to: word, in: HelpCatalog.words) {
+      text += StyledText(l.t(". Did you mean ‘\(near)’? (`help` lists every command)", "。你是不是想输入 ‘\(near)’？（`help` 可列出全部命令）"))
+    } else {
+      text += StyledText(l.t(". `help` lists every command.", "。`help` 可列出全部命令。"))
+    }
+    return CommandError(text, exitCode: ExitStatus.usage)
+  }
+
+  /// An argument error from the parser, in the user's language, with the command's usage.
+  func usageError(_ error: Error, command: String) -> CommandError {
+    let english = CoachCommand.message(for: error)
+    var text = StyledText(UsageMessages.translate(english, l))
+    if let entry = HelpCatalog.entry(command) {
+      text += StyledText("\n" + l.t("Usage: ", "用法：") + entry.synopsis)
+    }
+    let code = CoachCommand.exitCode(for: error).rawValue
+    return CommandError(text, exitCode: code == 0 ? ExitStatus.usage : code)
+  }
+
+  /// Leaves the session. If the plan could not be saved, warns once first.
+  public func requestQuit(force: Bool = false) {
+    retrySave()
+    if let unsaved = current?.unsaved, !quitWarned, !force {
+      quitWarned = true
+      fail(CommandError(l.describe(unsaved) + StyledText(l.t(
+        "\nThe last changes are not on disk. Free some space or fix the folder, then type anything to retry saving; `quit` again leaves without them.",
+        "\n最近的修改还没有写入磁盘。请腾出空间或修复文件夹后再输入任意命令以重试保存；再次输入 `quit` 将放弃这些修改并退出。")), exitCode: unsaved.exitCode))
+      return
+    }
+    if let unsaved = current?.unsaved {
+      fail(CommandError(l.describe(unsaved) + StyledText(l.t(" — the last changes could not be saved.", "——最近的修改未能保存。")), exitCode: unsaved.exitCode))
+    }
+    quitRequested = true
+  }
+}
+
+/// Translations of the argument parser's English messages.
+enum UsageMessages {
+  static func translate(_ english: String, _ l: L10n) -> String {
+    guard l.lang == .zh else { return english }
+    let patterns: [(String, String)] = [
+      ("Missing expected argument", "缺少参数"),
+      ("Unexpected argument", "多余的参数"),
+      ("Unknown option", "未知选项"),
+      ("Missing value for", "选项缺少值"),
+      ("is invalid for", "取值无效"),
+      ("Error:", "错误："),
+    ]
+    var text = english
+    for (en, zh) in patterns { text = text.replacingAll(en, with: zh) }
+    return text
+  }
+}

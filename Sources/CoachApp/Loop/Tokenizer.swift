@@ -1,0 +1,66 @@
+/// Splits a REPL line into words the way a shell would: spaces separate words, `"..."` and
+/// `'...'` quote, a backslash escapes the next character.
+public enum Tokenizer {
+  public enum Problem: Error, Equatable { case unclosedQuote(Character) }
+
+  public static func split(_ line: String) throws(Problem) -> [String] {
+    var words: [String] = []
+    var current = ""
+    var inWord = false
+    var quote: Character? = nil
+    var escaping = false
+    for c in line {
+      if escaping {
+        current.append(c)
+        escaping = false
+        inWord = true
+        continue
+      }
+      if let q = quote {
+        if c == q { quote = nil } else if c == "\\" && q == "\"" { escaping = true } else { current.append(c) }
+        continue
+      }
+      switch c {
+      case "\\": escaping = true; inWord = true
+      case "\"", "'": quote = c; inWord = true
+      case " ", "\t", "\u{3000}":
+        if inWord { words.append(current); current = ""; inWord = false }
+      default: current.append(c); inWord = true
+      }
+    }
+    if let q = quote { throw .unclosedQuote(q) }
+    if escaping { current.append("\\") }
+    if inWord { words.append(current) }
+    return words
+  }
+
+  /// Quotes a word so `split` gives it back unchanged (for completion of names with spaces).
+  public static func quote(_ word: String) -> String {
+    guard word.contains(where: { $0 == " " || $0 == "\"" || $0 == "'" || $0 == "\\" }) else { return word }
+    return "\"" + word.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\""
+  }
+}
+
+extension String {
+  /// Replaces every occurrence of `target` (no Foundation needed).
+  public func replacingAll(_ target: String, with replacement: String) -> String {
+    let t = Array(target.unicodeScalars)
+    guard !t.isEmpty else { return self }
+    let source = Array(unicodeScalars)
+    guard source.count >= t.count else { return self }
+    var out = String.UnicodeScalarView()
+    var i = 0
+    var changed = false
+    while i < source.count {
+      if i + t.count <= source.count, source[i] == t[0], Array(source[i..<(i + t.count)]) == t {
+        out.append(contentsOf: replacement.unicodeScalars)
+        i += t.count
+        changed = true
+      } else {
+        out.append(source[i])
+        i += 1
+      }
+    }
+    return changed ? String(out) : self
+  }
+}

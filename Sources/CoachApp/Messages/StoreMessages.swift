@@ -1,0 +1,76 @@
+import CoachCore
+import CoachStore
+
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+extension L10n {
+  /// A store failure as one or two sentences that say what happened and what the user can do.
+  func describe(_ error: StoreError) -> StyledText {
+    switch error {
+    case .notFound(let id):
+      return "\(t("No plan named", "没有名为")) \(id, .bold) \(t("in this workspace. `list` shows the plans there are.", "的计划。用 `list` 查看已有的计划。"))"
+    case .exists(let id, let name):
+      return "\(t("A plan named", "已经有名为")) \(name, .bold) \(t("already exists (id \(id)). Open it with `open \(id)`.", "的计划（id \(id)）。用 `open \(id)` 打开它。"))"
+    case .syntax(let path, let e):
+      return "\(path, .bold):\(e.line):\(e.column): \(t("this plan is damaged and was not changed", "该计划文件已损坏，未做任何改动")) — \(jsonProblem(e.message))\(backupHint(path))"
+    case .format(let path, let e):
+      return "\(path, .bold): \(e.path.isEmpty ? "" : e.path + ": ")\(e.message) — \(t("the plan was not changed", "计划未做任何改动"))\(backupHint(path))"
+    case .newerVersion(let path, let version):
+      return "\(path, .bold): \(t("written by a newer version of coach (schemaVersion \(version)); update coach to open it.", "由更新版本的 coach 写入（schemaVersion \(version)），请升级 coach 后再打开。"))"
+    case .locked(let id):
+      return "\(id, .bold) \(t("is open in another session.", "正在另一个会话中打开。"))"
+    case .io(let operation, let path, let code):
+      return "\(t("Could not \(operationName(operation))", "无法\(operationName(operation))")) \(path, .bold): \(errnoText(code))"
+    case .tooLarge(let path, let bytes, let limit):
+      return "\(path, .bold): \(t("the file is \(bytes) bytes, more than the \(limit)-byte limit; it was not read.", "文件大小为 \(bytes) 字节，超过 \(limit) 字节的上限，未读取。"))"
+    case .readOnly(let id):
+      return "\(id, .bold) \(t("is open read-only; nothing was saved.", "以只读方式打开，未保存任何内容。"))"
+    }
+  }
+
+  private func backupHint(_ path: String) -> String {
+    t(" (the previous version, if any, is in \(path).bak)", "（如有上一版本，保存在 \(path).bak）")
+  }
+
+  private func operationName(_ op: String) -> String {
+    switch op {
+    case "open", "read": return t("read", "读取")
+    case "mkdir": return t("create the folder", "创建文件夹")
+    case "list": return t("list", "列出")
+    case "lock": return t("lock", "锁定")
+    case "sync": return t("flush to disk", "写入磁盘")
+    default: return t("save", "保存")
+    }
+  }
+
+  func errnoText(_ code: Int32) -> String {
+    switch code {
+    case ENOSPC: return t("the disk is full", "磁盘已满")
+    case EROFS: return t("the file system is read-only", "文件系统为只读")
+    case EACCES, EPERM: return t("permission denied", "没有权限")
+    case EDQUOT: return t("the disk quota is used up", "磁盘配额已用完")
+    case EFBIG: return t("the file is too large for this file system", "文件超出文件系统允许的大小")
+    case ENOENT: return t("no such file or folder", "文件或文件夹不存在")
+    case ENOTDIR: return t("a part of the path is not a folder", "路径中有一部分不是文件夹")
+    case EIO: return t("an input/output error", "输入/输出错误")
+    case ELOOP: return t("the path is a symbolic link, which is not followed", "路径是符号链接，不予跟随")
+    default: return t("system error \(code)", "系统错误 \(code)") + " (" + String(cString: strerror(code)) + ")"
+    }
+  }
+
+  private func jsonProblem(_ message: String) -> String {
+    // The parser's messages are English; Chinese users get a translation of the common ones.
+    guard lang == .zh else { return message }
+    let known: [(String, String)] = [
+      ("trailing comma", "多余的逗号"), ("expected a value", "此处应为一个值"), ("expected , or }", "此处应为 , 或 }"),
+      ("expected , or ]", "此处应为 , 或 ]"), ("expected a key", "此处应为带双引号的键"), ("is not closed", "文本缺少结尾的引号"),
+      ("not valid UTF-8", "文本不是有效的 UTF-8"), ("control character", "文本中有未转义的控制字符"),
+      ("duplicate key", "键重复"), ("deeper than", "嵌套层数过深"), ("after the end of the document", "文档结束后还有多余内容"),
+      ("the file is empty", "文件为空"), ("ends too early", "文件提前结束"),
+    ]
+    for (en, zh) in known where message.contains(en) { return zh + "（" + message + "）" }
+    return message
+  }
+}

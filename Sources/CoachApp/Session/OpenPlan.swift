@@ -1,0 +1,24 @@
+import CoachCore
+import CoachStore
+
+/// The plan the session has open, and whether it may be changed.
+public struct OpenPlan {
+  public enum ReadOnlyReason: Equatable {
+    /// Another session holds the plan's lock.
+    case inUse
+    /// The plan was written by a newer version of coach.
+    case newerVersion(Int)
+  }
+
+  public var plan: AccountPlan
+  public var lock: PlanLock?
+  public var readOnly: ReadOnlyReason?
+  /// Set when the last save failed: the change is kept in memory and saved at the next chance.
+  public var unsaved: StoreError?
+}
+
+/// One change this run made, so `undo` can put the plan back.
+struct UndoEntry {
+  var description: String
+  var before: AccountPlan
+}

@@ -1,0 +1,209 @@
+import CoachCore
+import CoachStore
+import CoachTerminal
+
+/// One run of coach: the open plan, the activity taking input, and the edges (output, store,
+/// clock). Commands and activities act through it; it is the only place plans are saved.
+public final class Session {
+  public let settings: Settings
+  public let output: OutputSink
+  public let repository: PlanRepository
+  public let l: L10n
+
+  public private(set) var current: OpenPlan?
+  var undoStack: [UndoEntry] = []
+  var activities: [Activity] = []
+  /// The exit status of the most recent failed command, if any failed.
+  public private(set) var lastFailure: Int32?
+  public var quitRequested = false
+  /// Set by `quit` when a save failed: a second `quit` leaves anyway.
+  var quitWarned = false
+  private var playbookCache: [Lang: Playbook] = [:]
+  var loopRunning = false
+
+  public init(settings: Settings, output: OutputSink) {
+    self.settings = settings
+    self.output = output
+    self.repository = PlanRepository(paths: settings.paths)
+    self.l = L10n(settings.lang)
+  }
+
+  public var clock: any Clock { settings.clock }
+  public var now: Timestamp { settings.clock.now }
+
+  // MARK: messages
+
+  public func say(_ text: StyledText) { output.line(text) }
+
+  /// Reports a failure on stderr and remembers its exit status.
+  public func fail(_ error: CommandError) {
+    output.errorLine(error.message)
+    lastFailure = error.exitCode
+  }
+
+  public func fail(_ error: StoreError) { fail(CommandError(l.describe(error), exitCode: error.exitCode)) }
+
+  // MARK: the open plan
+
+  /// The open plan, or a failure that says how to open one.
+  public func requirePlan() throws(CommandError) -> AccountPlan {
+    guard let current else {
+      throw CommandError(StyledText(l.t("No plan is open. Open one with `open NAME`, or start one with `new NAME`.",
+                                        "还没有打开计划。用 `open 名称` 打开一个，或用 `new 名称` 新建一个。")), exitCode: ExitStatus.usage)
+    }
+    return current.plan
+  }
+
+  /// Opens a plan by name or id, taking its lock; read-only when another session has it or it
+  /// was written by a newer version.
+  public func open(_ nameOrID: String) throws(CommandError) {
+    guard let id = repository.resolve(nameOrID) else {
+      throw CommandError(l.describe(.notFound(id: nameOrID)), exitCode: ExitStatus.noInput)
+    }
+    let plan: AccountPlan
+    do { plan = try repository.load(id: id) } catch { throw CommandError(l.describe(error), exitCode: error.exitCode) }
+    close()
+    var readOnly: OpenPlan.ReadOnlyReason? = nil
+    var lock: PlanLock? = nil
+    if plan.isFromNewerVersion {
+      readOnly = .newerVersion(plan.schemaVersion)
+    } else {
+      do { lock = try repository.lock(id: id) } catch { throw CommandError(l.describe(error), exitCode: error.exitCode) }
+      if lock == nil { readOnly = .inUse }
+    }
+    current = OpenPlan(plan: plan, lock: lock, readOnly: readOnly)
+    undoStack = []
+    switch readOnly {
+    case .inUse?:
+      say("\(plan.name, .bold) \(l.t("is open in another session, so it is open here read-only: you can look, not change.", "正在另一个会话中编辑，这里以只读方式打开：可以查看，不能修改。"))")
+    case .newerVersion(let v)?:
+      say("\(plan.name, .bold) \(l.t("was written by a newer version of coach (schemaVersion \(v)); it is open read-only so nothing it holds can be lost.", "由更新版本的 coach 写入（schemaVersion \(v)），以只读方式打开，以免丢失其中的内容。"))")
+    case nil:
+      break
+    }
+  }
+
+  /// Creates a plan and opens it.
+  public func create(_ name: String) throws(CommandError) {
+    do {
+      _ = try PlanID.make(from: name)
+    } catch {
+      throw CommandError(StyledText(l.t("A plan name needs at least one letter or digit.", "计划名称至少要包含一个字母、汉字或数字。")), exitCode: ExitStatus.usage)
+    }
+    do {
+      _ = try repository.prepare(now: now)
+      let plan = try repository.create(name: name, at: now)
+      try open(plan.id)
+    } catch let error as StoreError {
+      throw CommandError(l.describe(error), exitCode: error.exitCode)
+    } catch let error as CommandError {
+      throw error
+    } catch {
+      throw CommandError(StyledText(String(describing: error)))
+    }
+  }
+
+  /// Closes the open plan (saving first if a save is pending) and releases its lock.
+  public func close() {
+    guard current != nil else { return }
+    if current?.unsaved != nil { retrySave() }
+    current?.lock?.release()
+    current = nil
+    undoStack = []
+  }
+
+  /// Applies one change to the open plan and saves it at once. The change is kept in memory
+  /// even if the save fails, and saved again with the next change or at quit.
+  public func change(_ description: String, _ body: (inout AccountPlan) -> Void) throws(CommandError) {
+    guard var open = current else { _ = try requirePlan(); return }
+    if open.readOnly != nil {
+      throw CommandError(StyledText(l.t("This plan is open read-only; the change was not made.", "该计划以只读方式打开，未做修改。")), exitCode: ExitStatus.cannotCreate)
+    }
+    let before = open.plan
+    body(&open.plan)
+    guard open.plan != before else { return }
+    open.plan.updatedAt = now.description
+    undoStack.append(UndoEntry(description: description, before: before))
+    current = open
+    save()
+  }
+
+  /// Saves the open plan; on failure reports it and keeps the change for the next attempt.
+  @discardableResult
+  func save() -> Bool {
+    guard let open = current, open.readOnly == nil else { return true }
+    do {
+      try repository.save(open.plan)
+      if open.unsaved != nil {
+        say(StyledText(l.t("Saved: the plan is on disk again.", "已保存：计划已重新写入磁盘。"), .good))
+      }
+      current?.unsaved = nil
+      return true
+    } catch {
+      let firstTime = current?.unsaved == nil
+      current?.unsaved = error
+      if firstTime || !settings.interactive {
+        fail(CommandError(l.describe(error) + StyledText(l.t(" — your answer is kept in this session and will be saved as soon as saving works again.", "——你的回答保留在本次会话中，一旦可以保存就会写入磁盘。")), exitCode: error.exitCode))
+      } else {
+        fail(CommandError(l.describe(error), exitCode: error.exitCode))
+      }
+      return false
+    }
+  }
+
+  func retrySave() { if current?.unsaved != nil { save() } }
+
+  /// Reverts the last change made in this run, and saves.
+  public func undo() throws(CommandError) {
+    _ = try requirePlan()
+    guard let entry = undoStack.popLast() else {
+      throw CommandError(StyledText(l.t("Nothing to undo: no change has been made to this plan in this session.", "没有可撤销的内容：本次会话还没有修改过这个计划。")))
+    }
+    current?.plan = entry.before
+    current?.plan.updatedAt = now.description
+    save()
+    say("\(l.t("Undone", "已撤销")): \(entry.description)")
+  }
+
+  // MARK: playbooks
+
+  /// The playbook for the session's language, loaded on first use.
+  public func playbook() throws(CommandError) -> Playbook {
+    try playbook(for: settings.lang)
+  }
+
+  public func playbook(for lang: Lang) throws(CommandError) -> Playbook {
+    if let cached = playbookCache[lang] { return cached }
+    let loaded = PlaybookLoader.load(directories: settings.playbookDirectories, lang: lang)
+    guard loaded.problems.isEmpty, let book = loaded.playbook else {
+      var message = StyledText(l.t("The playbooks have problems, so this part of coach cannot run:", "剧本（playbook）有问题，这部分功能无法运行："))
+      for problem in loaded.problems.prefix(10) { message += StyledText("\n  " + problem.description) }
+      if loaded.problems.count > 10 {
+        message += StyledText("\n  " + l.t("… and \(loaded.problems.count - 10) more; run `coach playbook validate`.", "……还有 \(loaded.problems.count - 10) 个；请运行 `coach playbook validate`。"))
+      }
+      throw CommandError(message, exitCode: ExitStatus.dataError)
+    }
+    playbookCache[lang] = book
+    return book
+  }
+
+  // MARK: activities
+
+  public var activeActivity: Activity? { activities.last }
+
+  public func begin(_ activity: Activity) {
+    activities.append(activity)
+    activity.start(in: self)
+  }
+
+  func finishActivity() { _ = activities.popLast() }
+
+  /// The line-editor prompt: the open plan's name, or the activity's own prompt.
+  public var prompt: String {
+    if let activity = activeActivity { return activity.prompt }
+    guard let open = current else { return "coach› " }
+    let name = Sanitizer.clean(open.plan.name, multiline: false)
+    let shortName = DisplayWidth.truncate(name, to: 24)
+    return open.readOnly == nil ? "coach(\(shortName))› " : "coach(\(shortName), \(l.t("read-only", "只读")))› "
+  }
+}

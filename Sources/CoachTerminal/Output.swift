@@ -1,0 +1,70 @@
+import CoachCore
+
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+/// Where the program's words go. Everything passes through `StyledText.rendered`, which
+/// sanitises every span, so nothing printed can carry a raw escape sequence.
+public protocol OutputSink: AnyObject {
+  /// Normal output (stdout).
+  func write(_ text: StyledText)
+  /// Messages about problems (stderr).
+  func error(_ text: StyledText)
+  /// Columns available for tables and wrapping.
+  var width: Int { get }
+  /// Whether the normal output is styled.
+  var colour: Bool { get }
+}
+
+extension OutputSink {
+  public func line(_ text: StyledText = StyledText()) { write(text + "\n") }
+  public func errorLine(_ text: StyledText) { error(text + "\n") }
+}
+
+/// stdout and stderr of the process. Colour is decided per stream (a terminal, `NO_COLOR`
+/// unset or empty, `TERM` not `dumb`, no `--no-color`). A closed pipe ends output quietly.
+public final class StandardOutput: OutputSink {
+  public let colour: Bool
+  public let errorColour: Bool
+  public let width: Int
+  /// Set when stdout was closed by the reader (EPIPE): callers may stop early.
+  public private(set) var closed = false
+
+  public init(environment: [String: String], noColour: Bool, fixedWidth: Int? = nil) {
+    signal(SIGPIPE, SIG_IGN)
+    let allowed = !noColour && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+    colour = allowed && isatty(STDOUT_FILENO) == 1
+    errorColour = allowed && isatty(STDERR_FILENO) == 1
+    width = fixedWidth ?? StandardOutput.terminalWidth(environment: environment)
+  }
+
+  public func write(_ text: StyledText) { emit(STDOUT_FILENO, text.rendered(colour: colour)) }
+  public func error(_ text: StyledText) { emit(STDERR_FILENO, text.rendered(colour: errorColour)) }
+
+  private func emit(_ fd: Int32, _ text: String) {
+    guard !(fd == STDOUT_FILENO && closed) else { return }
+    var bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+      let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        if errno == EPIPE, fd == STDOUT_FILENO { closed = true }
+        return
+      }
+      offset += n
+    }
+    bytes.removeAll()
+  }
+
+  /// The terminal's width (TIOCGWINSZ), else `COLUMNS`, else 80; kept between 40 and 160.
+  public static func terminalWidth(environment: [String: String]) -> Int {
+    var size = winsize()
+    if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+      return min(160, max(40, Int(size.ws_col)))
+    }
+    if let columns = environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 { return min(160, max(40, columns)) }
+    return 80
+  }
+}
