@@ -10,7 +10,7 @@ public struct CoachCommand: ParsableCommand {
     version: CoachCore.version,
     subcommands: [
       NewCommand.self, OpenCommand.self, ListCommand.self, ShowCommand.self, CloseCommand.self,
-      UndoCommand.self, HelpCommand.self, QuitCommand.self, ExitCommand.self,
+      UndoCommand.self, HelpCommand.self, QuitCommand.self, ExitCommand.self, PlaybookCommand.self,
     ]
   )
 

@@ -38,3 +38,34 @@ public enum ProcessContext {
     return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
   }
 }
+
+extension ProcessContext {
+  /// True when two paths name the same folder (same device and inode).
+  public static func sameDirectory(_ a: String, _ b: String) -> Bool {
+    var x = stat(), y = stat()
+    guard stat(a, &x) == 0, stat(b, &y) == 0 else { return false }
+    return x.st_dev == y.st_dev && x.st_ino == y.st_ino
+  }
+
+  /// A path as the user would like to read it: relative to the working directory when inside
+  /// it, `~/…` inside the home folder, otherwise absolute; `..` segments resolved.
+  public static func shortPath(_ path: String) -> String {
+    let resolved = normalise(path)
+    let cwd = currentDirectory()
+    if resolved.hasPrefix(cwd + "/") { return String(resolved.dropFirst(cwd.count + 1)) }
+    if let home = environment()["HOME"], !home.isEmpty, home != "/", resolved.hasPrefix(home + "/") {
+      return "~/" + resolved.dropFirst(home.count + 1)
+    }
+    return resolved
+  }
+
+  static func normalise(_ path: String) -> String {
+    var parts: [Substring] = []
+    for part in path.split(separator: "/") {
+      if part == "." { continue }
+      if part == "..", !parts.isEmpty { parts.removeLast(); continue }
+      parts.append(part)
+    }
+    return "/" + parts.joined(separator: "/")
+  }
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import CoachCore
+import CoachStore
+
+/// `playbook validate [PATH]` and `playbook list`.
+struct PlaybookCommand: SessionCommand {
+  static let configuration = CommandConfiguration(commandName: "playbook", abstract: "Check or list the playbooks.",
+                                                  subcommands: [PlaybookValidateCommand.self, PlaybookListCommand.self])
+  @OptionGroup var global: GlobalOptions
+
+  func run(in session: Session) throws(CommandError) {
+    session.say(HelpCatalog.detail(HelpCatalog.entry("playbook")!, session.l, width: session.output.width))
+  }
+}
+
+struct PlaybookValidateCommand: SessionCommand {
+  static let configuration = CommandConfiguration(commandName: "validate", abstract: "Check playbooks and report every problem.")
+  @OptionGroup var global: GlobalOptions
+  @Argument(help: "A trainer's playbook folder (default: the configured ones).", completion: .directory) var path: String?
+
+  func run(in session: Session) throws(CommandError) {
+    let l = session.l
+    var directories = session.settings.playbookDirectories
+    if let path {
+      let absolute = path.hasPrefix("/") ? path : ProcessContext.currentDirectory() + "/" + path
+      guard ProcessContext.isDirectory(absolute) else {
+        throw CommandError(StyledText(l.t("No such folder: \(path)", "文件夹不存在：\(path)")), exitCode: ExitStatus.noInput)
+      }
+      let builtIn = BuiltInPlaybooks.directory()
+      // A folder that is the built-in one is checked on its own; any other is laid over it.
+      if let builtIn, ProcessContext.sameDirectory(builtIn, absolute) {
+        directories = [builtIn]
+      } else {
+        directories = (builtIn.map { [$0] } ?? []) + [absolute]
+      }
+    }
+    guard !directories.isEmpty else {
+      throw CommandError(StyledText(l.t("No playbooks were found next to coach; reinstall it with `make install`.", "在 coach 旁边找不到剧本；请用 `make install` 重新安装。")), exitCode: ExitStatus.noInput)
+    }
+    let report = PlaybookValidation.run(directories: directories)
+    for problem in report.problems {
+      session.output.errorLine(StyledText(Sanitizer.clean(problem.description, multiline: false)))
+    }
+    let where_ = directories.map { ProcessContext.shortPath($0) }.joined(separator: " + ")
+    if report.problems.isEmpty {
+      session.say("\(l.t("OK", "通过"), .good) — \(where_): \(report.summary(l))")
+    } else {
+      throw CommandError(StyledText(l.t("\(report.problems.count) problem(s) in \(where_).", "\(where_) 中有 \(report.problems.count) 个问题。")), exitCode: ExitStatus.dataError)
+    }
+  }
+}
+
+struct PlaybookListCommand: SessionCommand {
+  static let configuration = CommandConfiguration(commandName: "list", abstract: "Show what is loaded, from where.")
+  @OptionGroup var global: GlobalOptions
+
+  func run(in session: Session) throws(CommandError) {
+    let l = session.l
+    let directories = session.settings.playbookDirectories
+    var out = StyledText()
+    out.appendLine(StyledText(l.t("Playbook folders, in the order they are laid over each other:", "剧本文件夹（按叠加顺序）："), .heading))
+    for (i, d) in directories.enumerated() {
+      out.appendLine(StyledText("  \(i + 1). \(ProcessContext.shortPath(d))" + (i == 0 ? l.t("  (built-in)", "（内置）") : "")))
+    }
+    for lang in Lang.allCases {
+      let (files, _) = PlaybookLoader.read(directories: directories, lang: lang)
+      out.append("\n")
+      out.appendLine(StyledText(lang == .en ? l.t("English (en)", "英文 (en)") : l.t("Chinese (zh)", "中文 (zh)"), .heading))
+      var table = TextTable(columns: [.init(l.t("Module", "模块")), .init(l.t("Files", "文件"))])
+      for module in PlaybookAssembler.modules {
+        let from = files.filter { $0.module == module }.map { ProcessContext.shortPath($0.path) }
+        table.add([module, from.isEmpty ? l.t("(missing)", "（缺失）") : from.joined(separator: " + ")], style: from.isEmpty ? .bad : .plain)
+      }
+      out += table.render(width: session.output.width).indented("  ") + "\n"
+    }
+    session.output.write(out)
+  }
+}
+
+/// Validation of both languages plus their parity, with a summary of what was checked.
+public struct PlaybookValidation {
+  public var problems: [PlaybookProblem]
+  public var books: [Lang: Playbook]
+
+  public static func run(directories: [String]) -> PlaybookValidation {
+    var problems: [PlaybookProblem] = []
+    var books: [Lang: Playbook] = [:]
+    var merged: [Lang: [String: YAMLNode]] = [:]
+    for lang in Lang.allCases {
+      let loaded = PlaybookLoader.load(directories: directories, lang: lang)
+      problems += loaded.problems
+      books[lang] = loaded.playbook
+      merged[lang] = PlaybookAssembler.merge(loaded.files)
+    }
+    problems += PlaybookAssembler.parity((.en, merged[.en] ?? [:]), (.zh, merged[.zh] ?? [:]))
+    var seen = Set<String>()
+    problems = problems.filter { seen.insert($0.description).inserted }.sorted()
+    return PlaybookValidation(problems: problems, books: books)
+  }
+
+  func summary(_ l: L10n) -> String {
+    guard let b = books[.en] ?? books[.zh] else { return "" }
+    let prompts = b.walks.values.reduce(0) { $0 + $1.prompts.count } + b.negotiationParts.reduce(0) { $0 + $1.prompts.count }
+    return l.t("\(PlaybookAssembler.modules.count) modules in 2 languages; \(b.walks.count) walks, \(prompts) prompts, \(b.lessons.count) lessons, \(b.quiz.count) quiz items, \(b.categories.reduce(0) { $0 + $1.wordings.count }) objection wordings per language.",
+               "共 \(PlaybookAssembler.modules.count) 个模块、2 种语言；每种语言 \(b.walks.count) 个引导流程、\(prompts) 个提示、\(b.lessons.count) 节课、\(b.quiz.count) 道测验题、\(b.categories.reduce(0) { $0 + $1.wordings.count }) 条客户异议说法。")
+  }
+}
