@@ -34,7 +34,7 @@ let package = Package(
     .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore", "CoachTestSupport"]),
     .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachTestSupport"]),
     .testTarget(name: "CoachTerminalTests", dependencies: ["CoachTerminal", "CLibEditShim", "CoachTestSupport"]),
-    .testTarget(name: "CoachAppTests", dependencies: ["CoachApp", "CoachTestSupport"]),
+    .testTarget(name: "CoachAppTests", dependencies: ["CoachApp", "CoachTerminal", "CoachTestSupport"]),
     .testTarget(name: "CoachEndToEndTests", dependencies: ["CoachTestSupport"]),
   ]
 )

@@ -54,7 +54,8 @@ struct NewCommand: SessionCommand {
     let joined = name.joined(separator: " ")
     try session.create(joined)
     let plan = try session.requirePlan()
-    session.say("\(session.l.t("Created", "已新建")) \(plan.name, .bold) \(session.l.t("— saved as", "——保存为")) plans/\(plan.id).json")
+    let l = session.l
+    session.say("\(l.t("Created ", "已新建 "))\(plan.name, .bold)\(l.t(" — saved as ", "，保存为 "))plans/\(plan.id).json")
   }
 }
 

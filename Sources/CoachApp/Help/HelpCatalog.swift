@@ -10,6 +10,8 @@ public struct HelpEntry: Sendable {
   public var name: String
   public var aliases: [String] = []
   public var synopsis: String
+  /// The synopsis with Chinese placeholders (nil when it has none to translate).
+  public var synopsisZh: String? = nil
   public var group: Group
   public var place: Place
   public var summary: (en: String, zh: String)
@@ -20,13 +22,17 @@ public struct HelpEntry: Sendable {
   public enum ArgumentWords: Sendable { case none, plans, sections, commands, fixed([String]), plansThenSections }
 }
 
+extension HelpEntry {
+  public func synopsis(_ l: L10n) -> String { l.lang == .zh ? (synopsisZh ?? synopsis) : synopsis }
+}
+
 public enum HelpCatalog {
   public static let entries: [HelpEntry] = [
-    HelpEntry(name: "new", synopsis: "new NAME", group: .plans, place: .both,
+    HelpEntry(name: "new", synopsis: "new NAME", synopsisZh: "new 名称", group: .plans, place: .both,
               summary: ("Create an account plan and open it.", "新建一个客户计划并打开它。"),
               details: ("The plan is saved at once in the workspace as plans/ID.json, where ID is the name in lower case with spaces as dashes (Chinese names stay as they are).",
                         "计划会立即保存到工作区的 plans/ID.json，ID 由名称转为小写、空格变为短横线得到（中文名称保持不变）。")),
-    HelpEntry(name: "open", synopsis: "open NAME", group: .plans, place: .session,
+    HelpEntry(name: "open", synopsis: "open NAME", synopsisZh: "open 名称", group: .plans, place: .session,
               summary: ("Open an account plan by name or id.", "按名称或 ID 打开客户计划。"),
               details: ("Only one session can change a plan at a time; a second session opens it read-only.",
                         "同一时间只有一个会话可以修改某个计划；第二个会话会以只读方式打开。"),
@@ -34,7 +40,7 @@ public enum HelpCatalog {
     HelpEntry(name: "list", synopsis: "list [--format table|json]", group: .plans, place: .both,
               summary: ("List the account plans in the workspace.", "列出工作区中的客户计划。"),
               details: ("`--format json` prints the same list as JSON for scripts.", "`--format json` 以 JSON 格式输出，便于脚本使用。")),
-    HelpEntry(name: "show", synopsis: "show [PLAN] [SECTION]", group: .plans, place: .both,
+    HelpEntry(name: "show", synopsis: "show [PLAN] [SECTION]", synopsisZh: "show [计划] [部分]", group: .plans, place: .both,
               summary: ("Show the open plan, or one section of it.", "查看已打开的计划，或其中的某一部分。"),
               details: ("Sections: account, value, stakeholders, discovery, questions, objections, negotiation, actions. Outside the session name the plan first: `coach show Acme stakeholders`.",
                         "部分包括：account、value、stakeholders、discovery、questions、objections、negotiation、actions。在会话外需先写计划名：`coach show Acme stakeholders`。"),
@@ -45,12 +51,12 @@ public enum HelpCatalog {
     HelpEntry(name: "undo", synopsis: "undo", group: .plans, place: .session,
               summary: ("Undo the last change made in this session, and save.", "撤销本次会话中的最后一次修改，并保存。"),
               details: ("Each `undo` goes one change further back, as far as the start of the session.", "每次 `undo` 向前撤销一次修改，最多撤销到本次会话开始时。")),
-    HelpEntry(name: "playbook", synopsis: "playbook validate [PATH] | playbook list", group: .practice, place: .both,
+    HelpEntry(name: "playbook", synopsis: "playbook validate [PATH] | playbook list", synopsisZh: "playbook validate [路径] | playbook list", group: .practice, place: .both,
               summary: ("Check the playbooks, or show what is loaded from where.", "检查剧本，或查看加载了哪些剧本文件。"),
               details: ("`playbook validate` checks the built-in playbooks and any trainer folder (--playbooks DIR or COACH_PLAYBOOKS); `playbook validate PATH` checks a trainer's folder laid over the built-in one. Every problem is printed as file:line:column: what was expected; the exit status is 65 when there are problems.",
                         "`playbook validate` 检查内置剧本和培训师文件夹（--playbooks DIR 或 COACH_PLAYBOOKS）；`playbook validate 路径` 检查叠加在内置剧本之上的培训师文件夹。每个问题都以 文件:行:列: 期望内容 的形式列出；有问题时退出码为 65。"),
               argumentWords: .fixed(["validate", "list"])),
-    HelpEntry(name: "help", synopsis: "help [COMMAND]", group: .session, place: .both,
+    HelpEntry(name: "help", synopsis: "help [COMMAND]", synopsisZh: "help [命令]", group: .session, place: .both,
               summary: ("Show the commands, or what one command does.", "列出所有命令，或查看某个命令的说明。"),
               details: ("", ""), argumentWords: .commands),
     HelpEntry(name: "quit", aliases: ["exit"], synopsis: "quit", group: .session, place: .session,
@@ -82,10 +88,10 @@ public enum HelpCatalog {
       guard !members.isEmpty else { continue }
       if !out.spans.isEmpty { out.append("\n") }
       out.appendLine(StyledText(groupTitle(group, l), .heading))
-      let column = members.map { DisplayWidth.of($0.synopsis) }.max() ?? 0
+      let column = members.map { DisplayWidth.of($0.synopsis(l)) }.max() ?? 0
       for e in members {
         out.append("  ")
-        out.append(DisplayWidth.padRight(e.synopsis, to: column), .bold)
+        out.append(DisplayWidth.padRight(e.synopsis(l), to: column), .bold)
         out.appendLine(StyledText("  " + l.t(e.summary.en, e.summary.zh)))
       }
     }
@@ -106,10 +112,10 @@ public enum HelpCatalog {
     out.append("\n")
     out.appendLine(StyledText(l.t("Commands", "命令"), .heading))
     let usable = entries.filter { $0.place == .both }
-    let column = usable.map { DisplayWidth.of($0.synopsis) }.max() ?? 0
+    let column = usable.map { DisplayWidth.of($0.synopsis(l)) }.max() ?? 0
     for e in usable {
       out.append("  ")
-      out.append(DisplayWidth.padRight(e.synopsis, to: column), .bold)
+      out.append(DisplayWidth.padRight(e.synopsis(l), to: column), .bold)
       out.appendLine(StyledText("  " + l.t(e.summary.en, e.summary.zh)))
     }
     out.append("\n")
@@ -138,7 +144,7 @@ public enum HelpCatalog {
   /// What `help CMD` prints.
   public static func detail(_ entry: HelpEntry, _ l: L10n, width: Int) -> StyledText {
     var out = StyledText()
-    out.appendLine(StyledText(entry.synopsis, .bold))
+    out.appendLine(StyledText(entry.synopsis(l), .bold))
     out.appendLine(StyledText(Wrap.text(l.t(entry.summary.en, entry.summary.zh), width: width, indent: "  ")))
     let details = l.t(entry.details.en, entry.details.zh)
     if !details.isEmpty {

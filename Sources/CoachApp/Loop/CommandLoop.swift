@@ -93,7 +93,7 @@ extension Session {
     let english = CoachCommand.message(for: error)
     var text = StyledText(UsageMessages.translate(english, l))
     if let entry = HelpCatalog.entry(command) {
-      text += StyledText("\n" + l.t("Usage: ", "用法：") + entry.synopsis)
+      text += StyledText("\n" + l.t("Usage: ", "用法：") + entry.synopsis(l))
     }
     let code = CoachCommand.exitCode(for: error).rawValue
     return CommandError(text, exitCode: code == 0 ? ExitStatus.usage : code)

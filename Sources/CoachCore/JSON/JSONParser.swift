@@ -187,7 +187,7 @@ public struct JSONParser {
         throw fail("a \\u escape names a lone surrogate (U+\(hex4(unit)))")
       }
     default:
-      index -= 1
+      index -= 2
       throw fail("\\\(Character(Unicode.Scalar(c))) is not a valid escape; use \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX")
     }
   }

@@ -27,11 +27,11 @@ public enum Wrap {
       if c == " " {
         if !current.isEmpty { tokens.append(current); current = "" }
         tokens.append(" ")
+      } else if noBreakBefore.contains(c), current.isEmpty, let last = tokens.last, last != " " {
+        tokens[tokens.count - 1] = last + String(c)
       } else if isCJK(c) {
         if !current.isEmpty { tokens.append(current); current = "" }
         tokens.append(String(c))
-      } else if noBreakBefore.contains(c), current.isEmpty, let last = tokens.last, last != " " {
-        tokens[tokens.count - 1] = last + String(c)
       } else {
         current.append(c)
       }

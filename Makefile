@@ -1,0 +1,43 @@
+# Sales Coach — `make run` to use it, `make test` to check it. See README.md.
+PREFIX ?= /usr/local
+SWIFT ?= swift
+RELEASE_FLAGS = -c release --static-swift-stdlib
+BIN = .build/release/coach
+
+.PHONY: run build test test-swift test-e2e bench install uninstall setup clean
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	$(SWIFT) build $(RELEASE_FLAGS) --product coach
+
+run: build
+	@$(BIN) $(ARGS)
+
+# Every test: unit and scripted-session tests (Swift Testing), then the end-to-end, pty,
+# schema and failure-injection suites (Python) against the built binary.
+test:
+	@scripts/setup.sh --test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	python3 -m pytest -q e2e
+
+bench: setup
+	$(SWIFT) build $(RELEASE_FLAGS) --product coach
+	$(SWIFT) build $(RELEASE_FLAGS) --product coach-bench
+	.build/release/coach-bench --coach $(BIN) --record BENCHMARKS.md
+
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/coach
+	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/coach
+	rm -rf $(DESTDIR)$(PREFIX)/share/coach/playbooks $(DESTDIR)$(PREFIX)/share/coach/schema
+	cp -R playbooks schema $(DESTDIR)$(PREFIX)/share/coach/
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/coach"
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/coach
+	rm -rf $(DESTDIR)$(PREFIX)/share/coach
+
+clean:
+	rm -rf .build

@@ -1,3 +1,0 @@
-import CoachCore
-/// Test doubles shared by every test target.
-public enum CoachTestSupport {}

@@ -1,0 +1,138 @@
+import CoachCore
+import CoachTestSupport
+import Testing
+@testable import CoachStore
+
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+@Suite struct DurableFileTests {
+  @Test func writesPrivateFilesAndKeepsABackup() throws {
+    let ws = TempWorkspace()
+    mkdir(ws.plans, 0o700)
+    umask(0o022)
+    defer { umask(0o077) }
+    try DurableFile.write(Array("one".utf8), directory: ws.plans, name: "p.json", keepBackup: true)
+    #expect(ws.read("plans/p.json") == "one")
+    #expect(ws.mode("plans/p.json") == 0o600)
+    #expect(!ws.exists("plans/p.json.bak"))
+    try DurableFile.write(Array("two".utf8), directory: ws.plans, name: "p.json", keepBackup: true)
+    #expect(ws.read("plans/p.json") == "two")
+    #expect(ws.read("plans/p.json.bak") == "one")
+    #expect(ws.mode("plans/p.json.bak") == 0o600)
+    #expect(ws.list("plans").filter { $0.contains(".tmp-") }.isEmpty)
+  }
+
+  @Test func failureLeavesTheOldFileAndNoTemp() throws {
+    let ws = TempWorkspace()
+    mkdir(ws.plans, 0o700)
+    try DurableFile.write(Array("old".utf8), directory: ws.plans, name: "p.json", keepBackup: false)
+    // Writing into a folder that does not exist fails cleanly.
+    #expect(throws: StoreError.self) { try DurableFile.write(Array("x".utf8), directory: ws.plans + "/missing", name: "p.json", keepBackup: true) }
+    #expect(ws.read("plans/p.json") == "old")
+  }
+
+  @Test func doesNotFollowASymlinkedTempName() throws {
+    // O_EXCL|O_NOFOLLOW: the temp file is always new; the plan itself is replaced, never written through.
+    let ws = TempWorkspace()
+    mkdir(ws.plans, 0o700)
+    ws.write("outside.txt", "secret")
+    symlink(ws.root + "/outside.txt", ws.plans + "/p.json")
+    try DurableFile.write(Array("new".utf8), directory: ws.plans, name: "p.json", keepBackup: false)
+    #expect(ws.read("outside.txt") == "secret")
+    #expect(ws.read("plans/p.json") == "new")
+  }
+
+  @Test func sweepsTempsOfDeadProcessesOnly() throws {
+    let ws = TempWorkspace()
+    mkdir(ws.plans, 0o700)
+    ws.write("plans/.a.json.tmp-999999-1", "stale")
+    ws.write("plans/.b.json.tmp-\(getpid())-2", "mine, in progress")
+    let removed = DurableFile.sweepStaleTemps(in: ws.plans, now: Int(time(nil)))
+    #expect(removed == 1)
+    #expect(!ws.exists("plans/.a.json.tmp-999999-1"))
+    #expect(ws.exists("plans/.b.json.tmp-\(getpid())-2"))
+  }
+}
+
+@Suite struct PlanRepositoryTests {
+  let now = Timestamp(iso8601: "2026-11-23T09:00:00Z")!
+
+  @Test func createsLoadsAndListsPlans() throws {
+    let ws = TempWorkspace()
+    let repo = PlanRepository(paths: ws.paths)
+    try repo.prepare(now: now)
+    #expect(ws.mode("plans") == 0o700)
+    _ = try repo.create(name: "Acme Corp", at: now)
+    _ = try repo.create(name: "华东电力", at: now)
+    #expect(try repo.ids() == ["acme-corp", "华东电力"])
+    #expect(repo.resolve("Acme Corp") == "acme-corp")
+    #expect(repo.resolve("acme-corp") == "acme-corp")
+    // A hostile name is slugged, so it can only ever name a plan inside the workspace.
+    #expect(repo.resolve("../acme-corp") == "acme-corp")
+    #expect(repo.resolve("../../etc/passwd") == nil)
+    #expect(repo.resolve("/etc/passwd") == nil)
+    #expect(try repo.load(id: "华东电力").name == "华东电力")
+    #expect(throws: StoreError.exists(id: "acme-corp", name: "Acme Corp")) { try repo.create(name: "ACME  corp", at: now) }
+  }
+
+  @Test func corruptPlanIsReportedWithLineAndColumnAndLeftAlone() throws {
+    let ws = TempWorkspace()
+    let repo = PlanRepository(paths: ws.paths)
+    try repo.prepare(now: now)
+    let broken = "{\n  \"schemaVersion\": 1,\n  \"id\": \"acme\",\n  \"name\": \"Acme\"\n  \"oops\": 1\n}\n"
+    ws.write("plans/acme.json", broken)
+    do { _ = try repo.load(id: "acme"); Issue.record("loaded a corrupt plan") } catch {
+      guard case .syntax(let path, let e) = error else { Issue.record("\(error)"); return }
+      #expect(path.hasSuffix("plans/acme.json"))
+      #expect(e.line == 5 && e.column == 3)
+      #expect(error.exitCode == 65)
+    }
+    #expect(ws.read("plans/acme.json") == broken)
+  }
+
+  @Test func newerPlansCannotBeSaved() throws {
+    let ws = TempWorkspace()
+    let repo = PlanRepository(paths: ws.paths)
+    try repo.prepare(now: now)
+    ws.write("plans/x.json", #"{"schemaVersion": 2, "id": "x", "name": "X"}"#)
+    let plan = try repo.load(id: "x")
+    #expect(plan.isFromNewerVersion)
+    #expect(throws: StoreError.readOnly(id: "x")) { try repo.save(plan) }
+  }
+
+  @Test func oneWriterPerPlan() throws {
+    let ws = TempWorkspace()
+    let repo = PlanRepository(paths: ws.paths)
+    try repo.prepare(now: now)
+    let first = try repo.lock(id: "acme")
+    #expect(first != nil)
+    #expect(try repo.lock(id: "acme") == nil)
+    first?.release()
+    #expect(try repo.lock(id: "acme") != nil)
+  }
+
+  @Test func refusesHugeFiles() throws {
+    let ws = TempWorkspace()
+    ws.write("big.json", String(repeating: " ", count: 2048))
+    #expect(throws: StoreError.self) { try Sys.readAll(ws.root + "/big.json", limit: 1024) }
+  }
+}
+
+@Suite struct WorkspacePathsTests {
+  @Test func followsXDGAndOverrides() {
+    let env = ["HOME": "/home/rep", "XDG_DATA_HOME": "/data", "XDG_STATE_HOME": "relative/ignored"]
+    let p = WorkspacePaths.resolve(workspace: nil, environment: env, currentDirectory: "/cwd")
+    #expect(p.root == "/data/coach")
+    #expect(p.plans == "/data/coach/plans")
+    #expect(p.history == "/home/rep/.local/state/coach/history")
+    let q = WorkspacePaths.resolve(workspace: "ws/", environment: ["HOME": "/h", "COACH_WORKSPACE": "/other", "COACH_HISTORY": "/h/hist"], currentDirectory: "/cwd")
+    #expect(q.root == "/cwd/ws")
+    #expect(q.history == "/h/hist")
+    let r = WorkspacePaths.resolve(workspace: nil, environment: ["HOME": "/h", "COACH_WORKSPACE": "/other"], currentDirectory: "/cwd")
+    #expect(r.root == "/other")
+    #expect(r.sessions == "/other/sessions")
+    #expect(r.progress == "/other/progress.json")
+  }
+}

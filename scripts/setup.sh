@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what building and testing coach needs on a fresh Debian/Ubuntu machine, and nothing
+# when it is already there: libedit-dev and pkg-config (apt), and the Python packages the test
+# suites use (pip). Safe to run again.
+set -euo pipefail
+
+need_apt=()
+pkg-config --exists libedit 2>/dev/null || need_apt+=(libedit-dev)
+command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
+if [ "${#need_apt[@]}" -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "setup: installing ${need_apt[*]} with apt-get"
+  if ! $sudo apt-get install -y --no-install-recommends "${need_apt[@]}" >/dev/null 2>&1; then
+    $sudo apt-get update >/dev/null
+    $sudo apt-get install -y --no-install-recommends "${need_apt[@]}" >/dev/null
+  fi
+fi
+
+if [ "${1:-}" = "--test" ]; then
+  missing=()
+  for mod in jsonschema:jsonschema yaml:PyYAML pexpect:pexpect pytest:pytest; do
+    python3 -c "import ${mod%%:*}" 2>/dev/null || missing+=("${mod##*:}")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    echo "setup: installing Python packages ${missing[*]}"
+    python3 -m pip install --quiet "${missing[@]}"
+  fi
+  command -v tmux >/dev/null 2>&1 || true
+fi
