@@ -44,6 +44,13 @@ struct NodeReader {
       problems.add(value.location, "`\(key)` in \(what) should be text, found \(Self.kind(value))")
       return nil
     }
+    return Self.trimEnd(s)
+  }
+
+  /// Text without the trailing newline a YAML block scalar carries.
+  static func trimEnd(_ s: String) -> String {
+    var s = s
+    while let last = s.last, last == "\n" || last == " " { s.removeLast() }
     return s
   }
 
@@ -112,7 +119,7 @@ struct NodeReader {
         problems.add(item.location, "each item of `\(key)` should be text, found \(Self.kind(item))")
         continue
       }
-      out.append(s)
+      out.append(Self.trimEnd(s))
     }
     return out
   }

@@ -101,7 +101,7 @@ public struct ChoiceOption: Sendable, Equatable {
 /// Words or a built-in test to look for in a line of text (see playbooks/README.md).
 public struct Signal: Sendable, Equatable {
   public enum Position: String, Sendable { case start, end, anywhere }
-  public enum Test: String, Sendable { case number, question, long }
+  public enum Test: String, Sendable { case number, question, long, multiQuestion = "multi-question" }
   public var id: String?
   public var at: Position = .anywhere
   public var phrases: [String] = []

@@ -50,7 +50,7 @@ public struct PlanView {
     }
   }
 
-  func header() -> StyledText {
+  public func header() -> StyledText {
     var out = StyledText(plan.name, .bold)
     out.append("  (\(plan.id))", .dim)
     out.append("\n")
@@ -62,7 +62,7 @@ public struct PlanView {
 
   // MARK: account
 
-  func account() -> StyledText {
+  public func account() -> StyledText {
     var out = Blocks.heading(l.t("Account", "客户概况")) + "\n"
     let a = plan.account
     func choice(_ field: String, _ id: String?) -> String {
@@ -88,7 +88,7 @@ public struct PlanView {
 
   // MARK: value
 
-  func value() -> StyledText {
+  public func value() -> StyledText {
     let v = plan.valueAssessment
     var out = Blocks.heading(l.t("Value assessment", "客户价值评估"))
     out.append("   " + l.t("total", "总分") + " \(v.total)/60", .bold)
@@ -103,7 +103,7 @@ public struct PlanView {
       let details = d.criteria.map { c -> String in
         "\(labels.criterion(d, c)) \(v.score(d, c).map(String.init) ?? "–")"
       }.joined(separator: " · ")
-      out.append(Wrap.text(details, width: width, indent: "  " + String(repeating: " ", count: nameWidth + 2)) + "\n", .dim)
+      out.append(Wrap.text(details, width: width, indent: "      ") + "\n", .dim)
     }
     out.append("  " + DisplayWidth.padRight(l.t("Total", "合计"), to: nameWidth) + "  ")
     out.append(Blocks.bar(Double(v.total), of: 60, width: 15), .accent)
@@ -116,7 +116,7 @@ public struct PlanView {
 
   // MARK: stakeholders
 
-  func stakeholders() -> StyledText {
+  public func stakeholders() -> StyledText {
     var out = Blocks.heading(l.t("Stakeholders", "关键决策者")) + "\n"
     guard !plan.stakeholders.isEmpty else {
       return out + empty(l.t("No one yet: `stakeholders add` records the people in the decision.", "尚无记录：用 `stakeholders add` 记录参与决策的人。"))
@@ -137,7 +137,7 @@ public struct PlanView {
 
   // MARK: discovery
 
-  func discovery() -> StyledText {
+  public func discovery() -> StyledText {
     var out = Blocks.heading(l.t("Needs discovery", "需求挖掘"))
     for stage in DiscoveryStage.allCases {
       let answers = plan.discovery[stage]
@@ -163,7 +163,7 @@ public struct PlanView {
 
   // MARK: questions
 
-  func questions() -> StyledText {
+  public func questions() -> StyledText {
     var out = Blocks.heading(l.t("Question plan", "提问计划"))
     guard !plan.questionPlan.isEmpty else {
       return out + "\n" + empty(l.t("No questions yet: `questions` helps you plan them by type.", "尚无问题：用 `questions` 按类型规划提问。"))
@@ -184,7 +184,7 @@ public struct PlanView {
 
   // MARK: objections
 
-  func objections() -> StyledText {
+  public func objections() -> StyledText {
     var out = Blocks.heading(l.t("Objections", "异议"))
     guard !plan.objections.isEmpty else {
       return out + "\n" + empty(l.t("None logged: `objection` walks you through LSCPA for one.", "尚未记录：用 `objection` 按 LSCPA 逐步准备。"))
@@ -209,7 +209,7 @@ public struct PlanView {
 
   // MARK: actions
 
-  func actions() -> StyledText {
+  public func actions() -> StyledText {
     var out = Blocks.heading(l.t("Next actions", "下一步行动")) + "\n"
     guard !plan.actions.isEmpty else {
       return out + empty(l.t("None yet: `actions add TEXT` records a next step.", "尚无行动：用 `actions add 内容` 记录下一步。"))

@@ -12,6 +12,16 @@ public enum Lang: String, Sendable, CaseIterable {
     return .en
   }
 
+  /// The language a piece of text is written in: Chinese when it has Chinese characters to speak
+  /// of, English otherwise.
+  public static func detect(_ text: String) -> Lang {
+    var wide = 0, letters = 0
+    for s in text.unicodeScalars {
+      if DisplayWidth.isWide(s.value) { wide += 1 } else if s.properties.isAlphabetic { letters += 1 }
+    }
+    return wide >= 2 && wide * 3 >= letters ? .zh : .en
+  }
+
   /// Parses `en`/`zh` (also `zh-CN`, `zh_TW.UTF-8`, `english`, `chinese`, `中文`).
   public init?(argument: String) {
     let v = argument.lowercased()

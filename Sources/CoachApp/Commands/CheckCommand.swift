@@ -1,0 +1,63 @@
+import ArgumentParser
+import CoachCore
+
+/// `check [PLAN] [--format text|json]`: every rule over the plan.
+struct CheckCommand: SessionCommand {
+  static let configuration = CommandConfiguration(commandName: "check", abstract: "Check a plan and list what to do next.")
+  @OptionGroup var global: GlobalOptions
+  @Argument(help: "The plan (outside the session).", completion: .custom(PlanCompletion.planIDs)) var name: [String] = []
+  @Option(help: "text or json") var format: String = "text"
+  @Option(name: .customLong("stale-days"), help: "Days without an update before a plan counts as stale.") var staleDays: Int = 30
+
+  func run(in session: Session) throws(CommandError) {
+    let l = session.l
+    guard format == "text" || format == "json" else {
+      throw CommandError(StyledText(l.t("Unknown format ‘\(format)’: use text or json.", "未知格式 ‘\(format)’：请使用 text 或 json。")), exitCode: ExitStatus.usage)
+    }
+    let plan: AccountPlan
+    if name.isEmpty { plan = try session.requirePlan() } else { plan = try session.loadForReading(name.joined(separator: " ")) }
+    let findings = session.findings(for: plan, staleDays: staleDays)
+    if format == "json" {
+      session.output.write(StyledText(JSONWriter.pretty(["findings": .array(findings.map(\.json))])))
+      return
+    }
+    session.say(FindingsView.render(findings, l: l, width: session.output.width, title: plan.name))
+  }
+}
+
+extension Session {
+  func findings(for plan: AccountPlan, staleDays: Int = 30) -> [Finding] {
+    var checks = PlanChecks(plan: plan, book: try? playbook(), now: now, today: clock.today)
+    checks.staleDays = staleDays
+    return checks.run()
+  }
+}
+
+/// Findings as text: warnings first, each with its id so trainers and scripts can refer to it.
+enum FindingsView {
+  static func render(_ findings: [Finding], l: L10n, width: Int, title: String? = nil, limit: Int? = nil) -> StyledText {
+    var out = StyledText()
+    if let title { out.append(l.t("Check of ", "检查：") + title, .heading) }
+    guard !findings.isEmpty else {
+      if title != nil { out.append("\n") }
+      out.append(l.t("Nothing to flag: the plan covers what the method asks for.", "没有需要提示的问题：计划已覆盖方法要求的内容。"), .good)
+      return out
+    }
+    let warnings = findings.filter { $0.severity == .warning }.count
+    if title != nil {
+      out.append("  " + l.t("\(warnings) warning(s), \(findings.count - warnings) note(s)", "\(warnings) 个警告，\(findings.count - warnings) 个提示"), .dim)
+    }
+    let shown = limit.map { Array(findings.prefix($0)) } ?? findings
+    for f in shown {
+      if !out.spans.isEmpty { out.append("\n") }
+      out.append(f.severity == .warning ? "⚠ " : "· ", f.severity == .warning ? .warn : .dim)
+      out.append(f.id, .bold)
+      out.append("  [" + f.section.rawValue + "]", .dim)
+      out.append("\n" + Wrap.text(f.message, width: width, indent: "  "))
+    }
+    if shown.count < findings.count {
+      out.append("\n" + l.t("… and \(findings.count - shown.count) more: `check` lists them all.", "……还有 \(findings.count - shown.count) 条：用 `check` 查看全部。"), .dim)
+    }
+    return out
+  }
+}

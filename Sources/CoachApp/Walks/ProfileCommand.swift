@@ -1,0 +1,41 @@
+import ArgumentParser
+import CoachCore
+
+/// `profile`: account analysis — classification, value assessment, portrait.
+struct ProfileCommand: SessionCommand {
+  static let configuration = CommandConfiguration(commandName: "profile", abstract: "Walk through the account analysis.")
+  @OptionGroup var global: GlobalOptions
+
+  func run(in session: Session) throws(CommandError) {
+    let plan = try session.requireWritablePlan()
+    let book = try session.playbook()
+    guard let walk = book.walks["profile"] else { throw session.missingWalk("profile") }
+    let engine = WalkEngine(walk: walk, answers: PlanPatch.answers(for: walk.prompts, from: plan), l: session.l)
+    session.begin(WalkActivity(engine: engine, binding: .plan(walk.title)) { session, engine in
+      guard let plan = session.current?.plan else { return }
+      let labels = Labels(try? session.playbook(), session.l)
+      let view = PlanView(plan: plan, labels: labels, width: session.output.width)
+      session.say("\n" + view.value())
+      let related = session.findings(for: plan).filter { ["profile-incomplete", "value-assessment-incomplete"].contains($0.id) }
+      if !related.isEmpty { session.say(FindingsView.render(related, l: session.l, width: session.output.width)) }
+      session.say(StyledText(session.l.t("Next: `stakeholders add` to map the decision makers, or `show account`.",
+                                         "下一步：用 `stakeholders add` 梳理决策者，或用 `show account` 查看。"), .dim))
+    })
+  }
+}
+
+extension Session {
+  /// The open plan, when it can be changed.
+  func requireWritablePlan() throws(CommandError) -> AccountPlan {
+    let plan = try requirePlan()
+    if current?.readOnly != nil {
+      throw CommandError(StyledText(l.t("This plan is open read-only, so there is nothing to walk through here; `show` lets you read it.",
+                                        "该计划以只读方式打开，无法填写；可以用 `show` 查看。")), exitCode: ExitStatus.cannotCreate)
+    }
+    return plan
+  }
+
+  func missingWalk(_ id: String) -> CommandError {
+    CommandError(StyledText(l.t("The playbook has no `\(id)` walk; run `coach playbook validate`.", "剧本中没有 `\(id)` 引导；请运行 `coach playbook validate`。")), exitCode: ExitStatus.dataError)
+  }
+}

@@ -1,0 +1,305 @@
+/// A guided walk through a playbook's prompts, as a pure state machine: it renders the current
+/// prompt with its context and maps one typed line to the next state and what to save.
+///
+/// Control words at any prompt: `?` (hint and example questions), `back`, `skip`, `done`; an
+/// empty line keeps the current answer (and ends a list). Chinese users may also type `？`,
+/// `返回`/`上一步`, `跳过`, `完成`/`结束`.
+public struct WalkEngine: Sendable {
+  public let walk: Walk
+  public let l: L10n
+  /// Shown above each prompt: the module or item the walk belongs to (e.g. "Stakeholder: 王总").
+  public var context: String
+  /// Which prompts to ask, in order (by default all of them).
+  public let prompts: [Prompt]
+  public private(set) var index: Int
+  /// The answers as they stand, by prompt id (from the plan, then as recorded).
+  public private(set) var answers: [String: AnswerValue]
+  public private(set) var finished = false
+  /// Set when the rep left with `done` before the last prompt.
+  public private(set) var leftEarly = false
+  /// Prompts answered in this visit, in order.
+  public private(set) var recordedIDs: [String] = []
+  private var lastGroupShown: String?
+
+  public init(walk: Walk, prompts: [Prompt]? = nil, answers: [String: AnswerValue], context: String? = nil, l: L10n) {
+    self.walk = walk
+    self.prompts = prompts ?? walk.prompts
+    self.answers = answers
+    self.context = context ?? walk.title
+    self.l = l
+    let firstOpen = self.prompts.firstIndex { p in !p.optional && (answers[p.id]?.isEmpty ?? true) }
+    index = firstOpen ?? 0
+  }
+
+  /// The result of one typed line.
+  public struct Step: Sendable {
+    /// What to print: feedback, then the next prompt (or nothing when the walk ended).
+    public var output = StyledText()
+    /// Feedback that belongs on stderr (an answer that was not accepted).
+    public var problem: StyledText?
+    /// An answer to save now.
+    public var record: (prompt: Prompt, value: AnswerValue)?
+  }
+
+  public var current: Prompt? { index < prompts.count ? prompts[index] : nil }
+  public var allAnswered: Bool { prompts.allSatisfy { $0.optional || !(answers[$0.id]?.isEmpty ?? true) } }
+  public var unansweredPrompts: [Prompt] { prompts.filter { !$0.optional && (answers[$0.id]?.isEmpty ?? true) } }
+
+  // MARK: rendering
+
+  /// The walk's opening: title, goal, tasks, how to move around, then the first prompt.
+  public mutating func start() -> StyledText {
+    var out = StyledText(walk.title, .heading)
+    if let goal = walk.goal { out.append("\n" + l.t("Goal: ", "目标：") + goal) }
+    if !walk.tasks.isEmpty {
+      for task in walk.tasks { out.append("\n  • " + task) }
+    }
+    let answered = prompts.filter { !(answers[$0.id]?.isEmpty ?? true) }.count
+    if answered > 0 {
+      out.append("\n")
+      out.append(allAnswered
+                 ? l.t("Every prompt has an answer; Enter keeps each one, or type a new one.", "每个问题都已有答案；按 Enter 保留，或输入新答案。")
+                 : l.t("\(answered) of \(prompts.count) answered; picking up at the first open one.", "已答 \(answered)/\(prompts.count)；从第一个未答的问题继续。"), .dim)
+    }
+    out.append("\n")
+    out.append(l.t("(? help · back · skip · done · Enter keeps the answer · Ctrl-C leaves, everything is saved)",
+                   "（? 提示 · back 上一步 · skip 跳过 · done 结束 · Enter 保留原答案 · Ctrl-C 离开，所有内容均已保存）"), .dim)
+    return out + "\n" + renderCurrent()
+  }
+
+  /// The current prompt with its context, kind and the answer already there.
+  public mutating func renderCurrent() -> StyledText {
+    guard let p = current else { return StyledText() }
+    var out = StyledText()
+    if let groupID = p.group, groupID != lastGroupShown, let group = walk.group(groupID) {
+      lastGroupShown = groupID
+      out.append("\n" + group.title, .bold)
+      if let intro = group.intro { out.append("\n" + intro, .dim) }
+      out.append("\n")
+    }
+    var progress = context
+    if let group = walk.group(p.group), walk.title == context { progress += " · " + group.title }
+    progress += " · " + l.t("\(index + 1) of \(prompts.count)", "第 \(index + 1)/\(prompts.count) 项")
+    out.append("\n" + progressBar() + " " + progress, .dim)
+    out.append("\n" + p.text, .bold)
+    switch p.kind {
+    case .choice:
+      let width = String(p.options.count).count
+      for (i, option) in p.options.enumerated() {
+        out.append("\n  " + DisplayWidth.padLeft("\(i + 1)", to: width) + "  ")
+        out.append(option.label)
+        if let note = option.note { out.append(" — " + note, .dim) }
+      }
+    case .scale:
+      let low = p.scaleLow.map { "1 = " + $0 } ?? "1 = " + l.t("low", "低")
+      let high = p.scaleHigh.map { "5 = " + $0 } ?? "5 = " + l.t("high", "高")
+      out.append("\n  " + low + " … " + high, .dim)
+    case .list:
+      out.append("\n  " + l.t("One item per line; an empty line ends the list (`clear` empties it).", "每行一项；空行结束（输入 `clear` 清空列表）。"), .dim)
+    case .amount:
+      out.append("\n  " + l.t("An amount, e.g. 120000, 120,000 CNY, ¥12万, $1.2m", "金额，例如 120000、120,000 CNY、¥12万、$1.2m"), .dim)
+    case .date:
+      out.append("\n  " + l.t("A date as YYYY-MM-DD", "日期，格式为 YYYY-MM-DD"), .dim)
+    case .text:
+      break
+    }
+    if let answer = answers[p.id], !answer.isEmpty {
+      out.append("\n  " + l.t("now: ", "当前：") + describe(answer, for: p), .accent)
+    }
+    return out
+  }
+
+  func progressBar() -> String {
+    let done = prompts.filter { !(answers[$0.id]?.isEmpty ?? true) }.count
+    return Blocks.bar(Double(done), of: Double(max(1, prompts.count)), width: 10)
+  }
+
+  /// An answer as the rep would read it back.
+  public func describe(_ answer: AnswerValue, for prompt: Prompt) -> String {
+    switch answer {
+    case .choice(let id):
+      return prompt.options.first { $0.id == id }?.label ?? id
+    case .list(let items):
+      return items.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "  ")
+    default:
+      return AnswerText.render(answer, l)
+    }
+  }
+
+  /// The hint and example questions for the current prompt (`?`).
+  public func help() -> StyledText {
+    guard let p = current else { return StyledText() }
+    var out = StyledText()
+    if let hint = p.hint { out.append(hint) }
+    let order: [QuestionType] = [.open, .leading, .verification, .value]
+    for type in order {
+      guard let examples = p.examples[type], !examples.isEmpty else { continue }
+      out.append("\n" + WalkEngine.typeName(type, l) + ":", .bold)
+      for e in examples { out.append("\n  • " + e) }
+    }
+    if out.spans.isEmpty { out.append(l.t("No hint for this one: answer in your own words.", "这一项没有提示：用自己的话回答即可。"), .dim) }
+    return out
+  }
+
+  static func typeName(_ t: QuestionType, _ l: L10n) -> String {
+    switch t {
+    case .open: return l.t("Open questions", "开放性问题")
+    case .leading: return l.t("Leading questions", "引导性问题")
+    case .verification: return l.t("Verification questions", "验证性问题")
+    case .value: return l.t("Value questions", "价值性问题")
+    }
+  }
+
+  // MARK: input
+
+  public enum Control: Equatable { case help, back, skip, done, clear }
+
+  public static func control(_ line: String) -> Control? {
+    switch line.trimmingWhitespace.lowercased() {
+    case "?", "？", "help", "帮助", "提示": return .help
+    case "back", "返回", "上一步": return .back
+    case "skip", "跳过": return .skip
+    case "done", "完成", "结束": return .done
+    case "clear", "清空": return .clear
+    default: return nil
+    }
+  }
+
+  /// Takes one typed line.
+  public mutating func accept(_ line: String) -> Step {
+    var step = Step()
+    guard let p = current else {
+      finished = true
+      return step
+    }
+    let trimmed = line.trimmingWhitespace
+    switch WalkEngine.control(trimmed) {
+    case .help?:
+      step.output = help() + "\n" + renderCurrent()
+      return step
+    case .back?:
+      if index > 0 { index -= 1 } else { step.output = StyledText(l.t("This is the first prompt.", "这已经是第一项。") + "\n", .dim) }
+      step.output += renderCurrent()
+      return step
+    case .skip?:
+      return advance(step)
+    case .done?:
+      leftEarly = index < prompts.count - 1 || !(answers[p.id].map { !$0.isEmpty } ?? false)
+      finished = true
+      return step
+    case .clear? where p.kind == .list:
+      answers[p.id] = .list([])
+      step.record = (p, .list([]))
+      step.output = StyledText(l.t("The list is empty now.", "列表已清空。"), .dim) + "\n" + renderCurrent()
+      return step
+    default:
+      break
+    }
+
+    if p.kind == .list {
+      guard !trimmed.isEmpty else { return advance(step) }
+      var items: [String] = []
+      if case .list(let existing)? = answers[p.id] { items = existing }
+      items.append(trimmed)
+      answers[p.id] = .list(items)
+      note(p.id)
+      step.record = (p, .list(items))
+      step.output = StyledText("  + " + trimmed, .good)
+      return step
+    }
+
+    guard !trimmed.isEmpty else { return advance(step) }
+    switch parse(trimmed, for: p) {
+    case .success(let value):
+      answers[p.id] = value
+      note(p.id)
+      step.record = (p, value)
+      return advance(step)
+    case .failure(let problem):
+      step.problem = problem.message
+      step.output = renderCurrent()
+      return step
+    }
+  }
+
+  private mutating func note(_ id: String) {
+    if !recordedIDs.contains(id) { recordedIDs.append(id) }
+  }
+
+  private mutating func advance(_ step: Step) -> Step {
+    var step = step
+    index += 1
+    if index >= prompts.count {
+      finished = true
+    } else {
+      step.output += renderCurrent()
+    }
+    return step
+  }
+
+  struct InvalidAnswer: Error { var message: StyledText }
+
+  func parse(_ text: String, for p: Prompt) -> Result<AnswerValue, ParseProblem> {
+    switch p.kind {
+    case .text:
+      return .success(.text(text))
+    case .list:
+      return .success(.list([text]))
+    case .choice:
+      if let option = AnswerParsing.choice(text, options: p.options) { return .success(.choice(option.id)) }
+      let ids = p.options.map(\.id).joined(separator: ", ")
+      return .failure(ParseProblem(l.t("‘\(text)’ is not one of the choices: type a number from 1 to \(p.options.count), or one of \(ids).",
+                                       "‘\(text)’ 不是可选项：请输入 1 到 \(p.options.count) 的数字，或 \(ids) 之一。")))
+    case .scale:
+      if let n = AnswerParsing.scale(text) { return .success(.scale(n)) }
+      return .failure(ParseProblem(l.t("‘\(text)’ is not a score: type a whole number from 1 to 5.", "‘\(text)’ 不是有效评分：请输入 1 到 5 的整数。")))
+    case .amount:
+      if let a = AnswerParsing.amount(text) { return .success(.amount(a.value, currency: a.currency)) }
+      return .failure(ParseProblem(l.t("‘\(text)’ is not an amount: type a number, optionally with a currency, e.g. 120000 CNY or $1.2m.",
+                                       "‘\(text)’ 不是有效金额：请输入数字，可带货币，例如 120000 CNY 或 ¥12万。")))
+    case .date:
+      if let d = AnswerParsing.date(text) { return .success(.date(d.description)) }
+      return .failure(ParseProblem(l.t("‘\(text)’ is not a date: type it as YYYY-MM-DD, e.g. 2026-12-15.", "‘\(text)’ 不是有效日期：请按 YYYY-MM-DD 输入，例如 2026-12-15。")))
+    }
+  }
+
+  /// Takes back the last recorded answer (when the app refused it, e.g. a duplicate name):
+  /// the walk returns to that prompt with the previous answer restored.
+  public mutating func reject(_ prompt: Prompt, restoring previous: AnswerValue?) {
+    guard let i = prompts.firstIndex(where: { $0.id == prompt.id }) else { return }
+    answers[prompt.id] = previous
+    recordedIDs.removeAll { $0 == prompt.id }
+    index = i
+    finished = false
+  }
+
+  /// Records an answer given outside the engine (e.g. through a guide) and moves on.
+  public mutating func record(_ value: AnswerValue, output: StyledText = StyledText()) -> Step {
+    var step = Step()
+    step.output = output
+    guard let p = current else { return step }
+    answers[p.id] = value
+    note(p.id)
+    step.record = (p, value)
+    return advance(step)
+  }
+
+  /// Leaves the walk (Ctrl-C or end of input).
+  public mutating func leave() {
+    leftEarly = !finished
+    finished = true
+  }
+
+  /// What Tab offers at the current prompt: the option ids of a choice.
+  public func completions(for prefix: String) -> [String] {
+    guard let p = current, p.kind == .choice else { return [] }
+    let lower = prefix.lowercased()
+    return p.options.map(\.id).filter { $0.lowercased().hasPrefix(lower) }
+  }
+}
+
+/// Why a typed answer was not accepted, in the rep's language.
+public struct ParseProblem: Error, Sendable {
+  public var message: StyledText
+  init(_ text: String) { message = StyledText(text, .warn) }
+}
