@@ -53,6 +53,7 @@ enum FindingsView {
       out.append(f.severity == .warning ? "⚠ " : "· ", f.severity == .warning ? .warn : .dim)
       out.append(f.id, .bold)
       out.append("  [" + f.section.rawValue + "]", .dim)
+      if let name = f.values["name"], !f.message.contains(name) { out.append("  " + name, .accent) }
       out.append("\n" + Wrap.text(f.message, width: width, indent: "  "))
     }
     if shown.count < findings.count {

@@ -11,7 +11,7 @@ public struct CoachCommand: ParsableCommand {
     subcommands: [
       NewCommand.self, OpenCommand.self, ListCommand.self, ShowCommand.self, CloseCommand.self,
       UndoCommand.self, HelpCommand.self, QuitCommand.self, ExitCommand.self, PlaybookCommand.self,
-      ProfileCommand.self, StakeholdersCommand.self, DiscoverCommand.self, CheckCommand.self, QuestionsCommand.self,
+      ProfileCommand.self, StakeholdersCommand.self, DiscoverCommand.self, CheckCommand.self, QuestionsCommand.self, ObjectionCommand.self, NegotiateCommand.self,
     ]
   )
 

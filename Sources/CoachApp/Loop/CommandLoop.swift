@@ -17,13 +17,13 @@ extension Session {
         handle(line)
       case .interrupted:
         if let activity = activeActivity {
+          finish(activity)
           activity.leave(in: self)
-          finishActivity()
         }
       case .endOfInput:
-        if let activity = activeActivity {
+        while let activity = activeActivity {
+          finish(activity)
           activity.leave(in: self)
-          finishActivity()
           // In batch mode the end of input ends everything; on a terminal, Ctrl-D at a walk
           // prompt leaves the walk and then the session.
         }
@@ -39,7 +39,7 @@ extension Session {
   /// One line: to the running activity, or parsed as a command.
   public func handle(_ line: String) {
     if let activity = activeActivity {
-      if activity.handle(line, in: self) { finishActivity() }
+      if activity.handle(line, in: self) { finish(activity) }
       return
     }
     let trimmed = line.trimmingWhitespace

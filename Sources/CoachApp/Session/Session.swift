@@ -196,7 +196,8 @@ public final class Session {
     activity.start(in: self)
   }
 
-  func finishActivity() { _ = activities.popLast() }
+  /// Removes a finished activity (by identity: its end may already have begun the next one).
+  func finish(_ activity: Activity) { activities.removeAll { $0 === activity } }
 
   /// The line-editor prompt: the open plan's name, or the activity's own prompt.
   public var prompt: String {

@@ -50,6 +50,13 @@ public struct Walk: Sendable, Equatable {
   public var groups: [WalkGroup] = []
   public var prompts: [Prompt] = []
 
+  public init(id: String, title: String, goal: String? = nil, prompts: [Prompt] = []) {
+    self.id = id
+    self.title = title
+    self.goal = goal
+    self.prompts = prompts
+  }
+
   public func group(_ id: String?) -> WalkGroup? { groups.first { $0.id == id } }
   public func prompt(_ id: String) -> Prompt? { prompts.first { $0.id == id } }
 }

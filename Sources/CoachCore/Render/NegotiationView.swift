@@ -36,7 +36,7 @@ public struct NegotiationView {
     }
   }
 
-  func goals() -> StyledText {
+  public func goals() -> StyledText {
     var out = StyledText(l.t("Goals", "谈判目标"), .bold) + "\n"
     guard !n.objectives.isEmpty else { return out + StyledText("  —", .dim) }
     var t = TextTable(columns: [.init(l.t("Term", "条款")), .init(l.t("Best", "最佳"), alignment: .right), .init(l.t("Expected", "期望"), alignment: .right),
@@ -49,7 +49,7 @@ public struct NegotiationView {
     return out + t.render(width: width - 2).indented("  ")
   }
 
-  func batna() -> StyledText {
+  public func batna() -> StyledText {
     var out = StyledText("BATNA", .bold) + "\n"
     func side(_ s: BATNASide) -> String {
       var text = s.description ?? "—"
@@ -60,7 +60,7 @@ public struct NegotiationView {
     return out
   }
 
-  func interests() -> StyledText {
+  public func interests() -> StyledText {
     var out = StyledText(l.t("Interests", "对方利益点"), .bold) + "\n"
     guard !n.interests.isEmpty || !n.commonInterests.isEmpty else { return out + StyledText("  —", .dim) }
     if !n.interests.isEmpty {
@@ -75,7 +75,7 @@ public struct NegotiationView {
     return out
   }
 
-  func team() -> StyledText {
+  public func team() -> StyledText {
     var out = StyledText(l.t("Team", "谈判团队"), .bold) + "\n"
     guard !n.team.isEmpty else { return out + StyledText("  —", .dim) }
     out += Blocks.pairs(n.team.map { (labels.teamRole($0.role), $0.name) }, width: width)

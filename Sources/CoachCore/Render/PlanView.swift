@@ -189,21 +189,23 @@ public struct PlanView {
     guard !plan.objections.isEmpty else {
       return out + "\n" + empty(l.t("None logged: `objection` walks you through LSCPA for one.", "尚未记录：用 `objection` 按 LSCPA 逐步准备。"))
     }
-    for (i, o) in plan.objections.enumerated() {
-      out.append("\n\n  #\(i + 1) ", .bold)
-      out.append("[\(labels.category(o.category)) · \(o.status == .open ? l.t("open", "未解决") : l.t("resolved", "已解决"))] ", o.status == .open ? .warn : .good)
-      out.append("“" + Sanitizer.clean(o.statement, multiline: false) + "”")
-      if let by = o.raisedBy, !by.isEmpty { out.append(" — " + by, .dim) }
-      var rows: [(String, String)] = []
-      for step in LSCPAStep.allCases {
-        rows.append((labels.step(step), o.lscpa[step] ?? "—"))
-      }
-      if !o.strategies.isEmpty {
-        rows.insert((l.t("Strategies", "策略"), o.strategies.map { labels.strategy($0, in: o.category) }.joined(separator: l.t(", ", "、"))), at: 4)
-      }
-      out.append("\n")
-      out += Blocks.pairs(rows, width: width, indent: "     ")
+    for (i, o) in plan.objections.enumerated() { out += "\n\n" + objectionCard(o, number: i + 1) }
+    return out
+  }
+
+  /// One objection as a card: number, category, status, the customer's words, the LSCPA lines.
+  public func objectionCard(_ o: Objection, number: Int) -> StyledText {
+    var out = StyledText("  #\(number) ", .bold)
+    out.append("[\(labels.category(o.category)) · \(o.status == .open ? l.t("open", "未解决") : l.t("resolved", "已解决"))] ", o.status == .open ? .warn : .good)
+    out.append("“" + Sanitizer.clean(o.statement, multiline: false) + "”")
+    if let by = o.raisedBy, !by.isEmpty { out.append(" — " + by, .dim) }
+    var rows: [(String, String)] = []
+    for step in LSCPAStep.allCases { rows.append((labels.step(step), o.lscpa[step] ?? "—")) }
+    if !o.strategies.isEmpty {
+      rows.insert((l.t("Strategies", "策略"), o.strategies.map { labels.strategy($0, in: o.category) }.joined(separator: l.t(", ", "、"))), at: 3)
     }
+    out.append("\n")
+    out += Blocks.pairs(rows, width: width, indent: "     ")
     return out
   }
 

@@ -17,6 +17,8 @@ public struct WalkEngine: Sendable {
   public private(set) var finished = false
   /// Set when the rep left with `done` before the last prompt.
   public private(set) var leftEarly = false
+  /// Accept text where an amount does not parse (negotiation terms that are not numeric).
+  public var amountsMayBeText = false
   /// Prompts answered in this visit, in order.
   public private(set) var recordedIDs: [String] = []
   private var lastGroupShown: String?
@@ -96,6 +98,8 @@ public struct WalkEngine: Sendable {
       out.append("\n  " + low + " … " + high, .dim)
     case .list:
       out.append("\n  " + l.t("One item per line; an empty line ends the list (`clear` empties it).", "每行一项；空行结束（输入 `clear` 清空列表）。"), .dim)
+    case .amount where amountsMayBeText:
+      out.append("\n  " + l.t("A number (e.g. 120000, ¥12万, 36) — or words where the term is not a number", "数字（例如 120000、¥12万、36），条款不是数字时也可以写文字"), .dim)
     case .amount:
       out.append("\n  " + l.t("An amount, e.g. 120000, 120,000 CNY, ¥12万, $1.2m", "金额，例如 120000、120,000 CNY、¥12万、$1.2m"), .dim)
     case .date:
@@ -255,6 +259,7 @@ public struct WalkEngine: Sendable {
       return .failure(ParseProblem(l.t("‘\(text)’ is not a score: type a whole number from 1 to 5.", "‘\(text)’ 不是有效评分：请输入 1 到 5 的整数。")))
     case .amount:
       if let a = AnswerParsing.amount(text) { return .success(.amount(a.value, currency: a.currency)) }
+      if amountsMayBeText { return .success(.text(text)) }
       return .failure(ParseProblem(l.t("‘\(text)’ is not an amount: type a number, optionally with a currency, e.g. 120000 CNY or $1.2m.",
                                        "‘\(text)’ 不是有效金额：请输入数字，可带货币，例如 120000 CNY 或 ¥12万。")))
     case .date:

@@ -1,0 +1,320 @@
+import CoachCore
+import CoachTerminal
+
+/// Logs one objection and walks LSCPA for it: the customer's words, the category (suggested,
+/// with the reason), who raised it, then Listen → Sympathize → Confirm → Process (strategies
+/// first) → Assure, with a good example per step and rubric advice after each answer.
+final class ObjectionWalk: Activity {
+  enum Phase: Equatable {
+    case statement, category, raisedBy, strategies
+    case step(LSCPAStep)
+  }
+
+  let book: Playbook
+  let l: L10n
+  var index: Int?
+  var phase: Phase
+  var suggestion: CategorySuggester.Suggestion?
+  var presetCategory: ObjectionCategory?
+
+  init(book: Playbook, l: L10n, index: Int?, category: ObjectionCategory?, plan: AccountPlan) {
+    self.book = book
+    self.l = l
+    self.index = index
+    self.presetCategory = category
+    if let index, let o = plan.objections[safe: index] {
+      if o.category == nil { phase = .category }
+      else if let open = LSCPAStep.allCases.first(where: { ($0 == .process && o.strategies.isEmpty) || (o.lscpa[$0] ?? "").isEmpty }) {
+        phase = open == .process && o.strategies.isEmpty ? .strategies : .step(open)
+      } else {
+        phase = .step(.listen)
+      }
+    } else {
+      phase = .statement
+    }
+  }
+
+  var prompt: String { "  › " }
+
+  func objection(_ session: Session) -> Objection? { index.flatMap { session.current?.plan.objections[safe: $0] } }
+  var labels: Labels { Labels(book, l) }
+
+  // MARK: rendering
+
+  func start(in session: Session) {
+    var out = StyledText(l.t("Objection handling — LSCPA", "异议处理——LSCPA"), .heading)
+    out.append("\n" + l.t("Listen, Sympathize, Confirm, Process, Assure: plan the line you will say at each step.",
+                          "倾听、同理、确认、处理、保证：为每一步写下你准备说的话。"))
+    out.append("\n" + l.t("(? what the step is for · back · skip · done · Enter keeps the answer)",
+                          "（? 查看该步要点 · back 上一步 · skip 跳过 · done 结束 · Enter 保留原答案）"), .dim)
+    if let o = objection(session) {
+      out.append("\n" + l.t("Objection: ", "异议：") + "“" + o.statement + "” [" + labels.category(o.category) + "]")
+    }
+    session.say(out + "\n" + render(session))
+  }
+
+  func render(_ session: Session) -> StyledText {
+    let o = objection(session)
+    var out = StyledText()
+    switch phase {
+    case .statement:
+      let p = book.walks["objection"]?.prompts.first { $0.itemField == "statement" }
+      out.append("\n" + (p?.text ?? l.t("What did the customer say, in their own words?", "客户的原话是什么？")), .bold)
+      if let hint = p?.hint { out.append("\n" + Wrap.text(hint, width: session.output.width, indent: "  "), .dim) }
+    case .category:
+      out.append("\n" + l.t("Which kind of objection is it?", "这属于哪一类异议？"), .bold)
+      for (i, c) in ObjectionCategory.allCases.enumerated() {
+        out.append("\n  \(i + 1)  " + labels.category(c))
+        if let d = book.category(c)?.description { out.append(" — " + DisplayWidth.truncate(d, to: 60), .dim) }
+      }
+      if let s = suggestion, let c = s.category {
+        out.append("\n" + l.t("The words suggest: ", "从客户的话看，像是：") + labels.category(c), .accent)
+        for reason in s.reasons.prefix(2) { out.append("\n  • " + reason, .dim) }
+        out.append("\n" + l.t("Enter accepts it; or type another (1–4 or its name).", "按 Enter 接受；或输入其他类别（1–4 或名称）。"), .dim)
+      }
+    case .raisedBy:
+      let p = book.walks["objection"]?.prompts.first { $0.itemField == "raisedBy" }
+      out.append("\n" + (p?.text ?? l.t("Who raised it? (Enter to skip)", "是谁提出的？（按 Enter 跳过）")), .bold)
+      let names = session.current?.plan.stakeholders.map(\.name) ?? []
+      if !names.isEmpty { out.append("\n  " + l.t("Stakeholders: ", "决策者：") + names.joined(separator: l.t(", ", "、")) + l.t(" (Tab completes)", "（Tab 可补全）"), .dim) }
+    case .strategies:
+      let c = o?.category.flatMap { book.category($0) }
+      out.append("\n" + progress(.process) + " · " + l.t("choose the strategy", "选择处理策略"), .dim)
+      out.append("\n" + l.t("Which strategies will you use? Pick one or more by number (e.g. 1 3).", "你打算用哪些策略？输入一个或多个编号（如 1 3）。"), .bold)
+      for (i, s) in (c?.strategies ?? []).enumerated() {
+        out.append("\n  \(i + 1)  ")
+        out.append(s.name, .bold)
+        if let how = s.how { out.append("\n" + Wrap.text(how, width: session.output.width, indent: "     "), .dim) }
+      }
+      if let chosen = o?.strategies, !chosen.isEmpty {
+        out.append("\n  " + l.t("now: ", "当前：") + chosen.map { labels.strategy($0, in: o?.category) }.joined(separator: l.t(", ", "、")), .accent)
+      }
+    case .step(let step):
+      let info = book.step(step)
+      out.append("\n" + progress(step), .dim)
+      out.append("\n" + (info?.name ?? step.rawValue), .bold)
+      if let purpose = info?.purpose { out.append(" — " + purpose) }
+      if step == .process, let o, !o.strategies.isEmpty, let c = o.category.flatMap({ book.category($0) }) {
+        for id in o.strategies {
+          if let s = c.strategies.first(where: { $0.id == id }), let example = s.example {
+            out.append("\n" + Wrap.text(s.name + l.t(", for example: ", "，例如：") + "“" + example + "”", width: session.output.width, indent: "  "), .dim)
+          }
+        }
+      } else if let c = o?.category, let example = info?.examples[c] {
+        out.append("\n" + Wrap.text(l.t("A good line: ", "好的说法：") + "“" + example + "”", width: session.output.width, indent: "  "), .dim)
+      }
+      out.append("\n" + (info?.prompt ?? l.t("What will you say?", "你会怎么说？")), .bold)
+      if let line = o?.lscpa[step], !line.isEmpty { out.append("\n  " + l.t("now: ", "当前：") + line, .accent) }
+    }
+    return out
+  }
+
+  func progress(_ step: LSCPAStep) -> String {
+    let letters = LSCPAStep.allCases.map { s -> String in
+      let letter = String(s.rawValue.prefix(1)).uppercased()
+      return s == step ? "[\(letter)]" : letter
+    }.joined(separator: " ")
+    return letters + " · " + l.t("\(step.order + 1) of 5", "第 \(step.order + 1)/5 步")
+  }
+
+  // MARK: input
+
+  func handle(_ line: String, in session: Session) -> Bool {
+    let text = line.trimmingWhitespace
+    switch WalkEngine.control(text) {
+    case .help?:
+      session.say(help(session) + "\n" + render(session))
+      return false
+    case .back?:
+      back(session)
+      session.say(render(session))
+      return false
+    case .skip?:
+      return advance(session)
+    case .done?:
+      return finish(session)
+    default:
+      break
+    }
+    switch phase {
+    case .statement:
+      guard !text.isEmpty else {
+        session.output.errorLine(StyledText(l.t("Write the customer's words first (or `done` to leave).", "请先写下客户的原话（或输入 `done` 离开）。"), .warn))
+        return false
+      }
+      let lang = Lang.detect(text)
+      let signals = (try? session.playbook(for: lang)) ?? book
+      var s = CategorySuggester(book: signals).suggest(text)
+      if lang != l.lang { s = CategorySuggester.explain(s, in: book) }
+      suggestion = s
+      let category = presetCategory ?? s.category
+      guard save(session, l.t("logged objection", "记录异议"), { plan, time in
+        var o = Objection(statement: text, category: category, createdAt: time)
+        o.answeredAt["statement"] = time
+        plan.objections.append(o)
+      }) else { return true }
+      index = (session.current?.plan.objections.count ?? 1) - 1
+      if presetCategory != nil && (s.category == nil || s.category == presetCategory) {
+        phase = .raisedBy
+      } else {
+        phase = .category
+      }
+      session.say(render(session))
+      return false
+    case .category:
+      var chosen = suggestion?.category ?? objection(session)?.category
+      if !text.isEmpty {
+        guard let c = ObjectionCommand.category(text) else {
+          session.output.errorLine(StyledText(l.t("Type 1–4 or price, time, risk, decision.", "请输入 1–4 或 price、time、risk、decision。"), .warn))
+          return false
+        }
+        chosen = c
+      }
+      guard let chosen else {
+        session.output.errorLine(StyledText(l.t("Choose a category: 1–4.", "请选择类别：1–4。"), .warn))
+        return false
+      }
+      guard update(session, l.t("objection category", "异议类别"), { o, time in o.category = chosen; o.answeredAt["category"] = time }) else { return true }
+      return advance(session)
+    case .raisedBy:
+      if !text.isEmpty {
+        guard update(session, l.t("objection raised by", "异议提出人"), { o, time in o.raisedBy = text; o.answeredAt["raisedBy"] = time }) else { return true }
+      }
+      return advance(session)
+    case .strategies:
+      guard !text.isEmpty else { return advance(session) }
+      let available = objection(session)?.category.flatMap { book.category($0) }?.strategies ?? []
+      let picked = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "，" }).map { AnswerParsing.choice(String($0), options: available.map { ChoiceOption(id: $0.id, label: $0.name) }) }
+      guard !picked.isEmpty, picked.allSatisfy({ $0 != nil }) else {
+        session.output.errorLine(StyledText(l.t("Pick strategies by number, from 1 to \(available.count).", "请按编号选择策略，范围 1 到 \(available.count)。"), .warn))
+        return false
+      }
+      var ids: [String] = []
+      for p in picked.compactMap({ $0 }) where !ids.contains(p.id) { ids.append(p.id) }
+      guard update(session, l.t("objection strategies", "异议策略"), { o, time in o.strategies = ids; o.answeredAt["strategies"] = time }) else { return true }
+      phase = .step(.process)
+      session.say(render(session))
+      return false
+    case .step(let step):
+      if !text.isEmpty {
+        guard update(session, l.t("LSCPA ", "LSCPA ") + (book.step(step)?.name ?? step.rawValue), { o, time in o.lscpa[step] = text; o.lscpa.answeredAt[step.rawValue] = time }) else { return true }
+        session.say(advice(step, text: text, session: session))
+      }
+      return advance(session)
+    }
+  }
+
+  /// Short, concrete advice on what the rep wrote, from the rubric's checks. Never blocks.
+  func advice(_ step: LSCPAStep, text: String, session: Session) -> StyledText {
+    let o = objection(session)
+    let lang = Lang.detect(text)
+    let rubricBook = (try? session.playbook(for: lang)) ?? book
+    let score = Rubric(book: rubricBook).score(step: step.rawValue, text: text, strategies: o?.strategies ?? [], category: o?.category)
+    let explained = lang == l.lang ? score.results : score.results.map { r -> Rubric.CheckResult in
+      var r = r
+      if let local = book.rubric[step.rawValue]?.checks.first(where: { $0.id == r.check.id }) { r.check = local }
+      return r
+    }
+    let failed = explained.filter { !$0.passed }
+    guard !failed.isEmpty else {
+      return StyledText("  ✓ " + l.t("That line does what this step is for.", "这句话做到了这一步该做的事。"), .good)
+    }
+    var out = StyledText()
+    for r in failed {
+      if !out.spans.isEmpty { out.append("\n") }
+      out.append("  ✗ " + r.check.description, .warn)
+      if let advice = r.check.advice { out.append("\n" + Wrap.text(advice, width: session.output.width, indent: "    ")) }
+    }
+    return out
+  }
+
+  func help(_ session: Session) -> StyledText {
+    var out = StyledText()
+    switch phase {
+    case .step(let step):
+      guard let info = book.step(step) else { return out }
+      if !info.doList.isEmpty { out.append(l.t("Do:", "要：") + "\n" + info.doList.map { "  • " + $0 }.joined(separator: "\n")) }
+      if !info.avoid.isEmpty { out.append("\n" + l.t("Avoid:", "避免：") + "\n" + info.avoid.map { "  • " + $0 }.joined(separator: "\n")) }
+    case .category:
+      for c in book.categories { out.append("\n" + c.name + ": " + (c.wordings.first.map { "“" + $0 + "”" } ?? "")) }
+    default:
+      out.append(l.t("Type your answer, or `done` to leave; everything is saved as you go.", "输入你的回答，或输入 `done` 离开；所有内容都会随时保存。"), .dim)
+    }
+    return out
+  }
+
+  // MARK: moving
+
+  func back(_ session: Session) {
+    switch phase {
+    case .statement, .category: phase = index == nil ? .statement : .category
+    case .raisedBy: phase = .category
+    case .strategies: phase = .step(.confirm)
+    case .step(.listen): phase = .raisedBy
+    case .step(.process): phase = .strategies
+    case .step(let s): phase = .step(LSCPAStep.allCases[s.order - 1])
+    }
+  }
+
+  func advance(_ session: Session) -> Bool {
+    switch phase {
+    case .statement:
+      guard index != nil else { return false }
+      phase = .category
+    case .category: phase = .raisedBy
+    case .raisedBy: phase = .step(.listen)
+    case .strategies: phase = .step(.process)
+    case .step(.confirm): phase = .strategies
+    case .step(.assure): return finish(session)
+    case .step(let s): phase = .step(LSCPAStep.allCases[s.order + 1])
+    }
+    session.say(render(session))
+    return false
+  }
+
+  func finish(_ session: Session) -> Bool {
+    guard let i = index, let plan = session.current?.plan, i < plan.objections.count else {
+      session.say(StyledText(l.t("No objection was logged.", "没有记录异议。"), .dim))
+      return true
+    }
+    session.say("\n" + PlanView(plan: plan, labels: labels, width: session.output.width).objectionCard(plan.objections[i], number: i + 1))
+    session.say(StyledText(l.t("When the customer accepts the answer: `objection resolve \(i + 1)`. `objection` lists them all.",
+                               "客户接受答复后：`objection resolve \(i + 1)`。用 `objection` 查看全部。"), .dim))
+    return true
+  }
+
+  func leave(in session: Session) {
+    session.say(StyledText(l.t("Left the objection; every answer so far is saved.", "已离开异议处理；目前的回答都已保存。"), .dim))
+  }
+
+  func complete(_ beforeCursor: String, in session: Session) -> Completion {
+    guard phase == .raisedBy else { return .none }
+    let names = session.current?.plan.stakeholders.map(\.name) ?? []
+    return Completion(replacing: beforeCursor.unicodeScalars.count, candidates: names.filter { $0.hasPrefix(beforeCursor) })
+  }
+
+  // MARK: saving
+
+  @discardableResult
+  func save(_ session: Session, _ what: String, _ body: (inout AccountPlan, String) -> Void) -> Bool {
+    do {
+      try session.change(what) { plan in body(&plan, session.now.description) }
+      return true
+    } catch {
+      session.fail(error)
+      return false
+    }
+  }
+
+  func update(_ session: Session, _ what: String, _ body: (inout Objection, String) -> Void) -> Bool {
+    guard let i = index else { return false }
+    return save(session, what) { plan, time in
+      guard i < plan.objections.count else { return }
+      body(&plan.objections[i], time)
+    }
+  }
+}
+
+extension LSCPAStep {
+  var order: Int { Self.allCases.firstIndex(of: self)! }
+}
