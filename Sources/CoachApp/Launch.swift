@@ -12,7 +12,7 @@ public enum CoachApp {
   public static func main(arguments: [String]) -> Int32 {
     umask(0o077)
     signal(SIGXFSZ, SIG_IGN)
-    let environment = ProcessContext.environment()
+    let environment = ProcessContext.environment(ProcessContext.knownVariables)
 
     // Help and version come before parsing so they are always in the user's language.
     let preLang = Lang(argument: value(after: "--lang", in: arguments) ?? "") ?? environment["COACH_LANG"].flatMap(Lang.init(argument:)) ?? Lang.fromLocale(environment)
@@ -22,9 +22,17 @@ public enum CoachApp {
       return ExitStatus.ok
     }
 
-    let parsed: ParsableCommand
+    let parsed: ParsableCommand?
+    var sessionGlobals: GlobalOptions? = nil
     do {
-      parsed = try CoachCommand.parseAsRoot(arguments)
+      if isOnlyGlobalOptions(arguments), let globals = GlobalOptions(simple: arguments) {
+        // The session with global options only: read by hand, so starting coach does not pay
+        // ArgumentParser's one-time runtime set-up (about a millisecond of type-metadata work).
+        sessionGlobals = globals
+        parsed = nil
+      } else {
+        parsed = try fastParse(arguments) ?? CoachCommand.parseAsRoot(arguments)
+      }
     } catch {
       let code = CoachCommand.exitCode(for: error).rawValue
       let output = StandardOutput(environment: environment, noColour: true)
@@ -45,7 +53,10 @@ public enum CoachApp {
 
     let global: GlobalOptions
     let command: SessionCommand?
-    if let root = parsed as? CoachCommand {
+    if let sessionGlobals {
+      global = sessionGlobals
+      command = nil
+    } else if let root = parsed as? CoachCommand {
       global = root.global
       command = nil
     } else if let sub = parsed as? SessionCommand {
@@ -80,6 +91,12 @@ public enum CoachApp {
 
     if let command {
       do { try command.run(in: session) } catch { session.fail(error) }
+      // `coach learn MODULE`, `coach quiz`: the activity the command began takes its answers
+      // from standard input (a person at a terminal, or a script); the command ends with it.
+      if session.activeActivity != nil {
+        let onTerminal = !global.batch && isTerminal(STDIN_FILENO) && isTerminal(STDOUT_FILENO) && TerminalLocale.setUp()
+        session.runActivities(reader: onTerminal ? makeStandardLineReader(programName: "coach", historyFile: nil, completer: session.completer()) : PlainLineReader())
+      }
       session.close()
       return session.lastFailure ?? ExitStatus.ok
     }
@@ -94,6 +111,36 @@ public enum CoachApp {
       : PlainLineReader()
     if reader.isInteractive { session.say(Welcome.banner(session.l)) }
     return session.runLoop(reader: reader)
+  }
+
+  /// The common cases without reflecting the whole command tree: no command (the session, with
+  /// global options only) or a known command word after the global options. Anything else
+  /// (`--version`, completion scripts, mistakes) goes to the full parser.
+  static func fastParse(_ arguments: [String]) throws -> ParsableCommand? {
+    let i = globalOptionsEnd(arguments)
+    guard i < arguments.count else { return nil }
+    let word = arguments[i]
+    guard CommandLookup.type(for: word) != nil else { return nil }
+    let globals = Array(arguments[..<i])
+    return try CommandLookup.parse([word] + globals + Array(arguments[(i + 1)...]))
+  }
+
+  /// Where the leading global options end (the index of the first other argument).
+  static func globalOptionsEnd(_ arguments: [String]) -> Int {
+    let valued: Set<String> = ["--workspace", "--lang", "--playbooks"]
+    let flags: Set<String> = ["--no-color", "--batch"]
+    var i = 0
+    while i < arguments.count {
+      let a = arguments[i]
+      if valued.contains(a) { i += 2; continue }
+      if flags.contains(a) || valued.contains(where: { a.hasPrefix($0 + "=") }) { i += 1; continue }
+      break
+    }
+    return i
+  }
+
+  static func isOnlyGlobalOptions(_ arguments: [String]) -> Bool {
+    globalOptionsEnd(arguments) >= arguments.count
   }
 
   static func value(after flag: String, in arguments: [String]) -> String? {

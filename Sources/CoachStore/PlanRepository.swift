@@ -72,7 +72,7 @@ public final class PlanRepository {
   public func save(_ plan: AccountPlan) throws(StoreError) {
     guard !plan.isFromNewerVersion else { throw .readOnly(id: plan.id) }
     try Sys.makeDirectories(paths.plans)
-    try DurableFile.write(Array(plan.fileText.utf8), directory: paths.plans, name: plan.id + ".json", keepBackup: true)
+    try DurableFile.write(plan.fileBytes, directory: paths.plans, name: plan.id + ".json", keepBackup: true)
   }
 
   /// Creates a new plan. Refuses when a plan with the same id exists.

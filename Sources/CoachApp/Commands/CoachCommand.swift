@@ -12,6 +12,9 @@ public struct CoachCommand: ParsableCommand {
       NewCommand.self, OpenCommand.self, ListCommand.self, ShowCommand.self, CloseCommand.self,
       UndoCommand.self, HelpCommand.self, QuitCommand.self, ExitCommand.self, PlaybookCommand.self,
       ProfileCommand.self, StakeholdersCommand.self, DiscoverCommand.self, CheckCommand.self, QuestionsCommand.self, ObjectionCommand.self, NegotiateCommand.self,
+      DrillCommand.self, ReportCommand.self,
+      LearnCommand.self, QuizCommand.self,
+      ExportCommand.self,
     ]
   )
 
@@ -38,6 +41,48 @@ public struct GlobalOptions: ParsableArguments {
   public var batch = false
 
   public init() {}
+
+  /// Reads the five global options without ArgumentParser: `--workspace DIR`, `--lang L`,
+  /// `--playbooks DIR` (repeatable; also in `--name=value` form), `--no-color`, `--batch`.
+  /// Nil for anything else, which then goes to the full parser (and its error messages).
+  init?(simple arguments: [String]) {
+    // ArgumentParser requires every wrapped property to be assigned in a custom initializer.
+    var workspace: String? = nil, lang: String? = nil, playbooks: [String] = [], noColor = false, batch = false
+    defer {
+      self.workspace = workspace
+      self.lang = lang
+      self.playbooks = playbooks
+      self.noColor = noColor
+      self.batch = batch
+    }
+    var i = 0
+    while i < arguments.count {
+      let a = arguments[i]
+      var name = a, value: String? = nil
+      if let eq = a.firstIndex(of: "="), a.hasPrefix("--") {
+        name = String(a[..<eq])
+        value = String(a[a.index(after: eq)...])
+      }
+      switch name {
+      case "--no-color" where value == nil: noColor = true
+      case "--batch" where value == nil: batch = true
+      case "--workspace", "--lang", "--playbooks":
+        if value == nil {
+          guard i + 1 < arguments.count, !arguments[i + 1].hasPrefix("-") else { return nil }
+          i += 1
+          value = arguments[i]
+        }
+        switch name {
+        case "--workspace": workspace = value
+        case "--lang": lang = value
+        default: playbooks.append(value!)
+        }
+      default:
+        return nil
+      }
+      i += 1
+    }
+  }
 }
 
 /// A command that runs inside a session (a typed line or `coach CMD`).

@@ -36,6 +36,21 @@ extension Session {
     return lastFailure ?? ExitStatus.ok
   }
 
+  /// Feeds lines to the running activity until it ends (`coach learn MODULE`, `coach quiz`):
+  /// Ctrl-C or the end of input leaves it, with everything answered so far saved.
+  public func runActivities(reader: LineReader) {
+    while let activity = activeActivity {
+      switch reader.readLine(prompt: prompt) {
+      case .line(let line):
+        handle(line)
+      case .interrupted, .endOfInput:
+        finish(activity)
+        activity.leave(in: self)
+      }
+    }
+    reader.close()
+  }
+
   /// One line: to the running activity, or parsed as a command.
   public func handle(_ line: String) {
     if let activity = activeActivity {
@@ -55,6 +70,11 @@ extension Session {
   /// Parses words with the shared command tree and runs the command.
   public func run(_ words: [String]) {
     guard let first = words.first else { return }
+    // Leaving needs no parsing: the loop handles a bare `quit`/`exit` itself, like sqlite's `.quit`.
+    if words.count == 1, first == "quit" || first == "exit" {
+      requestQuit()
+      return
+    }
     if first == "--help" || first == "-h" || (words.count > 1 && (words.contains("--help") || words.contains("-h"))) {
       run(["help"] + (HelpCatalog.entry(first) != nil ? [first] : []))
       return
@@ -63,9 +83,9 @@ extension Session {
       fail(unknownCommand(first))
       return
     }
-    let parsed: ParsableCommand
+    let parsed: ParsableCommand?
     do {
-      parsed = try CoachCommand.parseAsRoot(words)
+      parsed = try CommandLookup.parse(words)
     } catch {
       fail(usageError(error, command: first))
       return
@@ -90,12 +110,12 @@ extension Session {
 
   /// An argument error from the parser, in the user's language, with the command's usage.
   func usageError(_ error: Error, command: String) -> CommandError {
-    let english = CoachCommand.message(for: error)
+    let english = CommandLookup.message(for: error, command: command)
     var text = StyledText(UsageMessages.translate(english, l))
     if let entry = HelpCatalog.entry(command) {
       text += StyledText("\n" + l.t("Usage: ", "用法：") + entry.synopsis(l))
     }
-    let code = CoachCommand.exitCode(for: error).rawValue
+    let code = CommandLookup.exitCode(for: error, command: command)
     return CommandError(text, exitCode: code == 0 ? ExitStatus.usage : code)
   }
 

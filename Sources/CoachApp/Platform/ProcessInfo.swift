@@ -4,6 +4,18 @@
 
 /// The process's environment and working directory, read once at start.
 public enum ProcessContext {
+  /// The variables coach reads: looked up one by one rather than copying the whole environment.
+  public static let knownVariables = [
+    "HOME", "USER", "XDG_DATA_HOME", "XDG_STATE_HOME", "COACH_WORKSPACE", "COACH_HISTORY", "COACH_LANG",
+    "COACH_PLAYBOOKS", "LANG", "LC_ALL", "LC_MESSAGES", "NO_COLOR", "TERM", "COLUMNS",
+  ]
+
+  public static func environment(_ keys: [String]) -> [String: String] {
+    var result: [String: String] = [:]
+    for key in keys { if let v = getenv(key) { result[key] = String(cString: v) } }
+    return result
+  }
+
   public static func environment() -> [String: String] {
     var result: [String: String] = [:]
     var pointer = environ

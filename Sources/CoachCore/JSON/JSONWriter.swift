@@ -3,82 +3,90 @@
 /// so plans diff cleanly in git.
 public enum JSONWriter {
   public static func pretty(_ value: JSONValue) -> String {
-    var out = ""
-    out.reserveCapacity(4096)
+    String(decoding: prettyBytes(value), as: UTF8.self)
+  }
+
+  /// The pretty form as UTF-8 bytes: what a save writes, without building a String first.
+  public static func prettyBytes(_ value: JSONValue) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(16_384)
     write(value, indent: 0, into: &out)
-    out.append("\n")
+    out.append(0x0A)
     return out
   }
 
   /// One line, no spaces: for JSON output on stdout and for tests.
   public static func compact(_ value: JSONValue) -> String {
-    var out = ""
+    var out: [UInt8] = []
     writeCompact(value, into: &out)
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 
   static func sortedKeys(_ object: [String: JSONValue]) -> [String] {
-    object.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+    // Byte order of UTF-8 is code-point order, and much cheaper to compare.
+    object.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
   }
 
-  private static func write(_ value: JSONValue, indent: Int, into out: inout String) {
+  private static func write(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
     switch value {
     case .array(let items):
-      if items.isEmpty { out.append("[]"); return }
-      out.append("[\n")
+      if items.isEmpty { out.append(contentsOf: [0x5B, 0x5D]); return }
+      out.append(contentsOf: [0x5B, 0x0A])
       for (i, item) in items.enumerated() {
         pad(indent + 1, &out)
         write(item, indent: indent + 1, into: &out)
-        out.append(i + 1 < items.count ? ",\n" : "\n")
+        if i + 1 < items.count { out.append(0x2C) }
+        out.append(0x0A)
       }
       pad(indent, &out)
-      out.append("]")
+      out.append(0x5D)
     case .object(let object):
-      if object.isEmpty { out.append("{}"); return }
-      out.append("{\n")
+      if object.isEmpty { out.append(contentsOf: [0x7B, 0x7D]); return }
+      out.append(contentsOf: [0x7B, 0x0A])
       let keys = sortedKeys(object)
       for (i, key) in keys.enumerated() {
         pad(indent + 1, &out)
         writeString(key, into: &out)
-        out.append(": ")
+        out.append(contentsOf: [0x3A, 0x20])
         write(object[key]!, indent: indent + 1, into: &out)
-        out.append(i + 1 < keys.count ? ",\n" : "\n")
+        if i + 1 < keys.count { out.append(0x2C) }
+        out.append(0x0A)
       }
       pad(indent, &out)
-      out.append("}")
+      out.append(0x7D)
     default:
       writeScalar(value, into: &out)
     }
   }
 
-  private static func writeCompact(_ value: JSONValue, into out: inout String) {
+  private static func writeCompact(_ value: JSONValue, into out: inout [UInt8]) {
     switch value {
     case .array(let items):
-      out.append("[")
+      out.append(0x5B)
       for (i, item) in items.enumerated() {
-        if i > 0 { out.append(",") }
+        if i > 0 { out.append(0x2C) }
         writeCompact(item, into: &out)
       }
-      out.append("]")
+      out.append(0x5D)
     case .object(let object):
-      out.append("{")
+      out.append(0x7B)
       for (i, key) in sortedKeys(object).enumerated() {
-        if i > 0 { out.append(",") }
+        if i > 0 { out.append(0x2C) }
         writeString(key, into: &out)
-        out.append(":")
+        out.append(0x3A)
         writeCompact(object[key]!, into: &out)
       }
-      out.append("}")
+      out.append(0x7D)
     default:
       writeScalar(value, into: &out)
     }
   }
 
-  private static func writeScalar(_ value: JSONValue, into out: inout String) {
+  private static func writeScalar(_ value: JSONValue, into out: inout [UInt8]) {
     switch value {
-    case .null: out.append("null")
-    case .bool(let b): out.append(b ? "true" : "false")
-    case .number(let n): out.append(formatNumber(n))
+    case .null: out.append(contentsOf: Array("null".utf8))
+    case .bool(let b): out.append(contentsOf: Array((b ? "true" : "false").utf8))
+    case .number(let n): out.append(contentsOf: Array(formatNumber(n).utf8))
     case .string(let s): writeString(s, into: &out)
     case .array, .object: break
     }
@@ -91,39 +99,37 @@ public enum JSONWriter {
     return n.description
   }
 
-  private static func pad(_ level: Int, _ out: inout String) {
-    for _ in 0..<level { out.append("  ") }
+  private static func pad(_ level: Int, _ out: inout [UInt8]) {
+    for _ in 0..<(level * 2) { out.append(0x20) }
   }
 
-  static func writeString(_ s: String, into out: inout String) {
-    out.append("\"")
-    var needsEscape = false
-    for unit in s.utf8 where unit < 0x20 || unit == 0x22 || unit == 0x5C || unit == 0x7F {
-      needsEscape = true
-      break
+  private static let hexDigits = Array("0123456789abcdef".utf8)
+
+  static func writeString(_ s: String, into out: inout [UInt8]) {
+    out.append(0x22)
+    var utf8 = s.utf8
+    let clean = utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+      for b in buffer where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F { return false }
+      out.append(contentsOf: buffer)
+      return true
     }
-    if !needsEscape {
-      out.append(s)
-    } else {
-      for scalar in s.unicodeScalars {
-        switch scalar {
-        case "\"": out.append("\\\"")
-        case "\\": out.append("\\\\")
-        case "\n": out.append("\\n")
-        case "\r": out.append("\\r")
-        case "\t": out.append("\\t")
-        case "\u{08}": out.append("\\b")
-        case "\u{0C}": out.append("\\f")
-        default:
-          if scalar.value < 0x20 || scalar.value == 0x7F {
-            let hex = String(scalar.value, radix: 16)
-            out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-          } else {
-            out.unicodeScalars.append(scalar)
-          }
+    if clean != true {
+      if clean == nil { var copy = s; copy.makeContiguousUTF8(); utf8 = copy.utf8 }
+      for b in utf8 {
+        switch b {
+        case 0x22: out.append(contentsOf: [0x5C, 0x22])
+        case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+        case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+        case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+        case 0x09: out.append(contentsOf: [0x5C, 0x74])
+        case 0x08: out.append(contentsOf: [0x5C, 0x62])
+        case 0x0C: out.append(contentsOf: [0x5C, 0x66])
+        case _ where b < 0x20 || b == 0x7F:
+          out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(b >> 4)], hexDigits[Int(b & 0xF)]])
+        default: out.append(b)
         }
       }
     }
-    out.append("\"")
+    out.append(0x22)
   }
 }

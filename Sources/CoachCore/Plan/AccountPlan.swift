@@ -81,6 +81,7 @@ public struct AccountPlan: JSONRecord {
 
   /// The plan as it is written to disk.
   public var fileText: String { JSONWriter.pretty(json) }
+  public var fileBytes: [UInt8] { JSONWriter.prettyBytes(json) }
 
   /// Reads a plan file's text: JSON syntax errors carry line and column, format errors a path.
   public static func parse(_ text: String) throws(PlanReadError) -> AccountPlan {

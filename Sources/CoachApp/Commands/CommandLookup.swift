@@ -1,0 +1,31 @@
+import ArgumentParser
+
+/// Finds the command type for a word, so one line is parsed by that command alone. Parsing
+/// from the root would make ArgumentParser reflect every command of the tree on every line,
+/// which was about a third of coach's start-up time.
+enum CommandLookup {
+  static func type(for word: String) -> ParsableCommand.Type? {
+    for sub in CoachCommand.configuration.subcommands where sub.configuration.commandName == word {
+      return sub
+    }
+    return nil
+  }
+
+  /// Parses `words` (a command word and its arguments) with that command's own parser.
+  /// Commands with subcommands are parsed from themselves as root.
+  static func parse(_ words: [String]) throws -> ParsableCommand? {
+    guard let first = words.first, let type = type(for: first) else { return nil }
+    let rest = Array(words.dropFirst())
+    if !type.configuration.subcommands.isEmpty { return try type.parseAsRoot(rest) }
+    return try type.parse(rest) as? ParsableCommand
+  }
+
+  /// The command whose usage explains an error.
+  static func message(for error: Error, command word: String) -> String {
+    type(for: word)?.message(for: error) ?? CoachCommand.message(for: error)
+  }
+
+  static func exitCode(for error: Error, command word: String) -> Int32 {
+    (type(for: word)?.exitCode(for: error) ?? CoachCommand.exitCode(for: error)).rawValue
+  }
+}
