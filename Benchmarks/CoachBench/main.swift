@@ -1,2 +1,6 @@
-import CoachCore
-print("coach-bench")
+// coach-bench: the benchmark harness of Sales Coach (see Harness.swift, `make bench`).
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+exit(Harness.main(Array(CommandLine.arguments.dropFirst())))
