@@ -26,7 +26,7 @@ let package = Package(
     // Terminal edge: line readers, output styling, width detection.
     .target(name: "CoachTerminal", dependencies: ["CoachCore", "CLibEditShim"]),
     // The command loop and the command tree shared by argv and REPL lines.
-    .target(name: "CoachApp", dependencies: ["CoachCore", "CoachStore", "CoachTerminal", argumentParser]),
+    .target(name: "CoachApp", dependencies: ["CoachCore", "CoachStore", "CoachTerminal", "CLibEditShim", argumentParser]),
     .executableTarget(name: "coach", dependencies: ["CoachApp"]),
     // Test doubles shared by every test target.
     .target(name: "CoachTestSupport", dependencies: ["CoachApp", "CoachCore", "CoachStore", "CoachTerminal"]),

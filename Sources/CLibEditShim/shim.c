@@ -157,3 +157,33 @@ int coach_sigint_take(void) {
   coach_sigint_flag = 0;
   return was;
 }
+
+/* ---- Termination: a message, then _exit. Only async-signal-safe calls in the handler. ---- */
+
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+static char coach_termination_message[512];
+static size_t coach_termination_length = 0;
+
+static void coach_on_termination(int signo) {
+  if (coach_termination_length > 0) {
+    ssize_t ignored = write(STDERR_FILENO, coach_termination_message, coach_termination_length);
+    (void)ignored;
+  }
+  _exit(128 + signo);
+}
+
+void coach_install_termination_handler(const char *message) {
+  size_t n = message ? strlen(message) : 0;
+  if (n >= sizeof(coach_termination_message)) n = sizeof(coach_termination_message) - 1;
+  if (n > 0) memcpy(coach_termination_message, message, n);
+  coach_termination_length = n;
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = coach_on_termination;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGTERM, &sa, NULL);
+  sigaction(SIGHUP, &sa, NULL);
+}

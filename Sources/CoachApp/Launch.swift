@@ -2,6 +2,7 @@ import ArgumentParser
 import CoachCore
 import CoachStore
 import CoachTerminal
+import CLibEditShim
 
 #if canImport(Glibc)
 @preconcurrency import Glibc
@@ -16,11 +17,21 @@ public enum CoachApp {
 
     // Help and version come before parsing so they are always in the user's language.
     let preLang = Lang(argument: value(after: "--lang", in: arguments) ?? "") ?? environment["COACH_LANG"].flatMap(Lang.init(argument:)) ?? Lang.fromLocale(environment)
-    if arguments.first == "--help" || arguments.first == "-h" || arguments == ["help"] {
+    if arguments.contains("--help") || arguments.contains("-h") || arguments == ["help"] {
+      // Help in the user's language wherever the flag is: for the command named, or overall.
       let output = StandardOutput(environment: environment, noColour: arguments.contains("--no-color"))
-      output.line(HelpCatalog.commandLine(L10n(preLang), version: CoachCore.version))
+      let l = L10n(preLang)
+      var words = arguments[globalOptionsEnd(arguments)...].filter { !$0.hasPrefix("-") }
+      if words.first == "help" { words.removeFirst() }  // `coach help CMD` = help about CMD
+      let word = words.first
+      if let word, let entry = HelpCatalog.entry(word) {
+        output.line(HelpCatalog.detail(entry, l, width: output.width))
+      } else {
+        output.line(HelpCatalog.commandLine(l, version: CoachCore.version))
+      }
       return ExitStatus.ok
     }
+    installTerminationHandler(L10n(preLang))
 
     let parsed: ParsableCommand?
     var sessionGlobals: GlobalOptions? = nil
@@ -123,6 +134,13 @@ public enum CoachApp {
     guard CommandLookup.type(for: word) != nil else { return nil }
     let globals = Array(arguments[..<i])
     return try CommandLookup.parse([word] + globals + Array(arguments[(i + 1)...]))
+  }
+
+  /// SIGTERM and SIGHUP end coach with a message. Saves block these signals while a file is
+  /// being replaced, so the signal arrives only between saves and never leaves a partial file.
+  static func installTerminationHandler(_ l: L10n) {
+    let message = l.t("\ncoach: stopped; every answer given so far is saved.\n", "\ncoach：已停止；目前给出的所有回答都已保存。\n")
+    coach_install_termination_handler(message)
   }
 
   /// Where the leading global options end (the index of the first other argument).

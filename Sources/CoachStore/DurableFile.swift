@@ -19,6 +19,14 @@ public enum DurableFile {
   }
 
   public static func write(_ bytes: [UInt8], directory: String, name: String, keepBackup: Bool) throws(StoreError) {
+    // Termination signals wait until the file is replaced (they are delivered on return).
+    var blocked = sigset_t(), previous = sigset_t()
+    sigemptyset(&blocked)
+    sigaddset(&blocked, SIGTERM)
+    sigaddset(&blocked, SIGHUP)
+    sigaddset(&blocked, SIGINT)
+    pthread_sigmask(SIG_BLOCK, &blocked, &previous)
+    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
     let path = directory + "/" + name
     let dfd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard dfd >= 0 else { throw .io(operation: "open", path: directory, errno: Sys.errno) }

@@ -2,7 +2,7 @@
 @preconcurrency import Glibc
 #endif
 
-/// One writer per plan: an exclusive advisory lock (flock) on `plans/.ID.lock`, held for as
+/// One writer per plan: an exclusive advisory lock (flock) on `.locks/.ID.lock`, held for as
 /// long as the plan is open for writing. The kernel drops it if the process dies.
 public final class PlanLock {
   private var fd: Int32

@@ -88,9 +88,11 @@ public final class PlanRepository {
     return plan
   }
 
-  /// Takes the single-writer lock for a plan; nil when another session holds it.
+  /// Takes the single-writer lock for a plan; nil when another session holds it. Lock files
+  /// live in `<workspace>/.locks/`, so the plans folder holds only plans and their backups.
   public func lock(id: String) throws(StoreError) -> PlanLock? {
-    try Sys.makeDirectories(paths.plans)
-    return try PlanLock.acquire(directory: paths.plans, id: id)
+    let directory = paths.root + "/.locks"
+    try Sys.makeDirectories(directory)
+    return try PlanLock.acquire(directory: directory, id: id)
   }
 }

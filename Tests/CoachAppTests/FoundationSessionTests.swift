@@ -39,7 +39,7 @@ import Glibc
 
   @Test func usageErrorsShowTheCommandsUsage() {
     let r = SessionHarness().run(["list --format", "show Nope"])
-    #expect(r.err.contains("Usage: list [--format table|json]"))
+    #expect(r.err.contains("Usage: list [--sort updated|name|completeness|warnings] [--format table|json]"))
     #expect(r.err.contains("No plan named Nope"))
     #expect(r.status == 66)
   }

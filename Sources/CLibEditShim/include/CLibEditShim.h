@@ -79,4 +79,8 @@ int coach_sigint_peek(void);
 /* Returns 1 if SIGINT arrived since the last clear/take, and clears the flag. */
 int coach_sigint_take(void);
 
+/* SIGTERM/SIGHUP: write `message` to stderr and exit with 128 + the signal number. The message
+   is copied. Safe to call more than once. */
+void coach_install_termination_handler(const char *message);
+
 #endif

@@ -17,15 +17,30 @@ struct CheckCommand: SessionCommand {
     let plan: AccountPlan
     if name.isEmpty { plan = try session.requirePlan() } else { plan = try session.loadForReading(name.joined(separator: " ")) }
     let findings = session.findings(for: plan, staleDays: staleDays)
+    let health = PlanHealth(plan: plan, book: try? session.playbook(), findings: findings, now: session.now, today: session.clock.today)
     if format == "json" {
+      // The published contract is exactly {"findings": [...]}; completeness is in `list --format json`.
       session.output.write(StyledText(JSONWriter.pretty(["findings": .array(findings.map(\.json))])))
       return
     }
     session.say(FindingsView.render(findings, l: l, width: session.output.width, title: plan.name))
+    session.say("\n" + HealthView.completeness(health, l: l))
   }
 }
 
 extension Session {
+  /// One line after `open`: how complete and current the plan is, and the single most useful
+  /// next step.
+  func healthLine(_ plan: AccountPlan) -> StyledText {
+    let findings = self.findings(for: plan)
+    let health = PlanHealth(plan: plan, book: try? playbook(), findings: findings, now: now, today: clock.today)
+    var out = StyledText(l.t("\(PlanHealth.percent(health.overall))% complete", "完成度 \(PlanHealth.percent(health.overall))%"), .bold)
+    out.append(" · " + l.t("updated ", "更新于") + PlanSummaries.ago(health.daysSinceUpdate, l))
+    out.append(" · " + l.t("\(health.warnings) warning(s)", "\(health.warnings) 个警告"), health.warnings > 0 ? .warn : .good)
+    out.append("\n" + l.t("Next: ", "下一步：") + NextStep.suggest(plan, findings: findings, health: health, l: l), .accent)
+    return out
+  }
+
   func findings(for plan: AccountPlan, staleDays: Int = 30) -> [Finding] {
     var checks = PlanChecks(plan: plan, book: try? playbook(), now: now, today: clock.today)
     checks.staleDays = staleDays
@@ -58,6 +73,27 @@ enum FindingsView {
     }
     if shown.count < findings.count {
       out.append("\n" + l.t("… and \(findings.count - shown.count) more: `check` lists them all.", "……还有 \(findings.count - shown.count) 条：用 `check` 查看全部。"), .dim)
+    }
+    return out
+  }
+}
+
+/// Completeness per section as bars.
+enum HealthView {
+  static func completeness(_ health: PlanHealth, l: L10n) -> StyledText {
+    var out = StyledText(l.t("Completeness", "完成度"), .heading)
+    out.append("  " + l.t("overall ", "总体 ") + "\(PlanHealth.percent(health.overall))%", .bold)
+    let names: [PlanSection: String] = [
+      .account: l.t("account", "客户概况"), .value: l.t("value", "价值评估"), .stakeholders: l.t("stakeholders", "决策者"),
+      .discovery: l.t("discovery", "需求挖掘"), .questions: l.t("questions", "提问计划"), .objections: l.t("objections", "异议处理"),
+      .negotiation: l.t("negotiation", "谈判准备"),
+    ]
+    let width = names.values.map { DisplayWidth.of($0) }.max() ?? 10
+    for s in PlanHealth.scoredSections {
+      let v = health.sections[s] ?? 0
+      out.append("\n  " + DisplayWidth.padRight(names[s] ?? s.rawValue, to: width) + "  ")
+      out.append(Blocks.bar(v, of: 1, width: 10), .accent)
+      out.append(" " + DisplayWidth.padLeft("\(PlanHealth.percent(v))%", to: 4))
     }
     return out
   }

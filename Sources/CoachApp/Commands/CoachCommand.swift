@@ -11,7 +11,7 @@ public struct CoachCommand: ParsableCommand {
     subcommands: [
       NewCommand.self, OpenCommand.self, ListCommand.self, ShowCommand.self, CloseCommand.self,
       UndoCommand.self, HelpCommand.self, QuitCommand.self, ExitCommand.self, PlaybookCommand.self,
-      ProfileCommand.self, StakeholdersCommand.self, DiscoverCommand.self, CheckCommand.self, QuestionsCommand.self, ObjectionCommand.self, NegotiateCommand.self,
+      ProfileCommand.self, StakeholdersCommand.self, DiscoverCommand.self, CheckCommand.self, QuestionsCommand.self, ObjectionCommand.self, NegotiateCommand.self, ActionsCommand.self,
       DrillCommand.self, ReportCommand.self,
       LearnCommand.self, QuizCommand.self,
       ExportCommand.self,
@@ -114,6 +114,7 @@ struct OpenCommand: SessionCommand {
     try session.open(name.joined(separator: " "))
     let plan = try session.requirePlan()
     session.say("\(session.l.t("Opened", "已打开")) \(plan.name, .bold).")
+    session.say(session.healthLine(plan))
   }
 }
 

@@ -2,53 +2,148 @@ import ArgumentParser
 import CoachCore
 import CoachStore
 
-/// `list [--format table|json]`: every plan in the workspace.
+/// `list [--sort updated|name|completeness|warnings] [--format table|json]`: every plan in the
+/// workspace with its health — completeness, last update, warnings.
 struct ListCommand: SessionCommand {
-  static let configuration = CommandConfiguration(commandName: "list", abstract: "List the account plans.")
+  static let configuration = CommandConfiguration(commandName: "list", abstract: "List the account plans and their health.")
   @OptionGroup var global: GlobalOptions
   @Option(help: "table or json") var format: String = "table"
+  @Option(help: "updated, name, completeness or warnings") var sort: String = "updated"
+  @Option(name: .customLong("stale-days"), help: "Days without an update before a plan counts as stale.") var staleDays: Int = 30
+
+  static let sorts = ["updated", "name", "completeness", "warnings"]
 
   func run(in session: Session) throws(CommandError) {
     let l = session.l
     guard format == "table" || format == "json" else {
       throw CommandError(StyledText(l.t("Unknown format ‘\(format)’: use table or json.", "未知格式 ‘\(format)’：请使用 table 或 json。")), exitCode: ExitStatus.usage)
     }
-    let ids: [String]
-    do { ids = try session.repository.ids() } catch { throw CommandError(l.describe(error), exitCode: error.exitCode) }
-    var rows: [PlanSummary] = []
-    var damaged: [(String, StoreError)] = []
-    for id in ids {
-      do { rows.append(PlanSummary(try session.repository.load(id: id))) } catch { damaged.append((id, error)) }
+    guard ListCommand.sorts.contains(sort) else {
+      throw CommandError(StyledText(l.t("Unknown sort ‘\(sort)’: use updated, name, completeness or warnings.", "未知排序 ‘\(sort)’：请使用 updated、name、completeness 或 warnings。")), exitCode: ExitStatus.usage)
+    }
+    let (rows, damaged) = try PlanSummaries.collect(session, staleDays: staleDays)
+    let sorted = rows.sorted { a, b in
+      switch sort {
+      case "name": return a.name.lowercased() < b.name.lowercased()
+      case "completeness": return a.health.overall != b.health.overall ? a.health.overall > b.health.overall : a.name < b.name
+      case "warnings": return a.health.warnings != b.health.warnings ? a.health.warnings > b.health.warnings : a.name < b.name
+      default: return a.updatedAt != b.updatedAt ? a.updatedAt > b.updatedAt : a.name < b.name
+      }
     }
     if format == "json" {
-      let list: [JSONValue] = rows.map(\.json) + damaged.map { ["id": .string($0.0), "error": .string(l.describe($0.1).plain)] }
+      let list: [JSONValue] = sorted.map(\.json) + damaged.map { ["id": .string($0.0), "error": .string(l.describe($0.1).plain)] }
       session.output.write(StyledText(JSONWriter.pretty(["plans": .array(list)])))
-    } else if rows.isEmpty && damaged.isEmpty {
+    } else if sorted.isEmpty && damaged.isEmpty {
       session.say(StyledText(l.t("No plans yet in \(session.settings.paths.plans). Start one with `new NAME`.", "\(session.settings.paths.plans) 中还没有计划。用 `new 名称` 新建一个。")))
     } else {
-      var table = TextTable(columns: [.init(l.t("Plan", "计划")), .init("ID"), .init(l.t("Updated", "更新时间")), .init(l.t("Stakeholders", "决策者"), alignment: .right)])
-      for r in rows { table.add([r.name, r.id, Blocks.time(r.updatedAt), "\(r.stakeholders)"]) }
+      var table = TextTable(columns: [.init(l.t("Plan", "计划")), .init("ID"), .init(l.t("Complete", "完成度"), minWidth: 14),
+                                      .init(l.t("Updated", "更新"), minWidth: 10), .init(l.t("Warnings", "警告"), alignment: .right),
+                                      .init(l.t("People", "决策者"), alignment: .right)])
+      for r in sorted {
+        let pct = PlanHealth.percent(r.health.overall)
+        let bar = Blocks.bar(r.health.overall, of: 1, width: 8) + " " + DisplayWidth.padLeft("\(pct)%", to: 4)
+        let updated = PlanSummaries.ago(r.health.daysSinceUpdate, l)
+        let style: StyledText.Style = r.health.warnings > 0 && (r.health.daysSinceUpdate ?? 0) >= staleDays ? .warn : .plain
+        table.add([r.name, r.id, bar, updated, "\(r.health.warnings)", "\(r.stakeholders)"], style: style)
+      }
       session.say(table.render(width: session.output.width))
     }
     for (_, error) in damaged { session.fail(error) }
   }
 }
 
-/// What `list` shows of one plan.
-struct PlanSummary {
+/// One plan as `list` shows it.
+struct PlanSummaryRow {
   var id: String
   var name: String
   var updatedAt: String
   var stakeholders: Int
-
-  init(_ plan: AccountPlan) {
-    id = plan.id
-    name = plan.name
-    updatedAt = plan.updatedAt
-    stakeholders = plan.stakeholders.count
-  }
+  var health: PlanHealth
 
   var json: JSONValue {
-    ["id": .string(id), "name": .string(name), "updatedAt": .string(updatedAt), "stakeholders": .number(Double(stakeholders))]
+    var sections: [String: JSONValue] = [:]
+    for s in PlanHealth.scoredSections { sections[s.rawValue] = .number(Double(PlanHealth.percent(health.sections[s] ?? 0))) }
+    var o: [String: JSONValue] = [
+      "id": .string(id), "name": .string(name), "updatedAt": .string(updatedAt), "stakeholders": .number(Double(stakeholders)),
+      "completeness": .number(Double(PlanHealth.percent(health.overall))), "sections": .object(sections),
+      "warnings": .number(Double(health.warnings)), "notes": .number(Double(health.notes)),
+      "overdueActions": .number(Double(health.overdueActions)),
+    ]
+    if let d = health.daysSinceUpdate { o["daysSinceUpdate"] = .number(Double(d)) }
+    return .object(o)
+  }
+}
+
+enum PlanSummaries {
+  /// Every plan's summary, from the cache where the file has not changed.
+  static func collect(_ session: Session, staleDays: Int) throws(CommandError) -> ([PlanSummaryRow], [(String, StoreError)]) {
+    let ids: [String]
+    do { ids = try session.repository.ids() } catch { throw CommandError(session.l.describe(error), exitCode: error.exitCode) }
+    let book = try? session.playbook()
+    var cache = PlanSummaryCache(workspace: session.settings.paths, fingerprint: fingerprint(book))
+    let now = session.now, today = session.clock.today
+    var rows: [PlanSummaryRow] = []
+    var damaged: [(String, StoreError)] = []
+    for id in ids {
+      guard let stamp = PlanSummaryCache.stamp(session.repository.path(for: id)) else { continue }
+      var entry = cache.entry(id, stamp: stamp)
+      if entry == nil {
+        do {
+          let plan = try session.repository.load(id: id)
+          entry = summarise(plan, stamp: stamp, book: book, now: now, today: today)
+          cache.store(id, entry!)
+        } catch {
+          damaged.append((id, error))
+          continue
+        }
+      }
+      rows.append(row(id, entry!, now: now, today: today, staleDays: staleDays))
+    }
+    cache.keepOnly(Set(ids))
+    cache.save()
+    return (rows, damaged)
+  }
+
+  static func summarise(_ plan: AccountPlan, stamp: PlanSummaryCache.FileStamp, book: Playbook?, now: Timestamp, today: CalendarDay) -> PlanSummaryCache.Entry {
+    let dated: Set<String> = ["plan-stale", "action-overdue"]
+    let findings = PlanChecks(plan: plan, book: book, now: now, today: today).run().filter { !dated.contains($0.id) }
+    let sections = PlanHealth.completeness(plan, book: book)
+    return PlanSummaryCache.Entry(
+      stamp: stamp, name: plan.name, updatedAt: plan.updatedAt, stakeholders: plan.stakeholders.count,
+      sections: Dictionary(uniqueKeysWithValues: sections.map { ($0.key.rawValue, $0.value) }),
+      warnings: findings.filter { $0.severity == .warning }.count, notes: findings.filter { $0.severity == .info }.count,
+      openDueDates: plan.actions.filter { !$0.done }.compactMap(\.due))
+  }
+
+  static func row(_ id: String, _ e: PlanSummaryCache.Entry, now: Timestamp, today: CalendarDay, staleDays: Int) -> PlanSummaryRow {
+    let days = Timestamp(iso8601: e.updatedAt).map { (now.secondsSinceEpoch - $0.secondsSinceEpoch) / 86_400 }
+    let overdue = e.openDueDates.compactMap(CalendarDay.init).filter { $0 < today }.count
+    let stale = (days ?? 0) >= staleDays
+    var sections: [PlanSection: Double] = [:]
+    for (k, v) in e.sections { if let s = PlanSection(rawValue: k) { sections[s] = v } }
+    let health = PlanHealth(sections: sections, warnings: e.warnings + (stale ? 1 : 0) + (overdue > 0 ? 1 : 0), notes: e.notes,
+                            daysSinceUpdate: days, overdueActions: overdue)
+    return PlanSummaryRow(id: id, name: e.name, updatedAt: e.updatedAt, stakeholders: e.stakeholders, health: health)
+  }
+
+  /// Summaries depend on the playbook's discovery prompts and terms; a change there
+  /// invalidates the cache.
+  static func fingerprint(_ book: Playbook?) -> String {
+    guard let book else { return "none" }
+    var parts: [String] = []
+    for stage in DiscoveryStage.allCases {
+      parts.append(stage.rawValue + "=" + (book.walks[stage.rawValue]?.prompts.filter { !$0.optional }.map(\.id).joined(separator: ",") ?? ""))
+    }
+    parts.append("terms=" + book.terms.map { "\($0.id.rawValue):\($0.better?.rawValue ?? "")" }.joined(separator: ","))
+    return parts.joined(separator: ";")
+  }
+
+  static func ago(_ days: Int?, _ l: L10n) -> String {
+    guard let days else { return "—" }
+    switch days {
+    case ..<1: return l.t("today", "今天")
+    case 1: return l.t("yesterday", "昨天")
+    default: return l.t("\(days) days ago", "\(days) 天前")
+    }
   }
 }

@@ -8,6 +8,8 @@ public struct OpenPlan {
     case inUse
     /// The plan was written by a newer version of coach.
     case newerVersion(Int)
+    /// The workspace cannot be written (a read-only file system, no permission).
+    case cannotWrite
   }
 
   public var plan: AccountPlan

@@ -68,8 +68,14 @@ public final class Session {
     if plan.isFromNewerVersion {
       readOnly = .newerVersion(plan.schemaVersion)
     } else {
-      do { lock = try repository.lock(id: id) } catch { throw CommandError(l.describe(error), exitCode: error.exitCode) }
-      if lock == nil { readOnly = .inUse }
+      do {
+        lock = try repository.lock(id: id)
+        if lock == nil { readOnly = .inUse }
+      } catch {
+        // The workspace cannot be written (read-only, no permission): the plan can still be read.
+        readOnly = .cannotWrite
+        say(l.describe(error) + StyledText(l.t(" — the plan is open read-only.", "——计划以只读方式打开。"), .warn))
+      }
     }
     current = OpenPlan(plan: plan, lock: lock, readOnly: readOnly)
     undoStack = []
@@ -78,7 +84,7 @@ public final class Session {
       say("\(plan.name, .bold) \(l.t("is open in another session, so it is open here read-only: you can look, not change.", "正在另一个会话中编辑，这里以只读方式打开：可以查看，不能修改。"))")
     case .newerVersion(let v)?:
       say("\(plan.name, .bold) \(l.t("was written by a newer version of coach (schemaVersion \(v)); it is open read-only so nothing it holds can be lost.", "由更新版本的 coach 写入（schemaVersion \(v)），以只读方式打开，以免丢失其中的内容。"))")
-    case nil:
+    case .cannotWrite?, nil:
       break
     }
   }
@@ -116,8 +122,9 @@ public final class Session {
   /// even if the save fails, and saved again with the next change or at quit.
   public func change(_ description: String, _ body: (inout AccountPlan) -> Void) throws(CommandError) {
     guard var open = current else { _ = try requirePlan(); return }
-    if open.readOnly != nil {
-      throw CommandError(StyledText(l.t("This plan is open read-only; the change was not made.", "该计划以只读方式打开，未做修改。")), exitCode: ExitStatus.cannotCreate)
+    if let reason = open.readOnly {
+      throw CommandError(StyledText(l.t("This plan is open read-only; the change was not made.", "该计划以只读方式打开，未做修改。")),
+                         exitCode: reason == .inUse ? ExitStatus.locked : ExitStatus.cannotCreate)
     }
     let before = open.plan
     body(&open.plan)

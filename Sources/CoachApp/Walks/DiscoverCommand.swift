@@ -69,5 +69,6 @@ struct DiscoverCommand: SessionCommand {
       if !skipped.isEmpty { out.append("\n"); out += FindingsView.render(skipped, l: l, width: session.output.width) }
     }
     session.say(out)
+    if !engine.leftEarly { ActionFollowUp.offer(in: session) }
   }
 }

@@ -280,6 +280,7 @@ final class ObjectionWalk: Activity {
     session.say("\n" + PlanView(plan: plan, labels: labels, width: session.output.width).objectionCard(plan.objections[i], number: i + 1))
     session.say(StyledText(l.t("When the customer accepts the answer: `objection resolve \(i + 1)`. `objection` lists them all.",
                                "客户接受答复后：`objection resolve \(i + 1)`。用 `objection` 查看全部。"), .dim))
+    if phase == .step(.assure) { ActionFollowUp.offer(in: session) }
     return true
   }
 

@@ -28,9 +28,10 @@ extension Session {
   /// The open plan, when it can be changed.
   func requireWritablePlan() throws(CommandError) -> AccountPlan {
     let plan = try requirePlan()
-    if current?.readOnly != nil {
+    if let reason = current?.readOnly {
       throw CommandError(StyledText(l.t("This plan is open read-only, so there is nothing to walk through here; `show` lets you read it.",
-                                        "该计划以只读方式打开，无法填写；可以用 `show` 查看。")), exitCode: ExitStatus.cannotCreate)
+                                        "该计划以只读方式打开，无法填写；可以用 `show` 查看。")),
+                         exitCode: reason == .inUse ? ExitStatus.locked : ExitStatus.cannotCreate)
     }
     return plan
   }

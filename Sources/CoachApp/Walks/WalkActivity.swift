@@ -65,6 +65,14 @@ final class WalkActivity: Activity {
         return end(session)
       }
       afterRecord?(prompt, value, session)
+      // A list item is acknowledged with "+ item" only once it is on disk.
+      if session.current?.unsaved != nil, prompt.kind == .list, case .list(let items)? = Optional(value), let last = items.last {
+        var output = StyledText("  · " + last + session.l.t(" — kept in this session, not saved yet", "——已保留在本次会话中，尚未保存"), .warn)
+        let rest = Array(step.output.spans.drop { $0.text.hasPrefix("  + ") })
+        if !rest.isEmpty { output += StyledText(spans: rest) }
+        session.say(output)
+        return engine.finished ? end(session) : false
+      }
     }
     if !step.output.spans.isEmpty { session.say(step.output) }
     return engine.finished ? end(session) : false

@@ -1,11 +1,14 @@
 /// "Did you mean …?": the nearest word by edit distance (a transposition counts as one edit).
 public enum Suggest {
   public static func nearest(to word: String, in candidates: [String], maxDistance: Int = 2) -> String? {
+    // Words far longer than any candidate cannot be near one; don't build huge tables for them.
+    guard word.utf8.count <= 256 else { return nil }
     let w = Array(word.lowercased())
     var best: (String, Int)? = nil
     for candidate in candidates {
       let c = Array(candidate.lowercased())
       if !w.isEmpty, c.starts(with: w) { return candidate }
+      if abs(c.count - w.count) > maxDistance { continue }
       let d = distance(w, c)
       if d <= maxDistance, best == nil || d < best!.1 { best = (candidate, d) }
     }

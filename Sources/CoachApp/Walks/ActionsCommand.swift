@@ -1,0 +1,131 @@
+import ArgumentParser
+import CoachCore
+
+/// `actions`, `actions add [TEXT] [--owner NAME] [--due DATE]`, `actions done|undone|remove N`.
+struct ActionsCommand: SessionCommand {
+  static let configuration = CommandConfiguration(commandName: "actions", abstract: "Next steps with owner and due date.")
+  @OptionGroup var global: GlobalOptions
+  @Argument(help: "add, done, undone or remove") var action: String?
+  @Argument(parsing: .allUnrecognized, help: "The text, or the action's number.") var words: [String] = []
+  @Option(help: "Who does it.") var owner: String?
+  @Option(help: "When it is due (YYYY-MM-DD).") var due: String?
+
+  func run(in session: Session) throws(CommandError) {
+    let l = session.l
+    switch action?.lowercased() {
+    case nil, "list", "show":
+      let plan = try session.requirePlan()
+      session.say(ActionsCommand.render(plan, session))
+    case "add", "添加":
+      _ = try session.requireWritablePlan()
+      let text = words.joined(separator: " ").trimmingWhitespace
+      var dueDay: CalendarDay? = nil
+      if let due {
+        guard let d = AnswerParsing.date(due) else {
+          throw CommandError(StyledText(l.t("‘\(due)’ is not a date: use YYYY-MM-DD.", "‘\(due)’ 不是有效日期：请使用 YYYY-MM-DD。")), exitCode: ExitStatus.usage)
+        }
+        dueDay = d
+      }
+      if text.isEmpty {
+        session.begin(ActionFollowUp.activity(l: l, asking: l.t("What is the next action?", "下一步行动是什么？"), optional: false))
+        return
+      }
+      try session.change(l.t("added action", "添加行动")) {
+        $0.actions.append(Action(text: text, owner: owner, due: dueDay?.description, createdAt: session.now.description))
+      }
+      let n = session.current?.plan.actions.count ?? 0
+      session.say(StyledText(l.t("Added action #\(n)", "已添加行动 #\(n)") + (dueDay.map { l.t(", due ", "，截止 ") + $0.description } ?? "") + l.t(".", "。"), .good))
+    case "done", "undone", "remove", "完成", "删除":
+      let plan = try session.requireWritablePlan()
+      guard let n = words.first.flatMap({ Int($0) }), (1...max(1, plan.actions.count)).contains(n), !plan.actions.isEmpty else {
+        throw CommandError(StyledText(l.t("Give the action's number from `actions`, e.g. `actions done 2`.", "请写出 `actions` 中的行动编号，例如 `actions done 2`。")), exitCode: ExitStatus.usage)
+      }
+      let i = n - 1
+      switch action!.lowercased() {
+      case "remove", "删除":
+        try session.change(l.t("removed action \(n)", "删除行动 \(n)")) { $0.actions.remove(at: i) }
+        session.say(StyledText(l.t("Removed action #\(n). `undo` brings it back.", "已删除行动 #\(n)。用 `undo` 可恢复。")))
+      default:
+        let done = action!.lowercased() != "undone"
+        try session.change(l.t("action \(n) \(done ? "done" : "reopened")", "行动 \(n) \(done ? "完成" : "重新打开")")) {
+          $0.actions[i].done = done
+          $0.actions[i].doneAt = done ? session.now.description : nil
+        }
+        session.say(StyledText(done ? l.t("Action #\(n) is done.", "行动 #\(n) 已完成。") : l.t("Action #\(n) is open again.", "行动 #\(n) 已重新打开。"), .good))
+      }
+    case let other?:
+      throw CommandError(StyledText(l.t("Unknown action ‘\(other)’: use `actions`, `actions add TEXT`, `actions done N`, `actions undone N` or `actions remove N`.",
+                                        "未知操作 ‘\(other)’：请使用 `actions`、`actions add 内容`、`actions done 编号`、`actions undone 编号` 或 `actions remove 编号`。")), exitCode: ExitStatus.usage)
+    }
+  }
+
+  static func render(_ plan: AccountPlan, _ session: Session) -> StyledText {
+    let l = session.l
+    var out = Blocks.heading(l.t("Next actions", "下一步行动")) + "\n"
+    guard !plan.actions.isEmpty else {
+      return out + StyledText("  " + l.t("None yet: `actions add TEXT --owner NAME --due YYYY-MM-DD`.", "尚无行动：`actions add 内容 --owner 负责人 --due YYYY-MM-DD`。"), .dim)
+    }
+    let view = ActionsView(actions: plan.actions, today: session.clock.today, labels: Labels(try? session.playbook(), l), width: session.output.width)
+    out += view.table()
+    let overdue = plan.actions.filter(view.isOverdue).count
+    if overdue > 0 { out.append("\n  " + l.t("\(overdue) overdue.", "\(overdue) 项已逾期。"), .bad) }
+    return out
+  }
+}
+
+/// "Add an action?": a short walk (what, who, when) offered at the end of a discovery stage or
+/// an objection, and by `actions add` without text.
+enum ActionFollowUp {
+  static func activity(l: L10n, asking question: String, optional: Bool) -> WalkActivity {
+    var what = Prompt(id: "text", kind: .text, fills: "action.text", text: question)
+    what.label = l.t("Action", "行动")
+    what.optional = optional
+    var who = Prompt(id: "owner", kind: .text, fills: "action.owner", text: l.t("Who owns it? (Enter to leave empty)", "由谁负责？（按 Enter 留空）"))
+    who.label = l.t("Owner", "负责人")
+    who.optional = true
+    var when = Prompt(id: "due", kind: .date, fills: "action.due", text: l.t("When is it due? (YYYY-MM-DD, Enter for no date)", "何时截止？（YYYY-MM-DD，按 Enter 不设日期）"))
+    when.label = l.t("Due", "截止")
+    when.optional = true
+    let walk = Walk(id: "action", title: l.t("Next action", "下一步行动"), prompts: [what, who, when])
+    final class Target { var index: Int? }
+    let target = Target()
+    let binding = WalkBinding(
+      apply: { p, v, plan, time in
+        if let i = target.index, i < plan.actions.count {
+          switch p.id {
+          case "owner": plan.actions[i].owner = PlanPatch.text(v)
+          case "due": plan.actions[i].due = PlanPatch.text(v)
+          default: if let t = PlanPatch.text(v) { plan.actions[i].text = t }
+          }
+        } else if p.id == "text", let t = PlanPatch.text(v) {
+          plan.actions.append(Action(text: t, createdAt: time))
+          target.index = plan.actions.count - 1
+        }
+      },
+      describe: { p in l.t("Action: ", "行动：") + p.shortLabel })
+    let engine = WalkEngine(walk: walk, answers: [:], context: walk.title, l: l)
+    let activity = WalkActivity(engine: engine, binding: binding) { session, engine in
+      if let i = target.index {
+        session.say(StyledText(l.t("Added action #\(i + 1). `actions` lists them.", "已添加行动 #\(i + 1)。用 `actions` 查看。"), .good))
+      }
+    }
+    // An empty first answer to an offered action means "no action": leave quietly.
+    if optional {
+      activity.intercept = { line, session in
+        guard target.index == nil, activity.engine.current?.id == "text", line.trimmingWhitespace.isEmpty else { return false }
+        activity.engine.leave()
+        return true
+      }
+    }
+    return activity
+  }
+
+  /// Offers the follow-up after a walk that ended normally.
+  static func offer(in session: Session) {
+    guard session.current?.readOnly == nil else { return }
+    let l = session.l
+    let activity = activity(l: l, asking: l.t("Add a next action? Type it, or press Enter to skip.", "要添加下一步行动吗？直接输入，或按 Enter 跳过。"), optional: true)
+    session.activities.append(activity)
+    session.say(activity.engine.renderCurrent())
+  }
+}
