@@ -1,0 +1,141 @@
+import ArgumentParser
+import CoachCore
+import CoachStore
+
+/// `drill [objection|questions|negotiation] [--category C] [--scenario ID] [--seed N]
+/// [--mode train|exam] [--rep NAME] [--pass N] [--trainer NAME] [--from-plan | --plan NAME]`,
+/// `drill list [KIND]`, `drill rescore FILE`.
+struct DrillCommand: SessionCommand {
+  static let configuration = CommandConfiguration(commandName: "drill", abstract: "Practise objections, questions or negotiation, scored by the playbook's rubric.")
+  @OptionGroup var global: GlobalOptions
+  @Argument(help: "objection, questions or negotiation; or `list [KIND]`, `rescore FILE`.") var words: [String] = []
+  @Option(help: "price|time|risk|decision; for questions a type (open…) or write|name.") var category: String?
+  @Option(help: "A scenario's id (`drill list` shows them).") var scenario: String?
+  @Option(help: "Seed of the random pick, to repeat it.") var seed: Int?
+  @Option(help: "train (advice after each step) or exam (at the end).") var mode: String = "train"
+  @Option(help: "Who is drilled (default: $USER, or asked).") var rep: String?
+  @Option(name: .customLong("pass"), help: "Pass mark in percent (default 70).") var passMark: Int = 70
+  @Option(help: "The trainer, who may override scores and comment.") var trainer: String?
+  @Flag(name: .customLong("from-plan"), help: "Scenarios from the open plan's objections and stakeholders.") var fromPlan = false
+  @Option(help: "Scenarios from this plan (outside the session).") var plan: String?
+
+  func run(in session: Session) throws(CommandError) {
+    let l = session.l
+    let book = try session.playbook()
+    switch words.first?.lowercased() {
+    case "rescore", "重新评分":
+      guard words.count == 2 else { throw usage(l.t("Name the transcript: `drill rescore FILE`.", "请写出要重新评分的练习记录：`drill rescore 文件`。"), l) }
+      try DrillRescore.run(words[1], in: session, book: book)
+    case "list", "列表":
+      var kinds = DrillKind.allCases
+      if words.count > 1 { kinds = [try kind(words[1], l)] }
+      session.say(try list(kinds, session: session, book: book))
+    default:
+      guard words.count <= 1 else { throw usage(l.t("One kind at a time: objection, questions or negotiation.", "一次只能选一种：objection、questions 或 negotiation。"), l) }
+      var chosen = DrillKind.objection
+      if let word = words.first { chosen = try kind(word, l) }
+      try start(chosen, session: session, book: book)
+    }
+  }
+
+  func usage(_ message: String, _ l: L10n) -> CommandError {
+    CommandError(StyledText(message + "\n" + l.t("Usage: ", "用法：") + (HelpCatalog.entry("drill")?.synopsis(l) ?? "drill")), exitCode: ExitStatus.usage)
+  }
+
+  func kind(_ word: String, _ l: L10n) throws(CommandError) -> DrillKind {
+    switch word.lowercased() {
+    case "objection", "objections", "异议", "异议处理": return .objection
+    case "questions", "question", "提问", "问题": return .questions
+    case "negotiation", "negotiate", "谈判": return .negotiation
+    default:
+      var message = l.t("Unknown drill ‘\(word)’: use objection, questions or negotiation", "未知练习 ‘\(word)’：请使用 objection、questions 或 negotiation")
+      if let near = Suggest.nearest(to: word, in: DrillKind.allCases.map(\.rawValue) + ["list", "rescore"]) { message += l.t(" (did you mean ‘\(near)’?)", "（你是不是想输入 ‘\(near)’？）") }
+      throw usage(message + l.t(".", "。"), l)
+    }
+  }
+
+  /// The scenarios to pick from: the playbook's, or the plan's.
+  func scenarios(_ kind: DrillKind, session: Session, book: Playbook) throws(CommandError) -> [DrillScenario] {
+    let l = session.l
+    guard fromPlan || plan != nil else { return DrillScenarios.fromPlaybook(kind, book: book) }
+    let source: AccountPlan
+    if let plan { source = try session.loadForReading(plan) } else { source = try session.requirePlan() }
+    let list = DrillScenarios.fromPlan(kind, plan: source, book: book, l: l)
+    guard list.isEmpty else { return list }
+    let what: String
+    switch kind {
+    case .objection: what = l.t("no objections logged yet (`objection` logs one)", "还没有记录异议（用 `objection` 记录）")
+    case .negotiation: what = l.t("no stakeholders or stated positions yet (`stakeholders add`, `negotiate interests`)", "还没有决策者或立场（用 `stakeholders add`、`negotiate interests`）")
+    case .questions: what = l.t("no stakeholders yet (`stakeholders add`)", "还没有决策者（用 `stakeholders add`）")
+    }
+    throw CommandError(StyledText(l.t("The plan \(source.name) has ", "计划“\(source.name)”") + what + l.t(".", "。")), exitCode: ExitStatus.noInput)
+  }
+
+  func start(_ kind: DrillKind, session: Session, book: Playbook) throws(CommandError) {
+    let l = session.l
+    guard let mode = DrillMode(rawValue: mode.lowercased()) ?? (mode == "训练" ? .train : mode == "考核" ? .exam : nil) else {
+      throw usage(l.t("Unknown mode ‘\(self.mode)’: use train or exam.", "未知模式 ‘\(self.mode)’：请使用 train 或 exam。"), l)
+    }
+    guard (0...100).contains(passMark) else { throw usage(l.t("The pass mark is a percentage from 0 to 100.", "及格线是 0 到 100 之间的百分数。"), l) }
+    if let seed, seed < 0 { throw usage(l.t("The seed is a whole number, 0 or more.", "种子是大于或等于 0 的整数。"), l) }
+    var list = try scenarios(kind, session: session, book: book)
+    var pickedAtRandom = false
+    var usedSeed: Int? = nil
+    let picked: DrillScenario
+    if let id = scenario {
+      guard let s = list.first(where: { $0.id == id }) else {
+        var message = l.t("No \(kind.rawValue) scenario ‘\(id)’", "没有 ‘\(id)’ 这个\(DrillLabels(book, l).kind(kind))场景")
+        if let near = Suggest.nearest(to: id, in: list.map(\.id)) { message += l.t("; did you mean ‘\(near)’?", "；你是不是想输入 ‘\(near)’？") }
+        throw CommandError(StyledText(message + l.t(" `drill list` shows them all.", "。用 `drill list` 查看全部。")), exitCode: ExitStatus.usage)
+      }
+      picked = s
+    } else {
+      if let category {
+        guard let filtered = DrillScenarios.filter(list, kind: kind, category: category, book: book) else {
+          let words = DrillScenarios.categoryWords(kind)
+          throw usage(words.isEmpty
+            ? l.t("Negotiation drills have no categories; use --scenario ID or a random pick.", "谈判练习没有类别；请用 --scenario ID 或随机抽取。")
+            : l.t("Unknown category ‘\(category)’ for \(kind.rawValue) drills: use ", "\(kind.rawValue) 练习没有 ‘\(category)’ 这个类别：请使用 ") + words.joined(separator: ", ") + l.t(".", "。"), l)
+        }
+        list = filtered
+      }
+      let s = seed ?? Int.random(in: 0..<1_000_000)
+      guard let p = DrillScenarios.pick(list, seed: s) else {
+        throw CommandError(StyledText(l.t("No scenario fits; `drill list` shows them all.", "没有符合条件的场景；用 `drill list` 查看全部。")), exitCode: ExitStatus.noInput)
+      }
+      picked = p
+      usedSeed = s
+      pickedAtRandom = true
+    }
+    let trainerName = trainer?.trimmingWhitespace.isEmpty == false ? trainer!.trimmingWhitespace : nil
+    var repName = rep?.trimmingWhitespace
+    if repName?.isEmpty == true { repName = nil }
+    let user = ProcessContext.environment(["USER"])["USER"].flatMap { $0.isEmpty ? nil : $0 }
+    // A trainer at a shared screen is logged in as themselves: ask for the rep's name then.
+    if repName == nil, trainerName == nil, let user { repName = user }
+    var books: [Lang: Playbook] = [book.lang: book]
+    for other in Lang.allCases where other != book.lang { books[other] = try? session.playbook(for: other) }
+    let setup = DrillActivity.Setup(scenario: picked, rep: repName, repDefault: user, trainer: trainerName, mode: mode,
+                                    passMark: passMark, seed: usedSeed, pickedAtRandom: pickedAtRandom)
+    session.begin(DrillActivity(setup: setup, book: book, books: books, l: l, store: TranscriptStore(paths: session.settings.paths), now: session.now))
+  }
+
+  /// `drill list`: the scenarios by kind, with their ids and categories.
+  func list(_ kinds: [DrillKind], session: Session, book: Playbook) throws(CommandError) -> StyledText {
+    let l = session.l
+    let labels = Labels(book, l)
+    var out = StyledText()
+    for kind in kinds {
+      let all = try scenarios(kind, session: session, book: book)
+      if !out.spans.isEmpty { out.append("\n\n") }
+      out.append(DrillLabels(book, l).kind(kind) + l.t(" drills", "练习") + " (\(all.count))", .heading)
+      var t = TextTable(columns: [.init("id"), .init(l.t("Category", "类别")), .init(l.t("Scenario", "场景"), minWidth: 16)])
+      for s in all {
+        let category = s.category.map { labels.category($0) } ?? s.questionType.map { (s.task == .name ? l.t("name: ", "判断：") : l.t("write: ", "写：")) + labels.questionType($0) } ?? ""
+        t.add([s.id, category, s.text])
+      }
+      out += "\n" + t.render(width: session.output.width)
+    }
+    return out
+  }
+}

@@ -1,0 +1,195 @@
+/// Scores drill answers with the playbook's rubric: each check passes or fails on signals in
+/// the words, and a step gets 2 when every check passes, 1 when at least half do, else 0. The
+/// signals are read from the playbook of the answer's own language (the ids are the same in
+/// both), the descriptions and advice from the drill's language. Pure and deterministic: the
+/// same words, strategies and scenario always get the same score from the same playbooks.
+public struct DrillScorer: Sendable {
+  public let books: [Lang: Playbook]
+
+  public init(books: [Lang: Playbook]) { self.books = books }
+  public init(book: Playbook) { books = [book.lang: book] }
+
+  /// One check, explained: what it looks for, whether it passed and the rep's words that decided.
+  public struct Check: Sendable, Equatable {
+    public var id: String
+    public var passed: Bool
+    /// The rep's own words that matched (or, for a failed "none" check, that failed it).
+    public var evidence: [String]
+    public var description: String
+    public var advice: String?
+    /// For a failed check with no words to quote: what it looked for.
+    public var lookedFor: [String] = []
+    /// A remark such as "It reads as: Leading question".
+    public var note: String? = nil
+
+    public var record: DrillCheckRecord { DrillCheckRecord(id: id, passed: passed, evidence: evidence) }
+  }
+
+  public struct StepResult: Sendable, Equatable {
+    public var step: String
+    public var score: Int
+    public var checks: [Check]
+    public var better: String?
+  }
+
+  func book(_ lang: Lang) -> Playbook? { books[lang] ?? books[.en] ?? books[.zh] }
+
+  /// Scores one answer. `lang` is the drill's language (for descriptions and advice).
+  public func score(step: String, text: String, strategies: [String] = [], scenario: DrillScenario, lang: Lang) -> StepResult {
+    let l = L10n(lang)
+    guard let local = book(lang) else { return StepResult(step: step, score: 0, checks: [], better: nil) }
+    let trimmed = text.trimmingWhitespace
+    let signals = books[Lang.detect(trimmed)] ?? local
+    if step == "name" { return name(trimmed, scenario: scenario, local: local, l: l) }
+
+    let rubric = Rubric(book: signals).score(step: step, text: trimmed, strategies: strategies, category: scenario.category)
+    var checks = rubric.results.map { r -> Check in
+      let shown = local.rubric[step]?.checks.first { $0.id == r.check.id } ?? r.check
+      var c = Check(id: r.check.id, passed: r.passed, evidence: Self.unique(r.evidence.map { DrillQuote.evidence($0, in: trimmed, l: l) }),
+                    description: shown.description, advice: shown.advice)
+      if !r.passed, c.evidence.isEmpty { c.lookedFor = lookedFor(r.check, strategies: strategies, category: scenario.category, in: signals, l: l) }
+      if r.check.strategies, strategies.isEmpty { c.note = l.t("No strategy was chosen.", "没有选择策略。") }
+      return c
+    }
+    // The better line: the playbook's example for this step and this objection's category when
+    // there is one (a price line is no model for a risk objection), else the rubric's own.
+    var better = local.rubric[step]?.better ?? rubric.better
+    if let s = LSCPAStep(rawValue: step), let c = scenario.category, let example = local.step(s)?.examples[c], !example.isEmpty { better = example }
+    if step == "question", scenario.kind == .questions, let wanted = scenario.questionType {
+      checks.append(typeCheck(trimmed, wanted: wanted, signals: signals, local: local, l: l))
+      if let example = local.questionType(wanted)?.examples.first { better = example }
+    }
+    let passed = checks.filter(\.passed).count
+    let score = trimmed.isEmpty || checks.isEmpty ? 0 : passed == checks.count ? 2 : passed * 2 >= checks.count ? 1 : 0
+    return StepResult(step: step, score: score, checks: checks, better: better)
+  }
+
+  /// The step results of a saved drill, scored again with these playbooks.
+  public func results(_ t: DrillTranscript) -> [StepResult] {
+    t.steps.map { score(step: $0.step, text: $0.text, strategies: $0.strategies, scenario: t.scenario, lang: t.lang) }
+  }
+
+  /// The transcript with every step scored again (overrides and comments kept as they were).
+  public func rescore(_ t: DrillTranscript) -> DrillTranscript {
+    var out = t
+    let again = results(t)
+    for i in out.steps.indices {
+      out.steps[i].checks = again[i].checks.map(\.record)
+      out.steps[i].score = again[i].score
+    }
+    return out
+  }
+
+  // MARK: question drills
+
+  /// "Reads as the type asked for": the classifier's reading of the question, with the words
+  /// that decided it; a weak pattern (closed, stacked, leading the witness) fails it too.
+  func typeCheck(_ text: String, wanted: QuestionType, signals: Playbook, local: Playbook, l: L10n) -> Check {
+    var result = QuestionClassifier(book: signals).classify(text)
+    if signals.lang != local.lang { result = QuestionClassifier.explain(result, in: local) }
+    let labels = Labels(local, l)
+    let m = TextMatcher(text)
+    var evidence: [String] = []
+    if let type = result.type, let info = signals.questionType(type) {
+      evidence += quotes(info.signals.filter { m.matches($0) }, in: text, l: l)
+    }
+    for w in result.weaknesses {
+      evidence += quotes((signals.weakQuestions.first { $0.id == w.id }?.signals ?? []).filter { m.matches($0) }, in: text, l: l)
+    }
+    let passed = !text.isEmpty && result.type == wanted && result.weaknesses.isEmpty
+    var c = Check(id: "reads-as-type", passed: passed, evidence: Array(Self.unique(evidence).prefix(3)),
+                  description: l.t("Reads as the type asked for: ", "读起来是要求的类型：") + labels.questionType(wanted),
+                  advice: result.weaknesses.first?.advice ?? local.questionType(wanted)?.improve)
+    if !passed, !text.isEmpty {
+      var reading: [String] = []
+      if let type = result.type, type != wanted { reading.append(labels.questionType(type)) }
+      reading += result.weaknesses.map { $0.name ?? $0.id }
+      if !reading.isEmpty {
+        c.note = l.t("It reads as: ", "读起来像：") + reading.joined(separator: l.t(", ", "、"))
+      } else if result.type == nil {
+        c.note = l.t("None of the four types' signals appear in it.", "看不出是四种类型中的哪一种。")
+      }
+    }
+    if !passed, c.evidence.isEmpty, let info = signals.questionType(wanted) {
+      c.lookedFor = Array(info.signals.flatMap { $0.phrases.prefix(2) }.prefix(3)).map { "“\($0)”" }
+    }
+    return c
+  }
+
+  /// "Name the type": right or wrong, 2 or 0.
+  func name(_ text: String, scenario: DrillScenario, local: Playbook, l: L10n) -> StepResult {
+    let labels = Labels(local, l)
+    let answered = Self.questionType(from: text, books: books)
+    let passed = scenario.questionType != nil && answered == scenario.questionType
+    var c = Check(id: "names-type", passed: passed, evidence: text.isEmpty ? [] : [text],
+                  description: l.t("Names the question's type", "说对问题的类型"),
+                  advice: scenario.questionType.flatMap { local.questionType($0)?.recognise })
+    if !passed, let right = scenario.questionType {
+      c.note = l.t("It is: ", "正确答案：") + labels.questionType(right)
+    }
+    return StepResult(step: "name", score: passed ? 2 : 0, checks: [c], better: nil)
+  }
+
+  /// The type a rep named: its number (1–4, in the order open, leading, verification, value),
+  /// its id, or its name (or the start of it) in either language.
+  public static func questionType(from answer: String, books: [Lang: Playbook]) -> QuestionType? {
+    var w = TextMatcher.normalise(answer)
+    while let last = w.last, ".!,;:".contains(last) { w.removeLast() }
+    guard !w.isEmpty else { return nil }
+    if let n = Int(w), (1...QuestionType.allCases.count).contains(n) { return QuestionType.allCases[n - 1] }
+    if let t = QuestionType(rawValue: w) { return t }
+    for lang in Lang.allCases {
+      for info in books[lang]?.questionTypes ?? [] {
+        let name = TextMatcher.normalise(info.name)
+        if name == w || (w.count >= 2 && name.hasPrefix(w)) { return info.id }
+      }
+    }
+    let prefixed = QuestionType.allCases.filter { w.count >= 2 && $0.rawValue.hasPrefix(w) }
+    return prefixed.count == 1 ? prefixed[0] : nil
+  }
+
+  // MARK: evidence
+
+  /// The rep's words behind matched signals.
+  func quotes(_ signals: [Signal], in text: String, l: L10n) -> [String] {
+    let m = TextMatcher(text)
+    var out: [String] = []
+    for s in signals {
+      let hits = s.phrases.filter { m.contains($0, at: s.at) }.compactMap { DrillQuote.words($0, in: text) }
+      if !hits.isEmpty { out += hits } else if let test = s.test { out.append(DrillQuote.forTest(test, in: text, l: l)) }
+    }
+    return out
+  }
+
+  /// What a failed check looked for, to show when the answer has nothing to quote.
+  func lookedFor(_ check: RubricCheck, strategies: [String], category: ObjectionCategory?, in book: Playbook, l: L10n) -> [String] {
+    if check.strategies {
+      return Array(Rubric(book: book).strategySignals(strategies, category: category).flatMap { $0.phrases.prefix(2) }.prefix(3)).map { "“\($0)”" }
+    }
+    var out: [String] = []
+    for s in check.any {
+      if let test = s.test { out.append(Self.describe(test, l)) }
+      out += s.phrases.prefix(2).map { "“\($0)”" }
+    }
+    return Array(out.prefix(3))
+  }
+
+  static func describe(_ test: Signal.Test, _ l: L10n) -> String {
+    switch test {
+    case .question: return l.t("a question mark at the end", "句末的问号")
+    case .number: return l.t("a figure", "一个数字")
+    case .long: return l.t("enough detail (12 words or more)", "足够的细节（25 个字以上）")
+    case .multiQuestion: return l.t("two questions", "两个问题")
+    }
+  }
+
+  /// Without repeats, and without a quote that a longer one already contains ("Tell me" in
+  /// "Tell me more about it?").
+  static func unique(_ items: [String]) -> [String] {
+    var seen: Set<String> = []
+    let distinct = items.filter { seen.insert($0.lowercased()).inserted }
+    let lower = distinct.map { $0.lowercased() }
+    return distinct.indices.filter { i in !lower.indices.contains { j in j != i && lower[j].count > lower[i].count && lower[j].contains(lower[i]) } }
+      .map { distinct[$0] }
+  }
+}
