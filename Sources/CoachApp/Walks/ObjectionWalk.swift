@@ -235,8 +235,13 @@ final class ObjectionWalk: Activity {
       guard let info = book.step(step) else { return out }
       if !info.doList.isEmpty { out.append(l.t("Do:", "要：") + "\n" + info.doList.map { "  • " + $0 }.joined(separator: "\n")) }
       if !info.avoid.isEmpty { out.append("\n" + l.t("Avoid:", "避免：") + "\n" + info.avoid.map { "  • " + $0 }.joined(separator: "\n")) }
-    case .category:
-      for c in book.categories { out.append("\n" + c.name + ": " + (c.wordings.first.map { "“" + $0 + "”" } ?? "")) }
+    case .statement, .category:
+      // What customers typically say, per category (a trainer's own wordings included).
+      out.append(l.t("What customers typically say:", "客户的典型说法："), .bold)
+      for c in book.categories {
+        out.append("\n" + c.name, .accent)
+        for w in c.wordings { out.append("\n" + Wrap.text("“" + w + "”", width: session.output.width, indent: "  ")) }
+      }
     default:
       out.append(l.t("Type your answer, or `done` to leave; everything is saved as you go.", "输入你的回答，或输入 `done` 离开；所有内容都会随时保存。"), .dim)
     }

@@ -150,7 +150,9 @@ enum PlaybookChecks {
       let missing = allowed.filter { !given.contains($0) }
       let extra = given.filter { !allowed.contains($0) }
       if !missing.isEmpty || !extra.isEmpty {
-        problems.add(node["options"]?.location ?? node.location, "the options of `\(fills)` must be exactly: \(allowed.joined(separator: ", "))"
+        // Point at the first unknown option (it may come from a trainer's file), else the list.
+        let unknownNode = (node["options"]?.items ?? []).first { extra.contains($0["id"]?.scalar ?? "") }
+        problems.add(unknownNode?["id"]?.location ?? node["options"]?.location ?? node.location, "the options of `\(fills)` must be exactly: \(allowed.joined(separator: ", "))"
           + (missing.isEmpty ? "" : "; missing: \(missing.joined(separator: ", "))") + (extra.isEmpty ? "" : "; unknown: \(extra.joined(separator: ", "))"))
       }
     }

@@ -1,0 +1,159 @@
+import CoachCore
+import CoachTestSupport
+import Testing
+@testable import CoachStore
+
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+/// The playbook validator: the shipped playbooks, broken trainer files (each problem reported at
+/// its exact file, line and column), a trainer folder extending the built-in content, and
+/// hostile files.
+@Suite struct PlaybookValidationTests {
+  let builtIn = RepositoryPaths.playbooks
+
+  func problems(_ trainer: TempWorkspace? = nil, langs: [Lang] = Lang.allCases) -> [String] {
+    let dirs = [builtIn] + (trainer.map { [$0.root] } ?? [])
+    var merged: [Lang: [String: YAMLNode]] = [:]
+    var out: [PlaybookProblem] = []
+    for lang in langs {
+      let loaded = PlaybookLoader.load(directories: dirs, lang: lang)
+      out += loaded.problems
+      merged[lang] = PlaybookAssembler.merge(loaded.files)
+    }
+    if langs.count == 2 { out += PlaybookAssembler.parity((.en, merged[.en]!), (.zh, merged[.zh]!)) }
+    let root = trainer.map { $0.root + "/" } ?? ""
+    return out.map { $0.description.replacingAll(root, with: "") }
+  }
+
+  @Test func shippedPlaybooksHaveNoProblems() {
+    #expect(problems() == [])
+  }
+
+  @Test func shippedPlaybooksLoadQuickly() {
+    var t0 = timespec(), t1 = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &t0)
+    let book = PlaybookLoader.load(directories: [builtIn], lang: .en).playbook
+    clock_gettime(CLOCK_MONOTONIC, &t1)
+    let ms = Double(t1.tv_sec - t0.tv_sec) * 1000 + Double(t1.tv_nsec - t0.tv_nsec) / 1e6
+    #expect(book != nil)
+    #expect(ms < 1000, "loading the English playbook took \(ms) ms (debug build)")
+  }
+
+  /// A trainer file with one mistake per case, and the exact problem expected.
+  @Test(arguments: [
+    ("typo in a field name",
+     "module: discovery\nlanguage: en\nwalks:\n  - id: initial-contact\n    prompts:\n      - id: erp\n        kind: text\n        fils: discovery.initial-contact.erp\n        text: Which ERP?\n",
+     "en/discovery.yaml:8:9: unknown field `fils` in a prompt; did you mean `fills`?"),
+    ("a prompt that fills no plan field",
+     "module: account\nlanguage: en\nwalks:\n  - id: profile\n    prompts:\n      - id: budget-owner\n        kind: text\n        fills: account.budgetOwner\n        text: Who owns the budget?\n",
+     "en/account.yaml:8:16: `account.budgetOwner` is not a field of the account plan, so this prompt fills nothing"),
+    ("choice options that are not the plan's ids",
+     "module: account\nlanguage: en\nwalks:\n  - id: profile\n    prompts:\n      - id: tier\n        options:\n          - id: D\n            label: D - dormant\n",
+     "en/account.yaml:8:17: the options of `account.tier` must be exactly: A, B, C; unknown: D"),
+    ("a quiz answer that is not an option",
+     "module: quiz\nlanguage: en\nitems:\n  - id: my-item\n    lesson: trust\n    kind: choice\n    question: Which comes first?\n    options:\n      - id: a\n        label: Keep promises\n      - id: b\n        label: Show expertise\n    answer: c\n",
+     "en/quiz.yaml:13:13: the answer `c` of quiz item `my-item` is not one of its option ids (a, b)"),
+    ("a missing required field in a new item (an empty field in a trainer file keeps the built-in value)",
+     "module: quiz\nlanguage: en\nitems:\n  - id: my-item\n    lesson: trust\n    kind: choice\n    question: Which comes first?\n    options:\n      - id: a\n        label: Keep promises\n      - id: b\n        label: Show expertise\n",
+     "en/quiz.yaml:4:5: a quiz item needs `answer`"),
+    ("tabs for indentation",
+     "module: objections\nlanguage: en\ncategories:\n\t- id: price\n",
+     "en/objections.yaml:4:1: tabs are not allowed for indentation"),
+    ("an alias",
+     "module: objections\nlanguage: en\ncategories:\n  - id: price\n    wordings: *many\n",
+     "en/objections.yaml:5:15: found an alias ('*'): anchors and aliases are not supported in playbooks"),
+    ("the wrong module name",
+     "module: objection\nlanguage: en\n",
+     "en/objections.yaml:1:9: this file is objections.yaml but says `module: objection`; the two must match"),
+    ("a quiz item naming a lesson that does not exist",
+     "module: quiz\nlanguage: en\nitems:\n  - id: ka-revenue-share\n    lesson: key-acounts\n",
+     "en/quiz.yaml:5:13: quiz item names lesson `key-acounts`, which lessons.yaml does not have; did you mean `key-accounts`?"),
+  ])
+  func brokenFilesAreReportedAtTheirLine(what: String, text: String, expected: String) throws {
+    let trainer = TempWorkspace("coach-trainer")
+    let module = expected.split(separator: ":")[0].split(separator: "/")[1]
+    trainer.write("en/\(module)", text)
+    let found = problems(trainer, langs: [.en])
+    #expect(found.contains { $0.hasPrefix(expected) }, "\(what): expected «\(expected)» in \(found)")
+  }
+
+  @Test func anIDInOneLanguageOnlyIsReported() {
+    let trainer = TempWorkspace("coach-trainer")
+    trainer.write("en/objections.yaml", "module: objections\nlanguage: en\ncategories:\n  - id: price\n    strategies:\n      - id: volume-bundle\n        name: Volume bundle\n")
+    let found = problems(trainer)
+    #expect(found.contains { $0.hasPrefix("en/objections.yaml:6:13: id `categories › price › strategies › volume-bundle` is in the en playbook but not in the zh one") }, "\(found)")
+  }
+
+  @Test func anUnknownModuleFileIsReported() {
+    let trainer = TempWorkspace("coach-trainer")
+    trainer.write("en/objection.yaml", "module: objections\nlanguage: en\n")
+    #expect(problems(trainer, langs: [.en]).contains { $0.hasPrefix("en/objection.yaml:1:1: `objection.yaml` is not a playbook module") && $0.contains("did you mean objections.yaml?") })
+  }
+
+  @Test func aTrainerFolderExtendsAndOverridesByID() throws {
+    let trainer = TempWorkspace("coach-trainer")
+    trainer.write("en/objections.yaml", """
+      module: objections
+      language: en
+      categories:
+        - id: price
+          wordings:
+            - Our procurement portal caps line items at 50,000.
+          strategies:
+            - id: instalments
+              example: We can split it over the four quarters of your budget year.
+      """)
+    trainer.write("en/discovery.yaml", """
+      module: discovery
+      language: en
+      walks:
+        - id: initial-contact
+          prompts:
+            - id: erp-system
+              kind: text
+              fills: discovery.initial-contact.erp-system
+              label: ERP system
+              text: Which ERP system do they run, and who owns it?
+      """)
+    let loaded = PlaybookLoader.load(directories: [builtIn, trainer.root], lang: .en)
+    #expect(loaded.problems == [])
+    let book = try #require(loaded.playbook)
+    let builtInBook = try #require(PlaybookLoader.load(directories: [builtIn], lang: .en).playbook)
+    let price = try #require(book.category(.price))
+    #expect(price.wordings.last == "Our procurement portal caps line items at 50,000.")
+    #expect(price.wordings.count == builtInBook.category(.price)!.wordings.count + 1)
+    let instalments = try #require(price.strategies.first { $0.id == "instalments" })
+    #expect(instalments.example == "We can split it over the four quarters of your budget year.")
+    #expect(instalments.name == builtInBook.category(.price)!.strategies.first { $0.id == "instalments" }!.name)
+    let walk = try #require(book.walks["initial-contact"])
+    #expect(walk.prompts.last?.id == "erp-system")
+    #expect(walk.prompts.count == builtInBook.walks["initial-contact"]!.prompts.count + 1)
+    #expect(book.sources.contains(trainer.root + "/en/objections.yaml"))
+  }
+
+  @Test func hostileFilesAreRejectedQuicklyWithALocation() {
+    let trainer = TempWorkspace("coach-trainer")
+    // An alias bomb: rejected at the first alias, never expanded.
+    var bomb = "module: drills\nlanguage: en\na: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for i in 0..<2000 { bomb += "k\(i): [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n" }
+    trainer.write("en/drills.yaml", bomb)
+    // Deep nesting.
+    trainer.write("en/lessons.yaml", "module: lessons\nlanguage: en\nlessons:\n" + String(repeating: "- ", count: 10_000) + "x\n")
+    // Too large.
+    trainer.write("en/quiz.yaml", "module: quiz\nlanguage: en\n# " + String(repeating: "x", count: 1_100_000) + "\n")
+    // Control characters.
+    trainer.write("en/checks.yaml", "module: checks\nlanguage: en\ntitle: \"ok\u{1B}[2J\"\n")
+    var t0 = timespec(), t1 = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &t0)
+    let found = problems(trainer, langs: [.en])
+    clock_gettime(CLOCK_MONOTONIC, &t1)
+    let seconds = Double(t1.tv_sec - t0.tv_sec) + Double(t1.tv_nsec - t0.tv_nsec) / 1e9
+    #expect(seconds < 1.0, "took \(seconds) s")
+    #expect(found.contains { $0.hasPrefix("en/drills.yaml:3:4:") && $0.contains("anchors and aliases are not supported") }, "\(found)")
+    #expect(found.contains { $0.hasPrefix("en/lessons.yaml:") && $0.contains("deeper than") }, "\(found)")
+    #expect(found.contains { $0.hasPrefix("en/quiz.yaml:1:1: the file is") && $0.contains("at most 1048576 bytes") }, "\(found)")
+    #expect(found.contains { $0.hasPrefix("en/checks.yaml:3:") && $0.contains("U+001B") }, "\(found)")
+  }
+}
