@@ -126,6 +126,7 @@ enum ActionFollowUp {
     let l = session.l
     let activity = activity(l: l, asking: l.t("Add a next action? Type it, or press Enter to skip.", "要添加下一步行动吗？直接输入，或按 Enter 跳过。"), optional: true)
     session.activities.append(activity)
+    activity.engine.width = session.output.width
     session.say(activity.engine.renderCurrent())
   }
 }

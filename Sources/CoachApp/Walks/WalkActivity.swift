@@ -37,6 +37,7 @@ final class WalkActivity: Activity {
   var prompt: String { "  › " }
 
   func start(in session: Session) {
+    engine.width = session.output.width
     session.say(engine.start())
   }
 

@@ -17,6 +17,8 @@ public struct WalkEngine: Sendable {
   public private(set) var finished = false
   /// Set when the rep left with `done` before the last prompt.
   public private(set) var leftEarly = false
+  /// Columns to wrap text to (the terminal's width).
+  public var width = 80
   /// Accept text where an amount does not parse (negotiation terms that are not numeric).
   public var amountsMayBeText = false
   /// Prompts answered in this visit, in order.
@@ -52,9 +54,9 @@ public struct WalkEngine: Sendable {
   /// The walk's opening: title, goal, tasks, how to move around, then the first prompt.
   public mutating func start() -> StyledText {
     var out = StyledText(walk.title, .heading)
-    if let goal = walk.goal { out.append("\n" + l.t("Goal: ", "目标：") + goal) }
+    if let goal = walk.goal { out.append("\n" + Wrap.text(l.t("Goal: ", "目标：") + goal, width: width)) }
     if !walk.tasks.isEmpty {
-      for task in walk.tasks { out.append("\n  • " + task) }
+      for task in walk.tasks { out.append("\n" + Wrap.text("• " + task, width: width, indent: "  ")) }
     }
     let answered = prompts.filter { !(answers[$0.id]?.isEmpty ?? true) }.count
     if answered > 0 {
@@ -76,14 +78,14 @@ public struct WalkEngine: Sendable {
     if let groupID = p.group, groupID != lastGroupShown, let group = walk.group(groupID) {
       lastGroupShown = groupID
       out.append("\n" + group.title, .bold)
-      if let intro = group.intro { out.append("\n" + intro, .dim) }
+      if let intro = group.intro { out.append("\n" + Wrap.text(intro, width: width), .dim) }
       out.append("\n")
     }
     var progress = context
     if let group = walk.group(p.group), walk.title == context { progress += " · " + group.title }
     progress += " · " + l.t("\(index + 1) of \(prompts.count)", "第 \(index + 1)/\(prompts.count) 项")
     out.append("\n" + progressBar() + " " + progress, .dim)
-    out.append("\n" + p.text, .bold)
+    out.append("\n" + Wrap.text(p.text, width: width), .bold)
     switch p.kind {
     case .choice:
       let width = String(p.options.count).count
@@ -134,12 +136,12 @@ public struct WalkEngine: Sendable {
   public func help() -> StyledText {
     guard let p = current else { return StyledText() }
     var out = StyledText()
-    if let hint = p.hint { out.append(hint) }
+    if let hint = p.hint { out.append(Wrap.text(hint, width: width)) }
     let order: [QuestionType] = [.open, .leading, .verification, .value]
     for type in order {
       guard let examples = p.examples[type], !examples.isEmpty else { continue }
       out.append("\n" + WalkEngine.typeName(type, l) + ":", .bold)
-      for e in examples { out.append("\n  • " + e) }
+      for e in examples { out.append("\n" + Wrap.text("• " + e, width: width, indent: "  ")) }
     }
     if out.spans.isEmpty { out.append(l.t("No hint for this one: answer in your own words.", "这一项没有提示：用自己的话回答即可。"), .dim) }
     return out
