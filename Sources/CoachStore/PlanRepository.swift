@@ -5,7 +5,7 @@ import CoachCore
 #endif
 
 /// The plans of one workspace: one `<id>.json` per plan in `plans/`, directory 0700, files 0600.
-public final class PlanRepository {
+public final class PlanRepository: @unchecked Sendable {  // immutable after init
   /// Plans larger than this are refused rather than read into memory.
   public static let maxPlanBytes = 64 * 1024 * 1024
 

@@ -84,20 +84,29 @@ enum PlanSummaries {
     let now = session.now, today = session.clock.today
     var rows: [PlanSummaryRow] = []
     var damaged: [(String, StoreError)] = []
+    // Plans whose file changed since the cache was written are read again, on all cores.
+    var stamps: [String: PlanSummaryCache.FileStamp] = [:]
+    var stale: [String] = []
     for id in ids {
       guard let stamp = PlanSummaryCache.stamp(session.repository.path(for: id)) else { continue }
-      var entry = cache.entry(id, stamp: stamp)
-      if entry == nil {
-        do {
-          let plan = try session.repository.load(id: id)
-          entry = summarise(plan, stamp: stamp, book: book, now: now, today: today)
-          cache.store(id, entry!)
-        } catch {
-          damaged.append((id, error))
-          continue
-        }
+      stamps[id] = stamp
+      if cache.entry(id, stamp: stamp) == nil { stale.append(id) }
+    }
+    let repository = session.repository
+    let toRead = stale, stampsOf = stamps
+    let fresh = ParallelMap.map(toRead.count) { i -> Result<PlanSummaryCache.Entry, StoreError> in
+      let loaded: Result<AccountPlan, StoreError> = Result { () throws(StoreError) in try repository.load(id: toRead[i]) }
+      return loaded.map { summarise($0, stamp: stampsOf[toRead[i]]!, book: book, now: now, today: today) }
+    }
+    for (id, result) in zip(stale, fresh) {
+      switch result {
+      case .success(let entry): cache.store(id, entry)
+      case .failure(let error): damaged.append((id, error))
       }
-      rows.append(row(id, entry!, now: now, today: today, staleDays: staleDays))
+    }
+    for id in ids {
+      guard let stamp = stamps[id], let entry = cache.entry(id, stamp: stamp) else { continue }
+      rows.append(row(id, entry, now: now, today: today, staleDays: staleDays))
     }
     cache.keepOnly(Set(ids))
     cache.save()
@@ -106,7 +115,9 @@ enum PlanSummaries {
 
   static func summarise(_ plan: AccountPlan, stamp: PlanSummaryCache.FileStamp, book: Playbook?, now: Timestamp, today: CalendarDay) -> PlanSummaryCache.Entry {
     let dated: Set<String> = ["plan-stale", "action-overdue"]
-    let findings = PlanChecks(plan: plan, book: book, now: now, today: today).run().filter { !dated.contains($0.id) }
+    var checks = PlanChecks(plan: plan, book: book, now: now, today: today)
+    checks.withMessages = false
+    let findings = checks.run().filter { !dated.contains($0.id) }
     let sections = PlanHealth.completeness(plan, book: book)
     return PlanSummaryCache.Entry(
       stamp: stamp, name: plan.name, updatedAt: plan.updatedAt, stakeholders: plan.stakeholders.count,

@@ -26,6 +26,8 @@ public struct PlanChecks {
   public let today: CalendarDay
   /// A plan not updated for this many days is stale.
   public var staleDays = 30
+  /// When false, findings carry no message: for counting them (`list`) without the text work.
+  public var withMessages = true
 
   public init(plan: AccountPlan, book: Playbook?, now: Timestamp, today: CalendarDay) {
     self.plan = plan
@@ -52,6 +54,7 @@ public struct PlanChecks {
 
   func finding(_ id: String, _ values: [String: String] = [:]) -> Finding {
     let (severity, section) = Self.rules[id] ?? (.info, .account)
+    guard withMessages else { return Finding(id: id, severity: severity, section: section, message: "", values: values) }
     var message = book?.findings[id]?.message ?? id
     for (key, value) in values { message = message.replacingAll("{\(key)}", with: value) }
     return Finding(id: id, severity: severity, section: section, message: message.trimmingWhitespace, values: values)

@@ -52,11 +52,11 @@ public enum PlanID {
 extension StringProtocol {
   /// The text without leading and trailing whitespace (Unicode-aware, no Foundation).
   public var trimmingWhitespace: String {
-    let scalars = unicodeScalars
+    let s = String(self)
+    let scalars = s.unicodeScalars
     guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-    let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-    var out = ""
-    out.unicodeScalars.append(contentsOf: scalars[first...last])
-    return out
+    let end = scalars.index(after: scalars.lastIndex(where: { !$0.properties.isWhitespace })!)
+    if first == s.startIndex && end == s.endIndex { return s }
+    return String(s[first..<end])
   }
 }
