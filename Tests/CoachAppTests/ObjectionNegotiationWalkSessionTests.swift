@@ -70,7 +70,7 @@ import Testing
     #expect(r.out.contains("The words suggest: Price objection"))
     #expect(r.out.contains("✗ No \"but\" or \"however\" after the empathy"))
     #expect(r.out.contains("Objection #1 is resolved."))
-    #expect(r.out.contains("No objection was logged."))
+    #expect(r.out.contains("No new objection was logged."))
     try expectObjection(h, "acme", statement: "Your price is 20% higher than the other quote.", raisedBy: "Wang Li", lines: Self.lscpaEN)
     Golden.check(r.transcript, "walk-objection-en")
   }
@@ -182,7 +182,7 @@ import Testing
     Golden.check(r.transcript, "walk-negotiation-zh")
   }
 
-  @Test(.disabled("bug: in `negotiate` (all five parts) Enter at “Another term to negotiate …? Name it, or press Enter to finish the goals.” ends the whole negotiation walk instead of moving on to BATNA; likewise Enter at “Rung N: … (Enter ends the ladder)” ends it before the team. SequenceActivity.handle treats an empty first answer of an `emptyFirstAnswerEnds` item as the end of the series. (`skip` moves on.)"))
+  @Test
   func negotiateWalksAllFivePartsWhenEnterEndsTheGoalsAndTheLadder() throws {
     let h = SessionHarness()
     let goals = ["1200000", "1100000", "1000000", "", "", "core", ""] + Array(repeating: "", count: 21) + [""]
@@ -198,7 +198,7 @@ import Testing
     #expect(n.team.map(\.name) == ["Li Lei"])
   }
 
-  @Test(.disabled("bug: a custom negotiation term takes the playbook's placeholder unit (“your choice”, zh “自定”) as its unit: the unit prompt shows “now: your choice” as if it were an answer, and the first answer saves it into the plan (`\"unit\": \"your choice\"`), where `show negotiation` lists it as the unit."))
+  @Test
   func aCustomTermDoesNotSaveThePlaceholderUnit() throws {
     let h = SessionHarness()
     _ = h.run(["new Acme", "negotiate goals"] + Array(repeating: "", count: 28) + ["Warranty", "24", "12", "6", "1", "", "core", "", ""])
@@ -207,7 +207,7 @@ import Testing
     #expect(o.unit != "your choice")
   }
 
-  @Test(.disabled("bug: `skip` at the objection walk's first prompt (the customer's words) prints nothing at all — ObjectionWalk.advance returns without rendering while no objection is logged — so the rep is left at a silent prompt; `back` there re-shows the prompt, and an empty line explains what to do."))
+  @Test
   func skipAtTheFirstObjectionPromptSaysSomething() {
     let r = SessionHarness().walk(["new Acme", "objection", "skip"])
     // The echoed `skip` is followed straight by the next read: nothing was printed in between.

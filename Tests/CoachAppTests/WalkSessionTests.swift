@@ -90,7 +90,7 @@ let walkNow = "2026-11-23T09:00:00Z"
     #expect(plan.discovery[.initialContact].answers["industry-background"] == .text("Consolidating market"))
     #expect(plan.discovery[.initialContact].answers["key-decision-makers"] == nil)
     #expect(plan.discovery[.initialContact].completedAt == nil)
-    #expect(first.out.contains("Still empty: Key decision makers, Value to open with, First meeting"))
+    #expect(first.out.contains("Still empty: Key decision makers; Value to open with; First meeting"))
     #expect(!first.out.contains("Completed "))
 
     let second = h.walk(["open acme", "discover initial-contact", "Wang Li, CFO", "", "Lead with the OEE benchmark", "2026-12-01", ""])

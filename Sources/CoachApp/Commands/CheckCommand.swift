@@ -67,7 +67,7 @@ enum FindingsView {
       if !out.spans.isEmpty { out.append("\n") }
       out.append(f.severity == .warning ? "⚠ " : "· ", f.severity == .warning ? .warn : .dim)
       out.append(f.id, .bold)
-      out.append("  [" + f.section.rawValue + "]", .dim)
+      out.append("  [" + HealthView.sectionName(f.section, l) + "]", .dim)
       if let name = f.values["name"], !f.message.contains(name) { out.append("  " + name, .accent) }
       out.append("\n" + Wrap.text(f.message, width: width, indent: "  "))
     }
@@ -80,18 +80,27 @@ enum FindingsView {
 
 /// Completeness per section as bars.
 enum HealthView {
+  /// A section's name in the reader's language (the English names are the section ids).
+  static func sectionName(_ s: PlanSection, _ l: L10n) -> String {
+    switch s {
+    case .account: return l.t("account", "客户概况")
+    case .value: return l.t("value", "价值评估")
+    case .stakeholders: return l.t("stakeholders", "决策者")
+    case .discovery: return l.t("discovery", "需求挖掘")
+    case .questions: return l.t("questions", "提问计划")
+    case .objections: return l.t("objections", "异议处理")
+    case .negotiation: return l.t("negotiation", "谈判准备")
+    case .actions: return l.t("actions", "下一步行动")
+    }
+  }
+
   static func completeness(_ health: PlanHealth, l: L10n) -> StyledText {
     var out = StyledText(l.t("Completeness", "完成度"), .heading)
     out.append("  " + l.t("overall ", "总体 ") + "\(PlanHealth.percent(health.overall))%", .bold)
-    let names: [PlanSection: String] = [
-      .account: l.t("account", "客户概况"), .value: l.t("value", "价值评估"), .stakeholders: l.t("stakeholders", "决策者"),
-      .discovery: l.t("discovery", "需求挖掘"), .questions: l.t("questions", "提问计划"), .objections: l.t("objections", "异议处理"),
-      .negotiation: l.t("negotiation", "谈判准备"),
-    ]
-    let width = names.values.map { DisplayWidth.of($0) }.max() ?? 10
+    let width = PlanHealth.scoredSections.map { DisplayWidth.of(sectionName($0, l)) }.max() ?? 10
     for s in PlanHealth.scoredSections {
       let v = health.sections[s] ?? 0
-      out.append("\n  " + DisplayWidth.padRight(names[s] ?? s.rawValue, to: width) + "  ")
+      out.append("\n  " + DisplayWidth.padRight(sectionName(s, l), to: width) + "  ")
       out.append(Blocks.bar(v, of: 1, width: 10), .accent)
       out.append(" " + DisplayWidth.padLeft("\(PlanHealth.percent(v))%", to: 4))
     }

@@ -49,17 +49,22 @@ struct DiscoverCommand: SessionCommand {
   /// a stage walked to its end gets its completion time.
   static func finish(_ stage: DiscoveryStage, engine: WalkEngine, in session: Session) {
     let l = session.l
-    if !engine.leftEarly {
+    let hasAnswers = engine.walk.prompts.contains { !(engine.answers[$0.id]?.isEmpty ?? true) }
+    let completed = !engine.leftEarly && hasAnswers
+    if completed {
       try? session.change(engine.walk.title + l.t(": completed", "：完成")) { $0.discovery[stage].completedAt = session.now.description }
     }
     var out = StyledText("\n" + engine.walk.title + l.t(" — summary", "——小结"), .heading)
     let recorded = engine.walk.prompts.filter { !(engine.answers[$0.id]?.isEmpty ?? true) }
     let empty = engine.unansweredPrompts
-    out.append("\n" + l.t("Recorded: ", "已记录：") + (recorded.isEmpty ? "—" : recorded.map(\.shortLabel).joined(separator: l.t(", ", "、"))), .good)
-    if !empty.isEmpty { out.append("\n" + l.t("Still empty: ", "尚未填写：") + empty.map(\.shortLabel).joined(separator: l.t(", ", "、")), .warn) }
-    if !engine.leftEarly { out.append("\n" + l.t("Completed ", "完成于 ") + Blocks.time(session.now.description), .dim) }
-    if let next = engine.walk.next { out.append("\n" + Wrap.text(l.t("Next: ", "下一步：") + next, width: session.output.width)) }
-    if let nextStage = DiscoveryStage.allCases.first(where: { $0 > stage }) {
+    let w = session.output.width
+    out.append("\n" + Wrap.text(l.t("Recorded: ", "已记录：") + (recorded.isEmpty ? "—" : recorded.map(\.shortLabel).joined(separator: l.t("; ", "；"))), width: w), .good)
+    if !empty.isEmpty { out.append("\n" + Wrap.text(l.t("Still empty: ", "尚未填写：") + empty.map(\.shortLabel).joined(separator: l.t("; ", "；")), width: w), .warn) }
+    if completed { out.append("\n" + l.t("Completed ", "完成于 ") + Blocks.time(session.now.description), .dim) }
+    if let next = engine.walk.next { out.append("\n" + Wrap.text("→ " + next, width: w)) }
+    if !completed {
+      out.append("\n" + l.t("Pick up where you left off with `discover \(stage.rawValue)`.", "用 `discover \(stage.rawValue)` 从中断处继续。"), .dim)
+    } else if let nextStage = DiscoveryStage.allCases.first(where: { $0 > stage }) {
       out.append("\n" + l.t("Continue with `discover \(nextStage.rawValue)`.", "继续：`discover \(nextStage.rawValue)`。"), .dim)
     } else {
       out.append("\n" + l.t("All four stages walked. `questions` plans what to ask next; `check` shows the gaps.", "四个阶段都已完成。用 `questions` 规划下次提问；用 `check` 查看缺口。"), .dim)
@@ -69,6 +74,6 @@ struct DiscoverCommand: SessionCommand {
       if !skipped.isEmpty { out.append("\n"); out += FindingsView.render(skipped, l: l, width: session.output.width) }
     }
     session.say(out)
-    if !engine.leftEarly { ActionFollowUp.offer(in: session) }
+    if completed { ActionFollowUp.offer(in: session) }
   }
 }

@@ -176,7 +176,7 @@ final class NegotiationPlanner {
       for p in walk.prompts { if let a = o.read(p.itemField) { answers[p.id] = a } }
     } else {
       if let b = info?.better { answers[walk.prompts.first { $0.itemField == "better" }?.id ?? ""] = .choice(b.rawValue) }
-      if let u = info?.unit { answers[walk.prompts.first { $0.itemField == "unit" }?.id ?? ""] = .text(u) }
+      if term != .custom, let u = info?.unit { answers[walk.prompts.first { $0.itemField == "unit" }?.id ?? ""] = .text(u) }
     }
     var engine = WalkEngine(walk: walk, answers: answers, context: walk.title + " · " + name, l: l)
     engine.amountsMayBeText = true
@@ -186,14 +186,16 @@ final class NegotiationPlanner {
         if let found = plan.negotiation.objectives.firstIndex(where: match) { i = found } else {
           var o = Objective(term: term, label: label)
           o.better = info?.better
-          o.unit = info?.unit
+          if term != .custom { o.unit = info?.unit }
           plan.negotiation.objectives.append(o)
           i = plan.negotiation.objectives.count - 1
         }
         plan.negotiation.objectives[i].apply(p.itemField, v, at: time)
       },
-      describe: { [l] p in l.t("Goals · ", "目标 · ") + name + ": " + p.shortLabel })
-    if let hint = info?.hint { session.say(StyledText("\n" + name, .bold) + StyledText(" — " + hint, .dim)) } else { session.say(StyledText("\n" + name, .bold)) }
+      describe: { [l] p in l.t("Goals · ", "目标 · ") + name + l.colon + p.shortLabel })
+    var heading = StyledText("\n" + name, .bold)
+    if let hint = info?.hint { heading += StyledText("\n" + Wrap.text(hint, width: session.output.width), .dim) }
+    session.say(heading)
     return SequenceActivity.Item(engine: engine, binding: binding)
   }
 
@@ -258,7 +260,7 @@ final class NegotiationPlanner {
         }
         plan.negotiation.interests[i].apply(p.itemField, v, at: time)
       },
-      describe: { [l] p in l.t("Interests · ", "利益点 · ") + name + ": " + p.shortLabel })
+      describe: { [l] p in l.t("Interests · ", "利益点 · ") + name + l.colon + p.shortLabel })
     return SequenceActivity.Item(engine: engine, binding: binding)
   }
 
@@ -310,7 +312,7 @@ final class NegotiationPlanner {
     var answers: [String: AnswerValue] = [:]
     if let m = plan.negotiation.team[safe: index] { for p in walk.prompts { if let a = m.read(p.itemField) { answers[p.id] = a } } }
     let isNew = index >= plan.negotiation.team.count
-    let engine = WalkEngine(walk: walk, answers: answers, context: walk.title + " · \(index + 1)", l: l)
+    let engine = WalkEngine(walk: walk, answers: answers, context: walk.title + l.t(" · member \(index + 1)", " · 第 \(index + 1) 位成员"), l: l)
     let binding = WalkBinding(
       apply: { p, v, plan, time in
         if index >= plan.negotiation.team.count {

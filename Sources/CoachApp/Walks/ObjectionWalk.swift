@@ -76,7 +76,10 @@ final class ObjectionWalk: Activity {
       let p = book.walks["objection"]?.prompts.first { $0.itemField == "raisedBy" }
       out.append("\n" + (p?.text ?? l.t("Who raised it? (Enter to skip)", "是谁提出的？（按 Enter 跳过）")), .bold)
       let names = session.current?.plan.stakeholders.map(\.name) ?? []
-      if !names.isEmpty { out.append("\n  " + l.t("Stakeholders: ", "决策者：") + names.joined(separator: l.t(", ", "、")) + l.t(" (Tab completes)", "（Tab 可补全）"), .dim) }
+      if !names.isEmpty {
+        let hint = session.settings.interactive ? l.t(" (Tab completes)", "（Tab 可补全）") : ""
+        out.append("\n" + Wrap.text(l.t("Stakeholders: ", "决策者：") + names.joined(separator: l.t(", ", "、")) + hint, width: session.output.width, indent: "  "), .dim)
+      }
     case .strategies:
       let c = o?.category.flatMap { book.category($0) }
       out.append("\n" + progress(.process) + " · " + l.t("choose the strategy", "选择处理策略"), .dim)
@@ -93,7 +96,7 @@ final class ObjectionWalk: Activity {
       let info = book.step(step)
       out.append("\n" + progress(step), .dim)
       out.append("\n" + (info?.name ?? step.rawValue), .bold)
-      if let purpose = info?.purpose { out.append(" — " + purpose) }
+      if let purpose = info?.purpose { out.append("\n" + Wrap.text(purpose, width: session.output.width)) }
       if step == .process, let o, !o.strategies.isEmpty, let c = o.category.flatMap({ book.category($0) }) {
         for id in o.strategies {
           if let s = c.strategies.first(where: { $0.id == id }), let example = s.example {
@@ -103,7 +106,7 @@ final class ObjectionWalk: Activity {
       } else if let c = o?.category, let example = info?.examples[c] {
         out.append("\n" + Wrap.text(l.t("A good line: ", "好的说法：") + "“" + example + "”", width: session.output.width, indent: "  "), .dim)
       }
-      out.append("\n" + (info?.prompt ?? l.t("What will you say?", "你会怎么说？")), .bold)
+      out.append("\n" + Wrap.text(info?.prompt ?? l.t("What will you say?", "你会怎么说？"), width: session.output.width), .bold)
       if let line = o?.lscpa[step], !line.isEmpty { out.append("\n  " + l.t("now: ", "当前：") + line, .accent) }
     }
     return out
@@ -233,8 +236,9 @@ final class ObjectionWalk: Activity {
     switch phase {
     case .step(let step):
       guard let info = book.step(step) else { return out }
-      if !info.doList.isEmpty { out.append(l.t("Do:", "要：") + "\n" + info.doList.map { "  • " + $0 }.joined(separator: "\n")) }
-      if !info.avoid.isEmpty { out.append("\n" + l.t("Avoid:", "避免：") + "\n" + info.avoid.map { "  • " + $0 }.joined(separator: "\n")) }
+      let w = session.output.width
+      if !info.doList.isEmpty { out.append(l.t("Do:", "要：") + "\n" + info.doList.map { Wrap.text("• " + $0, width: w, indent: "  ") }.joined(separator: "\n")) }
+      if !info.avoid.isEmpty { out.append("\n" + l.t("Avoid:", "避免：") + "\n" + info.avoid.map { Wrap.text("• " + $0, width: w, indent: "  ") }.joined(separator: "\n")) }
     case .statement, .category:
       // What customers typically say, per category (a trainer's own wordings included).
       out.append(l.t("What customers typically say:", "客户的典型说法："), .bold)
@@ -264,7 +268,11 @@ final class ObjectionWalk: Activity {
   func advance(_ session: Session) -> Bool {
     switch phase {
     case .statement:
-      guard index != nil else { return false }
+      guard index != nil else {
+        session.output.errorLine(StyledText(l.t("The customer's words come first: write them, or `done` to leave.", "要先写下客户的原话：请输入，或输入 `done` 离开。"), .warn))
+        session.say(render(session))
+        return false
+      }
       phase = .category
     case .category: phase = .raisedBy
     case .raisedBy: phase = .step(.listen)
@@ -279,13 +287,14 @@ final class ObjectionWalk: Activity {
 
   func finish(_ session: Session) -> Bool {
     guard let i = index, let plan = session.current?.plan, i < plan.objections.count else {
-      session.say(StyledText(l.t("No objection was logged.", "没有记录异议。"), .dim))
+      session.say(StyledText(l.t("No new objection was logged.", "没有记录新的异议。"), .dim))
       return true
     }
     session.say("\n" + PlanView(plan: plan, labels: labels, width: session.output.width).objectionCard(plan.objections[i], number: i + 1))
     session.say(StyledText(l.t("When the customer accepts the answer: `objection resolve \(i + 1)`. `objection` lists them all.",
                                "客户接受答复后：`objection resolve \(i + 1)`。用 `objection` 查看全部。"), .dim))
-    if phase == .step(.assure) { ActionFollowUp.offer(in: session) }
+    let answered = LSCPAStep.allCases.contains { !(plan.objections[i].lscpa[$0] ?? "").isEmpty }
+    if phase == .step(.assure), answered { ActionFollowUp.offer(in: session) }
     return true
   }
 

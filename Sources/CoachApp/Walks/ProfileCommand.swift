@@ -18,8 +18,12 @@ struct ProfileCommand: SessionCommand {
       session.say("\n" + view.value())
       let related = session.findings(for: plan).filter { ["profile-incomplete", "value-assessment-incomplete"].contains($0.id) }
       if !related.isEmpty { session.say(FindingsView.render(related, l: session.l, width: session.output.width)) }
-      session.say(StyledText(session.l.t("Next: `stakeholders add` to map the decision makers, or `show account`.",
-                                         "下一步：用 `stakeholders add` 梳理决策者，或用 `show account` 查看。"), .dim))
+      if engine.leftEarly && !engine.allAnswered {
+        session.say(StyledText(session.l.t("`profile` picks up at the first open prompt.", "再次输入 `profile` 会从第一个未答的问题继续。"), .dim))
+      } else {
+        session.say(StyledText(session.l.t("Next: `stakeholders add` to map the decision makers, or `show account`.",
+                                           "下一步：用 `stakeholders add` 梳理决策者，或用 `show account` 查看。"), .dim))
+      }
     })
   }
 }

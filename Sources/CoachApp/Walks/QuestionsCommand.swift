@@ -208,7 +208,7 @@ final class QuestionPass: Activity {
     guard !quiet else { return }
     let labels = Labels(book, l)
     let result = try QuestionFeedback.classify(text, in: session)
-    var out = StyledText(l.t("Added as ", "已添加为") + labels.questionType(type) + l.t(".", "。"), .good)
+    var out = StyledText(l.t("Added to the plan: ", "已加入计划：") + labels.questionType(type), .good)
     if result.type != type || !result.weaknesses.isEmpty {
       out.append("\n")
       out += QuestionFeedback.render(result, book: book, intended: type, l: l, width: session.output.width)
@@ -219,7 +219,7 @@ final class QuestionPass: Activity {
   func finish(_ session: Session) {
     guard let plan = session.current?.plan else { return }
     let labels = Labels(book, l)
-    var out = StyledText("\n" + l.t("Question plan", "提问计划") + ": ", .heading)
+    var out = StyledText("\n" + l.t("Question plan: ", "提问计划："), .heading)
     out.append(QuestionType.allCases.map { t in "\(labels.questionType(t)) \(plan.questionPlan.filter { $0.type == t }.count)" }.joined(separator: " · "))
     let gaps = session.findings(for: plan).filter { $0.section == .questions }
     if !gaps.isEmpty { out.append("\n"); out += FindingsView.render(gaps, l: l, width: session.output.width) }

@@ -59,9 +59,13 @@ final class SequenceActivity: Activity {
   func handle(_ line: String, in session: Session) -> Bool {
     guard let inner else { return true }
     lastLine = line
-    if firstAnswerPending, emptyEnds, line.trimmingWhitespace.isEmpty || WalkEngine.control(line) == .done {
-      onFinish(session)
-      return true
+    if firstAnswerPending, emptyEnds, line.trimmingWhitespace.isEmpty || WalkEngine.control(line) == .skip {
+      // "Enter ends the list": this loop ends, the series goes on to what follows.
+      if !advance(session) {
+        onFinish(session)
+        return true
+      }
+      return false
     }
     firstAnswerPending = false
     if inner.handle(line, in: session) || innerEnded {

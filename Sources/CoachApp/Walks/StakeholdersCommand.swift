@@ -66,7 +66,7 @@ enum StakeholderWalk {
     var answers: [String: AnswerValue] = [:]
     if let index { for p in walk.prompts { if let a = plan.stakeholders[index].read(p.itemField) { answers[p.id] = a } } }
     var context = l.t("Stakeholder", "决策者")
-    if let index { context += ": " + plan.stakeholders[index].name }
+    if let index { context += l.colon + plan.stakeholders[index].name }
 
     let binding = WalkBinding(
       apply: { prompt, value, plan, time in
@@ -90,7 +90,7 @@ enum StakeholderWalk {
       // The name given on the command line is saved like a typed answer, before the walk.
       try session.change(binding.describe(namePrompt)) { plan in binding.apply(namePrompt, .text(presetName), &plan, session.now.description) }
       answers[namePrompt.id] = .text(presetName)
-      context += ": " + presetName
+      context += l.colon + presetName
     }
     let engine = WalkEngine(walk: walk, answers: answers, context: context, l: l)
     let activity = WalkActivity(engine: engine, binding: binding) { session, engine in
@@ -99,11 +99,25 @@ enum StakeholderWalk {
         return
       }
       let labels = Labels(try? session.playbook(), l)
-      session.say("\n\(person.name, .bold) — \(labels.role(person.role)), \(l.t("influence", "影响力")) \(person.influence.map(String.init) ?? "–")/5, \(labels.attitude(person.attitude))")
+      var facts: [String] = []
+      if let role = person.role { facts.append(labels.role(role)) }
+      if let influence = person.influence { facts.append(l.t("influence \(influence)/5", "影响力 \(influence)/5")) }
+      if let attitude = person.attitude { facts.append(labels.attitude(attitude)) }
+      session.say("\n\(person.name, .bold)" + StyledText(facts.isEmpty ? "" : " — " + facts.joined(separator: l.t(", ", "，"))))
       session.say(StyledText(l.t("`stakeholders` shows the matrix; `stakeholders add` adds the next person.", "用 `stakeholders` 查看关系矩阵；用 `stakeholders add` 添加下一位。"), .dim))
     }
     var guiding = false
     activity.intercept = { line, session in
+      // A new person needs a name before anything else can be saved.
+      if target.index == nil, activity.engine.current?.itemField == "name" {
+        let control = WalkEngine.control(line)
+        if line.trimmingWhitespace.isEmpty || control == .skip || control == .back {
+          session.output.errorLine(StyledText(l.t("A stakeholder needs a name first (or `done` to leave).", "请先写下决策者的姓名（或输入 `done` 离开）。"), .warn))
+          session.say(activity.engine.renderCurrent())
+          return true
+        }
+        return false
+      }
       guard let p = activity.engine.current, p.itemField == "role" else { guiding = false; return false }
       let guide = book.roleGuide
       if guiding {
@@ -141,7 +155,7 @@ enum RoleCard {
   static func render(_ info: RoleInfo, l: L10n, width: Int) -> StyledText {
     var out = StyledText(info.name, .accent)
     if let who = info.who { out.append(" — " + who, .dim) }
-    if !info.cares.isEmpty { out.append("\n  " + l.t("Cares about: ", "关注：") + info.cares.joined(separator: l.t(", ", "、"))) }
+    if !info.cares.isEmpty { out.append("\n" + Wrap.text(l.t("Cares about: ", "关注：") + info.cares.joined(separator: l.t(", ", "、")), width: width, indent: "  ")) }
     if let approach = info.approach { out.append("\n" + Wrap.text(l.t("How to talk to them: ", "沟通方式：") + approach, width: width, indent: "  ")) }
     if let example = info.example { out.append("\n" + Wrap.text(l.t("For example: ", "例如：") + "“" + example + "”", width: width, indent: "  "), .dim) }
     return out

@@ -63,15 +63,15 @@ public struct ZOPAPicture {
       }
       out.append("\n" + row(rowLabels[2], zone), zopaRange == nil ? .bad : .good)
     } else {
-      out.append("\n  " + l.t("their limit: unknown — estimate their BATNA's value (`negotiate batna`) to see the ZOPA",
-                              "对方极限未知——估计对方 BATNA 的价值（`negotiate batna`）即可看到 ZOPA"), .dim)
+      out.append("\n" + Wrap.text(l.t("their limit: unknown — estimate their BATNA's value (`negotiate batna`) to see the ZOPA",
+                                    "对方极限未知——估计对方 BATNA 的价值（`negotiate batna`）即可看到 ZOPA"), width: 78, indent: "  "), .dim)
     }
 
     var legend = "W " + l.t("walk-away", "底线") + " " + Blocks.number(w)
     if let e { legend += " · E " + l.t("expected", "期望") + " " + Blocks.number(e) }
     if let b { legend += " · B " + l.t("best", "最佳") + " " + Blocks.number(b) }
     if let t { legend += " · T " + l.t("their limit", "对方极限") + " " + Blocks.number(t) }
-    out.append("\n  " + legend, .dim)
+    out.append("\n" + Wrap.text(legend, width: 78, indent: "  "), .dim)
     if t != nil {
       if let (a, z) = zopaRange {
         out.append("\n  " + l.t("Zone of possible agreement: ", "可达成协议区间：") + Blocks.number(a) + " – " + Blocks.number(z), .good)
@@ -123,7 +123,7 @@ public struct ConcessionLadderPicture {
     let total = ladder.compactMap(\.costToUs).reduce(0, +)
     out.append("\n  " + l.t("Total cost to us: ", "我方总成本：") + Blocks.number(total))
     if let room = NegotiationMath.room(negotiation) {
-      out.append(l.t(" of a room of ", "，可让空间为 ") + Blocks.number(room) + l.t(" (expected − walk-away on price)", "（价格的期望值与底线之差）"), total > room ? .bad : .plain)
+      out.append(l.t(" — the room between the expected and the walk-away price is ", "；价格期望值与底线之间的可让空间为 ") + Blocks.number(room), total > room ? .bad : .plain)
     }
     return out
   }

@@ -42,8 +42,8 @@ public struct NegotiationView {
     var t = TextTable(columns: [.init(l.t("Term", "条款")), .init(l.t("Best", "最佳"), alignment: .right), .init(l.t("Expected", "期望"), alignment: .right),
                                 .init(l.t("Walk-away", "底线"), alignment: .right), .init(l.t("Better", "更优方向")), .init(l.t("Unit", "单位")), .init(l.t("Type", "类型"))])
     for o in n.objectives {
-      let better = o.better.map { $0 == .higher ? l.t("higher", "越高越好") : l.t("lower", "越低越好") } ?? "—"
-      let flex = o.flexibility.map { $0 == .core ? l.t("core", "核心") : l.t("flexible", "可让步") } ?? "—"
+      let better = o.better.map { labels.option("objective.better", $0.rawValue) } ?? "—"
+      let flex = o.flexibility.map { labels.option("objective.flexibility", $0.rawValue) } ?? "—"
       t.add([labels.term(o), value(o.best), value(o.expected), value(o.walkAway), better, o.unit ?? "—", flex], style: o.flexibility == .core ? .bold : .plain)
     }
     return out + t.render(width: width - 2).indented("  ")

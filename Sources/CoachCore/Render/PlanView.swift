@@ -131,7 +131,7 @@ public struct PlanView {
                 style: s.attitude == .blocker ? .bad : .plain)
     }
     out += table.render(width: width - 2).indented("  ")
-    out += "\n\n" + RelationshipMatrix(stakeholders: plan.stakeholders, labels: labels).render()
+    out += "\n\n" + RelationshipMatrix(stakeholders: plan.stakeholders, labels: labels, width: width).render()
     return out
   }
 

@@ -3,10 +3,12 @@
 public struct RelationshipMatrix {
   public let stakeholders: [Stakeholder]
   public let labels: Labels
+  public let width: Int
 
-  public init(stakeholders: [Stakeholder], labels: Labels) {
+  public init(stakeholders: [Stakeholder], labels: Labels, width: Int = 80) {
     self.stakeholders = stakeholders
     self.labels = labels
+    self.width = width
   }
 
   public func render() -> StyledText {
@@ -26,7 +28,7 @@ public struct RelationshipMatrix {
     var out = StyledText(l.t("Relationship matrix", "客户关系矩阵"), .bold)
     out.append("   " + l.t("(n) = influence 1–5", "(n) = 影响力 1–5"), .dim)
     out.append("\n")
-    out += table.render(width: 100).indented("  ")
+    out += table.render(width: width - 2).indented("  ")
     return out
   }
 

@@ -49,6 +49,15 @@ public enum AnswerParsing {
     return CalendarDay(year: y, month: m, day: d)
   }
 
+  /// True for text shaped like a date (YYYY-M-D with any of the accepted separators), valid or not.
+  public static func looksLikeDate(_ text: String) -> Bool {
+    var t = normalise(text)
+    if t.hasSuffix("日") || t.hasSuffix("号") { t.removeLast() }
+    t = t.replacingCharacters(["年", "月", "/", "."], with: "-")
+    let parts = t.split(separator: "-", omittingEmptySubsequences: false)
+    return parts.count == 3 && parts[0].count == 4 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+  }
+
   /// An amount with an optional currency: `120000`, `120,000 CNY`, `¥120,000`, `$1.2m`,
   /// `120k`, `12万`, `1.5亿`, `3.5 million`, `EUR 80 000`.
   public static func amount(_ text: String) -> (value: Double, currency: String?)? {

@@ -66,8 +66,8 @@ public struct WalkEngine: Sendable {
                  : l.t("\(answered) of \(prompts.count) answered; picking up at the first open one.", "已答 \(answered)/\(prompts.count)；从第一个未答的问题继续。"), .dim)
     }
     out.append("\n")
-    out.append(l.t("(? help · back · skip · done · Enter keeps the answer · Ctrl-C leaves, everything is saved)",
-                   "（? 提示 · back 上一步 · skip 跳过 · done 结束 · Enter 保留原答案 · Ctrl-C 离开，所有内容均已保存）"), .dim)
+    out.append(Wrap.text(l.t("(? help · back · skip · done · Enter keeps the answer · Ctrl-C leaves, everything is saved)",
+                             "（? 提示 · back 上一步 · skip 跳过 · done 结束 · Enter 保留原答案 · Ctrl-C 离开，所有内容均已保存）"), width: width), .dim)
     return out + "\n" + renderCurrent()
   }
 
@@ -88,11 +88,14 @@ public struct WalkEngine: Sendable {
     out.append("\n" + Wrap.text(p.text, width: width), .bold)
     switch p.kind {
     case .choice:
-      let width = String(p.options.count).count
+      let width = String(p.options.count).count  // the number column
+      let indent = String(repeating: " ", count: width + 4)
       for (i, option) in p.options.enumerated() {
         out.append("\n  " + DisplayWidth.padLeft("\(i + 1)", to: width) + "  ")
-        out.append(option.label)
-        if let note = option.note { out.append(" — " + note, .dim) }
+        let line = option.label + (option.note.map { " — " + $0 } ?? "")
+        let wrapped = Wrap.lines(line, width: self.width - indent.count)
+        out.append(wrapped.first ?? "")
+        for more in wrapped.dropFirst() { out.append("\n" + indent + more, .dim) }
       }
     case .scale:
       let low = p.scaleLow.map { "1 = " + $0 } ?? "1 = " + l.t("low", "低")
@@ -104,8 +107,10 @@ public struct WalkEngine: Sendable {
       out.append("\n  " + l.t("A number (e.g. 120000, ¥12万, 36) — or words where the term is not a number", "数字（例如 120000、¥12万、36），条款不是数字时也可以写文字"), .dim)
     case .amount:
       out.append("\n  " + l.t("An amount, e.g. 120000, 120,000 CNY, ¥12万, $1.2m", "金额，例如 120000、120,000 CNY、¥12万、$1.2m"), .dim)
-    case .date:
+    case .date where !p.text.contains("YYYY"):
       out.append("\n  " + l.t("A date as YYYY-MM-DD", "日期，格式为 YYYY-MM-DD"), .dim)
+    case .date:
+      break
     case .text:
       break
     }
@@ -253,6 +258,12 @@ public struct WalkEngine: Sendable {
       return .success(.list([text]))
     case .choice:
       if let option = AnswerParsing.choice(text, options: p.options) { return .success(.choice(option.id)) }
+      let lower = AnswerParsing.normalise(text).lowercased()
+      let candidates = p.options.filter { $0.id.lowercased().hasPrefix(lower) || $0.label.lowercased().hasPrefix(lower) }
+      if candidates.count > 1 {
+        let names = candidates.map(\.id).joined(separator: l.t(" or ", " 或 "))
+        return .failure(ParseProblem(l.t("‘\(text)’ could be \(names): type more letters, or the number.", "‘\(text)’ 可能是 \(names)：请多输入几个字母，或输入编号。")))
+      }
       let ids = p.options.map(\.id).joined(separator: ", ")
       return .failure(ParseProblem(l.t("‘\(text)’ is not one of the choices: type a number from 1 to \(p.options.count), or one of \(ids).",
                                        "‘\(text)’ 不是可选项：请输入 1 到 \(p.options.count) 的数字，或 \(ids) 之一。")))
@@ -266,6 +277,9 @@ public struct WalkEngine: Sendable {
                                        "‘\(text)’ 不是有效金额：请输入数字，可带货币，例如 120000 CNY 或 ¥12万。")))
     case .date:
       if let d = AnswerParsing.date(text) { return .success(.date(d.description)) }
+      if AnswerParsing.looksLikeDate(text) {
+        return .failure(ParseProblem(l.t("‘\(text)’ is not a day in the calendar; check the month and day.", "‘\(text)’ 不是日历上存在的日期，请检查月份和日期。")))
+      }
       return .failure(ParseProblem(l.t("‘\(text)’ is not a date: type it as YYYY-MM-DD, e.g. 2026-12-15.", "‘\(text)’ 不是有效日期：请按 YYYY-MM-DD 输入，例如 2026-12-15。")))
     }
   }
