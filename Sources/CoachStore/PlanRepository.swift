@@ -52,19 +52,8 @@ public final class PlanRepository: @unchecked Sendable {  // immutable after ini
   }
 
   static func parse(bytes: [UInt8], path: String) throws(StoreError) -> AccountPlan {
-    let value: JSONValue
-    do {
-      value = try JSONParser.parse(bytes: bytes)
-    } catch {
-      throw .syntax(path: path, error)
-    }
-    do {
-      return try AccountPlan(json: value)
-    } catch {
-      if let version = value["schemaVersion"]?.int, version > AccountPlan.currentSchemaVersion {
-        throw .newerVersion(path: path, version: version)
-      }
-      throw .format(path: path, error)
+    try VersionedJSON.decode(bytes, path: path, newest: AccountPlan.currentSchemaVersion) { value throws(PlanFormatError) in
+      try AccountPlan(json: value)
     }
   }
 

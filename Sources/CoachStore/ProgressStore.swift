@@ -23,19 +23,8 @@ public struct ProgressStore: Sendable {
   }
 
   static func parse(bytes: [UInt8], path: String) throws(StoreError) -> LearningProgress {
-    let value: JSONValue
-    do {
-      value = try JSONParser.parse(bytes: bytes)
-    } catch {
-      throw .syntax(path: path, error)
-    }
-    do {
-      return try LearningProgress(json: value)
-    } catch {
-      if let version = value["schemaVersion"]?.int, version > LearningProgress.currentSchemaVersion {
-        throw .newerVersion(path: path, version: version)
-      }
-      throw .format(path: path, error)
+    try VersionedJSON.decode(bytes, path: path, newest: LearningProgress.currentSchemaVersion) { value throws(PlanFormatError) in
+      try LearningProgress(json: value)
     }
   }
 

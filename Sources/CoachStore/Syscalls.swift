@@ -90,3 +90,21 @@ enum Sys {
     return Int(info.st_mtim.tv_sec)
   }
 }
+
+import CoachCore
+
+/// Decodes a versioned JSON file (a plan, the learning progress): a syntax error names the line
+/// and column; a shape error names the field; a file from a newer version that this one cannot
+/// read says so.
+enum VersionedJSON {
+  static func decode<R>(_ bytes: [UInt8], path: String, newest: Int, _ make: (JSONValue) throws(PlanFormatError) -> R) throws(StoreError) -> R {
+    let value: JSONValue
+    do { value = try JSONParser.parse(bytes: bytes) } catch { throw .syntax(path: path, error) }
+    do {
+      return try make(value)
+    } catch {
+      if let version = value["schemaVersion"]?.int, version > newest { throw .newerVersion(path: path, version: version) }
+      throw .format(path: path, error)
+    }
+  }
+}

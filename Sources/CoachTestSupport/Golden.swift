@@ -31,18 +31,7 @@ public enum Golden {
     }
   }
 
-  static func read(_ path: String) -> String? {
-    guard let f = fopen(path, "rb") else { return nil }
-    defer { fclose(f) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    while true {
-      let n = fread(&buffer, 1, buffer.count, f)
-      if n <= 0 { break }
-      bytes.append(contentsOf: buffer[0..<n])
-    }
-    return String(decoding: bytes, as: UTF8.self)
-  }
+  static func read(_ path: String) -> String? { TestFiles.text(path) }
 
   /// The first lines that differ, with a little context.
   static func diff(_ a: String, _ b: String) -> String {

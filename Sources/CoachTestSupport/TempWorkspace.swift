@@ -26,15 +26,7 @@ public final class TempWorkspace {
   }
 
   public func readBytes(_ relative: String) throws -> [UInt8] {
-    guard let f = fopen(root + "/" + relative, "rb") else { throw TestFileError.missing(relative) }
-    defer { fclose(f) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    while true {
-      let n = fread(&buffer, 1, buffer.count, f)
-      if n <= 0 { break }
-      bytes.append(contentsOf: buffer[0..<n])
-    }
+    guard let bytes = TestFiles.read(root + "/" + relative) else { throw TestFileError.missing(relative) }
     return bytes
   }
 

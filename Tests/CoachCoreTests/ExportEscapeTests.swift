@@ -91,39 +91,11 @@ import Testing
 
   // MARK: CSV
 
-  /// A strict RFC 4180 reader for the round trip.
-  static func parseCSV(_ text: String) -> [[String]] {
-    var rows: [[String]] = [], row: [String] = [], field = ""
-    var quoted = false, i = text.startIndex
-    while i < text.endIndex {
-      let c = text[i]
-      if quoted {
-        if c == "\"" {
-          let next = text.index(after: i)
-          if next < text.endIndex, text[next] == "\"" { field.append("\""); i = next } else { quoted = false }
-        } else {
-          field.append(c)
-        }
-      } else if c == "\"" {
-        quoted = true
-      } else if c == "," {
-        row.append(field); field = ""
-      } else if c == "\r\n" || c == "\n" {
-        row.append(field); rows.append(row); row = []; field = ""
-      } else {
-        field.append(c)
-      }
-      i = text.index(after: i)
-    }
-    if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
-    return rows
-  }
-
-  @Test func csvRoundTripsStakeholders() {
+  @Test func csvRoundTripsStakeholders() throws {
     let plan = ExportFixturePlans.typical(.zh)
     let text = CSVExport.render(.stakeholders, plan: plan, labels: Labels(Fixtures.playbook(.zh), L10n(.zh)), today: CalendarDay("2026-11-23")!)
     #expect(text.hasSuffix("\r\n"))
-    let rows = Self.parseCSV(text)
+    let rows = try CSVReader.parse(text)
     #expect(rows.first == CSVExport.stakeholderColumns)
     #expect(rows.count == plan.stakeholders.count + 1)
     for (row, s) in zip(rows.dropFirst(), plan.stakeholders) {
@@ -133,7 +105,7 @@ import Testing
     }
   }
 
-  @Test func csvQuotesAndNeutralisesFormulas() {
+  @Test func csvQuotesAndNeutralisesFormulas() throws {
     #expect(CSVExport.field("plain") == "plain")
     #expect(CSVExport.field("a,b") == "\"a,b\"")
     #expect(CSVExport.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
@@ -146,18 +118,18 @@ import Testing
     #expect(CSVExport.field("bell\u{07}") == "bell\\u{07}")
   }
 
-  @Test func csvActionsMarkOverdue() {
+  @Test func csvActionsMarkOverdue() throws {
     let plan = ExportFixturePlans.typical(.en)
-    let rows = Self.parseCSV(CSVExport.render(.actions, plan: plan, labels: Labels(nil, L10n(.en)), today: CalendarDay("2026-11-23")!))
+    let rows = try CSVReader.parse(CSVExport.render(.actions, plan: plan, labels: Labels(nil, L10n(.en)), today: CalendarDay("2026-11-23")!))
     #expect(rows.first == CSVExport.actionColumns)
     #expect(rows.count == 5)
     #expect(rows[2] == ["Acme Manufacturing", "Book the reference visit in Ningbo", "Jia Min", "2026-11-18", "false", "true", "2026-10-05T08:30:00Z", ""])
     #expect(rows[4][4] == "true" && rows[4][5] == "false")
   }
 
-  @Test func csvOfHostileValuesParsesBackToTheSafeForms() {
+  @Test func csvOfHostileValuesParsesBackToTheSafeForms() throws {
     let plan = ExportFixturePlans.hostile()
-    let rows = Self.parseCSV(CSVExport.render(.stakeholders, plan: plan, labels: Labels(nil, L10n(.en)), today: CalendarDay("2026-11-23")!))
+    let rows = try CSVReader.parse(CSVExport.render(.stakeholders, plan: plan, labels: Labels(nil, L10n(.en)), today: CalendarDay("2026-11-23")!))
     #expect(rows.allSatisfy { $0.count == CSVExport.stakeholderColumns.count })
     #expect(rows[1][1] == "<script>alert('owned')</script>")
     #expect(rows[1][2] == "| pipe | in | a | cell |")

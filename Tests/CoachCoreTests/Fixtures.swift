@@ -14,16 +14,8 @@ enum Fixtures {
   }
 
   static func lines(_ name: String) -> [[String: JSONValue]] {
-    guard let f = fopen(folder + "/" + name, "rb") else { return [] }
-    defer { fclose(f) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    while true {
-      let n = fread(&buffer, 1, buffer.count, f)
-      if n <= 0 { break }
-      bytes.append(contentsOf: buffer[0..<n])
-    }
-    return String(decoding: bytes, as: UTF8.self).split(separator: "\n").compactMap { line in
+    guard let text = TestFiles.text(folder + "/" + name) else { return [] }
+    return text.split(separator: "\n").compactMap { line in
       (try? JSONParser.parse(String(line)))?.object
     }
   }
@@ -33,15 +25,7 @@ enum Fixtures {
     var files: [PlaybookFile] = []
     for module in PlaybookAssembler.modules {
       let path = RepositoryPaths.playbooks + "/\(lang.rawValue)/\(module).yaml"
-      guard let f = fopen(path, "rb") else { continue }
-      var bytes: [UInt8] = []
-      var buffer = [UInt8](repeating: 0, count: 65536)
-      while true {
-        let n = fread(&buffer, 1, buffer.count, f)
-        if n <= 0 { break }
-        bytes.append(contentsOf: buffer[0..<n])
-      }
-      fclose(f)
+      guard let bytes = TestFiles.read(path) else { continue }
       if let node = try? YAML.parse(utf8: bytes, file: path) { files.append(PlaybookFile(path: path, module: module, node: node)) }
     }
     return PlaybookAssembler.assemble(lang: lang, files: files, requiredFindings: FindingID.all).playbook

@@ -210,16 +210,7 @@ extension BriefBuilder {
   /// Open actions by due date (undated last), overdue ones marked; the full version adds done ones.
   func nextActions() -> BriefSection {
     let title = l.t("Next actions", "下一步行动")
-    let order = plan.actions.indices.sorted { a, b in
-      let x = plan.actions[a], y = plan.actions[b]
-      if x.done != y.done { return !x.done }
-      switch (x.due.flatMap(CalendarDay.init), y.due.flatMap(CalendarDay.init)) {
-      case let (d1?, d2?) where d1 != d2: return d1 < d2
-      case (_?, nil): return true
-      case (nil, _?): return false
-      default: return a < b
-      }
-    }.filter { full || !plan.actions[$0].done }
+    let order = ActionsView.order(plan.actions).filter { full || !plan.actions[$0].done }
     guard !order.isEmpty else {
       return BriefSection(id: "actions", title: title, blocks: [quiet("No open actions.", "没有待办行动。")])
     }

@@ -16,15 +16,7 @@ public struct CalendarDay: Comparable, Hashable, Sendable, CustomStringConvertib
   public init?(_ text: String) {
     let u = Array(text.utf8)
     guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
-    func num(_ r: Range<Int>) -> Int? {
-      var n = 0
-      for i in r {
-        guard u[i] >= 48, u[i] <= 57 else { return nil }
-        n = n * 10 + Int(u[i] - 48)
-      }
-      return n
-    }
-    guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
+    guard let y = decimal(u, 0..<4), let m = decimal(u, 5..<7), let d = decimal(u, 8..<10) else { return nil }
     self.init(year: y, month: m, day: d)
   }
 
@@ -73,4 +65,14 @@ public struct CalendarDay: Comparable, Hashable, Sendable, CustomStringConvertib
 func pad(_ n: Int, _ width: Int) -> String {
   let s = String(n)
   return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+}
+
+/// The decimal number written in `bytes[range]`, or nil when a byte is not a digit.
+func decimal(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+  var n = 0
+  for i in range {
+    guard bytes[i] >= 48, bytes[i] <= 57 else { return nil }
+    n = n * 10 + Int(bytes[i] - 48)
+  }
+  return n
 }

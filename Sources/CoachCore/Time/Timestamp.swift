@@ -10,14 +10,7 @@ public struct Timestamp: Comparable, Hashable, Sendable, CustomStringConvertible
     guard u.count >= 20, let day = CalendarDay(String(decoding: u[0..<10], as: UTF8.self)),
       u[10] == UInt8(ascii: "T"), u[13] == UInt8(ascii: ":"), u[16] == UInt8(ascii: ":")
     else { return nil }
-    func num(_ r: Range<Int>) -> Int? {
-      var n = 0
-      for i in r {
-        guard u[i] >= 48, u[i] <= 57 else { return nil }
-        n = n * 10 + Int(u[i] - 48)
-      }
-      return n
-    }
+    func num(_ r: Range<Int>) -> Int? { decimal(u, r) }
     guard let h = num(11..<13), let m = num(14..<16), let s = num(17..<19), h < 24, m < 60, s < 61 else { return nil }
     var i = 19
     if i < u.count, u[i] == UInt8(ascii: ".") {
