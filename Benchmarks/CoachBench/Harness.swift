@@ -64,6 +64,7 @@ enum Harness {
       removeTree(dir)
     }
     attempt(StartupBench.name, StartupBench.target) { try StartupBench.run(coach: coach, scratch: $0, effort: effort) }
+    attempt(PlaybookStartupBench.name, PlaybookStartupBench.target) { try PlaybookStartupBench.run(coach: coach, scratch: $0, effort: effort) }
     attempt(SaveBench.name, SaveBench.target) { try SaveBench.run(scratch: $0, effort: effort) }
     attempt(OpenSaveBench.name, OpenSaveBench.target) { try OpenSaveBench.run(scratch: $0, effort: effort) }
     attempt(ListBench.name, ListBench.target) { try ListBench.run(coach: coach, scratch: $0, effort: effort) }
