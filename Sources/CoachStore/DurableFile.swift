@@ -18,7 +18,8 @@ public enum DurableFile {
     ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
   }
 
-  public static func write(_ bytes: [UInt8], directory: String, name: String, keepBackup: Bool) throws(StoreError) {
+  /// `durable: false` skips the two fsyncs (still atomic): for caches, which can be rebuilt.
+  public static func write(_ bytes: [UInt8], directory: String, name: String, keepBackup: Bool, durable: Bool = true) throws(StoreError) {
     // Termination signals wait until the file is replaced (they are delivered on return).
     var blocked = sigset_t(), previous = sigset_t()
     sigemptyset(&blocked)
@@ -38,7 +39,7 @@ public enum DurableFile {
     var failure: Int32? = nil
     if fchmod(fd, 0o600) != 0 { failure = Sys.errno }
     if failure == nil { failure = Sys.writeAll(fd, bytes) }
-    if failure == nil, fsync(fd) != 0 { failure = Sys.errno }
+    if failure == nil, durable, fsync(fd) != 0 { failure = Sys.errno }
     if close(fd) != 0, failure == nil { failure = Sys.errno }
     if let failure {
       unlinkat(dfd, temp, 0)
@@ -58,7 +59,7 @@ public enum DurableFile {
       throw .io(operation: "write", path: path, errno: code)
     }
     // Some file systems refuse fsync on a directory (EINVAL); the rename is done either way.
-    if fsync(dfd) != 0, Sys.errno != EINVAL, Sys.errno != EROFS {
+    if durable, fsync(dfd) != 0, Sys.errno != EINVAL, Sys.errno != EROFS {
       throw .io(operation: "sync", path: directory, errno: Sys.errno)
     }
   }
