@@ -1,7 +1,8 @@
 import CoachCore
 
 /// Reads playbook files from disk — the built-in folder first, then trainers' folders — and
-/// hands them to the pure assembler. Every problem comes back located; nothing here throws.
+/// hands them to the pure assembler. Every problem comes back located, in both languages (the
+/// app shows the session's); nothing here throws.
 public enum PlaybookLoader {
   /// Files over this size are refused before they are read.
   public static let maxFileBytes = 1_048_576
@@ -27,13 +28,13 @@ public enum PlaybookLoader {
     for directory in directories {
       let folder = directory + "/" + lang.rawValue
       guard Sys.fileExists(directory) else {
-        problems.append(PlaybookProblem(YAMLLocation(file: directory, line: 1, column: 1), "the playbook folder does not exist"))
+        problems.append(PlaybookProblem(YAMLLocation(file: directory, line: 1, column: 1), "the playbook folder does not exist", "剧本文件夹不存在"))
         continue
       }
       guard Sys.fileExists(folder) else { continue }
       let names: [String]
       do { names = try Sys.listDirectory(folder).sorted() } catch {
-        problems.append(PlaybookProblem(YAMLLocation(file: folder, line: 1, column: 1), "the folder could not be read"))
+        problems.append(PlaybookProblem(YAMLLocation(file: folder, line: 1, column: 1), "the folder could not be read", "无法读取该文件夹"))
         continue
       }
       for name in names where !name.hasPrefix(".") {
@@ -41,10 +42,12 @@ public enum PlaybookLoader {
         guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { continue }
         let module = String(name.prefix { $0 != "." })
         guard PlaybookAssembler.modules.contains(module) else {
-          var message = "`\(name)` is not a playbook module; module files are named: "
-            + PlaybookAssembler.modules.map { $0 + ".yaml" }.joined(separator: ", ")
-          if let near = Suggest.nearest(to: module, in: PlaybookAssembler.modules) { message += " (did you mean \(near).yaml?)" }
-          problems.append(PlaybookProblem(YAMLLocation(file: path, line: 1, column: 1), message))
+          let files = PlaybookAssembler.modules.map { $0 + ".yaml" }
+          let near = Suggest.nearest(to: module, in: PlaybookAssembler.modules)
+          problems.append(PlaybookProblem(
+            YAMLLocation(file: path, line: 1, column: 1),
+            "`\(name)` is not a playbook module; module files are named: " + files.joined(separator: ", ") + (near.map { " (did you mean \($0).yaml?)" } ?? ""),
+            "`\(name)` 不是剧本模块；模块文件的名称为：" + files.joined(separator: "、") + (near.map { "（你是不是想写 \($0).yaml？）" } ?? "")))
           continue
         }
         do {
@@ -52,20 +55,22 @@ public enum PlaybookLoader {
           let node = try YAML.parse(utf8: bytes, file: path)
           files.append(PlaybookFile(path: path, module: module, node: node))
         } catch let error as YAMLError {
-          problems.append(PlaybookProblem(error.location, error.message))
+          problems.append(PlaybookProblem(error.location, error.text))
         } catch let error as StoreError {
-          let message: String
+          let message: Bilingual
           if case .tooLarge(_, let size, let limit) = error {
-            message = "the file is \(size) bytes; playbook files may be at most \(limit) bytes"
+            message = Bilingual("the file is \(size) bytes; playbook files may be at most \(limit) bytes", "文件大小为 \(size) 字节；剧本文件最大只能是 \(limit) 字节")
           } else {
-            message = "the file could not be read"
+            message = unreadable
           }
           problems.append(PlaybookProblem(YAMLLocation(file: path, line: 1, column: 1), message))
         } catch {
-          problems.append(PlaybookProblem(YAMLLocation(file: path, line: 1, column: 1), "the file could not be read"))
+          problems.append(PlaybookProblem(YAMLLocation(file: path, line: 1, column: 1), unreadable))
         }
       }
     }
     return (files, problems)
   }
+
+  static let unreadable = Bilingual("the file could not be read", "无法读取该文件")
 }

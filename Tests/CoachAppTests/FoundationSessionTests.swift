@@ -91,6 +91,33 @@ import Glibc
     #expect(h.workspace.read("plans/acme.json") == broken)
   }
 
+  @Test func damagedPlansAndPlaybooksAreReportedInTheSessionLanguage() throws {
+    let h = SessionHarness(lang: .zh)
+    h.workspace.write("plans/acme.json", "{\n  \"schemaVersion\": 1,\n  \"id\": \"acme\",\n  \"name\": \"Acme\",,\n}\n")
+    let syntax = h.run(["show acme"])
+    #expect(syntax.status == 65)
+    #expect(syntax.err.contains("plans/acme.json:4:18: 该计划文件已损坏，未做任何改动：此处应为带双引号的键，却遇到了字符 ','（如有上一版本，保存在 "), "\(syntax.err)")
+    h.workspace.write("plans/acme.json", #"{"schemaVersion": 1, "id": "acme", "name": "Acme", "stakeholders": [{"name": "Ma", "influence": 9}]}"#)
+    let format = h.run(["show acme"])
+    #expect(format.status == 65)
+    #expect(format.err.contains("plans/acme.json: stakeholders[0].influence: 应为 1 到 5 之间的整数，实际是 9 — 计划未做任何改动"), "\(format.err)")
+    // A trainer's playbook folder: the problem in Chinese, at its line.
+    let trainer = TempWorkspace("coach-trainer")
+    trainer.write("en/objections.yaml", "module: objections\nlanguage: en\ncategories:\n  - id: price\n    wordingz: [x]\n")
+    let validate = h.run(["playbook validate \(trainer.root)"])
+    #expect(validate.status == 65)
+    #expect(validate.err.contains("\(trainer.root)/en/objections.yaml:5:5: `wordingz` 不是异议类别的字段；你是不是想写 `wordings`？"), "\(validate.err)")
+    #expect(validate.err.contains("中有 1 个问题。"))
+    // A session in Chinese that needs an English playbook still speaks Chinese.
+    let overlaid = SessionHarness(lang: .zh, workspace: h.workspace)
+    overlaid.playbookDirectories.append(trainer.root)
+    let (session, _) = overlaid.makeSession()
+    do { _ = try session.playbook(for: .en); Issue.record("loaded a broken playbook") } catch {
+      #expect(error.message.plain.contains("剧本（playbook）有问题，这部分功能无法运行："))
+      #expect(error.message.plain.contains("/en/objections.yaml:5:5: `wordingz` 不是异议类别的字段"), "\(error.message.plain)")
+    }
+  }
+
   @Test func newerPlanOpensReadOnly() throws {
     let h = SessionHarness()
     h.workspace.write("plans/x.json", #"{"schemaVersion": 2, "id": "x", "name": "X", "future": true}"#)

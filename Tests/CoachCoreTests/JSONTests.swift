@@ -1,3 +1,4 @@
+import CoachTestSupport
 import Testing
 @testable import CoachCore
 
@@ -33,7 +34,20 @@ import Testing
       #expect(error.line == line, "\(error)")
       #expect(error.column == column, "\(error)")
       #expect(error.message.contains(phrase), "\(error)")
+      #expect(Untranslated.problem(error.text) == nil)
     }
+  }
+
+  @Test func syntaxErrorsAreSaidInChineseToo() {
+    func zh(_ text: String) -> String {
+      do { _ = try JSONParser.parse(text); return "accepted" } catch { return "\(error.line):\(error.column): " + error.text.zh }
+    }
+    #expect(zh("{\n  \"a\": 1,\n}") == "3:1: } 前面有多余的逗号")
+    #expect(zh("{\"a\": 1 \"b\": 2}") == "1:9: 此处应为 , 或 }，却遇到了字符 '\"'")
+    #expect(zh("[1, 2") == "1:6: 此处应为 , 或 ]，却遇到了文件末尾")
+    #expect(zh("{\"a\": 1, \"a\": 2}") == "1:10: 键 \"a\" 重复")
+    #expect(zh("") == "1:1: 文件是空的；应为一个 JSON 对象")
+    #expect(zh("{\"a\": \"\\x\"}") == "1:8: \\x 不是有效的转义；请使用 \\\" \\\\ \\/ \\b \\f \\n \\r \\t 或 \\uXXXX")
   }
 
   @Test func columnsCountCharactersNotBytes() {

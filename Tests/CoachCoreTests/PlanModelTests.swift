@@ -76,7 +76,7 @@ import Testing
   @Test func reportsFormatErrorsWithTheirPath() {
     let bad = #"{"schemaVersion": 1, "id": "x", "stakeholders": [{"name": "A"}, {"name": "B", "influence": 9}]}"#
     do { _ = try AccountPlan.parse(bad); Issue.record("accepted") } catch {
-      #expect(error == .format(PlanFormatError(path: "stakeholders[1].influence", message: "expected a whole number from 1 to 5, found 9")))
+      #expect(error == .format(PlanFormatError(path: "stakeholders[1].influence", "expected a whole number from 1 to 5, found 9", "应为 1 到 5 之间的整数，实际是 9")))
     }
     let wrongEnum = #"{"schemaVersion": 1, "id": "x", "account": {"tier": "D"}}"#
     do { _ = try AccountPlan.parse(wrongEnum); Issue.record("accepted") } catch {

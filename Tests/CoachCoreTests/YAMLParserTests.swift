@@ -1,4 +1,5 @@
 import CoachCore
+import CoachTestSupport
 import Testing
 
 /// One document the parser must reject, with the exact location and a key phrase of the message.
@@ -574,13 +575,53 @@ struct YAMLRejectCase: Sendable, CustomTestStringConvertible {
     #expect(error.message.contains(c.phrase), "\(error.message)")
   }
 
+  /// Every rejection is also said in Chinese: no English sentence is left outside quotes.
+  @Test(arguments: rejectCases)
+  func rejectsInChineseToo(_ c: YAMLRejectCase) throws {
+    let error = try #require(Self.error(c.text), "expected an error")
+    #expect(Untranslated.problem(error.text) == nil)
+    #expect(error.description(in: .en) == error.description)
+  }
+
+  /// Rejections the cases above do not reach, and the limits: said in Chinese too.
+  @Test func otherRejectionsAndLimitsAreSaidInChineseToo() throws {
+    let texts = ["...\n", "--- a: 1\n", "a: [x, ?y]\n", "a: [x, [y]]\n", "a: [x, {y}]\n", "a: [x]: y\n", "a: [x y: z]\n", "a: [x, - y]\n",
+                 "a: [\"x\" y]\n", "a: \"\\u12\"\n", "a: \"x\\\n", "a: \"x\": y\n", "a: {x: 1}\n", "a: \u{FFFE}\n"]
+    for text in texts {
+      let error = try #require(Self.error(text), "accepted «\(text)»")
+      #expect(Untranslated.problem(error.text) == nil, "«\(text)»")
+    }
+    var invalid = Array("a: x\n".utf8)
+    invalid.insert(0xFF, at: 3)
+    let bytes = try #require(throws: YAMLError.self) { try YAML.parse(utf8: invalid, file: Self.file) }
+    #expect(Untranslated.problem(bytes.text) == nil)
+    let limits = [YAMLLimits(maxBytes: 4), YAMLLimits(maxDepth: 1), YAMLLimits(maxNodes: 1)]
+    for limit in limits {
+      let error = try #require(Self.error("a:\n  b: [1, 2]\n", limits: limit))
+      #expect(Untranslated.problem(error.text) == nil, "\(error)")
+    }
+  }
+
+  @Test func chineseMessagesKeepTheLocationAndTheSyntax() throws {
+    let tab = try #require(Self.error("a:\n\tb: 1\n"))
+    #expect(tab.description(in: .zh) == "test.yaml:2:1: 缩进不能使用制表符（Tab），请改用空格")
+    let duplicate = try #require(Self.error("name: a\nlist: [x]\nname: b\n"))
+    #expect(duplicate.description(in: .zh) == "test.yaml:3:1: 键 'name' 重复（第 1 行已经用过）；同一个映射中每个键只能出现一次")
+    let unclosed = try #require(Self.error("a: \"price\n"))
+    #expect(unclosed.description(in: .zh)
+      == "test.yaml:1:4: 引号没有闭合：这一行没有结尾的 \"；带引号的文本必须在开始的那一行结束（较长的文本请用块标量，'|' 或 '>'）")
+    let colon = try #require(Self.error("a: note: b\n"))
+    #expect(colon.description(in: .zh) == "test.yaml:1:8: 不加引号的值中间有 ': '，YAML 会把它读成键；请给整个值加上引号（如果要写嵌套映射，请从下一行开始并缩进）")
+  }
+
   @Test func byteInputValidatesUTF8() throws {
     let text = "名称: 价格异议\nlist: [a, b]\n"
     #expect(try YAML.parse(utf8: Array(text.utf8), file: Self.file) == Self.parse(text))
     var bytes = Array("a: 1\n名称: x\u{FF}y\n".utf8)  // U+00FF is C3 BF; break it
     let index = try #require(bytes.firstIndex(of: 0xC3))
     bytes[index + 1] = 0x41
-    #expect(throws: YAMLError(location: Self.loc(2, 6), message: "the file is not valid UTF-8 (byte 0xC3); save it as UTF-8 text")) {
+    let invalid = Bilingual("the file is not valid UTF-8 (byte 0xC3); save it as UTF-8 text", "文件不是有效的 UTF-8（字节 0xC3）；请以 UTF-8 编码保存")
+    #expect(throws: YAMLError(location: Self.loc(2, 6), text: invalid)) {
       try YAML.parse(utf8: bytes, file: Self.file)
     }
     let overlong: [UInt8] = [0x61, 0x3A, 0x20, 0xC0, 0xAF]

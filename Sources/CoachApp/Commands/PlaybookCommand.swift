@@ -39,7 +39,7 @@ struct PlaybookValidateCommand: SessionCommand {
     }
     let report = PlaybookValidation.run(directories: directories)
     for problem in report.problems {
-      session.output.errorLine(StyledText(Sanitizer.clean(problem.description, multiline: false)))
+      session.output.errorLine(StyledText(Sanitizer.clean(problem.description(in: l.lang), multiline: false)))
     }
     let where_ = directories.map { ProcessContext.shortPath($0) }.joined(separator: " + ")
     if report.problems.isEmpty {

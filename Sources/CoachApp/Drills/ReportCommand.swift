@@ -66,9 +66,9 @@ extension L10n {
   func describeTranscript(_ error: StoreError, path: String) -> StyledText {
     switch error {
     case .syntax(_, let e):
-      return "\(path, .bold):\(e.line):\(e.column): \(t("not valid JSON", "不是有效的 JSON")) — \(e.message)"
+      return "\(path, .bold):\(e.line):\(e.column): \(t("not valid JSON", "不是有效的 JSON")) — \(t(e.text))"
     case .format(_, let e):
-      return "\(path, .bold): \(e.path.isEmpty ? "" : e.path + ": ")\(e.message)"
+      return "\(path, .bold): \(e.description(in: lang))"
     case .newerVersion(_, let version):
       return "\(path, .bold): \(t("written by a newer version of coach (schemaVersion \(version))", "由更新版本的 coach 写入（schemaVersion \(version)）"))"
     default:

@@ -73,9 +73,9 @@ final class ProgressKeeper {
                      "请修复该文件，或将其移走以重新开始复习安排（如有上一版本，保存在 progress.json.bak）。")
     switch error {
     case .syntax(let path, let e):
-      return "\(path, .bold):\(e.line):\(e.column): \(l.t("the learning progress file is damaged and was not changed (\(e.message)).", "学习进度文件已损坏，未做任何改动（\(e.message)）。")) \(advice)"
+      return "\(path, .bold):\(e.line):\(e.column): \(l.t("the learning progress file is damaged and was not changed (\(e.text.en)).", "学习进度文件已损坏，未做任何改动（\(e.text.zh)）。")) \(advice)"
     case .format(let path, let e):
-      return "\(path, .bold): \(e.path.isEmpty ? "" : e.path + ": ")\(e.message) — \(l.t("the learning progress file was not changed.", "学习进度文件未做任何改动。")) \(advice)"
+      return "\(path, .bold): \(e.description(in: l.lang)) — \(l.t("the learning progress file was not changed.", "学习进度文件未做任何改动。")) \(advice)"
     case .newerVersion(let path, let version):
       return "\(path, .bold): \(l.t("written by a newer version of coach (schemaVersion \(version)); update coach to use it.", "由更新版本的 coach 写入（schemaVersion \(version)），请升级 coach 后再使用。"))"
     default:

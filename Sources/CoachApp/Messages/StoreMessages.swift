@@ -14,9 +14,9 @@ extension L10n {
     case .exists(let id, let name):
       return "\(t("A plan named", "已经有名为")) \(name, .bold) \(t("already exists (id \(id)). Open it with `open \(id)`.", "的计划（id \(id)）。用 `open \(id)` 打开它。"))"
     case .syntax(let path, let e):
-      return "\(path, .bold):\(e.line):\(e.column): \(t("this plan is damaged and was not changed", "该计划文件已损坏，未做任何改动")) — \(jsonProblem(e.message))\(backupHint(path))"
+      return "\(path, .bold):\(e.line):\(e.column): \(t("this plan is damaged and was not changed", "该计划文件已损坏，未做任何改动"))\(t(" — ", "："))\(t(e.text))\(backupHint(path))"
     case .format(let path, let e):
-      return "\(path, .bold): \(e.path.isEmpty ? "" : e.path + ": ")\(e.message) — \(t("the plan was not changed", "计划未做任何改动"))\(backupHint(path))"
+      return "\(path, .bold): \(e.description(in: lang)) — \(t("the plan was not changed", "计划未做任何改动"))\(backupHint(path))"
     case .newerVersion(let path, let version):
       return "\(path, .bold): \(t("written by a newer version of coach (schemaVersion \(version)); update coach to open it.", "由更新版本的 coach 写入（schemaVersion \(version)），请升级 coach 后再打开。"))"
     case .locked(let id):
@@ -60,17 +60,4 @@ extension L10n {
     }
   }
 
-  private func jsonProblem(_ message: String) -> String {
-    // The parser's messages are English; Chinese users get a translation of the common ones.
-    guard lang == .zh else { return message }
-    let known: [(String, String)] = [
-      ("trailing comma", "多余的逗号"), ("expected a value", "此处应为一个值"), ("expected , or }", "此处应为 , 或 }"),
-      ("expected , or ]", "此处应为 , 或 ]"), ("expected a key", "此处应为带双引号的键"), ("is not closed", "文本缺少结尾的引号"),
-      ("not valid UTF-8", "文本不是有效的 UTF-8"), ("control character", "文本中有未转义的控制字符"),
-      ("duplicate key", "键重复"), ("deeper than", "嵌套层数过深"), ("after the end of the document", "文档结束后还有多余内容"),
-      ("the file is empty", "文件为空"), ("ends too early", "文件提前结束"),
-    ]
-    for (en, zh) in known where message.contains(en) { return zh + "（" + message + "）" }
-    return message
-  }
 }

@@ -184,7 +184,7 @@ public final class Session {
     let loaded = PlaybookLoader.load(directories: settings.playbookDirectories, lang: lang)
     guard loaded.problems.isEmpty, let book = loaded.playbook else {
       var message = StyledText(l.t("The playbooks have problems, so this part of coach cannot run:", "剧本（playbook）有问题，这部分功能无法运行："))
-      for problem in loaded.problems.prefix(10) { message += StyledText("\n  " + problem.description) }
+      for problem in loaded.problems.prefix(10) { message += StyledText("\n  " + problem.description(in: l.lang)) }
       if loaded.problems.count > 10 {
         message += StyledText("\n  " + l.t("… and \(loaded.problems.count - 10) more; run `coach playbook validate`.", "……还有 \(loaded.problems.count - 10) 个；请运行 `coach playbook validate`。"))
       }

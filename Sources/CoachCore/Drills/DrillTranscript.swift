@@ -48,9 +48,9 @@ public struct DrillScenario: JSONRecord {
 
   public init(json: JSONValue, path: String) throws(PlanFormatError) {
     var f = try JSONFields(json, path: path)
-    guard let kind = try f.enumeration("kind", DrillKind.self) else { throw PlanFormatError(path: f.at("kind"), message: "missing: every scenario has a kind") }
+    guard let kind = try f.enumeration("kind", DrillKind.self) else { throw PlanFormatError(path: f.at("kind"), "missing: every scenario has a kind", "缺少：每个场景都要有种类（kind）") }
     self.kind = kind
-    guard let id = try f.string("id"), !id.isEmpty else { throw PlanFormatError(path: f.at("id"), message: "missing: every scenario has an id") }
+    guard let id = try f.string("id"), !id.isEmpty else { throw PlanFormatError(path: f.at("id"), "missing: every scenario has an id", "缺少：每个场景都要有 id") }
     self.id = id
     source = try f.enumeration("source", DrillSource.self) ?? .playbook
     category = try f.enumeration("category", ObjectionCategory.self)
@@ -139,7 +139,7 @@ public struct DrillStepRecord: JSONRecord {
 
   public init(json: JSONValue, path: String) throws(PlanFormatError) {
     var f = try JSONFields(json, path: path)
-    guard let step = try f.string("step"), !step.isEmpty else { throw PlanFormatError(path: f.at("step"), message: "missing: every step names its rubric step") }
+    guard let step = try f.string("step"), !step.isEmpty else { throw PlanFormatError(path: f.at("step"), "missing: every step names its rubric step", "缺少：每一步都要写明对应的评分步骤") }
     self.step = step
     text = try f.string("text") ?? ""
     strategies = try f.strings("strategies")
@@ -276,21 +276,21 @@ public struct DrillTranscript: JSONRecord {
 
   public init(json: JSONValue, path: String = "") throws(PlanFormatError) {
     var f = try JSONFields(json, path: path)
-    guard let version = try f.int("schemaVersion") else { throw PlanFormatError(path: f.at("schemaVersion"), message: "missing: every transcript states its schemaVersion") }
+    guard let version = try f.int("schemaVersion") else { throw PlanFormatError(path: f.at("schemaVersion"), "missing: every transcript states its schemaVersion", "缺少：每份练习记录都要写明 schemaVersion") }
     schemaVersion = version
     if let format = try f.string("format"), format != Self.formatName {
-      throw PlanFormatError(path: f.at("format"), message: "\"\(format)\" is not a drill transcript")
+      throw PlanFormatError(path: f.at("format"), "\"\(format)\" is not a drill transcript", "\"\(format)\" 不是练习记录")
     }
     id = try f.string("id") ?? ""
-    guard let rep = try f.string("rep"), !rep.trimmingWhitespace.isEmpty else { throw PlanFormatError(path: f.at("rep"), message: "missing: every transcript names the rep") }
+    guard let rep = try f.string("rep"), !rep.trimmingWhitespace.isEmpty else { throw PlanFormatError(path: f.at("rep"), "missing: every transcript names the rep", "缺少：每份练习记录都要写明学员") }
     self.rep = rep
     trainer = try f.string("trainer")
-    guard let langText = try f.string("lang"), let lang = Lang(rawValue: langText) else { throw PlanFormatError(path: f.at("lang"), message: "expected en or zh") }
+    guard let langText = try f.string("lang"), let lang = Lang(rawValue: langText) else { throw PlanFormatError(path: f.at("lang"), "expected en or zh", "应为 en 或 zh") }
     self.lang = lang
     mode = try f.enumeration("mode", DrillMode.self) ?? .train
     passMark = try f.int("passMark", in: 0...100) ?? 70
     seed = try f.int("seed")
-    guard let scenario = try f.record("scenario", DrillScenario.self) else { throw PlanFormatError(path: f.at("scenario"), message: "missing: every transcript has its scenario") }
+    guard let scenario = try f.record("scenario", DrillScenario.self) else { throw PlanFormatError(path: f.at("scenario"), "missing: every transcript has its scenario", "缺少：每份练习记录都要有对应的场景") }
     self.scenario = scenario
     startedAt = try f.string("startedAt") ?? ""
     finishedAt = try f.string("finishedAt")

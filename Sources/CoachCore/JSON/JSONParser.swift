@@ -1,8 +1,11 @@
-/// Where a JSON document is broken: 1-based line and column (column in characters).
+/// Where a JSON document is broken: 1-based line and column (column in characters), and what is
+/// wrong in both languages (the app shows the session's).
 public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
   public var line: Int
   public var column: Int
-  public var message: String
+  public var text: Bilingual
+  /// The English message.
+  public var message: String { text.en }
   public var description: String { "line \(line), column \(column): \(message)" }
 }
 
@@ -34,17 +37,20 @@ public struct JSONParser {
   private mutating func document() throws(JSONSyntaxError) -> JSONValue {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
     skipSpace()
-    guard index < bytes.count else { throw fail("the file is empty; expected a JSON object") }
+    guard index < bytes.count else { throw fail("the file is empty; expected a JSON object", "文件是空的；应为一个 JSON 对象") }
     let value = try parseValue()
     skipSpace()
-    guard index == bytes.count else { throw fail("unexpected \(describeHere()) after the end of the document") }
+    guard index == bytes.count else {
+      let here = describeHere()
+      throw fail("unexpected \(here.en) after the end of the document", "文档已经结束，后面却还有\(here.zh)")
+    }
     return value
   }
 
   // MARK: values
 
   private mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
-    guard index < bytes.count else { throw fail("the document ends too early; expected a value") }
+    guard index < bytes.count else { throw fail("the document ends too early; expected a value", "文档提前结束；此处应为一个值") }
     switch bytes[index] {
     case UInt8(ascii: "{"): return try parseObject()
     case UInt8(ascii: "["): return try parseArray()
@@ -53,13 +59,14 @@ public struct JSONParser {
     case UInt8(ascii: "f"): try literal("false"); return .bool(false)
     case UInt8(ascii: "n"): try literal("null"); return .null
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
-    default: throw fail("unexpected \(describeHere()); expected a value (object, list, text, number, true, false or null)")
+    default:
+      throw unexpected("expected a value (object, list, text, number, true, false or null)", "此处应为一个值（对象、列表、文本、数字、true、false 或 null）")
     }
   }
 
   private mutating func enter() throws(JSONSyntaxError) {
     depth += 1
-    if depth > maxDepth { throw fail("nesting is deeper than \(maxDepth) levels") }
+    if depth > maxDepth { throw fail("nesting is deeper than \(maxDepth) levels", "嵌套超过 \(maxDepth) 层") }
   }
 
   private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
@@ -71,20 +78,20 @@ public struct JSONParser {
     while true {
       skipSpace()
       guard peek(UInt8(ascii: "\"")) else {
-        throw fail(peek(UInt8(ascii: "}")) ? "trailing comma before }" : "unexpected \(describeHere()); expected a key in double quotes")
+        throw peek(UInt8(ascii: "}")) ? fail("trailing comma before }", "} 前面有多余的逗号") : unexpected("expected a key in double quotes", "此处应为带双引号的键")
       }
       let keyStart = index
       let key = try parseString()
-      if object[key] != nil { throw fail("duplicate key \"\(key)\"", at: keyStart) }
+      if object[key] != nil { throw fail("duplicate key \"\(key)\"", "键 \"\(key)\" 重复", at: keyStart) }
       skipSpace()
-      guard peek(UInt8(ascii: ":")) else { throw fail("unexpected \(describeHere()); expected : after the key") }
+      guard peek(UInt8(ascii: ":")) else { throw unexpected("expected : after the key", "键后面应为 :") }
       index += 1
       skipSpace()
       object[key] = try parseValue()
       skipSpace()
       if peek(UInt8(ascii: ",")) { index += 1; continue }
       if peek(UInt8(ascii: "}")) { index += 1; depth -= 1; return .object(object) }
-      throw fail("unexpected \(describeHere()); expected , or }")
+      throw unexpected("expected , or }", "此处应为 , 或 }")
     }
   }
 
@@ -96,12 +103,12 @@ public struct JSONParser {
     if peek(UInt8(ascii: "]")) { index += 1; depth -= 1; return .array(items) }
     while true {
       skipSpace()
-      if peek(UInt8(ascii: "]")) { throw fail("trailing comma before ]") }
+      if peek(UInt8(ascii: "]")) { throw fail("trailing comma before ]", "] 前面有多余的逗号") }
       items.append(try parseValue())
       skipSpace()
       if peek(UInt8(ascii: ",")) { index += 1; continue }
       if peek(UInt8(ascii: "]")) { index += 1; depth -= 1; return .array(items) }
-      throw fail("unexpected \(describeHere()); expected , or ]")
+      throw unexpected("expected , or ]", "此处应为 , 或 ]")
     }
   }
 
@@ -110,7 +117,7 @@ public struct JSONParser {
     var result = ""
     var runStart = index
     while true {
-      guard index < bytes.count else { throw fail("text is not closed: a \" is missing", at: runStart - 1) }
+      guard index < bytes.count else { throw notClosed(at: runStart - 1) }
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
         try appendRun(&result, from: runStart, to: index)
@@ -123,7 +130,9 @@ public struct JSONParser {
         runStart = index
         continue
       }
-      if byte < 0x20 { throw fail("a control character (U+\(hex4(UInt32(byte)))) inside text must be escaped") }
+      if byte < 0x20 {
+        throw fail("a control character (U+\(hex4(UInt32(byte)))) inside text must be escaped", "文本中的控制字符（U+\(hex4(UInt32(byte)))）必须转义")
+      }
       index += 1
     }
   }
@@ -132,7 +141,7 @@ public struct JSONParser {
     guard start < end else { return }
     let slice = bytes[start..<end]
     guard let text = String(validating: slice, as: UTF8.self) else {
-      throw fail("the text is not valid UTF-8", at: firstInvalidUTF8(in: start..<end))
+      throw fail("the text is not valid UTF-8", "文本不是有效的 UTF-8", at: firstInvalidUTF8(in: start..<end))
     }
     result += text
   }
@@ -158,7 +167,7 @@ public struct JSONParser {
 
   private mutating func parseEscape(into result: inout String) throws(JSONSyntaxError) {
     index += 1
-    guard index < bytes.count else { throw fail("text is not closed: a \" is missing") }
+    guard index < bytes.count else { throw notClosed() }
     let c = bytes[index]
     index += 1
     switch c {
@@ -174,26 +183,28 @@ public struct JSONParser {
       let unit = try hexUnit()
       if (0xD800...0xDBFF).contains(unit) {
         guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-          throw fail("a \\u escape starts a surrogate pair that is not completed")
+          throw fail("a \\u escape starts a surrogate pair that is not completed", "\\u 转义开始了一个代理对，但没有写完整")
         }
         index += 2
         let low = try hexUnit()
-        guard (0xDC00...0xDFFF).contains(low) else { throw fail("a \\u escape has an invalid low surrogate") }
+        guard (0xDC00...0xDFFF).contains(low) else { throw fail("a \\u escape has an invalid low surrogate", "\\u 转义中的低位代理无效") }
         let scalar = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
         result.unicodeScalars.append(Unicode.Scalar(scalar)!)
       } else if let scalar = Unicode.Scalar(unit) {
         result.unicodeScalars.append(scalar)
       } else {
-        throw fail("a \\u escape names a lone surrogate (U+\(hex4(unit)))")
+        throw fail("a \\u escape names a lone surrogate (U+\(hex4(unit)))", "\\u 转义给出了一个孤立的代理码位（U+\(hex4(unit))）")
       }
     default:
       index -= 2
-      throw fail("\\\(Character(Unicode.Scalar(c))) is not a valid escape; use \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX")
+      let escape = Character(Unicode.Scalar(c))
+      throw fail("\\\(escape) is not a valid escape; use \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX",
+                 "\\\(escape) 不是有效的转义；请使用 \\\" \\\\ \\/ \\b \\f \\n \\r \\t 或 \\uXXXX")
     }
   }
 
   private mutating func hexUnit() throws(JSONSyntaxError) -> UInt32 {
-    guard index + 4 <= bytes.count else { throw fail("a \\u escape needs four hex digits") }
+    guard index + 4 <= bytes.count else { throw fourHexDigits() }
     var value: UInt32 = 0
     for _ in 0..<4 {
       let c = bytes[index]
@@ -202,7 +213,7 @@ public struct JSONParser {
       case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(c - UInt8(ascii: "0"))
       case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(c - UInt8(ascii: "a") + 10)
       case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(c - UInt8(ascii: "A") + 10)
-      default: throw fail("a \\u escape needs four hex digits")
+      default: throw fourHexDigits()
       }
       value = value * 16 + digit
       index += 1
@@ -213,26 +224,26 @@ public struct JSONParser {
   private mutating func parseNumber() throws(JSONSyntaxError) -> Double {
     let start = index
     if peek(UInt8(ascii: "-")) { index += 1 }
-    guard index < bytes.count, isDigit(bytes[index]) else { throw fail("a number needs digits after -") }
+    guard index < bytes.count, isDigit(bytes[index]) else { throw fail("a number needs digits after -", "负号 - 后面需要数字") }
     if bytes[index] == UInt8(ascii: "0") {
       index += 1
-      if index < bytes.count, isDigit(bytes[index]) { throw fail("numbers must not have leading zeros") }
+      if index < bytes.count, isDigit(bytes[index]) { throw fail("numbers must not have leading zeros", "数字不能有前导零") }
     } else {
       while index < bytes.count, isDigit(bytes[index]) { index += 1 }
     }
     if peek(UInt8(ascii: ".")) {
       index += 1
-      guard index < bytes.count, isDigit(bytes[index]) else { throw fail("a number needs digits after the decimal point") }
+      guard index < bytes.count, isDigit(bytes[index]) else { throw fail("a number needs digits after the decimal point", "小数点后面需要数字") }
       while index < bytes.count, isDigit(bytes[index]) { index += 1 }
     }
     if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
       index += 1
       if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-      guard index < bytes.count, isDigit(bytes[index]) else { throw fail("a number needs digits in its exponent") }
+      guard index < bytes.count, isDigit(bytes[index]) else { throw fail("a number needs digits in its exponent", "数字的指数部分需要数字") }
       while index < bytes.count, isDigit(bytes[index]) { index += 1 }
     }
     let text = String(decoding: bytes[start..<index], as: UTF8.self)
-    guard let value = Double(text), value.isFinite else { throw fail("the number \(text) is out of range", at: start) }
+    guard let value = Double(text), value.isFinite else { throw fail("the number \(text) is out of range", "数字 \(text) 超出范围", at: start) }
     return value
   }
 
@@ -241,7 +252,7 @@ public struct JSONParser {
     let matches = index + count <= bytes.count && word.withUTF8Buffer { buffer in
       (0..<count).allSatisfy { bytes[index + $0] == buffer[$0] }
     }
-    guard matches else { throw fail("unexpected \(describeHere()); expected a value") }
+    guard matches else { throw unexpected("expected a value", "此处应为一个值") }
     index += count
   }
 
@@ -259,11 +270,29 @@ public struct JSONParser {
     }
   }
 
-  private func describeHere() -> String {
-    guard index < bytes.count else { return "end of file" }
+  private func describeHere() -> Bilingual {
+    guard index < bytes.count else { return Bilingual("end of file", "文件末尾") }
     let b = bytes[index]
-    if b >= 0x21 && b < 0x7F { return "'\(Character(Unicode.Scalar(b)))'" }
-    return "byte 0x\(String(b, radix: 16, uppercase: true))"
+    if b >= 0x21 && b < 0x7F {
+      let c = "'\(Character(Unicode.Scalar(b)))'"
+      return Bilingual(c, "字符 " + c)
+    }
+    let hex = String(b, radix: 16, uppercase: true)
+    return Bilingual("byte 0x\(hex)", "字节 0x\(hex)")
+  }
+
+  /// "unexpected 'x'; expected …" at the current position.
+  private func unexpected(_ en: String, _ zh: String) -> JSONSyntaxError {
+    let here = describeHere()
+    return fail("unexpected \(here.en); \(en)", "\(zh)，却遇到了\(here.zh)")
+  }
+
+  private func notClosed(at offset: Int? = nil) -> JSONSyntaxError {
+    fail("text is not closed: a \" is missing", "文本没有结束：缺少一个 \"", at: offset)
+  }
+
+  private func fourHexDigits() -> JSONSyntaxError {
+    fail("a \\u escape needs four hex digits", "\\u 转义需要四位十六进制数字")
   }
 
   private func hex4(_ v: UInt32) -> String {
@@ -273,7 +302,7 @@ public struct JSONParser {
 
   /// Builds the error with the line and column of `offset` (default: the current position).
   /// Counting happens only here, so the fast path never tracks lines.
-  private func fail(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
+  private func fail(_ en: String, _ zh: String, at offset: Int? = nil) -> JSONSyntaxError {
     let target = min(offset ?? index, bytes.count)
     var line = 1
     var lineStart = 0
@@ -284,6 +313,6 @@ public struct JSONParser {
     // Column in characters: count UTF-8 lead bytes between the line start and the target.
     var column = 1
     for i in lineStart..<target where bytes[i] & 0xC0 != 0x80 { column += 1 }
-    return JSONSyntaxError(line: line, column: column, message: message)
+    return JSONSyntaxError(line: line, column: column, text: Bilingual(en, zh))
   }
 }

@@ -24,14 +24,14 @@ public enum JSONValue: Equatable, Sendable {
   public subscript(key: String) -> JSONValue? { object?[key] }
 
   /// A short name of the value's kind, for error messages ("expected text, found a number").
-  public var kindName: String {
+  public var kindName: Bilingual {
     switch self {
-    case .null: return "null"
-    case .bool: return "true/false"
-    case .number: return "a number"
-    case .string: return "text"
-    case .array: return "a list"
-    case .object: return "an object"
+    case .null: return Bilingual("null", "null")
+    case .bool: return Bilingual("true/false", "true/false")
+    case .number: return Bilingual("a number", "数字")
+    case .string: return Bilingual("text", "文本")
+    case .array: return Bilingual("a list", "列表")
+    case .object: return Bilingual("an object", "对象")
     }
   }
 }

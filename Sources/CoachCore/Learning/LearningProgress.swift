@@ -38,7 +38,7 @@ public struct LearningProgress: JSONRecord {
   public init(json: JSONValue, path: String = "") throws(PlanFormatError) {
     var f = try JSONFields(json, path: path)
     guard let version = try f.int("schemaVersion") else {
-      throw PlanFormatError(path: f.at("schemaVersion"), message: "missing: the progress file states its schemaVersion")
+      throw PlanFormatError(path: f.at("schemaVersion"), "missing: the progress file states its schemaVersion", "缺少：学习进度文件要写明 schemaVersion")
     }
     schemaVersion = version
     updatedAt = try f.string("updatedAt")
@@ -75,7 +75,7 @@ public struct LearningProgress: JSONRecord {
   private static func keyed<R: JSONRecord>(_ value: JSONValue?, path: String, _ type: R.Type) throws(PlanFormatError) -> [String: R] {
     guard let value else { return [:] }
     guard case .object(let object) = value else {
-      throw PlanFormatError(path: path, message: "expected an object keyed by id, found \(value.kindName)")
+      throw PlanFormatError(path: path, "expected an object keyed by id, found \(value.kindName.en)", "应为以 id 为键的对象，实际是\(value.kindName.zh)")
     }
     var out: [String: R] = [:]
     for (key, item) in object { out[key] = try R(json: item, path: "\(path).\(key)") }
@@ -113,11 +113,11 @@ public struct ItemProgress: JSONRecord {
   public init(json: JSONValue, path: String) throws(PlanFormatError) {
     var f = try JSONFields(json, path: path)
     guard let box = try f.int("box", in: 1...LeitnerSchedule.standard.boxes) else {
-      throw PlanFormatError(path: f.at("box"), message: "missing: every item has a box")
+      throw PlanFormatError(path: f.at("box"), "missing: every item has a box", "缺少：每道题都要有所在的级别（box）")
     }
     self.box = box
     guard let due = try Self.day(&f, "due") else {
-      throw PlanFormatError(path: f.at("due"), message: "missing: every item has a due date")
+      throw PlanFormatError(path: f.at("due"), "missing: every item has a due date", "缺少：每道题都要有到期日期")
     }
     self.due = due
     introduced = try Self.day(&f, "introduced") ?? due
@@ -143,7 +143,7 @@ public struct ItemProgress: JSONRecord {
   private static func day(_ f: inout JSONFields, _ key: String) throws(PlanFormatError) -> CalendarDay? {
     guard let text = try f.string(key) else { return nil }
     guard let day = CalendarDay(text) else {
-      throw PlanFormatError(path: f.at(key), message: "expected a date as YYYY-MM-DD, found \"\(text)\"")
+      throw PlanFormatError(path: f.at(key), "expected a date as YYYY-MM-DD, found \"\(text)\"", "应为 YYYY-MM-DD 格式的日期，实际是 \"\(text)\"")
     }
     return day
   }

@@ -40,11 +40,11 @@ public struct AccountPlan: JSONRecord {
   public init(json: JSONValue, path: String = "") throws(PlanFormatError) {
     var f = try JSONFields(json, path: path)
     guard let version = try f.int("schemaVersion") else {
-      throw PlanFormatError(path: f.at("schemaVersion"), message: "missing: every plan states its schemaVersion")
+      throw PlanFormatError(path: f.at("schemaVersion"), "missing: every plan states its schemaVersion", "缺少：每个计划都要写明 schemaVersion")
     }
     schemaVersion = version
     guard let id = try f.string("id"), !id.isEmpty else {
-      throw PlanFormatError(path: f.at("id"), message: "missing: every plan has an id")
+      throw PlanFormatError(path: f.at("id"), "missing: every plan has an id", "缺少：每个计划都要有 id")
     }
     self.id = id
     name = try f.string("name") ?? id

@@ -24,7 +24,7 @@ public struct Action: JSONRecord {
     owner = try f.string("owner")
     due = try f.string("due")
     if let due, CalendarDay(due) == nil {
-      throw PlanFormatError(path: f.at("due"), message: "expected a date as YYYY-MM-DD, found \"\(due)\"")
+      throw PlanFormatError(path: f.at("due"), "expected a date as YYYY-MM-DD, found \"\(due)\"", "应为 YYYY-MM-DD 格式的日期，实际是 \"\(due)\"")
     }
     done = try f.bool("done") ?? false
     createdAt = try f.string("createdAt")

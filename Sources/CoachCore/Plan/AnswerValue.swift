@@ -65,7 +65,7 @@ public enum TermValue: Equatable, Sendable {
     case nil, .null?: return nil
     case .number(let n)?: self = .number(n)
     case .string(let s)?: self = .text(s)
-    case let other?: throw PlanFormatError(path: path, message: "expected a number or text, found \(other.kindName)")
+    case let other?: throw PlanFormatError(path: path, "expected a number or text, found \(other.kindName.en)", "应为数字或文本，实际是\(other.kindName.zh)")
     }
   }
 }

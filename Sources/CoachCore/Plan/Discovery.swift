@@ -46,11 +46,11 @@ public struct StageAnswers: JSONRecord {
     answers = [:]
     if let raw = f.value("answers") {
       guard case .object(let object) = raw else {
-        throw PlanFormatError(path: f.at("answers"), message: "expected an object of answers, found \(raw.kindName)")
+        throw PlanFormatError(path: f.at("answers"), "expected an object of answers, found \(raw.kindName.en)", "应为由回答组成的对象，实际是\(raw.kindName.zh)")
       }
       for (id, value) in object {
         guard let answer = AnswerValue(json: value) else {
-          throw PlanFormatError(path: "\(f.at("answers")).\(id)", message: "expected text, a list of text or a number")
+          throw PlanFormatError(path: "\(f.at("answers")).\(id)", "expected text, a list of text or a number", "应为文本、文本列表或数字")
         }
         answers[id] = answer
       }
@@ -93,7 +93,7 @@ public struct PlannedQuestion: JSONRecord {
   public init(json: JSONValue, path: String) throws(PlanFormatError) {
     var f = try JSONFields(json, path: path)
     guard let type = try f.enumeration("type", QuestionType.self) else {
-      throw PlanFormatError(path: f.at("type"), message: "every planned question needs a type")
+      throw PlanFormatError(path: f.at("type"), "every planned question needs a type", "每个计划中的问题都需要类型")
     }
     self.type = type
     text = try f.string("text") ?? ""

@@ -9,7 +9,7 @@ struct JSONFields {
 
   init(_ value: JSONValue, path: String) throws(PlanFormatError) {
     guard case .object(let object) = value else {
-      throw PlanFormatError(path: path, message: "expected an object, found \(value.kindName)")
+      throw PlanFormatError(path: path, "expected an object, found \(value.kindName.en)", "应为对象，实际是\(value.kindName.zh)")
     }
     self.object = object
     self.path = path
@@ -26,47 +26,49 @@ struct JSONFields {
 
   mutating func string(_ key: String) throws(PlanFormatError) -> String? {
     guard let value = raw(key) else { return nil }
-    guard case .string(let s) = value else { throw mismatch(key, "text", value) }
+    guard case .string(let s) = value else { throw mismatch(key, Bilingual("text", "文本"), value) }
     return s
   }
 
   mutating func int(_ key: String, in range: ClosedRange<Int>? = nil) throws(PlanFormatError) -> Int? {
     guard let value = raw(key) else { return nil }
-    guard let n = value.int else { throw mismatch(key, "a whole number", value) }
+    guard let n = value.int else { throw mismatch(key, Bilingual("a whole number", "整数"), value) }
     if let range, !range.contains(n) {
-      throw PlanFormatError(path: at(key), message: "expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(n)")
+      throw PlanFormatError(path: at(key), "expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(n)",
+                            "应为 \(range.lowerBound) 到 \(range.upperBound) 之间的整数，实际是 \(n)")
     }
     return n
   }
 
   mutating func double(_ key: String) throws(PlanFormatError) -> Double? {
     guard let value = raw(key) else { return nil }
-    guard let n = value.number else { throw mismatch(key, "a number", value) }
+    guard let n = value.number else { throw mismatch(key, Bilingual("a number", "数字"), value) }
     return n
   }
 
   mutating func bool(_ key: String) throws(PlanFormatError) -> Bool? {
     guard let value = raw(key) else { return nil }
-    guard let b = value.bool else { throw mismatch(key, "true or false", value) }
+    guard let b = value.bool else { throw mismatch(key, Bilingual("true or false", "true 或 false"), value) }
     return b
   }
 
   mutating func enumeration<E: PlanEnum>(_ key: String, _ type: E.Type) throws(PlanFormatError) -> E? {
     guard let text = try string(key) else { return nil }
     guard let e = E(rawValue: text) else {
-      let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
-      throw PlanFormatError(path: at(key), message: "\"\(text)\" is not one of: \(allowed)")
+      let allowed = E.allCases.map(\.rawValue)
+      throw PlanFormatError(path: at(key), "\"\(text)\" is not one of: \(allowed.joined(separator: ", "))",
+                            "\"\(text)\" 不是可选值之一：\(allowed.joined(separator: "、"))")
     }
     return e
   }
 
   mutating func strings(_ key: String) throws(PlanFormatError) -> [String] {
     guard let value = raw(key) else { return [] }
-    guard case .array(let items) = value else { throw mismatch(key, "a list of text", value) }
+    guard case .array(let items) = value else { throw mismatch(key, Bilingual("a list of text", "文本列表"), value) }
     var out: [String] = []
     for (i, item) in items.enumerated() {
       guard case .string(let s) = item else {
-        throw PlanFormatError(path: "\(at(key))[\(i)]", message: "expected text, found \(item.kindName)")
+        throw PlanFormatError(path: "\(at(key))[\(i)]", "expected text, found \(item.kindName.en)", "应为文本，实际是\(item.kindName.zh)")
       }
       out.append(s)
     }
@@ -75,11 +77,11 @@ struct JSONFields {
 
   mutating func timestamps(_ key: String = "answeredAt") throws(PlanFormatError) -> [String: String] {
     guard let value = raw(key) else { return [:] }
-    guard case .object(let object) = value else { throw mismatch(key, "an object of times", value) }
+    guard case .object(let object) = value else { throw mismatch(key, Bilingual("an object of times", "由时间组成的对象"), value) }
     var out: [String: String] = [:]
     for (field, time) in object {
       guard case .string(let s) = time else {
-        throw PlanFormatError(path: "\(at(key)).\(field)", message: "expected a time, found \(time.kindName)")
+        throw PlanFormatError(path: "\(at(key)).\(field)", "expected a time, found \(time.kindName.en)", "应为时间，实际是\(time.kindName.zh)")
       }
       out[field] = s
     }
@@ -93,7 +95,7 @@ struct JSONFields {
 
   mutating func records<R: JSONRecord>(_ key: String, _ type: R.Type) throws(PlanFormatError) -> [R] {
     guard let value = raw(key) else { return [] }
-    guard case .array(let items) = value else { throw mismatch(key, "a list", value) }
+    guard case .array(let items) = value else { throw mismatch(key, Bilingual("a list", "列表"), value) }
     var out: [R] = []
     out.reserveCapacity(items.count)
     for (i, item) in items.enumerated() { out.append(try R(json: item, path: "\(at(key))[\(i)]")) }
@@ -110,8 +112,8 @@ struct JSONFields {
     return object.filter { !read.contains($0.key) }
   }
 
-  private func mismatch(_ key: String, _ expected: String, _ found: JSONValue) -> PlanFormatError {
-    PlanFormatError(path: at(key), message: "expected \(expected), found \(found.kindName)")
+  private func mismatch(_ key: String, _ expected: Bilingual, _ found: JSONValue) -> PlanFormatError {
+    PlanFormatError(path: at(key), "expected \(expected.en), found \(found.kindName.en)", "应为\(expected.zh)，实际是\(found.kindName.zh)")
   }
 }
 

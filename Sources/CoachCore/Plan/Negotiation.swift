@@ -72,7 +72,7 @@ public struct Objective: JSONRecord {
   public init(json: JSONValue, path: String) throws(PlanFormatError) {
     var f = try JSONFields(json, path: path)
     guard let term = try f.enumeration("term", NegotiationTerm.self) else {
-      throw PlanFormatError(path: f.at("term"), message: "every objective needs a term")
+      throw PlanFormatError(path: f.at("term"), "every objective needs a term", "每个谈判目标都需要指定条款")
     }
     self.term = term
     label = try f.string("label")

@@ -19,7 +19,7 @@ public struct Stakeholder: JSONRecord {
   public init(json: JSONValue, path: String) throws(PlanFormatError) {
     var f = try JSONFields(json, path: path)
     guard let name = try f.string("name"), !name.isEmpty else {
-      throw PlanFormatError(path: f.at("name"), message: "every stakeholder needs a name")
+      throw PlanFormatError(path: f.at("name"), "every stakeholder needs a name", "每位决策者都需要姓名")
     }
     self.name = name
     title = try f.string("title")

@@ -19,7 +19,8 @@ enum PlaybookDecoder {
 
   static func decode(module: String, node: YAMLNode, into book: inout Playbook, problems: ProblemList) {
     let keys = ["module", "language", "title"] + (moduleKeys[module] ?? [])
-    guard let r = NodeReader(node, what: "the \(module) module", keys: keys, problems: problems) else { return }
+    // The Chinese ends in a space so that what follows the backticks is set apart ("模块 `quiz` 的 `title`").
+    guard let r = NodeReader(node, what: Bilingual("the \(module) module", "模块 `\(module)` "), keys: keys, problems: problems) else { return }
     if let title = r.text("title") { book.titles[module] = title }
     switch module {
     case "account":
@@ -30,47 +31,47 @@ enum PlaybookDecoder {
     case "questions":
       book.questionTypes = r.list("types") { questionType($0, problems) }
       book.weakQuestions = r.list("weak") { weak($0, problems) }
-      r.checkUniqueIDs("types", what: "question type")
+      r.checkUniqueIDs("types", what: Bilingual("question type", "问题类型"))
     case "relationships":
       book.roles = r.list("roles") { role($0, problems) }
       book.attitudes = r.list("attitudes") { attitude($0, problems) }
-      if let g = r.child("roleGuide", what: "the role guide", keys: ["question", "options"]) {
+      if let g = r.child("roleGuide", what: Bilingual("the role guide", "角色判断指引"), keys: ["question", "options"]) {
         book.roleGuide.question = g.text("question", required: true)
         book.roleGuide.options = g.list("options", required: true) { guideOption($0, problems) }
       }
       addWalks(r, into: &book)
-      r.checkUniqueIDs("roles", what: "role")
-      r.checkUniqueIDs("attitudes", what: "attitude")
+      r.checkUniqueIDs("roles", what: Bilingual("role", "决策者角色"))
+      r.checkUniqueIDs("attitudes", what: Bilingual("attitude", "态度"))
     case "objections":
       book.steps = r.list("steps") { step($0, problems) }
       book.categories = r.list("categories") { category($0, problems) }
       addWalks(r, into: &book)
-      r.checkUniqueIDs("steps", what: "step")
-      r.checkUniqueIDs("categories", what: "category")
+      r.checkUniqueIDs("steps", what: Bilingual("step", "异议处理步骤"))
+      r.checkUniqueIDs("categories", what: Bilingual("category", "异议类别"))
     case "rubric":
       for s in r.list("steps", { rubricStep($0, problems) }) { book.rubric[s.id] = s }
-      r.checkUniqueIDs("steps", what: "rubric step")
+      r.checkUniqueIDs("steps", what: Bilingual("rubric step", "评分步骤"))
     case "negotiation":
       book.negotiationParts = r.list("parts") { part($0, problems) }
       book.terms = r.list("terms") { term($0, problems) }
       book.teamRoles = r.list("teamRoles") { teamRole($0, problems) }
       book.arenas = r.list("arenas") { arena($0, problems) }
       book.closing = r.list("closing") { closing($0, problems) }
-      for key in ["parts", "terms", "teamRoles", "arenas", "closing"] { r.checkUniqueIDs(key, what: "item") }
+      for key in ["parts", "terms", "teamRoles", "arenas", "closing"] { r.checkUniqueIDs(key, what: Bilingual("item", "条目")) }
     case "checks":
       for f in r.list("findings", { finding($0, problems) }) { book.findings[f.id] = f }
-      r.checkUniqueIDs("findings", what: "finding")
+      r.checkUniqueIDs("findings", what: Bilingual("finding", "检查结果"))
     case "lessons":
       book.lessons = r.list("lessons") { lesson($0, problems) }
-      r.checkUniqueIDs("lessons", what: "lesson")
+      r.checkUniqueIDs("lessons", what: Bilingual("lesson", "课程"))
     case "quiz":
       book.quiz = r.list("items") { quizItem($0, problems) }
-      r.checkUniqueIDs("items", what: "quiz item")
+      r.checkUniqueIDs("items", what: Bilingual("quiz item", "测验题"))
     case "drills":
       book.objectionDrills = r.list("objection") { objectionDrill($0, problems) }
       book.questionDrills = r.list("questions") { questionDrill($0, problems) }
       book.negotiationDrills = r.list("negotiation") { negotiationDrill($0, problems) }
-      for key in ["objection", "questions", "negotiation"] { r.checkUniqueIDs(key, what: "drill") }
+      for key in ["objection", "questions", "negotiation"] { r.checkUniqueIDs(key, what: Bilingual("drill", "练习")) }
     default:
       break
     }
@@ -79,17 +80,17 @@ enum PlaybookDecoder {
   // MARK: walks and prompts
 
   private static func addWalks(_ r: NodeReader, into book: inout Playbook) {
-    r.checkUniqueIDs("walks", what: "walk")
+    r.checkUniqueIDs("walks", what: Bilingual("walk", "引导流程"))
     for walk in r.list("walks", { walk($0, r.problems) }) {
       if book.walks[walk.id] != nil, let n = r.node["walks"]?.items?.first(where: { $0["id"]?.scalar == walk.id }) {
-        r.problems.add(n.location, "walk id `\(walk.id)` is already used by another module")
+        r.problems.add(n.location, "walk id `\(walk.id)` is already used by another module", "引导流程 id `\(walk.id)` 已被另一个模块使用")
       }
       book.walks[walk.id] = walk
     }
   }
 
   static func walk(_ node: YAMLNode, _ problems: ProblemList) -> Walk? {
-    guard let r = NodeReader(node, what: "a walk", keys: ["id", "title", "goal", "tasks", "next", "groups", "prompts"], problems: problems),
+    guard let r = NodeReader(node, what: Bilingual("a walk", "引导流程"), keys: ["id", "title", "goal", "tasks", "next", "groups", "prompts"], problems: problems),
       let id = r.id()
     else { return nil }
     var w = Walk(id: id, title: r.text("title", required: true) ?? id)
@@ -97,14 +98,15 @@ enum PlaybookDecoder {
     w.tasks = r.texts("tasks")
     w.next = r.text("next")
     w.groups = r.list("groups") { g in
-      guard let gr = NodeReader(g, what: "a group", keys: ["id", "title", "intro"], problems: problems), let gid = gr.id() else { return nil }
+      guard let gr = NodeReader(g, what: Bilingual("a group", "分组"), keys: ["id", "title", "intro"], problems: problems), let gid = gr.id() else { return nil }
       return WalkGroup(id: gid, title: gr.text("title", required: true) ?? gid, intro: gr.text("intro"))
     }
     w.prompts = r.list("prompts", required: true) { prompt($0, problems) }
-    r.checkUniqueIDs("prompts", what: "prompt")
-    r.checkUniqueIDs("groups", what: "group")
+    r.checkUniqueIDs("prompts", what: Bilingual("prompt", "提示"))
+    r.checkUniqueIDs("groups", what: Bilingual("group", "分组"))
     for (p, pn) in zip(w.prompts, r.node["prompts"]?.items ?? []) where p.group != nil && w.group(p.group) == nil {
-      problems.add(pn["group"]?.location ?? pn.location, "prompt `\(p.id)` names group `\(p.group!)`, which this walk does not define")
+      problems.add(pn["group"]?.location ?? pn.location, "prompt `\(p.id)` names group `\(p.group!)`, which this walk does not define",
+                   "提示 `\(p.id)` 指定的分组 `\(p.group!)` 在这个引导流程中没有定义")
     }
     return w
   }
@@ -112,35 +114,38 @@ enum PlaybookDecoder {
   static let promptKeys = ["id", "kind", "fills", "group", "label", "text", "hint", "options", "scale", "examples", "optional"]
 
   static func prompt(_ node: YAMLNode, _ problems: ProblemList) -> Prompt? {
-    guard let r = NodeReader(node, what: "a prompt", keys: promptKeys, problems: problems), let id = r.id() else { return nil }
+    guard let r = NodeReader(node, what: Bilingual("a prompt", "提示"), keys: promptKeys, problems: problems), let id = r.id() else { return nil }
     let kind = r.enumeration("kind", PromptKind.self, allowed: PromptKind.allCases.map(\.rawValue), required: true)
-    let fills = r.text("fills", required: true, meaning: "the plan field its answer fills")
-    let text = r.text("text", required: true, meaning: "the question the rep is asked")
+    let fills = r.text("fills", required: true, meaning: Bilingual("the plan field its answer fills", "回答要填入的计划字段"))
+    let text = r.text("text", required: true, meaning: Bilingual("the question the rep is asked", "向销售人员提出的问题"))
     guard let kind, let fills, let text else { return nil }
     var p = Prompt(id: id, kind: kind, fills: fills, text: text)
     p.group = r.text("group")
     p.label = r.text("label")
     p.hint = r.text("hint")
     p.options = r.list("options") { option($0, problems) }
-    r.checkUniqueIDs("options", what: "option")
-    if let s = r.child("scale", what: "a scale", keys: ["low", "high"]) {
+    r.checkUniqueIDs("options", what: Bilingual("option", "选项"))
+    if let s = r.child("scale", what: Bilingual("a scale", "评分刻度"), keys: ["low", "high"]) {
       p.scaleLow = s.text("low")
       p.scaleHigh = s.text("high")
     }
-    if let e = r.child("examples", what: "examples by question type", keys: QuestionType.allCases.map(\.rawValue)) {
+    if let e = r.child("examples", what: Bilingual("examples by question type", "按问题类型分列的示例"), keys: QuestionType.allCases.map(\.rawValue)) {
       for t in QuestionType.allCases {
         let list = e.texts(t.rawValue)
         if !list.isEmpty { p.examples[t] = list }
       }
     }
     p.optional = r.bool("optional") ?? false
-    if kind == .choice && p.options.isEmpty { problems.add(node.location, "choice prompt `\(id)` needs `options`") }
-    if kind != .choice && node["options"] != nil { problems.add(node["options"]!.location, "only choice prompts take `options`; `\(id)` is a \(kind.rawValue) prompt") }
+    if kind == .choice && p.options.isEmpty { problems.add(node.location, "choice prompt `\(id)` needs `options`", "选择型提示 `\(id)` 缺少 `options`") }
+    if kind != .choice && node["options"] != nil {
+      problems.add(node["options"]!.location, "only choice prompts take `options`; `\(id)` is a \(kind.rawValue) prompt",
+                   "只有选择型（choice）提示才能有 `options`；`\(id)` 是 \(kind.rawValue) 类型的提示")
+    }
     return p
   }
 
   static func option(_ node: YAMLNode, _ problems: ProblemList) -> ChoiceOption? {
-    guard let r = NodeReader(node, what: "an option", keys: ["id", "label", "note"], problems: problems), let id = r.id() else { return nil }
+    guard let r = NodeReader(node, what: Bilingual("an option", "选项"), keys: ["id", "label", "note"], problems: problems), let id = r.id() else { return nil }
     return ChoiceOption(id: id, label: r.text("label", required: true) ?? id, note: r.text("note"))
   }
 
@@ -151,7 +156,7 @@ enum PlaybookDecoder {
   }
 
   static func signal(_ node: YAMLNode, _ problems: ProblemList) -> Signal? {
-    guard let r = NodeReader(node, what: "a signal", keys: ["id", "at", "phrases", "test", "weight", "why"], problems: problems) else { return nil }
+    guard let r = NodeReader(node, what: Bilingual("a signal", "信号"), keys: ["id", "at", "phrases", "test", "weight", "why"], problems: problems) else { return nil }
     var s = Signal()
     s.id = r.text("id")
     s.at = r.enumeration("at", Signal.Position.self, allowed: ["start", "end", "anywhere"]) ?? .anywhere
@@ -160,7 +165,8 @@ enum PlaybookDecoder {
     s.weight = r.int("weight", in: 1...10) ?? 1
     s.why = r.text("why")
     if s.phrases.isEmpty && s.test == nil {
-      problems.add(node.location, "a signal needs `phrases` (words to look for) or a `test` (number, question or long)")
+      problems.add(node.location, "a signal needs `phrases` (words to look for) or a `test` (number, question or long)",
+                   "信号需要 `phrases`（要查找的词语）或 `test`（number、question 或 long）")
       return nil
     }
     return s
@@ -169,7 +175,7 @@ enum PlaybookDecoder {
   // MARK: questions and relationships
 
   static func questionType(_ node: YAMLNode, _ problems: ProblemList) -> QuestionTypeInfo? {
-    guard let r = NodeReader(node, what: "a question type", keys: ["id", "name", "purpose", "when", "recognise", "improve", "examples", "signals"], problems: problems),
+    guard let r = NodeReader(node, what: Bilingual("a question type", "问题类型"), keys: ["id", "name", "purpose", "when", "recognise", "improve", "examples", "signals"], problems: problems),
       let id = r.enumeration("id", QuestionType.self, allowed: QuestionType.allCases.map(\.rawValue), required: true)
     else { return nil }
     var q = QuestionTypeInfo(id: id, name: r.text("name", required: true) ?? id.rawValue)
@@ -183,26 +189,26 @@ enum PlaybookDecoder {
   }
 
   static func weak(_ node: YAMLNode, _ problems: ProblemList) -> WeakQuestion? {
-    guard let r = NodeReader(node, what: "a weak-question pattern", keys: ["id", "name", "signals", "advice"], problems: problems), let id = r.id() else { return nil }
+    guard let r = NodeReader(node, what: Bilingual("a weak-question pattern", "薄弱问法"), keys: ["id", "name", "signals", "advice"], problems: problems), let id = r.id() else { return nil }
     return WeakQuestion(id: id, name: r.text("name"), signals: signals(r, "signals"), advice: r.text("advice"))
   }
 
   static func role(_ node: YAMLNode, _ problems: ProblemList) -> RoleInfo? {
-    guard let r = NodeReader(node, what: "a role", keys: ["id", "name", "who", "cares", "approach", "example"], problems: problems),
+    guard let r = NodeReader(node, what: Bilingual("a role", "决策者角色"), keys: ["id", "name", "who", "cares", "approach", "example"], problems: problems),
       let id = r.enumeration("id", StakeholderRole.self, allowed: StakeholderRole.allCases.map(\.rawValue), required: true)
     else { return nil }
     return RoleInfo(id: id, name: r.text("name", required: true) ?? id.rawValue, who: r.text("who"), cares: r.texts("cares"), approach: r.text("approach"), example: r.text("example"))
   }
 
   static func attitude(_ node: YAMLNode, _ problems: ProblemList) -> AttitudeInfo? {
-    guard let r = NodeReader(node, what: "an attitude", keys: ["id", "name", "description"], problems: problems),
+    guard let r = NodeReader(node, what: Bilingual("an attitude", "态度"), keys: ["id", "name", "description"], problems: problems),
       let id = r.enumeration("id", Attitude.self, allowed: Attitude.allCases.map(\.rawValue), required: true)
     else { return nil }
     return AttitudeInfo(id: id, name: r.text("name", required: true) ?? id.rawValue, description: r.text("description"))
   }
 
   static func guideOption(_ node: YAMLNode, _ problems: ProblemList) -> RoleGuide.Choice? {
-    guard let r = NodeReader(node, what: "a role-guide option", keys: ["id", "label", "role"], problems: problems), let id = r.id(),
+    guard let r = NodeReader(node, what: Bilingual("a role-guide option", "角色判断指引的选项"), keys: ["id", "label", "role"], problems: problems), let id = r.id(),
       let role = r.enumeration("role", StakeholderRole.self, allowed: StakeholderRole.allCases.map(\.rawValue), required: true)
     else { return nil }
     return RoleGuide.Choice(id: id, label: r.text("label", required: true) ?? id, role: role)
@@ -211,7 +217,7 @@ enum PlaybookDecoder {
   // MARK: objections and rubric
 
   static func step(_ node: YAMLNode, _ problems: ProblemList) -> StepInfo? {
-    guard let r = NodeReader(node, what: "an LSCPA step", keys: ["id", "name", "purpose", "prompt", "do", "avoid", "examples"], problems: problems),
+    guard let r = NodeReader(node, what: Bilingual("an LSCPA step", "异议处理步骤（LSCPA）"), keys: ["id", "name", "purpose", "prompt", "do", "avoid", "examples"], problems: problems),
       let id = r.enumeration("id", LSCPAStep.self, allowed: LSCPAStep.allCases.map(\.rawValue), required: true)
     else { return nil }
     var s = StepInfo(id: id, name: r.text("name", required: true) ?? id.rawValue)
@@ -219,14 +225,14 @@ enum PlaybookDecoder {
     s.prompt = r.text("prompt")
     s.doList = r.texts("do")
     s.avoid = r.texts("avoid")
-    if let e = r.child("examples", what: "examples by category", keys: ObjectionCategory.allCases.map(\.rawValue)) {
+    if let e = r.child("examples", what: Bilingual("examples by category", "按异议类别分列的示例"), keys: ObjectionCategory.allCases.map(\.rawValue)) {
       for c in ObjectionCategory.allCases { if let line = e.text(c.rawValue) { s.examples[c] = line } }
     }
     return s
   }
 
   static func category(_ node: YAMLNode, _ problems: ProblemList) -> CategoryInfo? {
-    guard let r = NodeReader(node, what: "an objection category", keys: ["id", "name", "description", "signals", "wordings", "strategies"], problems: problems),
+    guard let r = NodeReader(node, what: Bilingual("an objection category", "异议类别"), keys: ["id", "name", "description", "signals", "wordings", "strategies"], problems: problems),
       let id = r.enumeration("id", ObjectionCategory.self, allowed: ObjectionCategory.allCases.map(\.rawValue), required: true)
     else { return nil }
     var c = CategoryInfo(id: id, name: r.text("name", required: true) ?? id.rawValue)
@@ -234,53 +240,55 @@ enum PlaybookDecoder {
     c.signals = signals(r, "signals")
     c.wordings = r.texts("wordings")
     c.strategies = r.list("strategies") { sn in
-      guard let sr = NodeReader(sn, what: "a strategy", keys: ["id", "name", "how", "example", "signals"], problems: problems), let sid = sr.id() else { return nil }
+      guard let sr = NodeReader(sn, what: Bilingual("a strategy", "策略"), keys: ["id", "name", "how", "example", "signals"], problems: problems), let sid = sr.id() else { return nil }
       return StrategyInfo(id: sid, name: sr.text("name", required: true) ?? sid, how: sr.text("how"), example: sr.text("example"), signals: signals(sr, "signals"))
     }
-    r.checkUniqueIDs("strategies", what: "strategy")
+    r.checkUniqueIDs("strategies", what: Bilingual("strategy", "策略"))
     return c
   }
 
   static let rubricStepIDs = ["listen", "sympathize", "confirm", "process", "assure", "question", "give-and-get"]
 
   static func rubricStep(_ node: YAMLNode, _ problems: ProblemList) -> RubricStep? {
-    guard let r = NodeReader(node, what: "a rubric step", keys: ["id", "better", "checks"], problems: problems), let id = r.id() else { return nil }
+    guard let r = NodeReader(node, what: Bilingual("a rubric step", "评分步骤"), keys: ["id", "better", "checks"], problems: problems), let id = r.id() else { return nil }
     guard rubricStepIDs.contains(id) else {
-      problems.add(node["id"]!.location, "`\(id)` is not a rubric step; expected one of: \(rubricStepIDs.joined(separator: ", "))")
+      problems.add(node["id"]!.location, "`\(id)` is not a rubric step; expected one of: \(rubricStepIDs.joined(separator: ", "))",
+                   "`\(id)` 不是评分步骤；可选值：\(rubricStepIDs.joined(separator: "、"))")
       return nil
     }
     var s = RubricStep(id: id, better: r.text("better"))
     s.checks = r.list("checks", required: true) { cn in
-      guard let cr = NodeReader(cn, what: "a rubric check", keys: ["id", "description", "advice", "any", "none", "strategies"], problems: problems), let cid = cr.id() else { return nil }
-      var c = RubricCheck(id: cid, description: cr.text("description", required: true, meaning: "what the check looks for") ?? cid)
+      guard let cr = NodeReader(cn, what: Bilingual("a rubric check", "评分检查项"), keys: ["id", "description", "advice", "any", "none", "strategies"], problems: problems), let cid = cr.id() else { return nil }
+      var c = RubricCheck(id: cid, description: cr.text("description", required: true, meaning: Bilingual("what the check looks for", "该检查项要检查什么")) ?? cid)
       c.advice = cr.text("advice")
       c.any = signals(cr, "any")
       c.none = signals(cr, "none")
       c.strategies = cr.bool("strategies") ?? false
       if c.any.isEmpty && c.none.isEmpty && !c.strategies {
-        problems.add(cn.location, "rubric check `\(cid)` looks for nothing: give it `any`, `none` or `strategies: true`")
+        problems.add(cn.location, "rubric check `\(cid)` looks for nothing: give it `any`, `none` or `strategies: true`",
+                     "评分检查项 `\(cid)` 什么也不检查：请给它加上 `any`、`none` 或 `strategies: true`")
       }
       return c
     }
-    r.checkUniqueIDs("checks", what: "check")
+    r.checkUniqueIDs("checks", what: Bilingual("check", "检查项"))
     return s
   }
 
   // MARK: negotiation
 
   static func part(_ node: YAMLNode, _ problems: ProblemList) -> NegotiationPart? {
-    guard let r = NodeReader(node, what: "a negotiation part", keys: ["id", "title", "purpose", "hint", "principles", "prompts"], problems: problems), let id = r.id() else { return nil }
+    guard let r = NodeReader(node, what: Bilingual("a negotiation part", "谈判准备环节"), keys: ["id", "title", "purpose", "hint", "principles", "prompts"], problems: problems), let id = r.id() else { return nil }
     var p = NegotiationPart(id: id, title: r.text("title", required: true) ?? id)
     p.purpose = r.text("purpose")
     p.hint = r.text("hint")
     p.principles = r.texts("principles")
     p.prompts = r.list("prompts") { prompt($0, problems) }
-    r.checkUniqueIDs("prompts", what: "prompt")
+    r.checkUniqueIDs("prompts", what: Bilingual("prompt", "提示"))
     return p
   }
 
   static func term(_ node: YAMLNode, _ problems: ProblemList) -> TermInfo? {
-    guard let r = NodeReader(node, what: "a term", keys: ["id", "name", "better", "unit", "hint"], problems: problems),
+    guard let r = NodeReader(node, what: Bilingual("a term", "谈判条款"), keys: ["id", "name", "better", "unit", "hint"], problems: problems),
       let id = r.enumeration("id", NegotiationTerm.self, allowed: NegotiationTerm.allCases.map(\.rawValue), required: true)
     else { return nil }
     return TermInfo(id: id, name: r.text("name", required: true) ?? id.rawValue,
@@ -288,62 +296,64 @@ enum PlaybookDecoder {
   }
 
   static func teamRole(_ node: YAMLNode, _ problems: ProblemList) -> TeamRoleInfo? {
-    guard let r = NodeReader(node, what: "a team role", keys: ["id", "name", "duty"], problems: problems),
+    guard let r = NodeReader(node, what: Bilingual("a team role", "团队角色"), keys: ["id", "name", "duty"], problems: problems),
       let id = r.enumeration("id", TeamRole.self, allowed: TeamRole.allCases.map(\.rawValue), required: true)
     else { return nil }
     return TeamRoleInfo(id: id, name: r.text("name", required: true) ?? id.rawValue, duty: r.text("duty"))
   }
 
   static func arena(_ node: YAMLNode, _ problems: ProblemList) -> Arena? {
-    guard let r = NodeReader(node, what: "a negotiation arena", keys: ["id", "name", "principle", "tactics"], problems: problems), let id = r.id() else { return nil }
+    guard let r = NodeReader(node, what: Bilingual("a negotiation arena", "谈判场景"), keys: ["id", "name", "principle", "tactics"], problems: problems), let id = r.id() else { return nil }
     return Arena(id: id, name: r.text("name", required: true) ?? id, principle: r.text("principle"), tactics: r.texts("tactics"))
   }
 
   static func closing(_ node: YAMLNode, _ problems: ProblemList) -> ClosingTechnique? {
-    guard let r = NodeReader(node, what: "a closing technique", keys: ["id", "name", "purpose", "tactics"], problems: problems), let id = r.id() else { return nil }
+    guard let r = NodeReader(node, what: Bilingual("a closing technique", "成交技巧"), keys: ["id", "name", "purpose", "tactics"], problems: problems), let id = r.id() else { return nil }
     return ClosingTechnique(id: id, name: r.text("name", required: true) ?? id, purpose: r.text("purpose"), tactics: r.texts("tactics"))
   }
 
   // MARK: checks, lessons, quiz, drills
 
   static func finding(_ node: YAMLNode, _ problems: ProblemList) -> FindingText? {
-    guard let r = NodeReader(node, what: "a finding", keys: ["id", "title", "message"], problems: problems), let id = r.id(),
-      let message = r.text("message", required: true, meaning: "what the rep is told")
+    guard let r = NodeReader(node, what: Bilingual("a finding", "检查结果"), keys: ["id", "title", "message"], problems: problems), let id = r.id(),
+      let message = r.text("message", required: true, meaning: Bilingual("what the rep is told", "要告诉销售人员的话"))
     else { return nil }
     return FindingText(id: id, title: r.text("title"), message: message)
   }
 
   static func lesson(_ node: YAMLNode, _ problems: ProblemList) -> Lesson? {
-    guard let r = NodeReader(node, what: "a lesson", keys: ["id", "title", "summary", "pages", "check"], problems: problems), let id = r.id() else { return nil }
+    guard let r = NodeReader(node, what: Bilingual("a lesson", "课程"), keys: ["id", "title", "summary", "pages", "check"], problems: problems), let id = r.id() else { return nil }
     var l = Lesson(id: id, title: r.text("title", required: true) ?? id, summary: r.text("summary"))
     l.pages = r.list("pages", required: true) { pn in
-      guard let pr = NodeReader(pn, what: "a lesson page", keys: ["id", "title", "text"], problems: problems), let pid = pr.id(),
+      guard let pr = NodeReader(pn, what: Bilingual("a lesson page", "课程页"), keys: ["id", "title", "text"], problems: problems), let pid = pr.id(),
         let text = pr.text("text", required: true)
       else { return nil }
       return Lesson.Page(id: pid, title: pr.text("title"), text: text)
     }
     l.check = r.texts("check")
-    r.checkUniqueIDs("pages", what: "page")
+    r.checkUniqueIDs("pages", what: Bilingual("page", "课程页"))
     return l
   }
 
   static func quizItem(_ node: YAMLNode, _ problems: ProblemList) -> QuizItem? {
-    guard let r = NodeReader(node, what: "a quiz item", keys: ["id", "lesson", "kind", "question", "options", "answer", "explanation"], problems: problems),
+    guard let r = NodeReader(node, what: Bilingual("a quiz item", "测验题"), keys: ["id", "lesson", "kind", "question", "options", "answer", "explanation"], problems: problems),
       let id = r.id(), let lesson = r.text("lesson", required: true),
       let kind = r.enumeration("kind", QuizItem.Kind.self, allowed: ["choice", "classify"], required: true),
       let question = r.text("question", required: true), let answer = r.text("answer", required: true)
     else { return nil }
     let options = r.list("options", required: true) { option($0, problems) }
-    r.checkUniqueIDs("options", what: "option")
-    if options.count < 2 { problems.add(node.location, "quiz item `\(id)` needs at least two options") }
+    r.checkUniqueIDs("options", what: Bilingual("option", "选项"))
+    if options.count < 2 { problems.add(node.location, "quiz item `\(id)` needs at least two options", "测验题 `\(id)` 至少需要两个选项") }
     if !options.isEmpty, !options.contains(where: { $0.id == answer }) {
-      problems.add(node["answer"]!.location, "the answer `\(answer)` of quiz item `\(id)` is not one of its option ids (\(options.map(\.id).joined(separator: ", ")))")
+      let ids = options.map(\.id)
+      problems.add(node["answer"]!.location, "the answer `\(answer)` of quiz item `\(id)` is not one of its option ids (\(ids.joined(separator: ", ")))",
+                   "测验题 `\(id)` 的答案 `\(answer)` 不是它的选项 id 之一（\(ids.joined(separator: "、"))）")
     }
     return QuizItem(id: id, lesson: lesson, kind: kind, question: question, options: options, answer: answer, explanation: r.text("explanation"))
   }
 
   static func objectionDrill(_ node: YAMLNode, _ problems: ProblemList) -> ObjectionDrill? {
-    guard let r = NodeReader(node, what: "an objection drill", keys: ["id", "category", "context", "customer"], problems: problems), let id = r.id(),
+    guard let r = NodeReader(node, what: Bilingual("an objection drill", "异议练习"), keys: ["id", "category", "context", "customer"], problems: problems), let id = r.id(),
       let category = r.enumeration("category", ObjectionCategory.self, allowed: ObjectionCategory.allCases.map(\.rawValue), required: true),
       let customer = r.text("customer", required: true)
     else { return nil }
@@ -351,7 +361,7 @@ enum PlaybookDecoder {
   }
 
   static func questionDrill(_ node: YAMLNode, _ problems: ProblemList) -> QuestionDrill? {
-    guard let r = NodeReader(node, what: "a question drill", keys: ["id", "task", "context", "type", "question"], problems: problems), let id = r.id(),
+    guard let r = NodeReader(node, what: Bilingual("a question drill", "提问练习"), keys: ["id", "task", "context", "type", "question"], problems: problems), let id = r.id(),
       let task = r.enumeration("task", QuestionDrill.Task.self, allowed: ["write", "name"], required: true)
     else { return nil }
     let type = r.enumeration("type", QuestionType.self, allowed: QuestionType.allCases.map(\.rawValue), required: true)
@@ -360,7 +370,7 @@ enum PlaybookDecoder {
   }
 
   static func negotiationDrill(_ node: YAMLNode, _ problems: ProblemList) -> NegotiationDrill? {
-    guard let r = NodeReader(node, what: "a negotiation drill", keys: ["id", "context", "customer"], problems: problems), let id = r.id(),
+    guard let r = NodeReader(node, what: Bilingual("a negotiation drill", "谈判练习"), keys: ["id", "context", "customer"], problems: problems), let id = r.id(),
       let customer = r.text("customer", required: true)
     else { return nil }
     return NegotiationDrill(id: id, context: r.text("context"), customer: customer)

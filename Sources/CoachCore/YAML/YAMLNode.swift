@@ -112,16 +112,22 @@ public struct YAMLLimits: Equatable, Sendable {
   }
 }
 
-/// A problem in a playbook file, located at the offending character.
+/// A problem in a playbook file, located at the offending character, said in both languages.
 public struct YAMLError: Error, Equatable, Sendable, CustomStringConvertible {
   public var location: YAMLLocation
-  public var message: String
+  public var text: Bilingual
 
-  public init(location: YAMLLocation, message: String) {
+  public init(location: YAMLLocation, text: Bilingual) {
     self.location = location
-    self.message = message
+    self.text = text
   }
 
-  /// `file:line:column: message`.
+  /// The English message.
+  public var message: String { text.en }
+
+  /// `file:line:column: message`, in English.
   public var description: String { "\(location): \(message)" }
+
+  /// `file:line:column: message` in `lang`.
+  public func description(in lang: Lang) -> String { "\(location): \(text.text(lang))" }
 }

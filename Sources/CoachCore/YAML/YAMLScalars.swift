@@ -47,7 +47,8 @@ extension YAMLParser {
     while e > p && bytes[e - 1] == YAMLByte.space { e -= 1 }
     let key = text(p, e)
     if key == "<<" {
-      throw fail(p, "found the merge key '<<': anchors and aliases are not supported in playbooks — write the text out (repeat the entries instead of merging them)")
+      throw fail(p, "found the merge key '<<': anchors and aliases are not supported in playbooks — write the text out (repeat the entries instead of merging them)",
+                 "这里有合并键 '<<'：剧本不支持锚点和别名——请把内容完整写出来（重复写出这些条目，而不是合并）")
     }
     try checkKeyLength(p, i)
     return YAMLScannedKey(text: key, start: p, colon: i)
@@ -58,7 +59,8 @@ extension YAMLParser {
     guard colon - start > 1024 else { return }
     let count = YAMLInput.scalarCount(bytes, from: start, to: colon)
     if count > 1024 {
-      throw fail(start, "this key is \(count) characters long; keys may be at most 1024 characters (YAML readers cannot find the ':' of a longer key) — shorten it")
+      throw fail(start, "this key is \(count) characters long; keys may be at most 1024 characters (YAML readers cannot find the ':' of a longer key) — shorten it",
+                 "这个键长 \(count) 个字符；键最多 1024 个字符（键再长，YAML 读取器就找不到它的 ':'）——请缩短它")
     }
   }
 
@@ -68,15 +70,19 @@ extension YAMLParser {
     let c = bytes[p]
     switch c {
     case YAMLByte.lbrace:
-      throw fail(p, "flow mappings ('{...}') are not supported in playbooks; write the mapping as indented 'key: value' lines (or quote the text if it is not a mapping)")
+      throw fail(p, "flow mappings ('{...}') are not supported in playbooks; write the mapping as indented 'key: value' lines (or quote the text if it is not a mapping)",
+                 "剧本不支持行内映射（'{...}'）；请把映射写成缩进的 'key: value' 行（如果这是文本而不是映射，请加上引号）")
     case YAMLByte.amp, YAMLByte.star:
-      let kind = c == YAMLByte.amp ? "an anchor ('&')" : "an alias ('*')"
-      throw fail(p, "found \(kind): anchors and aliases are not supported in playbooks — write the text out (if this is text that starts with '\(c == YAMLByte.amp ? "&" : "*")', put it in quotes)")
+      let anchor = c == YAMLByte.amp
+      let mark = anchor ? "&" : "*"
+      throw fail(p, "found \(anchor ? "an anchor ('&')" : "an alias ('*')"): anchors and aliases are not supported in playbooks — write the text out (if this is text that starts with '\(mark)', put it in quotes)",
+                 "这里有\(anchor ? "锚点（'&'）" : "别名（'*'）")：剧本不支持锚点和别名——请把内容完整写出来（如果这是以 '\(mark)' 开头的文本，请加上引号）")
     case YAMLByte.bang:
-      throw fail(p, "tags ('!x', '!!str') are not supported in playbooks; remove the tag (every value is read as text anyway), or put the text in quotes if it starts with '!'")
+      throw fail(p, "tags ('!x', '!!str') are not supported in playbooks; remove the tag (every value is read as text anyway), or put the text in quotes if it starts with '!'",
+                 "剧本不支持标签（'!x'、'!!str'）；请删除标签（所有值本来就按文本读取）；如果文本以 '!' 开头，请加上引号")
     case YAMLByte.percent:
       if p == lineStart {
-        throw fail(p, "directives ('%YAML', '%TAG') are not supported in playbooks; remove this line")
+        throw fail(p, "directives ('%YAML', '%TAG') are not supported in playbooks; remove this line", "剧本不支持指令（'%YAML'、'%TAG'）；请删除这一行")
       }
       throw quoteIt(p, "%")
     case YAMLByte.at: throw quoteIt(p, "@")
@@ -87,15 +93,17 @@ extension YAMLParser {
     case YAMLByte.pipe, YAMLByte.gt: throw quoteIt(p, c == YAMLByte.pipe ? "|" : ">")
     case YAMLByte.question:
       if isBlankOrEnd(p + 1) {
-        throw fail(p, "complex keys ('? ') are not supported in playbooks; write 'key: value' with a plain or quoted key")
+        throw fail(p, "complex keys ('? ') are not supported in playbooks; write 'key: value' with a plain or quoted key",
+                   "剧本不支持复杂键（'? '）；请写成 'key: value'，键用不加引号或带引号的文本")
       }
     case YAMLByte.colon:
       if isBlankOrEnd(p + 1) {
-        throw fail(p, "found ':' with no key before it; write 'key: value', or put the text in quotes")
+        throw fail(p, "found ':' with no key before it; write 'key: value', or put the text in quotes", "':' 前面没有键；请写成 'key: value'，或者给文本加上引号")
       }
     case YAMLByte.dash:
       if afterKey && isBlankOrEnd(p + 1) {
-        throw fail(p, "a sequence item ('- ') cannot start on the same line as its key; put the items on the following lines, each starting with '- '")
+        throw fail(p, "a sequence item ('- ') cannot start on the same line as its key; put the items on the following lines, each starting with '- '",
+                   "列表项（'- '）不能和它的键写在同一行；请把各项写在下面的行里，每项以 '- ' 开头")
       }
     default:
       break
@@ -103,7 +111,9 @@ extension YAMLParser {
   }
 
   mutating func quoteIt(_ p: Int, _ indicator: String) -> YAMLError {
-    fail(p, "a plain value cannot start with '\(indicator)' (YAML reserves it there); put the whole value in quotes, e.g. \"\(excerpt(p))\"")
+    let example = excerpt(p)
+    return fail(p, "a plain value cannot start with '\(indicator)' (YAML reserves it there); put the whole value in quotes, e.g. \"\(example)\"",
+                "不加引号的值不能以 '\(indicator)' 开头（YAML 在这个位置保留了它）；请给整个值加上引号，例如 \"\(example)\"")
   }
 
   /// Parses a value that starts at `p` on the current line and ends on it (or, for a block
@@ -113,7 +123,7 @@ extension YAMLParser {
     if c == YAMLByte.dquote || c == YAMLByte.squote {
       let valueLocation = location(p)
       let (value, after) = try scanQuoted(at: p)
-      try finishLine(after, "the closing quote", afterKey: afterKey)
+      try finishLine(after, Bilingual("the closing quote", "结尾的引号"), afterKey: afterKey)
       let result = try node(.scalar(value), valueLocation)
       try nextContentLine()
       try checkNothingNested(parentIndent: parentIndent, plain: false)
@@ -121,7 +131,7 @@ extension YAMLParser {
     }
     if c == YAMLByte.lbracket {
       let (result, after) = try parseFlowSequence(at: p, depth: depth + 1)
-      try finishLine(after, "the closing ']'", afterKey: afterKey)
+      try finishLine(after, Bilingual("the closing ']'", "结尾的 ']' "), afterKey: afterKey)  // the space sets the quote apart from 后面
       try nextContentLine()
       try checkNothingNested(parentIndent: parentIndent, plain: false)
       return result
@@ -138,8 +148,9 @@ extension YAMLParser {
         if i + 1 < lineEnd && bytes[i + 1] == YAMLByte.hash { break }
       } else if b == YAMLByte.colon {
         if isBlankOrEnd(i + 1) {
-          let found = i + 1 >= lineEnd ? "':' at the end of a plain value" : "': ' inside a plain value"
-          throw fail(i, "found \(found), where YAML would read a key; put the whole value in quotes (or, for a nested mapping, start it on the next line, indented)")
+          let atEnd = i + 1 >= lineEnd
+          throw fail(i, "found \(atEnd ? "':' at the end of a plain value" : "': ' inside a plain value"), where YAML would read a key; put the whole value in quotes (or, for a nested mapping, start it on the next line, indented)",
+                     "\(atEnd ? "不加引号的值末尾有 ':'" : "不加引号的值中间有 ': '")，YAML 会把它读成键；请给整个值加上引号（如果要写嵌套映射，请从下一行开始并缩进）")
         }
       } else if b == YAMLByte.tab {
         throw tabError(i)
@@ -160,21 +171,24 @@ extension YAMLParser {
   /// "merge" markers).
   mutating func checkSpecialPlain(_ value: String, _ p: Int) throws(YAMLError) {
     if value == "=" || value == "<<" {
-      throw fail(p, "the plain value '\(value)' has a special meaning in YAML; put it in quotes")
+      throw fail(p, "the plain value '\(value)' has a special meaning in YAML; put it in quotes", "不加引号的值 '\(value)' 在 YAML 中有特殊含义；请加上引号")
     }
   }
 
   /// After a quoted value or flow sequence: only spaces and a comment may follow.
-  mutating func finishLine(_ after: Int, _ what: String, afterKey: Bool) throws(YAMLError) {
+  mutating func finishLine(_ after: Int, _ what: Bilingual, afterKey: Bool) throws(YAMLError) {
     let q = try skipSpaces(after)
     if q >= lineEnd || bytes[q] == YAMLByte.hash { return }
     if bytes[q] == YAMLByte.colon && isBlankOrEnd(q + 1) {
       if afterKey {
-        throw fail(q, "found ': ' after \(what); a value on the same line as its key cannot itself be a mapping — put the whole value in quotes, or start the nested mapping on the next line")
+        throw fail(q, "found ': ' after \(what.en); a value on the same line as its key cannot itself be a mapping — put the whole value in quotes, or start the nested mapping on the next line",
+                   "\(what.zh)后面有 ': '；和键写在同一行的值本身不能是映射——请给整个值加上引号，或者从下一行开始写嵌套映射")
       }
-      throw fail(q, "found ': ' after \(what); only plain or quoted text can be a key")
+      throw fail(q, "found ': ' after \(what.en); only plain or quoted text can be a key", "\(what.zh)后面有 ': '；只有不加引号或带引号的文本才能作为键")
     }
-    throw fail(q, "unexpected text '\(excerpt(q))' after \(what); the whole value must be inside the quotes or brackets (a comment needs a '#')")
+    let extra = excerpt(q)
+    throw fail(q, "unexpected text '\(extra)' after \(what.en); the whole value must be inside the quotes or brackets (a comment needs a '#')",
+               "\(what.zh)后面多出了文本 '\(extra)'；整个值必须写在引号或方括号之内（注释要以 '#' 开头）")
   }
 
   // MARK: Quoted scalars
@@ -184,7 +198,8 @@ extension YAMLParser {
   }
 
   mutating func unterminated(_ p: Int, _ quote: String) -> YAMLError {
-    fail(p, "unterminated quoted text: there is no closing \(quote) on this line; quoted text must end on the line where it starts (for longer text use a block scalar, '|' or '>')")
+    fail(p, "unterminated quoted text: there is no closing \(quote) on this line; quoted text must end on the line where it starts (for longer text use a block scalar, '|' or '>')",
+         "引号没有闭合：这一行没有结尾的 \(quote)；带引号的文本必须在开始的那一行结束（较长的文本请用块标量，'|' 或 '>'）")
   }
 
   mutating func scanSingleQuoted(at p: Int) throws(YAMLError) -> (String, Int) {
@@ -230,7 +245,8 @@ extension YAMLParser {
       escaped = true
       out.append(contentsOf: bytes[runStart..<i])
       guard i + 1 < lineEnd else {
-        throw fail(i, "a backslash at the end of a line (a line continuation) is not supported; keep double-quoted text on one line, or use a block scalar ('|' or '>')")
+        throw fail(i, "a backslash at the end of a line (a line continuation) is not supported; keep double-quoted text on one line, or use a block scalar ('|' or '>')",
+                   "不支持行末的反斜杠（续行）；请把双引号文本写在一行内，或改用块标量（'|' 或 '>'）")
       }
       switch bytes[i + 1] {
       case YAMLByte.backslash: out.append(YAMLByte.backslash); i += 2
@@ -246,7 +262,9 @@ extension YAMLParser {
       default:
         var e = i + 2
         while e < lineEnd && bytes[e] & 0xC0 == 0x80 { e += 1 }
-        throw fail(i, "unsupported escape '\(text(i, e))' in double-quoted text; the allowed escapes are \\\\ \\\" \\n \\t \\/ \\uXXXX and \\UXXXXXXXX (in single quotes a backslash is an ordinary character)")
+        let escape = text(i, e)
+        throw fail(i, "unsupported escape '\(escape)' in double-quoted text; the allowed escapes are \\\\ \\\" \\n \\t \\/ \\uXXXX and \\UXXXXXXXX (in single quotes a backslash is an ordinary character)",
+                   "双引号文本中有不支持的转义 '\(escape)'；允许的转义有 \\\\ \\\" \\n \\t \\/ \\uXXXX 和 \\UXXXXXXXX（在单引号中，反斜杠是普通字符）")
       }
       runStart = i
     }
@@ -257,26 +275,31 @@ extension YAMLParser {
     var value: UInt32 = 0
     for k in 0..<digits {
       let j = i + 2 + k
-      guard j < lineEnd else {
-        throw fail(i, "'\(name)' must be followed by exactly \(digits) hexadecimal digits")
-      }
+      guard j < lineEnd else { throw hexDigits(i, name, digits) }
       let d = bytes[j]
       let digit: UInt32
       switch d {
       case 0x30...0x39: digit = UInt32(d - 0x30)
       case 0x41...0x46: digit = UInt32(d - 0x41 + 10)
       case 0x61...0x66: digit = UInt32(d - 0x61 + 10)
-      default: throw fail(i, "'\(name)' must be followed by exactly \(digits) hexadecimal digits")
+      default: throw hexDigits(i, name, digits)
       }
       value = value << 4 | digit
     }
     if value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF) {
-      throw fail(i, "'\(text(i, i + 2 + digits))' is not a valid Unicode character")
+      let escape = text(i, i + 2 + digits)
+      throw fail(i, "'\(escape)' is not a valid Unicode character", "'\(escape)' 不是有效的 Unicode 字符")
     }
     if YAMLInput.isForbiddenControl(value) || value == 0x0D {
-      throw fail(i, "'\(text(i, i + 2 + digits))' is the control character \(YAMLInput.hex(value)); control characters are not allowed in playbooks (use \\n for a line break, \\t for a tab)")
+      let escape = text(i, i + 2 + digits)
+      throw fail(i, "'\(escape)' is the control character \(YAMLInput.hex(value)); control characters are not allowed in playbooks (use \\n for a line break, \\t for a tab)",
+                 "'\(escape)' 是控制字符 \(YAMLInput.hex(value))；剧本中不允许出现控制字符（换行请用 \\n，制表符请用 \\t）")
     }
     return value
+  }
+
+  mutating func hexDigits(_ i: Int, _ name: String, _ digits: Int) -> YAMLError {
+    fail(i, "'\(name)' must be followed by exactly \(digits) hexadecimal digits", "'\(name)' 后面必须正好跟 \(digits) 位十六进制数字")
   }
 
   func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
