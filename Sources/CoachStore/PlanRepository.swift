@@ -67,7 +67,7 @@ public final class PlanRepository: @unchecked Sendable {  // immutable after ini
   /// Creates a new plan. Refuses when a plan with the same id exists.
   public func create(name: String, at time: Timestamp) throws(StoreError) -> AccountPlan {
     let id: String
-    do { id = try PlanID.make(from: name) } catch { throw .notFound(id: name) }
+    do { id = try PlanID.make(from: name) } catch { throw .invalidName(name) }
     if Sys.fileExists(path(for: id)) {
       let existing = (try? load(id: id))?.name ?? id
       throw .exists(id: id, name: existing)

@@ -21,10 +21,13 @@ public enum StoreError: Error, Equatable, Sendable {
   case tooLarge(path: String, bytes: Int, limit: Int)
   /// The plan was opened read-only and cannot be saved.
   case readOnly(id: String)
+  /// A plan name with no letter or digit to make an id from.
+  case invalidName(String)
 
   public var exitCode: Int32 {
     switch self {
     case .notFound: return 66
+    case .invalidName: return 64
     case .exists: return 73
     case .syntax, .format, .newerVersion, .tooLarge: return 65
     case .locked: return 75

@@ -23,7 +23,7 @@ final class SessionBox: @unchecked Sendable {
 }
 
 public enum CommandCompletion {
-  public static let sections = ["account", "value", "stakeholders", "discovery", "questions", "objections", "negotiation", "actions"]
+  public static let sections = PlanSection.allCases.map(\.rawValue)
 
   /// Pure: what Tab offers for the text before the cursor.
   public static func complete(_ beforeCursor: String, planIDs: () -> [String], planOpen: Bool) -> Completion {

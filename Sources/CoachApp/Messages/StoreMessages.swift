@@ -25,6 +25,8 @@ extension L10n {
       return "\(t("Could not \(operationName(operation))", "无法\(operationName(operation))")) \(path, .bold): \(errnoText(code))"
     case .tooLarge(let path, let bytes, let limit):
       return "\(path, .bold): \(t("the file is \(bytes) bytes, more than the \(limit)-byte limit; it was not read.", "文件大小为 \(bytes) 字节，超过 \(limit) 字节的上限，未读取。"))"
+    case .invalidName:
+      return StyledText(t("A plan name needs at least one letter or digit.", "计划名称至少要包含一个字母、汉字或数字。"))
     case .readOnly(let id):
       return "\(id, .bold) \(t("is open read-only; nothing was saved.", "以只读方式打开，未保存任何内容。"))"
     }

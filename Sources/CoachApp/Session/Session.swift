@@ -91,22 +91,14 @@ public final class Session {
 
   /// Creates a plan and opens it.
   public func create(_ name: String) throws(CommandError) {
+    let plan: AccountPlan
     do {
-      _ = try PlanID.make(from: name)
+      try repository.prepare(now: now)
+      plan = try repository.create(name: name, at: now)
     } catch {
-      throw CommandError(StyledText(l.t("A plan name needs at least one letter or digit.", "计划名称至少要包含一个字母、汉字或数字。")), exitCode: ExitStatus.usage)
-    }
-    do {
-      _ = try repository.prepare(now: now)
-      let plan = try repository.create(name: name, at: now)
-      try open(plan.id)
-    } catch let error as StoreError {
       throw CommandError(l.describe(error), exitCode: error.exitCode)
-    } catch let error as CommandError {
-      throw error
-    } catch {
-      throw CommandError(StyledText(String(describing: error)))
     }
+    try open(plan.id)
   }
 
   /// Closes the open plan (saving first if a save is pending) and releases its lock.

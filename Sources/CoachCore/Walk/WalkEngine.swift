@@ -248,8 +248,6 @@ public struct WalkEngine: Sendable {
     return step
   }
 
-  struct InvalidAnswer: Error { var message: StyledText }
-
   func parse(_ text: String, for p: Prompt) -> Result<AnswerValue, ParseProblem> {
     switch p.kind {
     case .text:
