@@ -97,7 +97,22 @@ public enum CoachApp {
     let extra = global.playbooks + (environment["COACH_PLAYBOOKS"].map { $0.split(separator: ":").map(String.init) } ?? [])
     playbookDirs += extra.map { $0.hasPrefix("/") ? $0 : ProcessContext.currentDirectory() + "/" + $0 }
 
-    let settings = Settings(lang: lang, paths: paths, playbookDirectories: playbookDirs, clock: SystemClock(), interactive: interactive)
+    // COACH_NOW runs coach as if it were that moment (tests, demos, reproducible screenshots).
+    let clock: any Clock
+    switch environment["COACH_NOW"].map({ $0.trimmingWhitespace }) {
+    case nil, "":
+      clock = SystemClock()
+    case let text?:
+      guard let pinned = FixedClock(reading: text) else {
+        let l = L10n(lang)
+        StandardOutput(environment: environment, noColour: true).errorLine(StyledText(l.t(
+          "COACH_NOW is not a moment coach can read: ‘\(text)’. Write it as ISO-8601, for example 2026-11-23T09:00:00Z or 2026-11-23, or leave it empty for the real time.",
+          "无法识别 COACH_NOW 的时间：‘\(text)’。请用 ISO-8601 格式，例如 2026-11-23T09:00:00Z 或 2026-11-23；留空则使用真实时间。")))
+        return ExitStatus.usage
+      }
+      clock = pinned
+    }
+    let settings = Settings(lang: lang, paths: paths, playbookDirectories: playbookDirs, clock: clock, interactive: interactive)
     let session = Session(settings: settings, output: output)
 
     if let command {

@@ -52,12 +52,35 @@ public protocol Clock: Sendable {
   var today: CalendarDay { get }
 }
 
-/// A clock that always says the same time: for tests and golden transcripts.
+/// A clock that always says the same time: for tests, golden transcripts and `COACH_NOW`.
+///
+/// "Today" is the calendar date written in the moment (`2026-11-23T23:30:00-10:00` is the 23rd),
+/// not that moment's day in the machine's time zone: a pinned clock gives the same day whatever
+/// `TZ` is set to, which is what makes a pinned run reproducible.
 public struct FixedClock: Clock {
   public var now: Timestamp
   public var today: CalendarDay
+
   public init(_ iso8601: String) {
-    now = Timestamp(iso8601: iso8601) ?? Timestamp(secondsSinceEpoch: 0)
-    today = now.day
+    self = FixedClock(reading: iso8601) ?? FixedClock(now: Timestamp(secondsSinceEpoch: 0), today: CalendarDay(daysSinceEpoch: 0))
+  }
+
+  public init(now: Timestamp, today: CalendarDay) {
+    self.now = now
+    self.today = today
+  }
+
+  /// Reads `YYYY-MM-DDTHH:MM:SS` with `Z` or a numeric offset (fractional seconds allowed), or a
+  /// bare `YYYY-MM-DD` (taken as noon UTC); nil for anything else.
+  public init?(reading text: String) {
+    let trimmed = text.trimmingWhitespace
+    guard trimmed.utf8.count >= 10, let day = CalendarDay(String(trimmed.prefix(10))) else { return nil }
+    if trimmed.utf8.count == 10 {
+      self.init(now: Timestamp(secondsSinceEpoch: day.daysSinceEpoch * 86_400 + 12 * 3600), today: day)
+    } else if let moment = Timestamp(iso8601: trimmed) {
+      self.init(now: moment, today: day)
+    } else {
+      return nil
+    }
   }
 }
