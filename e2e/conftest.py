@@ -12,6 +12,8 @@ Helpers:
 - `LiveSession.send(...)` waits until coach has handled every line sent and is blocked reading
   standard input again (from `/proc/PID/syscall`), so tests never sleep for output.
 - `tmpfs` (fixture): a small tmpfs mounted for the test (root only; skipped otherwise).
+
+Every run is pinned to `PINNED_NOW` through `COACH_NOW` (see below).
 """
 from __future__ import annotations
 
@@ -45,6 +47,12 @@ def _binary() -> Path:
 
 
 COACH = _binary()
+
+# Every run of coach in these suites happens at this moment (`COACH_NOW`), so what the tests
+# assert ("overdue 5 d", the actions CSV's `overdue` column, "updated 3 days ago") is the same on
+# any day and in any time zone. A test that needs another moment passes its own COACH_NOW; one
+# that needs the real clock passes `COACH_NOW: None`.
+PINNED_NOW = "2026-11-23T09:00:00Z"
 
 # Variables that would leak the developer's settings into a test.
 _SCRUBBED = ("LANG", "LC_ALL", "LC_CTYPE", "LC_MESSAGES", "LANGUAGE", "NO_COLOR", "TERM", "EDITRC",
@@ -163,6 +171,7 @@ class Workspace:
         env = {k: v for k, v in os.environ.items() if k not in _SCRUBBED and not k.startswith("COACH_")}
         env["HOME"] = str(self.home)
         env["COACH_HISTORY"] = str(self.history)
+        env["COACH_NOW"] = PINNED_NOW
         env.setdefault("PATH", "/usr/bin:/bin")
         for key, value in (extra or {}).items():
             if value is None:

@@ -99,7 +99,10 @@ import Testing
     let full = MarkdownBrief.render(Self.doc(plan, .en, full: true))
     #expect(!brief.contains(ExportFixturePlans.longWord))
     #expect(full.contains(ExportFixturePlans.longWord))
-    #expect(brief.split(separator: "\n").allSatisfy { DisplayWidth.of($0) < 1200 })
+    // Every free-text value is cut to the brief's answer width: no run of the 600-character
+    // word longer than that survives (it would if any one value were left uncut).
+    #expect(!brief.contains(String(ExportFixturePlans.longWord.prefix(BriefBuilder.answerWidth + 1))))
+    #expect(full.contains(String(ExportFixturePlans.longWord.prefix(BriefBuilder.answerWidth + 1))))
   }
 
   @Test func headingsFollowTheLanguage() {

@@ -51,7 +51,7 @@ import Testing
   }
 
   @Test func columnsCountCharactersNotBytes() {
-    do { _ = try JSONParser.parse("{\"名称\": x}") } catch {
+    do { _ = try JSONParser.parse("{\"名称\": x}"); Issue.record("accepted a bare word as a value") } catch {
       #expect(error.line == 1)
       #expect(error.column == 8)
     }

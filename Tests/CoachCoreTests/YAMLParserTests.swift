@@ -140,6 +140,11 @@ struct YAMLRejectCase: Sendable, CustomTestStringConvertible {
     }
   }
 
+  /// Not a speed test (speed is `make bench`'s job, measured against a baseline): a hang guard.
+  /// Each input is at most 1 MB, so anything worse than linear takes hours, far past this bound,
+  /// while a loaded 2-core machine running a debug build stays far below it.
+  static let hangGuardSeconds = 20.0
+
   static func seconds(_ duration: Duration) -> Double {
     let parts = duration.components
     return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
@@ -678,7 +683,7 @@ struct YAMLRejectCase: Sendable, CustomTestStringConvertible {
     #expect(error.message.contains("more than 4 values"))
   }
 
-  @Test func hostileInputsFailFast() throws {
+  @Test func hostileInputsEndWithoutHanging() throws {
     let megabyte = YAMLLimits.standard.maxBytes
     let inputs: [(String, String)] = [
       ("100,000 nested '- '", String(repeating: "- ", count: 100_000) + "x"),
@@ -702,7 +707,7 @@ struct YAMLRejectCase: Sendable, CustomTestStringConvertible {
     for (name, text) in inputs {
       #expect(text.utf8.count <= megabyte + 1, "\(name)")
       let elapsed = clock.measure { _ = Self.error(text) }
-      #expect(Self.seconds(elapsed) < 1.0, "\(name) took \(elapsed)")
+      #expect(Self.seconds(elapsed) < Self.hangGuardSeconds, "\(name) took \(elapsed)")
     }
     #expect(Self.error(String(repeating: "- ", count: 100_000) + "x")?.message.contains("deeper than") == true)
     #expect(Self.error(String(repeating: "[", count: 50_000))?.location == Self.loc(1, 2))
@@ -836,13 +841,13 @@ struct YAMLRejectCase: Sendable, CustomTestStringConvertible {
     return text
   }
 
-  @Test func realisticPlaybookParsesQuickly() throws {
+  @Test func realisticPlaybookParsesWithoutHanging() throws {
     let text = Self.realisticPlaybook(bytes: 300_000)
     let clock = ContinuousClock()
     var node: YAMLNode?
     let elapsed = try clock.measure { node = try Self.parse(text) }
     #expect(node?["objections"]?.items?.count ?? 0 > 300)
-    #expect(Self.seconds(elapsed) < 1.0, "took \(elapsed)")  // debug build; release is far faster
+    #expect(Self.seconds(elapsed) < Self.hangGuardSeconds, "took \(elapsed)")
   }
 
   // MARK: Cross-check with PyYAML

@@ -11,15 +11,21 @@ import Testing
     ProcessInfo.processInfo.environment["COACH_BIN"] ?? RepositoryPaths.root() + "/.build/debug/coach"
   }
 
-  func run(_ arguments: [String], input: String = "", workspace: TempWorkspace) throws -> Run {
+  /// Every run happens at this moment, whatever the day or time zone the suite runs in.
+  static let pinnedNow = "2026-11-23T09:00:00Z"
+
+  func run(_ arguments: [String], input: String = "", workspace: TempWorkspace, now: String? = BinaryTests.pinnedNow) throws -> Run {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: Self.binary)
     process.arguments = ["--workspace", workspace.root] + arguments
-    var env = ProcessInfo.processInfo.environment
+    // Nothing of the developer's own settings leaks in: no COACH_*, XDG_* or locale variables.
+    var env = ProcessInfo.processInfo.environment.filter { key, _ in
+      !key.hasPrefix("COACH_") && !key.hasPrefix("XDG_") && !key.hasPrefix("LC_") && !["LANG", "LANGUAGE", "NO_COLOR", "COLUMNS"].contains(key)
+    }
     env["HOME"] = workspace.root
     env["COACH_HISTORY"] = workspace.root + "/history"
     env["LANG"] = "C.UTF-8"
-    env.removeValue(forKey: "COACH_LANG")
+    if let now { env["COACH_NOW"] = now }
     process.environment = env
     let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
     process.standardInput = stdin

@@ -25,8 +25,6 @@ import Testing
     let store = ProgressStore(paths: ws.paths)
     var p = try store.load()
     p.items["trust-steps"] = ItemProgress(box: 1, due: today.adding(days: 1), introduced: today, reviewed: today, wrong: 1)
-    umask(0o022)
-    defer { umask(0o077) }
     try store.save(p)
     #expect(ws.mode("progress.json") == 0o600)
     #expect(ws.read("progress.json.bak")?.contains("coachTeam") == true)

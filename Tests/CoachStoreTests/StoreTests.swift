@@ -11,8 +11,8 @@ import Testing
   @Test func writesPrivateFilesAndKeepsABackup() throws {
     let ws = TempWorkspace()
     mkdir(ws.plans, 0o700)
-    umask(0o022)
-    defer { umask(0o077) }
+    // The process-wide umask is left alone: these suites run in parallel. That a permissive
+    // umask still gives 0600 files is proved on the binary (e2e/test_hostile.py, umask 000/022).
     try DurableFile.write(Array("one".utf8), directory: ws.plans, name: "p.json", keepBackup: true)
     #expect(ws.read("plans/p.json") == "one")
     #expect(ws.mode("plans/p.json") == 0o600)
@@ -44,15 +44,29 @@ import Testing
     #expect(ws.read("plans/p.json") == "new")
   }
 
+  /// A pid no process can have: one above the kernel's `pid_max` (any fixed number, such as
+  /// 999999, may belong to a live process on a busy machine).
+  static func impossiblePid() -> Int32 {
+    let text = (try? Sys.readAll("/proc/sys/kernel/pid_max", limit: 64)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    return (Int32(text.trimmingWhitespace) ?? 4_194_304) + 1
+  }
+
   @Test func sweepsTempsOfDeadProcessesOnly() throws {
     let ws = TempWorkspace()
     mkdir(ws.plans, 0o700)
-    ws.write("plans/.a.json.tmp-999999-1", "stale")
+    let dead = Self.impossiblePid()
+    #expect(kill(dead, 0) == -1 && Sys.errno == ESRCH)
+    ws.write("plans/.a.json.tmp-\(dead)-1", "stale")
     ws.write("plans/.b.json.tmp-\(getpid())-2", "mine, in progress")
-    let removed = DurableFile.sweepStaleTemps(in: ws.plans, now: Int(time(nil)))
+    // "Now" is the files' own time, so neither counts as old whatever the clock says.
+    let now = try #require(Sys.modificationTime(ws.plans + "/.b.json.tmp-\(getpid())-2"))
+    let removed = DurableFile.sweepStaleTemps(in: ws.plans, now: now)
     #expect(removed == 1)
-    #expect(!ws.exists("plans/.a.json.tmp-999999-1"))
+    #expect(!ws.exists("plans/.a.json.tmp-\(dead)-1"))
     #expect(ws.exists("plans/.b.json.tmp-\(getpid())-2"))
+    // An hour later even a live process's temp file is stale.
+    #expect(DurableFile.sweepStaleTemps(in: ws.plans, now: now + 3601) == 1)
+    #expect(!ws.exists("plans/.b.json.tmp-\(getpid())-2"))
   }
 }
 
