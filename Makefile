@@ -4,7 +4,7 @@ SWIFT ?= swift
 RELEASE_FLAGS = -c release --static-swift-stdlib
 BIN = .build/release/coach
 
-.PHONY: run build test test-swift test-e2e bench install uninstall setup clean
+.PHONY: run build test test-any-day bench install uninstall setup clean
 
 setup:
 	@scripts/setup.sh
@@ -22,6 +22,18 @@ test:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	python3 -m pytest -q e2e
+
+# The end-to-end suite again with the system clock and time zone moved: 40 and 400 days ahead
+# (libfaketime) and the two time zones furthest apart (UTC+14, UTC-10/-9). Every assertion is
+# pinned to COACH_NOW, so these runs must agree with `make test` on any day.
+ANY_DAY_RUNS = "faketime -f +40d" "faketime -f +400d" "env TZ=Pacific/Kiritimati" "env TZ=America/Adak"
+test-any-day:
+	@scripts/setup.sh --test --any-day
+	$(SWIFT) build --product coach
+	@for run in $(ANY_DAY_RUNS); do \
+	  echo "== $$run python3 -m pytest -q e2e"; \
+	  $$run python3 -m pytest -q -p no:cacheprovider e2e || exit 1; \
+	done
 
 bench: setup
 	$(SWIFT) build $(RELEASE_FLAGS) --product coach

@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Installs what building and testing coach needs on a fresh Debian/Ubuntu machine, and nothing
-# when it is already there: libedit-dev and pkg-config (apt), and the Python packages the test
-# suites use (pip). Safe to run again.
+# when it is already there: libedit-dev and pkg-config (apt), the Python packages the test
+# suites use (pip), and with --any-day faketime and tzdata (apt). Safe to run again.
 set -euo pipefail
 
 need_apt=()
 pkg-config --exists libedit 2>/dev/null || need_apt+=(libedit-dev)
 command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
+# `make test-any-day` moves the clock with libfaketime and the time zone with tzdata's zones.
+if [ "${2:-}" = "--any-day" ] || [ "${1:-}" = "--any-day" ]; then
+  command -v faketime >/dev/null 2>&1 || need_apt+=(faketime)
+  [ -e /usr/share/zoneinfo/Pacific/Kiritimati ] || need_apt+=(tzdata)
+fi
 if [ "${#need_apt[@]}" -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
