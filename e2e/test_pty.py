@@ -268,7 +268,7 @@ def test_tab_completes_a_choice_and_ctrl_c_leaves_the_walk_saved(ws, term):
     t.line("profile", then=WALK)
     t.line("B", then=WALK)
     t.send("manu" + TAB)
-    t.expect("facturing ")
+    t.expect("facturing")  # no space after an answer's word
     t.line("", then=WALK)
     mark = t.mark()
     t.send(CTRL_C)

@@ -194,8 +194,10 @@ public enum HelpCatalog {
     out.appendLine(StyledText(Wrap.text("\(l.t("coach — a coach for key-account sales, in your terminal", "coach——在终端里辅导大客户销售")) (\(version))", width: width)))
     out.append("\n")
     out.appendLine(StyledText(l.t("Usage", "用法"), .heading))
-    out.appendLine(StyledText("  coach [OPTIONS]                 " + l.t("start the interactive session", "启动交互式会话")))
-    out.appendLine(StyledText("  coach [OPTIONS] COMMAND [ARGS]  " + l.t("run one command and exit", "执行一个命令后退出")))
+    var usage = StyledText()
+    columns([("coach [OPTIONS]", l.t("start the interactive session", "启动交互式会话")),
+             ("coach [OPTIONS] COMMAND [ARGS]", l.t("run one command and exit", "执行一个命令后退出"))], width: width, into: &usage)
+    out += StyledText(usage.plain)  // the usage lines are not bold
     out.append("\n")
     out.appendLine(StyledText(l.t("Commands", "命令"), .heading))
     let usable = entries.filter { $0.place == .both }
