@@ -40,6 +40,8 @@ import Darwin
 ///   echoed below it, so the screen shows what was pasted. Nothing pasted is ever run by itself.
 /// - Two histories: `.command` lines go to the persistent one (`historyFile`), `.answer` lines
 ///   to one kept in memory for the reader's life. Up recalls from the one of the current read.
+///   A pasted answer is entered as one line (its line breaks as spaces); pasted commands are
+///   entered one line each.
 /// - History (`historyFile`) is loaded in `init` and saved in `close()`: to a temporary file in
 ///   the same directory (mode 0600), then renamed over the real one; missing directories are
 ///   created with mode 0700. At most 1000 entries; adjacent duplicates are kept once. Two
@@ -198,9 +200,12 @@ public final class LibeditLineReader: LineReader {
     while true {
       switch readOnce(el) {
       case .line(let line):
-        if line.contains(where: { !$0.isWhitespace }) {
-          // A paste is entered with its line breaks as spaces: history holds single lines.
-          let entry = line.contains("\n") ? line.split(separator: "\n").joined(separator: " ") : line
+        // History holds single lines: a pasted answer is entered with its line breaks as
+        // spaces, pasted commands one line each (as they would run).
+        let entries = !line.contains("\n") ? [line]
+          : context == .command ? line.split(separator: "\n").map(String.init)
+          : [line.split(separator: "\n").joined(separator: " ")]
+        for entry in entries where entry.contains(where: { !$0.isWhitespace }) {
           _ = Self.wide(entry) { coach_history_enter(target, $0) }
         }
         return .line(line)

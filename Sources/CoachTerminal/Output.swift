@@ -73,7 +73,10 @@ public final class StandardOutput: OutputSink {
   }
 
   public func write(_ text: StyledText) { emit(STDOUT_FILENO, text.rendered(colour: colour)) }
-  public func error(_ text: StyledText) { emit(STDERR_FILENO, text.rendered(colour: errorColour)) }
+  /// Messages are prose: on a terminal they are wrapped to the current width, like `say`.
+  public func error(_ text: StyledText) {
+    emit(STDERR_FILENO, (wrapsProse ? text.wrapped(width: width) : text).rendered(colour: errorColour))
+  }
 
   private func emit(_ fd: Int32, _ text: String) {
     guard !(fd == STDOUT_FILENO && closed) else { return }

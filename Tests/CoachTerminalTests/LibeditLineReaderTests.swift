@@ -470,7 +470,11 @@ extension LibeditLineReaderTests {
             "\(pty.output.debugDescription)")
     // Text typed before the paste stays in front of it.
     #expect(readAnswer(reader, pty, "Notes: \(pasteStart)a\nb\(pasteEnd)") == .line("Notes: a\nb"))
-    #expect(read(reader, pty, "next\n") == .line("next"))
+    // History: a pasted answer is one line; pasted commands are one entry each.
+    #expect(readAnswer(reader, pty, "\(up)\n") == .line("Notes: a b"))
+    #expect(read(reader, pty, "\(pasteStart)new Acme\ropen Acme\r\(pasteEnd)") == .line("new Acme\nopen Acme"))
+    #expect(read(reader, pty, "\(up)\n") == .line("open Acme"))
+    #expect(read(reader, pty, "\(up)\(up)\(up)\n") == .line("new Acme"))
   }
 
   @Test func answersAndCommandsHaveTheirOwnHistoriesAndOnlyCommandsAreSaved() throws {
