@@ -158,6 +158,122 @@ int coach_sigint_take(void) {
   return was;
 }
 
+/* ---- SIGWINCH: a flag the output polls before it measures the terminal. ---- */
+
+static volatile sig_atomic_t coach_sigwinch_flag = 0;
+static int coach_sigwinch_installs = 0;
+static struct sigaction coach_sigwinch_previous;
+
+static void coach_sigwinch_handler(int signo) {
+  (void)signo;
+  coach_sigwinch_flag = 1;
+}
+
+void coach_sigwinch_install(void) {
+  pthread_mutex_lock(&coach_sigint_lock);
+  if (coach_sigwinch_installs++ == 0) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = coach_sigwinch_handler;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART; /* a resize must never interrupt a write */
+    sigaction(SIGWINCH, &action, &coach_sigwinch_previous);
+  }
+  pthread_mutex_unlock(&coach_sigint_lock);
+}
+
+void coach_sigwinch_uninstall(void) {
+  pthread_mutex_lock(&coach_sigint_lock);
+  if (coach_sigwinch_installs > 0 && --coach_sigwinch_installs == 0) {
+    sigaction(SIGWINCH, &coach_sigwinch_previous, NULL);
+  }
+  pthread_mutex_unlock(&coach_sigint_lock);
+}
+
+int coach_sigwinch_take(void) {
+  int was = coach_sigwinch_flag ? 1 : 0;
+  coach_sigwinch_flag = 0;
+  return was;
+}
+
+/* ---- Bracketed paste: on while a line is read, never left on for the shell. ---- */
+
+#include <unistd.h>
+
+static volatile sig_atomic_t coach_paste_fd = -1; /* >= 0 while the mode is on */
+static int coach_paste_installs = 0;
+static struct sigaction coach_paste_previous_tstp;
+
+static void coach_paste_write(int fd, const char *text) {
+  size_t n = strlen(text);
+  while (n > 0) {
+    ssize_t w = write(fd, text, n);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return;
+    }
+    text += w;
+    n -= (size_t)w;
+  }
+}
+
+static void coach_paste_on_tstp(int signo) {
+  int saved_errno = errno;
+  int fd = coach_paste_fd;
+  if (fd >= 0) coach_paste_write(fd, "\033[?2004l");
+  /* Stop as the default action would, then carry on where we were. */
+  struct sigaction dfl, mine;
+  memset(&dfl, 0, sizeof dfl);
+  dfl.sa_handler = SIG_DFL;
+  sigemptyset(&dfl.sa_mask);
+  sigaction(signo, &dfl, &mine);
+  sigset_t set, old;
+  sigemptyset(&set);
+  sigaddset(&set, signo);
+  pthread_sigmask(SIG_UNBLOCK, &set, &old);
+  raise(signo);
+  pthread_sigmask(SIG_SETMASK, &old, NULL);
+  sigaction(signo, &mine, NULL);
+  if (fd >= 0 && coach_paste_fd == fd) coach_paste_write(fd, "\033[?2004h");
+  errno = saved_errno;
+}
+
+void coach_paste_install(void) {
+  pthread_mutex_lock(&coach_sigint_lock);
+  if (coach_paste_installs++ == 0) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = coach_paste_on_tstp;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGTSTP, &action, &coach_paste_previous_tstp);
+  }
+  pthread_mutex_unlock(&coach_sigint_lock);
+}
+
+void coach_paste_uninstall(void) {
+  pthread_mutex_lock(&coach_sigint_lock);
+  if (coach_paste_installs > 0 && --coach_paste_installs == 0) {
+    sigaction(SIGTSTP, &coach_paste_previous_tstp, NULL);
+  }
+  pthread_mutex_unlock(&coach_sigint_lock);
+}
+
+void coach_paste_on(int fd) {
+  if (fd < 0) return;
+  coach_paste_write(fd, "\033[?2004h");
+  coach_paste_fd = fd;
+}
+
+void coach_paste_off(void) {
+  int fd = coach_paste_fd;
+  if (fd < 0) return;
+  coach_paste_fd = -1;
+  coach_paste_write(fd, "\033[?2004l");
+}
+
+int coach_paste_is_on(void) { return coach_paste_fd >= 0 ? 1 : 0; }
+
 /* ---- Termination: a message, then _exit. Only async-signal-safe calls in the handler. ---- */
 
 #include <signal.h>
@@ -168,6 +284,10 @@ static char coach_termination_message[512];
 static size_t coach_termination_length = 0;
 
 static void coach_on_termination(int signo) {
+  if (coach_paste_fd >= 0) {
+    ssize_t ignored = write(coach_paste_fd, "\033[?2004l", 8);
+    (void)ignored;
+  }
   if (coach_termination_length > 0) {
     ssize_t ignored = write(STDERR_FILENO, coach_termination_message, coach_termination_length);
     (void)ignored;

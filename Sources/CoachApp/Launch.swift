@@ -27,7 +27,7 @@ public enum CoachApp {
       if let word, let entry = HelpCatalog.entry(word) {
         output.line(HelpCatalog.detail(entry, l, width: output.width))
       } else {
-        output.line(HelpCatalog.commandLine(l, version: CoachCore.version))
+        output.line(HelpCatalog.commandLine(l, version: CoachCore.version, width: output.width))
       }
       return ExitStatus.ok
     }
@@ -120,7 +120,7 @@ public enum CoachApp {
       // `coach learn MODULE`, `coach quiz`: the activity the command began takes its answers
       // from standard input (a person at a terminal, or a script); the command ends with it.
       if session.activeActivity != nil {
-        let onTerminal = !global.batch && isTerminal(STDIN_FILENO) && isTerminal(STDOUT_FILENO) && TerminalLocale.setUp()
+        let onTerminal = !global.batch && isTerminal(STDIN_FILENO) && isTerminal(STDOUT_FILENO) && setUpLocale(session)
         session.runActivities(reader: onTerminal ? makeStandardLineReader(programName: "coach", historyFile: nil, completer: session.completer()) : PlainLineReader())
       }
       session.close()
@@ -131,12 +131,28 @@ public enum CoachApp {
       session.fail(error)
       return error.exitCode
     }
-    let hasUTF8 = interactive ? TerminalLocale.setUp() : true
+    let hasUTF8 = interactive ? setUpLocale(session) : true
     let reader = interactive
       ? makeStandardLineReader(programName: "coach", historyFile: hasUTF8 ? paths.history : nil, completer: session.completer())
       : PlainLineReader()
     if reader.isInteractive { session.say(Welcome.banner(session.l)) }
     return session.runLoop(reader: reader)
+  }
+
+  /// Sets the character locale for line editing; when the requested one is not installed,
+  /// says once (on stderr, in the session's language) which one is used instead.
+  static func setUpLocale(_ session: Session) -> Bool {
+    let outcome = TerminalLocale.setUpReporting()
+    if let missing = outcome.missing {
+      let l = session.l
+      let text = outcome.isUTF8
+        ? l.t("coach: the locale \(missing) is not installed here; using \(outcome.inUse) (text and widths are unaffected).",
+              "coach：本机没有安装区域设置 \(missing)，改用 \(outcome.inUse)（文字显示和宽度不受影响）。")
+        : l.t("coach: the locale \(missing) is not installed here, nor C.UTF-8; using \(outcome.inUse), so only ASCII can be typed and history is not kept.",
+              "coach：本机没有安装区域设置 \(missing)，也没有 C.UTF-8；改用 \(outcome.inUse)，只能输入 ASCII 字符，也不保存历史。")
+      session.output.errorLine(StyledText(text, .dim))
+    }
+    return outcome.isUTF8
   }
 
   /// The common cases without reflecting the whole command tree: no command (the session, with

@@ -20,7 +20,9 @@ import Darwin
 ///   the previous word.
 /// - Ctrl-C: `EL_SIGNAL 1` plus our own SIGINT handler without `SA_RESTART`. The handler is
 ///   installed while the reader is open (from `init` to `close()`), so SIGINT no longer ends
-///   the process then; it cancels the line being edited, or is ignored between reads.
+///   the process then. On a line with text it clears the line and reading goes on (a fresh
+///   prompt); on an empty line `readLine` returns `.interrupted` (the caller leaves a walk, or
+///   shows a fresh prompt at the top level). Between reads it is ignored.
 ///   `readLine` may run on any thread: it unblocks SIGINT on its thread while reading
 ///   (libdispatch and Swift concurrency threads block it), and a SIGINT the kernel hands to
 ///   another thread is forwarded to the reading one.
@@ -30,6 +32,16 @@ import Darwin
 ///   own (cooked) editing, still shows the prompt and keeps history, but Tab, Ctrl-R and the
 ///   arrow keys do nothing special. `isEditingEnabled` says which mode is in force.
 /// - After `.interrupted` and `.endOfInput` the cursor is at the start of a fresh line.
+/// - Bracketed paste: mode 2004 is turned on while a line is read (off again before
+///   `readLine` returns, on Ctrl-Z and on SIGTERM/SIGHUP). A paste without a line break is
+///   inserted at the cursor as typed text; a paste with line breaks ends the read at once and is
+///   returned as one `.line` with its lines joined by `\n` (`\r\n` and `\r` become `\n`,
+///   trailing line breaks dropped). The first line stays on the prompt's line and the others are
+///   echoed below it, so the screen shows what was pasted. Nothing pasted is ever run by itself.
+/// - Two histories: `.command` lines go to the persistent one (`historyFile`), `.answer` lines
+///   to one kept in memory for the reader's life. Up recalls from the one of the current read.
+///   A pasted answer is entered as one line (its line breaks as spaces); pasted commands are
+///   entered one line each.
 /// - History (`historyFile`) is loaded in `init` and saved in `close()`: to a temporary file in
 ///   the same directory (mode 0600), then renamed over the real one; missing directories are
 ///   created with mode 0700. At most 1000 entries; adjacent duplicates are kept once. Two
@@ -55,6 +67,12 @@ public final class LibeditLineReader: LineReader {
   private let output: UnsafeMutablePointer<FILE>
   private var editLine: OpaquePointer?
   private var history: OpaquePointer?
+  /// This session's answers (`.answer` reads); never saved.
+  private var answerHistory: OpaquePointer?
+  /// The history libedit is set to now.
+  private var activeContext: InputContext = .command
+  /// A multi-line paste waiting for `el_wgets` to return (set by the paste command).
+  private var pendingPaste: String?
   private var sigintInstalled = false
   /// The wide, literal-mode-encoded prompt libedit's prompt callback returns. libedit keeps
   /// calling the callback while it redraws, so this stays valid until the next `readLine`.
@@ -64,6 +82,8 @@ public final class LibeditLineReader: LineReader {
   /// (`map_addfunc` does not copy them), so they live as long as the reader.
   private let commandName = LibeditLineReader.allocateWide("coach-complete")
   private let commandHelp = LibeditLineReader.allocateWide("Complete the word before the cursor")
+  private let pasteName = LibeditLineReader.allocateWide("coach-paste")
+  private let pasteHelp = LibeditLineReader.allocateWide("Take a bracketed paste")
   private var closed = false
 
   /// A reader on the given streams (a pseudo-terminal in tests). The streams must stay open
@@ -111,12 +131,15 @@ public final class LibeditLineReader: LineReader {
     promptStorage.deallocate()
     commandName.deallocate()
     commandHelp.deallocate()
+    pasteName.deallocate()
+    pasteHelp.deallocate()
   }
 
   // MARK: Set-up
 
   private func configure(_ el: OpaquePointer, _ h: OpaquePointer) {
     coach_sigint_install()
+    coach_paste_install()
     sigintInstalled = true
 
     _ = coach_history_setsize(h, Int32(Self.historyLimit))
@@ -138,12 +161,19 @@ public final class LibeditLineReader: LineReader {
         guard let el, let reader = LibeditLineReader.reader(of: el) else { return UInt8(CC_ERROR) }
         return reader.complete(el)
       })
+    _ = coach_el_addfn(
+      el, pasteName, pasteHelp,
+      { el, _ in
+        guard let el, let reader = LibeditLineReader.reader(of: el) else { return UInt8(CC_ERROR) }
+        return reader.paste(el)
+      })
 
     // The user's ~/.editrc (or $EDITRC) first, then the bindings we must keep (lldb's order).
     _ = el_source(el, nil)
     bind(el, "^I", to: "coach-complete")
     bind(el, "^R", to: "em-inc-search-prev")
     bind(el, "^W", to: "ed-delete-prev-word")
+    bind(el, "\\e[200~", to: "coach-paste")
     isEditingEnabled = coach_el_get_editmode(el) != 0
   }
 
@@ -160,28 +190,77 @@ public final class LibeditLineReader: LineReader {
   // MARK: Reading
 
   public func readLine(prompt: String) -> LineInput {
+    readLine(prompt: prompt, context: .command)
+  }
+
+  public func readLine(prompt: String, context: InputContext) -> LineInput {
     guard !closed, let el = editLine, let h = history else { return .endOfInput }
     setPrompt(prompt)
+    let target = useHistory(for: context, el, h)
+    while true {
+      switch readOnce(el) {
+      case .line(let line):
+        // History holds single lines: a pasted answer is entered with its line breaks as
+        // spaces, pasted commands one line each (as they would run).
+        let entries = !line.contains("\n") ? [line]
+          : context == .command ? line.split(separator: "\n").map(String.init)
+          : [line.split(separator: "\n").joined(separator: " ")]
+        for entry in entries where entry.contains(where: { !$0.isWhitespace }) {
+          _ = Self.wide(entry) { coach_history_enter(target, $0) }
+        }
+        return .line(line)
+      case .interrupted(let hadText):
+        // Ctrl-C on a line with text only clears it; on an empty line the caller decides.
+        if hadText { continue }
+        return .interrupted
+      case .endOfInput:
+        return .endOfInput
+      }
+    }
+  }
+
+  private enum Read {
+    case line(String)
+    case interrupted(hadText: Bool)
+    case endOfInput
+  }
+
+  /// One `el_wgets`, with bracketed paste on around it.
+  private func readOnce(_ el: OpaquePointer) -> Read {
     // Unblock SIGINT on this thread first (a signal left pending while it was blocked arrives
     // now), then clear the flag: a Ctrl-C from before this prompt must not turn this read's
     // end of input into an interrupt.
     coach_sigint_reading_begin()
     coach_sigint_clear()
+    if isEditingEnabled {
+      fflush(output)
+      coach_paste_on(fileno(output))
+    }
+    pendingPaste = nil
     errno = 0
     var count: Int32 = 0
     let raw = el_wgets(el, &count)
     let readErrno = errno
+    coach_paste_off()
     coach_sigint_reading_end()
     let interrupted = coach_sigint_take() != 0
 
     guard let raw, count > 0 else {
       if interrupted || (count == -1 && readErrno == EINTR) {
+        let hadText = el_wline(el).map { $0.pointee.lastchar != $0.pointee.buffer } ?? false
         el_reset(el)  // drop any half-typed key sequence or search state
         write("\n")
-        return .interrupted
+        return .interrupted(hadText: hadText)
       }
       write("\n")
       return .endOfInput
+    }
+    if let paste = pendingPaste {
+      pendingPaste = nil
+      let lines = paste.split(separator: "\n", omittingEmptySubsequences: false)
+      let indent = String(repeating: " ", count: max(0, LibeditText.width(promptText.map(LibeditText.visible) ?? "") - 2))
+      for line in lines.dropFirst() { write(indent + "· " + String(line) + "\n") }
+      return .line(paste)
     }
 
     var length = Int(count)
@@ -191,11 +270,26 @@ public final class LibeditLineReader: LineReader {
     for i in 0..<length {
       scalars.append(Unicode.Scalar(UInt32(bitPattern: raw[i])) ?? "\u{FFFD}")
     }
-    let line = String(scalars)
-    if line.contains(where: { !$0.isWhitespace }) {
-      _ = Self.wide(line) { coach_history_enter(h, $0) }
+    return .line(String(scalars))
+  }
+
+  /// Points libedit at the history for `context` (the in-memory answer history is made on
+  /// first use) and returns it.
+  private func useHistory(for context: InputContext, _ el: OpaquePointer, _ h: OpaquePointer) -> OpaquePointer {
+    var target = h
+    if context == .answer {
+      if answerHistory == nil, let made = history_winit() {
+        _ = coach_history_setsize(made, Int32(Self.historyLimit))
+        _ = coach_history_setunique(made, 1)
+        answerHistory = made
+      }
+      target = answerHistory ?? h
     }
-    return .line(line)
+    if context != activeContext {
+      _ = coach_el_set_hist(el, target)
+      activeContext = context
+    }
+    return target
   }
 
   private func setPrompt(_ prompt: String) {
@@ -236,7 +330,7 @@ public final class LibeditLineReader: LineReader {
     case 0:
       return UInt8(CC_REFRESH_BEEP)
     case 1:
-      replace(el, replacing, with: candidates[0] + " ")
+      replace(el, replacing, with: candidates[0] + (completion.appendsSpace ? " " : ""))
       return UInt8(CC_REFRESH)
     default:
       let prefix = LibeditText.commonPrefix(candidates)
@@ -248,6 +342,51 @@ public final class LibeditLineReader: LineReader {
       write("\n" + LibeditText.completionList(candidates, columns: columns > 0 ? Int(columns) : 80))
       return UInt8(CC_REDISPLAY)
     }
+  }
+
+  // MARK: Bracketed paste
+
+  /// The terminal sent `ESC [ 200 ~`: reads up to `ESC [ 201 ~`. Text without a line break is
+  /// inserted at the cursor; text with line breaks ends the read as one line (see the type's
+  /// documentation).
+  private func paste(_ el: OpaquePointer) -> UInt8 {
+    var scalars: [Unicode.Scalar] = []
+    let end: [UInt32] = [0x1B, 0x5B, 0x32, 0x30, 0x31, 0x7E]  // ESC [ 2 0 1 ~
+    var c: wchar_t = 0
+    while el_wgetc(el, &c) == 1 {
+      scalars.append(Unicode.Scalar(UInt32(bitPattern: c)) ?? "\u{FFFD}")
+      if scalars.count >= end.count, scalars.suffix(end.count).map(\.value) == end {
+        scalars.removeLast(end.count)
+        break
+      }
+    }
+    let text = LibeditText.pastedText(scalars)
+    guard text.contains("\n") else {
+      replace(el, 0, with: text)
+      return UInt8(CC_REFRESH)
+    }
+    // Several lines: the whole edit line with the paste at the cursor becomes the answer.
+    guard let info = el_wline(el)?.pointee, let buffer = info.buffer, let cursor = info.cursor, let last = info.lastchar else {
+      return UInt8(CC_ERROR)
+    }
+    var before = String.UnicodeScalarView()
+    var after = String.UnicodeScalarView()
+    var p = buffer
+    while p < last {
+      let s = Unicode.Scalar(UInt32(bitPattern: p.pointee)) ?? "\u{FFFD}"
+      if p < cursor { before.append(s) } else { after.append(s) }
+      p += 1
+    }
+    let whole = String(before) + text + String(after)
+    pendingPaste = whole
+    // Show the first line on the prompt's line, then end the read as Enter does.
+    let typed = buffer.distance(to: last)
+    el_cursor(el, Int32(buffer.distance(to: last) - buffer.distance(to: cursor)))
+    if typed > 0 { el_deletestr(el, Int32(typed)) }
+    let first = whole.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+    if !first.isEmpty { _ = Self.wide(first) { el_winsertstr(el, $0) } }
+    Self.wide("\n") { el_wpush(el, $0) }
+    return UInt8(CC_REFRESH)
   }
 
   /// Deletes `count` scalars before the cursor and inserts `text` there.
@@ -268,9 +407,12 @@ public final class LibeditLineReader: LineReader {
     }
     if let el = editLine { el_end(el) }
     if let h = history { history_wend(h) }
+    if let a = answerHistory { history_wend(a) }
     editLine = nil
     history = nil
+    answerHistory = nil
     if sigintInstalled {
+      coach_paste_uninstall()
       coach_sigint_uninstall()
       sigintInstalled = false
     }

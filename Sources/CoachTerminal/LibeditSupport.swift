@@ -119,6 +119,45 @@ enum LibeditText {
     }
   }
 
+  /// The text of a bracketed paste as one answer: `\r\n` and `\r` become `\n`, trailing line
+  /// breaks are dropped, other control characters (but tabs, which become a space) are dropped.
+  static func pastedText(_ scalars: [Unicode.Scalar]) -> String {
+    var out = String.UnicodeScalarView()
+    var i = 0
+    while i < scalars.count {
+      let s = scalars[i]
+      switch s.value {
+      case 0x0D:
+        out.append("\n")
+        if i + 1 < scalars.count, scalars[i + 1].value == 0x0A { i += 1 }
+      case 0x0A: out.append("\n")
+      case 0x09: out.append(" ")
+      case 0..<0x20, 0x7F: break
+      default: out.append(s)
+      }
+      i += 1
+    }
+    var text = String(out)
+    while text.hasSuffix("\n") { text.removeLast() }
+    return text
+  }
+
+  /// `text` without its escape sequences (what the terminal shows).
+  static func visible(_ text: String) -> String {
+    let scalars = Array(text.unicodeScalars)
+    var out = String.UnicodeScalarView()
+    var i = 0
+    while i < scalars.count {
+      if scalars[i] == "\u{1B}" {
+        i = escapeEnd(scalars, from: i)
+        continue
+      }
+      if scalars[i] != literalMode { out.append(scalars[i]) }
+      i += 1
+    }
+    return String(out)
+  }
+
   /// `candidates` laid out in columns for a terminal `columns` wide, filled down then across
   /// (as `ls` and libedit's own file completion do), two spaces between columns, no trailing
   /// spaces. One line per row, each ending in `\n`. Widths are display widths.

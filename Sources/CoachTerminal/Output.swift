@@ -1,3 +1,4 @@
+import CLibEditShim
 import CoachCore
 
 #if canImport(Glibc)
@@ -11,23 +12,38 @@ public protocol OutputSink: AnyObject {
   func write(_ text: StyledText)
   /// Messages about problems (stderr).
   func error(_ text: StyledText)
-  /// Columns available for tables and wrapping.
+  /// Columns available for tables and wrapping: the terminal's width now (read again after
+  /// every resize), or an override. Read it for each render, never keep it.
   var width: Int { get }
   /// Whether the normal output is styled.
   var colour: Bool { get }
+  /// Whether prose (`Session.say`) is wrapped to `width` before it is written: true on a
+  /// terminal, false for pipes and files, whose lines are kept as they are.
+  var wrapsProse: Bool { get }
 }
 
 extension OutputSink {
+  public var wrapsProse: Bool { false }
   public func line(_ text: StyledText = StyledText()) { write(text + "\n") }
   public func errorLine(_ text: StyledText) { error(text + "\n") }
 }
 
 /// stdout and stderr of the process. Colour is decided per stream (a terminal, `NO_COLOR`
 /// unset or empty, `TERM` not `dumb`, no `--no-color`). A closed pipe ends output quietly.
+///
+/// Width: `widthOverride` if set (the `width` setting), else a fixed width if one was given,
+/// else the terminal's, measured again after each SIGWINCH (a flag set by the C shim's handler
+/// and read here, so every render and every prompt uses the width of the moment).
 public final class StandardOutput: OutputSink {
   public let colour: Bool
   public let errorColour: Bool
-  public let width: Int
+  /// Columns to wrap to whatever the terminal says (kept between 20 and 1000); nil = measure.
+  public var widthOverride: Int?
+  private let fixedWidth: Int?
+  private let environment: [String: String]
+  private var measuredWidth: Int
+  private let followsResizes: Bool
+  public let wrapsProse: Bool
   /// Set when stdout was closed by the reader (EPIPE): callers may stop early.
   public private(set) var closed = false
 
@@ -36,11 +52,31 @@ public final class StandardOutput: OutputSink {
     let allowed = !noColour && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
     colour = allowed && isatty(STDOUT_FILENO) == 1
     errorColour = allowed && isatty(STDERR_FILENO) == 1
-    width = fixedWidth ?? StandardOutput.terminalWidth(environment: environment)
+    self.fixedWidth = fixedWidth
+    self.environment = environment
+    measuredWidth = fixedWidth ?? StandardOutput.terminalWidth(environment: environment)
+    followsResizes = fixedWidth == nil && isatty(STDOUT_FILENO) == 1
+    wrapsProse = fixedWidth == nil && isatty(STDOUT_FILENO) == 1
+    if followsResizes { coach_sigwinch_install() }
+  }
+
+  deinit {
+    if followsResizes { coach_sigwinch_uninstall() }
+  }
+
+  public var width: Int {
+    if let widthOverride { return min(1000, max(20, widthOverride)) }
+    if followsResizes, coach_sigwinch_take() != 0 {
+      measuredWidth = StandardOutput.terminalWidth(environment: environment)
+    }
+    return measuredWidth
   }
 
   public func write(_ text: StyledText) { emit(STDOUT_FILENO, text.rendered(colour: colour)) }
-  public func error(_ text: StyledText) { emit(STDERR_FILENO, text.rendered(colour: errorColour)) }
+  /// Messages are prose: on a terminal they are wrapped to the current width, like `say`.
+  public func error(_ text: StyledText) {
+    emit(STDERR_FILENO, (wrapsProse ? text.wrapped(width: width) : text).rendered(colour: errorColour))
+  }
 
   private func emit(_ fd: Int32, _ text: String) {
     guard !(fd == STDOUT_FILENO && closed) else { return }

@@ -17,11 +17,31 @@ public enum TerminalLocale {
   /// untouched. Returns whether the character locale is UTF-8 now.
   @discardableResult
   public static func setUp() -> Bool {
-    _ = setlocale(LC_CTYPE, "")
+    setUpReporting().isUTF8
+  }
+
+  /// What `setUpReporting` did.
+  public struct Outcome: Equatable, Sendable {
+    /// Whether the character locale is UTF-8 now.
+    public var isUTF8: Bool
+    /// The locale the environment asks for (`LC_ALL`, else `LC_CTYPE`, else `LANG`) when it is
+    /// not installed here, so another one is used; nil when the requested one is in force (or
+    /// none was requested).
+    public var missing: String?
+    /// The character locale in force now (e.g. `C.UTF-8`).
+    public var inUse: String
+  }
+
+  /// `setUp()`, saying whether the requested locale was missing, for a one-line notice.
+  public static func setUpReporting() -> Outcome {
+    let names: [String] = ["LC_ALL", "LC_CTYPE", "LANG"]
+    let requested = names.compactMap { (name: String) -> String? in getenv(name).map { String(cString: $0) } }.first { !$0.isEmpty }
+    let found = setlocale(LC_CTYPE, "") != nil
     if !isUTF8 {
       _ = setlocale(LC_CTYPE, "C.UTF-8")
     }
-    return isUTF8
+    let inUse = setlocale(LC_CTYPE, nil).map { String(cString: $0) } ?? "C"
+    return Outcome(isUTF8: isUTF8, missing: found ? nil : requested, inUse: inUse)
   }
 
   /// Whether the calling thread's character locale uses UTF-8 (`nl_langinfo(CODESET)`).

@@ -5,6 +5,8 @@ import CoachTerminal
 public final class ScriptedLineReader: LineReader {
   public private(set) var inputs: [LineInput]
   public private(set) var prompts: [String] = []
+  /// What each line was read for (which history it would join), in order.
+  public private(set) var contexts: [InputContext] = []
   public let isInteractive: Bool
   public private(set) var closed = false
 
@@ -16,6 +18,11 @@ public final class ScriptedLineReader: LineReader {
   /// Lines of text, ending with the end of input.
   public convenience init(lines: [String], interactive: Bool = false) {
     self.init(lines.map { .line($0) }, interactive: interactive)
+  }
+
+  public func readLine(prompt: String, context: InputContext) -> LineInput {
+    contexts.append(context)
+    return readLine(prompt: prompt)
   }
 
   public func readLine(prompt: String) -> LineInput {

@@ -79,3 +79,64 @@ import Testing
     #expect(Suggest.nearest(to: "xyzzy", in: words) == nil)
   }
 }
+
+@Suite struct LineBreakingTests {
+  static let noStart: [Character] = ["，", "。", "；", "：", "！", "？", "」", "）", "、", "”", "』", "》"]
+  static let noEnd: [Character] = ["「", "“", "（", "『", "《"]
+  static let chinese = "客户说：「价格太高了，我们再考虑一下。」（采购经理刘芳）她问：“交付周期能不能缩短？”我们回答：可以，但需要预付款；另外，还要确认验收标准、付款方式！"
+
+  @Test func chineseLinesFollowTheLineBreakingRulesAtEveryWidth() {
+    for width in 8...40 {
+      let lines = Wrap.lines(Self.chinese, width: width)
+      #expect(lines.joined() == Self.chinese, "width \(width): nothing lost or added")
+      for line in lines {
+        #expect(DisplayWidth.of(line) <= width + 2, "width \(width): ‘\(line)’ is too wide")  // one glued mark may overhang
+        if let first = line.first { #expect(!Self.noStart.contains(first), "width \(width): ‘\(line)’ starts with \(first)") }
+        if let last = line.last, line != lines.last { #expect(!Self.noEnd.contains(last), "width \(width): ‘\(line)’ ends with \(last)") }
+      }
+    }
+  }
+
+  @Test func latinPunctuationStaysWithItsWordAfterChinese() {
+    let lines = Wrap.lines("用 `discover 深度访谈` 继续，然后 check。", width: 14)
+    #expect(lines.allSatisfy { !($0.first.map { Self.noStart.contains($0) } ?? false) })
+  }
+
+  @Test func bulletsHangUnderTheirText() {
+    let lines = Wrap.lines("• Understand the industry background: competitive landscape and trends.", width: 30, indent: "  ")
+    #expect(lines == ["  • Understand the industry", "    background: competitive", "    landscape and trends."])
+  }
+
+  @Test func styledTextWrapsAtWordsKeepingStylesAndHangs() {
+    var text = StyledText("  ")
+    text.append("stakeholders", .bold)
+    text.append("  Map the decision makers: role, influence, attitude and completeness.\n")
+    text.append("short line\n")
+    text.append("• a bullet that is long enough to wrap around the line", .dim)
+    let wrapped = text.wrapped(width: 40)
+    let lines = wrapped.plain.split(separator: "\n").map(String.init)
+    #expect(lines.allSatisfy { DisplayWidth.of($0) <= 40 }, "\(lines)")
+    // Words are whole, continuation lines hang under the second column or the bullet's text.
+    #expect(lines[0] == "  stakeholders  Map the decision makers:")
+    #expect(lines[1] == "                role, influence,")
+    #expect(lines[2] == "                attitude and")
+    #expect(lines[3] == "                completeness.")
+    #expect(lines[4] == "short line")
+    #expect(lines[5] == "• a bullet that is long enough to wrap")
+    #expect(lines[6] == "  around the line")
+    #expect(wrapped.spans.contains { $0.style == .bold && $0.text == "stakeholders" })
+    #expect(wrapped.spans.filter { $0.style == .dim }.map(\.text).joined() == "• a bullet that is long enough to wraparound the line")
+    // What fits is left alone.
+    #expect(StyledText("fits").wrapped(width: 40) == StyledText("fits"))
+  }
+
+  @Test func styledTextWrapsChineseWithTheRules() {
+    let wrapped = StyledText(LineBreakingTests.chinese).wrapped(width: 20)
+    let lines = wrapped.plain.split(separator: "\n").map(String.init)
+    #expect(lines.count > 3)
+    for line in lines {
+      if let first = line.first { #expect(!Self.noStart.contains(first), "‘\(line)’") }
+    }
+    #expect(lines.joined() == LineBreakingTests.chinese)
+  }
+}

@@ -40,6 +40,13 @@ private func mode(of path: String) -> mode_t? {
 }
 
 private let up = "\u{1B}[A"
+private let pasteStart = "\u{1B}[200~"
+private let pasteEnd = "\u{1B}[201~"
+
+/// The output without the bracketed-paste mode switches the reader sends around each read.
+private func visible(_ output: String) -> String {
+  output.replacingOccurrences(of: "\u{1B}[?2004h", with: "").replacingOccurrences(of: "\u{1B}[?2004l", with: "")
+}
 private let backspace = "\u{7F}"
 private let ctrlA = "\u{01}"
 private let ctrlB = "\u{02}"
@@ -178,7 +185,7 @@ struct LibeditLineReaderTests {
     #expect(read(reader, pty, "\(ctrlR)alp\n") == .line("alpha one"))
   }
 
-  @Test func ctrlCCancelsTheLineAndTheNextReadStartsFresh() throws {
+  @Test func ctrlCOnALineWithTextClearsItAndReadingGoesOn() throws {
     let pty = PseudoTerminal()
     let reader = try makeReader(pty)
     defer { reader.close(); pty.close() }
@@ -187,15 +194,39 @@ struct LibeditLineReaderTests {
     // libedit re-raises SIGINT with kill(0, ...): keep that inside this process.
     let group = ProcessGroupIsolation()
     defer { group.restore() }
-    let stop = StopFlag()
-    let stopped = DispatchSemaphore(value: 0)
+    let typed = DispatchSemaphore(value: 0)
     Thread.detachNewThread {
       pty.waitForRawMode()
       pty.type("abc")
       pty.waitForOutput(containing: "> abc")
       // Process-directed, as from a terminal: the kernel picks a thread that does not block
       // SIGINT (here usually the main thread), and the reader's handler forwards it to the
-      // reading thread. Repeat until the reader reacts, in case one lands just before read().
+      // reading thread. Repeat until the line is cleared, in case one lands just before read().
+      for _ in 0..<50 where !visible(pty.output).contains("> abc\r\n> ") {
+        _ = kill(getpid(), SIGINT)
+        pty.waitForOutput(timeout: 0.2) { visible($0).contains("> abc\r\n> ") }
+      }
+      pty.waitForRawMode()
+      pty.type("def\n")
+      typed.signal()
+    }
+    // The same read goes on after the Ctrl-C, on a fresh, empty line.
+    let first = reader.readLine(prompt: "> ")
+    typed.wait()
+    #expect(first == .line("def"))
+    #expect(pty.waitForOutput { visible($0).contains("> abc\r\n> def") }, "a fresh line: \(pty.output.debugDescription)")
+  }
+
+  @Test func ctrlCOnAnEmptyLineIsAnInterrupt() throws {
+    let pty = PseudoTerminal()
+    let reader = try makeReader(pty)
+    defer { reader.close(); pty.close() }
+    let group = ProcessGroupIsolation()
+    defer { group.restore() }
+    let stop = StopFlag()
+    let stopped = DispatchSemaphore(value: 0)
+    Thread.detachNewThread {
+      pty.waitForRawMode()
       while stop.whileRunning({ _ = kill(getpid(), SIGINT) }) {
         usleep(50_000)
       }
@@ -205,7 +236,7 @@ struct LibeditLineReaderTests {
     stop.stop()
     stopped.wait()
     #expect(first == .interrupted)
-    #expect(pty.waitForOutput { $0.hasSuffix("abc\r\n") }, "a fresh line: \(pty.output.debugDescription)")
+    #expect(pty.waitForOutput { visible($0).hasSuffix("> \r\n") }, "a fresh line: \(pty.output.debugDescription)")
     #expect(read(reader, pty, "def\n") == .line("def"))
   }
 
@@ -232,7 +263,7 @@ struct LibeditLineReaderTests {
     defer { reader.close(); pty.close() }
     #expect(read(reader, pty, ctrlD) == .endOfInput)
     // libedit echoes ^D; the reader then moves to a fresh line. (The pty turns \n into \r\n.)
-    #expect(pty.waitForOutput { $0.hasSuffix("> ^D\r\n") }, "a fresh line: \(pty.output.debugDescription)")
+    #expect(pty.waitForOutput { visible($0).hasSuffix("> ^D\r\n") }, "a fresh line: \(pty.output.debugDescription)")
   }
 
   @Test func ctrlDOnANonEmptyLineDoesNotEndInput() throws {
@@ -400,4 +431,92 @@ final class StopFlag: @unchecked Sendable {
   }
 
   func stop() { lock.withLock { stopped = true } }
+}
+
+// MARK: Bracketed paste, the two histories, completion without a space
+
+extension LibeditLineReaderTests {
+  private func readAnswer(_ reader: LibeditLineReader, _ pty: PseudoTerminal, _ keys: String) -> LineInput {
+    pty.typing(keys) { reader.readLine(prompt: "  › ", context: .answer) }
+  }
+
+  @Test func bracketedPasteIsOnOnlyWhileALineIsRead() throws {
+    let pty = PseudoTerminal()
+    let reader = try makeReader(pty)
+    defer { reader.close(); pty.close() }
+    #expect(read(reader, pty, "one\n") == .line("one"))
+    #expect(pty.waitForOutput { $0.hasPrefix("\u{1B}[?2004h> ") && $0.contains("one\r\n\u{1B}[?2004l") })
+    #expect(coach_paste_is_on() == 0)
+  }
+
+  @Test func aPasteWithoutALineBreakIsInsertedAsTyped() throws {
+    let pty = PseudoTerminal()
+    let reader = try makeReader(pty)
+    defer { reader.close(); pty.close() }
+    #expect(read(reader, pty, "ab\(pasteStart)c d\(pasteEnd)e\n") == .line("abc de"))
+    // A trailing line break in the paste is not Enter: the line is still being edited.
+    #expect(read(reader, pty, "\(pasteStart)Sean O'Brien\r\(pasteEnd)!\n") == .line("Sean O'Brien!"))
+  }
+
+  @Test func aMultiLinePasteIsOneLineWithItsLineBreaksAndIsEchoed() throws {
+    let pty = PseudoTerminal()
+    let reader = try makeReader(pty)
+    defer { reader.close(); pty.close() }
+    // Terminals send a pasted line break as CR (the pty's ICRNL may turn it into LF).
+    let paste = "\(pasteStart)Budget is frozen until Q3\r预算冻结到第三季度\rCFO wants a TCO model\r\(pasteEnd)"
+    #expect(readAnswer(reader, pty, paste) == .line("Budget is frozen until Q3\n预算冻结到第三季度\nCFO wants a TCO model"))
+    // The first line on the prompt's line, the others under it.
+    #expect(pty.waitForOutput { visible($0).contains("  › Budget is frozen until Q3\r\n  · 预算冻结到第三季度\r\n  · CFO wants a TCO model\r\n") },
+            "\(pty.output.debugDescription)")
+    // Text typed before the paste stays in front of it.
+    #expect(readAnswer(reader, pty, "Notes: \(pasteStart)a\nb\(pasteEnd)") == .line("Notes: a\nb"))
+    // History: a pasted answer is one line; pasted commands are one entry each.
+    #expect(readAnswer(reader, pty, "\(up)\n") == .line("Notes: a b"))
+    #expect(read(reader, pty, "\(pasteStart)new Acme\ropen Acme\r\(pasteEnd)") == .line("new Acme\nopen Acme"))
+    #expect(read(reader, pty, "\(up)\n") == .line("open Acme"))
+    #expect(read(reader, pty, "\(up)\(up)\(up)\n") == .line("new Acme"))
+  }
+
+  @Test func answersAndCommandsHaveTheirOwnHistoriesAndOnlyCommandsAreSaved() throws {
+    let root = try makeTemporaryDirectory()
+    let file = "\(root)/history"
+    let pty = PseudoTerminal()
+    let reader = try makeReader(pty, historyFile: file)
+    #expect(read(reader, pty, "discover\n") == .line("discover"))
+    #expect(readAnswer(reader, pty, "Budget 1.2M\n") == .line("Budget 1.2M"))
+    #expect(readAnswer(reader, pty, "刘芳 担心交付\n") == .line("刘芳 担心交付"))
+    // Up at a walk prompt: this session's answers, newest first, never the commands.
+    #expect(readAnswer(reader, pty, "\(up)\n") == .line("刘芳 担心交付"))
+    #expect(readAnswer(reader, pty, "\(up)\(up)\(up)\n") == .line("Budget 1.2M"))
+    // Up at the command prompt: commands only.
+    #expect(read(reader, pty, "\(up)\n") == .line("discover"))
+    #expect(read(reader, pty, "\(up)\(up)\(up)\n") == .line("discover"))
+    reader.close()
+    pty.close()
+    let saved = try String(contentsOfFile: file, encoding: .utf8)
+    #expect(saved.contains("discover"))
+    #expect(!saved.contains("Budget"))
+    #expect(!saved.contains("刘芳"))
+
+    // The next session has the commands, and no answers at all.
+    let pty2 = PseudoTerminal()
+    let second = try makeReader(pty2, historyFile: file)
+    defer { second.close(); pty2.close() }
+    #expect(readAnswer(second, pty2, "\(up)\n") == .line(""))
+    #expect(read(second, pty2, "\(up)\n") == .line("discover"))
+  }
+
+  @Test func aCompletionThatAddsNoSpaceLeavesNone() throws {
+    let pty = PseudoTerminal()
+    let completer: Completer = { before in
+      let word = before.split(separator: " ").last.map(String.init) ?? ""
+      return Completion(replacing: word.unicodeScalars.count, candidates: ["集中决策型", "分散决策型"].filter { $0.hasPrefix(word) }, appendsSpace: false)
+    }
+    let reader = try #require(
+      LibeditLineReader(
+        programName: "coach-test", input: pty.input, output: pty.outputStream, error: pty.outputStream,
+        historyFile: nil, completer: completer))
+    defer { reader.close(); pty.close() }
+    #expect(readAnswer(reader, pty, "集\t\n") == .line("集中决策型"))
+  }
 }

@@ -83,3 +83,14 @@ import Glibc
     #expect(!isTerminal(secondary, term: nil))
   }
 }
+
+@Suite struct PastedTextTests {
+  @Test func lineBreaksOfEveryKindBecomeNewlinesAndTrailingOnesGo() {
+    let text = LibeditText.pastedText(Array("a\r\nb\rc\nd\t e\u{7}\r\n\n".unicodeScalars))
+    #expect(text == "a\nb\nc\nd  e")
+  }
+
+  @Test func escapeSequencesAreNotPartOfThePromptsWidth() {
+    #expect(LibeditText.visible("\u{1B}[1;36mcoach\u{1B}[0m› ") == "coach› ")
+  }
+}

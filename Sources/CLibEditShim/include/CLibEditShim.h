@@ -79,6 +79,26 @@ int coach_sigint_peek(void);
 /* Returns 1 if SIGINT arrived since the last clear/take, and clears the flag. */
 int coach_sigint_take(void);
 
+/* SIGWINCH: a flag-setting handler (SA_RESTART), reference counted like SIGINT's. The output
+   reads the terminal size again when the flag is set, so every render uses the current width.
+   libedit's own handler (EL_SIGNAL, while a line is read) resizes the editor and then
+   re-raises the signal, which lands here. */
+void coach_sigwinch_install(void);
+void coach_sigwinch_uninstall(void);
+/* Returns 1 if the window size changed since the last take, and clears the flag. */
+int coach_sigwinch_take(void);
+
+/* Bracketed paste (xterm mode 2004). `on` writes ESC[?2004h to `fd` and remembers it; `off`
+   writes ESC[?2004l if it was on. While it is on, a SIGTSTP (Ctrl-Z) handler turns it off
+   before the process stops and on again when it continues, and the SIGTERM/SIGHUP handler turns
+   it off before exiting, so the shell never inherits the mode. Install the SIGTSTP handler with
+   `coach_paste_install` (reference counted) while a line reader is open. */
+void coach_paste_install(void);
+void coach_paste_uninstall(void);
+void coach_paste_on(int fd);
+void coach_paste_off(void);
+int coach_paste_is_on(void);
+
 /* SIGTERM/SIGHUP: write `message` to stderr and exit with 128 + the signal number. The message
    is copied. Safe to call more than once. */
 void coach_install_termination_handler(const char *message);

@@ -157,7 +157,7 @@ struct HelpCommand: SessionCommand {
     guard let command else {
       session.say(session.settings.interactive || session.isSessionLoop
                   ? HelpCatalog.overview(l, width: session.output.width)
-                  : HelpCatalog.commandLine(l, version: CoachCore.version))
+                  : HelpCatalog.commandLine(l, version: CoachCore.version, width: session.output.width))
       return
     }
     guard let entry = HelpCatalog.entry(command) else {

@@ -155,36 +155,53 @@ public enum HelpCatalog {
       guard !members.isEmpty else { continue }
       if !out.spans.isEmpty { out.append("\n") }
       out.appendLine(StyledText(groupTitle(group, l), .heading))
-      let column = members.map { DisplayWidth.of($0.synopsis(l)) }.max() ?? 0
-      for e in members {
-        out.append("  ")
-        out.append(DisplayWidth.padRight(e.synopsis(l), to: column), .bold)
-        out.appendLine(StyledText("  " + l.t(e.summary.en, e.summary.zh)))
-      }
+      columns(members.map { ($0.synopsis(l), l.t($0.summary.en, $0.summary.zh)) }, width: width, into: &out)
     }
     out.append("\n")
-    out.append(l.t("Type `help COMMAND` for more on one command. Tab completes commands and names.",
-                   "输入 `help 命令` 查看某个命令的详细说明。按 Tab 可以补全命令和名称。"))
+    out.append(Wrap.text(l.t("Type `help COMMAND` for more on one command. Tab completes commands and names. Ctrl-C clears the line; on an empty line inside a walk it leaves the walk, everything saved.",
+                             "输入 `help 命令` 查看某个命令的详细说明。按 Tab 可以补全命令和名称。Ctrl-C 清空当前输入；在引导中对空行按 Ctrl-C 则离开引导，所有内容均已保存。"), width: width))
     return out
   }
 
+  /// Two columns fitted to `width`: the left column (bold) as wide as its widest entry that
+  /// fits in half the width, the right one wrapped at word boundaries under itself. A left
+  /// entry too wide for the column gets a line of its own (wrapped too), the text below it.
+  static func columns(_ rows: [(String, String)], width: Int, into out: inout StyledText) {
+    let limit = max(12, width / 2 - 4)
+    let column = rows.map { DisplayWidth.of($0.0) }.filter { $0 <= limit }.max() ?? limit
+    let textIndent = String(repeating: " ", count: 2 + column + 2)
+    for (left, right) in rows {
+      let text = Wrap.lines(right, width: width - textIndent.count)
+      if DisplayWidth.of(left) <= column {
+        out.append("  ")
+        out.append(DisplayWidth.padRight(left, to: column), .bold)
+        out.append("  " + (text.first ?? "") + "\n")
+        for line in text.dropFirst() { out.append(textIndent + line + "\n") }
+      } else {
+        for (i, line) in Wrap.lines(left, width: width - 4).enumerated() {
+          out.append(i == 0 ? "  " : "    ")
+          out.append(line, .bold)
+          out.append("\n")
+        }
+        for line in text { out.append(textIndent + line + "\n") }
+      }
+    }
+  }
+
   /// What `coach --help` prints.
-  public static func commandLine(_ l: L10n, version: String) -> StyledText {
+  public static func commandLine(_ l: L10n, version: String, width: Int = 80) -> StyledText {
     var out = StyledText()
-    out.appendLine("\(l.t("coach — a coach for key-account sales, in your terminal", "coach——在终端里辅导大客户销售")) (\(version))")
+    out.appendLine(StyledText(Wrap.text("\(l.t("coach — a coach for key-account sales, in your terminal", "coach——在终端里辅导大客户销售")) (\(version))", width: width)))
     out.append("\n")
     out.appendLine(StyledText(l.t("Usage", "用法"), .heading))
-    out.appendLine(StyledText("  coach [OPTIONS]                 " + l.t("start the interactive session", "启动交互式会话")))
-    out.appendLine(StyledText("  coach [OPTIONS] COMMAND [ARGS]  " + l.t("run one command and exit", "执行一个命令后退出")))
+    var usage = StyledText()
+    columns([("coach [OPTIONS]", l.t("start the interactive session", "启动交互式会话")),
+             ("coach [OPTIONS] COMMAND [ARGS]", l.t("run one command and exit", "执行一个命令后退出"))], width: width, into: &usage)
+    out += StyledText(usage.plain)  // the usage lines are not bold
     out.append("\n")
     out.appendLine(StyledText(l.t("Commands", "命令"), .heading))
     let usable = entries.filter { $0.place == .both }
-    let column = usable.map { DisplayWidth.of($0.synopsis(l)) }.max() ?? 0
-    for e in usable {
-      out.append("  ")
-      out.append(DisplayWidth.padRight(e.synopsis(l), to: column), .bold)
-      out.appendLine(StyledText("  " + l.t(e.summary.en, e.summary.zh)))
-    }
+    columns(usable.map { ($0.synopsis(l), l.t($0.summary.en, $0.summary.zh)) }, width: width, into: &out)
     out.append("\n")
     out.appendLine(StyledText(l.t("Options", "选项"), .heading))
     let options: [(String, String, String)] = [
@@ -196,15 +213,10 @@ public enum HelpCatalog {
       ("--help", "print this help", "显示本帮助"),
       ("--generate-completion-script bash|zsh|fish", "print a shell completion script", "输出 shell 补全脚本"),
     ]
-    let optionColumn = options.map { DisplayWidth.of($0.0) }.max() ?? 0
-    for (flag, en, zh) in options {
-      out.append("  ")
-      out.append(DisplayWidth.padRight(flag, to: optionColumn), .bold)
-      out.appendLine(StyledText("  " + l.t(en, zh)))
-    }
+    columns(options.map { ($0.0, l.t($0.1, $0.2)) }, width: width, into: &out)
     out.append("\n")
-    out.append(l.t("Inside the session, `help` lists every command. Plans are plain JSON files in the workspace's plans/ folder.",
-                   "在会话中输入 `help` 可列出全部命令。计划以普通 JSON 文件保存在工作区的 plans/ 文件夹中。"))
+    out.append(Wrap.text(l.t("Inside the session, `help` lists every command. Plans are plain JSON files in the workspace's plans/ folder.",
+                             "在会话中输入 `help` 可列出全部命令。计划以普通 JSON 文件保存在工作区的 plans/ 文件夹中。"), width: width))
     return out
   }
 
@@ -212,7 +224,7 @@ public enum HelpCatalog {
   public static func detail(_ entry: HelpEntry, _ l: L10n, width: Int) -> StyledText {
     var out = StyledText()
     out.append(l.t("Usage: ", "用法："), .dim)
-    out.appendLine(StyledText(entry.synopsis(l), .bold))
+    out.appendLine(StyledText(Wrap.text(entry.synopsis(l), width: width - DisplayWidth.of(l.t("Usage: ", "用法：")), indent: "").replacingAll("\n", with: "\n    "), .bold))
     out.appendLine(StyledText(Wrap.text(l.t(entry.summary.en, entry.summary.zh), width: width, indent: "  ")))
     let details = l.t(entry.details.en, entry.details.zh)
     if !details.isEmpty {

@@ -94,6 +94,7 @@ final class QuizActivity: Activity {
   }
 
   func handle(_ line: String, in session: Session) -> Bool {
+    engine.width = session.output.width
     let step = engine.accept(line, at: session.now)
     if let problem = step.problem { session.output.errorLine(problem) }
     if let id = step.answered { keeper.save(engine.progress, item: id, in: session) }

@@ -12,10 +12,12 @@ extension Session {
     loopRunning = true
     defer { loopRunning = false }
     while !quitRequested {
-      switch reader.readLine(prompt: prompt) {
+      switch reader.readLine(prompt: prompt, context: inputContext) {
       case .line(let line):
-        handle(line)
+        if line.contains("\n") { handlePaste(line, reader: reader) } else { handle(line) }
       case .interrupted:
+        // Ctrl-C on an empty line (the reader clears a line with text itself): it leaves the
+        // walk, everything saved; at the top level the reader has already shown a fresh prompt.
         if let activity = activeActivity {
           finish(activity)
           activity.leave(in: self)
@@ -40,15 +42,56 @@ extension Session {
   /// Ctrl-C or the end of input leaves it, with everything answered so far saved.
   public func runActivities(reader: LineReader) {
     while let activity = activeActivity {
-      switch reader.readLine(prompt: prompt) {
+      switch reader.readLine(prompt: prompt, context: .answer) {
       case .line(let line):
-        handle(line)
+        if line.contains("\n") { handlePaste(line, reader: reader) } else { handle(line) }
       case .interrupted, .endOfInput:
         finish(activity)
         activity.leave(in: self)
       }
     }
     reader.close()
+  }
+
+  /// Which history the next line joins: commands at the top level, answers inside activities.
+  var inputContext: InputContext { activeActivity == nil ? .command : .answer }
+
+  /// A multi-line paste (only a terminal reader returns one). Into a list prompt: one item per
+  /// non-blank line. Into any other prompt of an activity: one answer, its lines kept. At the
+  /// command prompt: the lines are shown and run only if the rep says yes — a paste is often
+  /// not what the rep meant to send, and a command run by mistake can change the plan.
+  func handlePaste(_ text: String, reader: LineReader) {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    if let activity = activeActivity {
+      guard (activity as? TakesListItems)?.takesListItems == true else {
+        handle(text)
+        return
+      }
+      for line in lines where !line.trimmingWhitespace.isEmpty {
+        // Stop if an item ended the list (or the walk): the rest was meant for this list only.
+        guard activeActivity === activity, (activity as? TakesListItems)?.takesListItems == true else { break }
+        handle(line)
+      }
+      return
+    }
+    let commands = lines.map(\.trimmingWhitespace).filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    guard !commands.isEmpty else { return }
+    if commands.count == 1 {
+      handle(commands[0])
+      return
+    }
+    // The reader has echoed every pasted line under the prompt; ask before running them.
+    let question = l.t("Run these \(commands.count) lines as commands, one after another? (y/N) ", "把这 \(commands.count) 行作为命令依次执行吗？(y/N) ")
+    guard case .line(let answer) = reader.readLine(prompt: question, context: .answer),
+          PasteAnswer.isYes(answer)
+    else {
+      say(StyledText(l.t("Nothing was run.", "没有执行任何命令。"), .dim))
+      return
+    }
+    for command in commands {
+      guard !quitRequested else { break }
+      handle(command)
+    }
   }
 
   /// One line: to the running activity, or parsed as a command.
@@ -151,5 +194,19 @@ enum UsageMessages {
     var text = english
     for (en, zh) in patterns { text = text.replacingAll(en, with: zh) }
     return text
+  }
+}
+
+/// An activity whose current prompt takes a list, one item per line (a multi-line paste is
+/// split into items there).
+protocol TakesListItems: AnyObject {
+  var takesListItems: Bool { get }
+}
+
+/// The answer to "run the pasted commands?": yes only when the rep says so.
+enum PasteAnswer {
+  static func isYes(_ answer: String) -> Bool {
+    let a = answer.trimmingWhitespace.lowercased()
+    return ["y", "yes", "是", "是的", "好", "确定", "执行"].contains(a)
   }
 }

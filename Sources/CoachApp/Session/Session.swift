@@ -33,11 +33,17 @@ public final class Session {
 
   // MARK: messages
 
-  public func say(_ text: StyledText) { output.line(text) }
+  /// Prose for the rep: on a terminal, wrapped to the terminal's width of the moment.
+  public func say(_ text: StyledText) { output.line(fitted(text)) }
+
+  /// `text` wrapped to the output's current width when the output wraps prose (a terminal).
+  func fitted(_ text: StyledText) -> StyledText {
+    output.wrapsProse ? text.wrapped(width: output.width) : text
+  }
 
   /// Reports a failure on stderr and remembers its exit status.
   public func fail(_ error: CommandError) {
-    output.errorLine(error.message)
+    output.errorLine(fitted(error.message))
     lastFailure = error.exitCode
   }
 

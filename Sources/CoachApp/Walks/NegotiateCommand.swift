@@ -104,7 +104,7 @@ final class NegotiationPlanner {
     guard let part = book.part(partID) else { return }
     var out = StyledText("\n" + part.title, .heading)
     if let purpose = part.purpose { out.append("\n" + Wrap.text(purpose, width: session.output.width)) }
-    for p in part.principles { out.append("\n" + Wrap.text("• " + p, width: session.output.width, indent: "  ").dropFirst(2), .dim) }
+    for p in part.principles { out.append("\n" + Wrap.text("• " + p, width: session.output.width), .dim) }
     session.say(out)
   }
 

@@ -4,7 +4,7 @@ import CoachTerminal
 /// Runs a series of walks one after another (terms, people, ladder rungs…), asking `next` for
 /// the following one when each ends. `done` or Ctrl-C leaves the whole series; everything
 /// answered is already saved.
-final class SequenceActivity: Activity {
+final class SequenceActivity: Activity, TakesListItems {
   /// One walk of the series.
   struct Item {
     var engine: WalkEngine
@@ -31,6 +31,8 @@ final class SequenceActivity: Activity {
   }
 
   var prompt: String { inner?.prompt ?? "  › " }
+
+  var takesListItems: Bool { inner?.takesListItems == true && !(firstAnswerPending && emptyEnds) }
 
   func start(in session: Session) {
     if !intro.spans.isEmpty { session.say(intro) }

@@ -18,7 +18,7 @@ struct WalkBinding {
 }
 
 /// Runs a WalkEngine inside the session: every accepted answer is saved at once.
-final class WalkActivity: Activity {
+final class WalkActivity: Activity, TakesListItems {
   var engine: WalkEngine
   let binding: WalkBinding
   /// Called when the walk ends (finished or left); prints the summary.
@@ -36,12 +36,15 @@ final class WalkActivity: Activity {
 
   var prompt: String { "  › " }
 
+  var takesListItems: Bool { engine.current?.kind == .list }
+
   func start(in session: Session) {
     engine.width = session.output.width
     session.say(engine.start())
   }
 
   func handle(_ line: String, in session: Session) -> Bool {
+    engine.width = session.output.width  // the terminal may have been resized since
     if let intercept, intercept(line, session) { return engine.finished ? end(session) : false }
     let previous = engine.current.flatMap { engine.answers[$0.id] }
     let step = engine.accept(line)

@@ -45,7 +45,7 @@ public struct LessonEngine: Sendable {
     if let summary = lesson.summary?.trimmingWhitespace, !summary.isEmpty {
       out.append("\n" + Wrap.text(summary, width: width), .dim)
     }
-    out.append("\n" + l.t("(Enter next page · back · ? summary · done · Ctrl-C leaves)", "（回车 下一页 · back 上一页 · ? 摘要 · done 结束 · Ctrl-C 离开）"), .dim)
+    out.append("\n" + l.t("(Enter next page · back · ? summary · done · Ctrl-C on an empty line leaves)", "（回车 下一页 · back 上一页 · ? 摘要 · done 结束 · 空行时 Ctrl-C 离开）"), .dim)
     var step = Step()
     step.output = out + "\n" + showPage(at: time, &step)
     return step

@@ -72,8 +72,8 @@ public struct QuizEngine: Sendable {
 
   /// How to answer, shown once at the start.
   public var instructions: String {
-    l.t("(answer with the number or the option's id · ? lesson summary · skip · done · Ctrl-C leaves, answers are saved)",
-        "（输入编号或选项 id 作答 · ? 课程摘要 · skip 跳过 · done 结束 · Ctrl-C 离开，已答内容均已保存）")
+    l.t("(answer with the number or the option's id · ? lesson summary · skip · done · Ctrl-C on an empty line leaves, answers are saved)",
+        "（输入编号或选项 id 作答 · ? 课程摘要 · skip 跳过 · done 结束 · 空行时 Ctrl-C 离开，已答内容均已保存）")
   }
 
   /// Takes one typed line.

@@ -1,10 +1,19 @@
 /// Word wrapping by display width. Latin text breaks at spaces; CJK text may break between any
-/// two characters (never before closing punctuation such as `，。、）」`).
+/// two characters, but never before closing punctuation (`，。；：！？」）、`…) nor after
+/// opening punctuation (`「“（`…).
 public enum Wrap {
   public static func lines(_ text: String, width: Int, indent: String = "") -> [String] {
     let available = max(8, width - DisplayWidth.of(indent))
     var result: [String] = []
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      // A bullet (`• `, `· `) hangs: its continuation lines start under its text.
+      if let marker = paragraph.first, marker == "•" || marker == "·", paragraph.dropFirst().first == " ",
+        DisplayWidth.of(paragraph) > available
+      {
+        let pieces = wrapParagraph(String(paragraph.dropFirst(2)), width: max(8, available - 2))
+        result.append(contentsOf: pieces.enumerated().map { n, piece in indent + (n == 0 ? String(marker) + " " : "  ") + piece })
+        continue
+      }
       result.append(contentsOf: wrapParagraph(String(paragraph), width: available).map { indent + $0 })
     }
     return result
@@ -14,29 +23,55 @@ public enum Wrap {
     lines(text, width: width, indent: indent).joined(separator: "\n")
   }
 
-  private static let noBreakBefore: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "》", "】", ",", ".", ";", ":", "?", "!", ")", "%", "…"]
+  /// Characters that may not start a line (closing punctuation, CJK and Latin), and that may
+  /// not end one (opening brackets and quotes): the usual Chinese line-breaking rules.
+  static let noBreakBefore: Set<Character> = [
+    "，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "》", "】", "〉", "〕", "｝", "”", "’", "…", "·", "％", "～",
+    ",", ".", ";", ":", "?", "!", ")", "]", "}", "%",
+  ]
+  static let noBreakAfter: Set<Character> = ["「", "『", "《", "【", "〈", "〔", "｛", "“", "‘", "（", "(", "[", "{"]
 
   private static func isCJK(_ c: Character) -> Bool { DisplayWidth.of(c) == 2 }
 
-  private static func wrapParagraph(_ paragraph: String, width: Int) -> [String] {
-    if DisplayWidth.of(paragraph) <= width { return [paragraph] }
-    // Split into breakable tokens: runs of non-space Latin text, single CJK characters, spaces.
-    var tokens: [String] = []
+  /// Breakable tokens: runs of non-space Latin text, single CJK characters, spaces; closing
+  /// punctuation glued to what precedes it and opening punctuation to what follows.
+  static func tokens(_ paragraph: String) -> [String] {
+    var raw: [String] = []
     var current = ""
     for c in paragraph {
       if c == " " {
-        if !current.isEmpty { tokens.append(current); current = "" }
-        tokens.append(" ")
-      } else if noBreakBefore.contains(c), current.isEmpty, let last = tokens.last, last != " " {
-        tokens[tokens.count - 1] = last + String(c)
+        if !current.isEmpty { raw.append(current); current = "" }
+        raw.append(" ")
       } else if isCJK(c) {
-        if !current.isEmpty { tokens.append(current); current = "" }
-        tokens.append(String(c))
+        if !current.isEmpty { raw.append(current); current = "" }
+        raw.append(String(c))
       } else {
         current.append(c)
       }
     }
-    if !current.isEmpty { tokens.append(current) }
+    if !current.isEmpty { raw.append(current) }
+
+    var tokens: [String] = []
+    var glueNext = false
+    for t in raw {
+      if t == " " {
+        tokens.append(t)
+        glueNext = false
+        continue
+      }
+      if let last = tokens.last, last != " ", glueNext || t.first.map({ noBreakBefore.contains($0) }) == true {
+        tokens[tokens.count - 1] = last + t
+      } else {
+        tokens.append(t)
+      }
+      glueNext = t.last.map { noBreakAfter.contains($0) } ?? false
+    }
+    return tokens
+  }
+
+  private static func wrapParagraph(_ paragraph: String, width: Int) -> [String] {
+    if DisplayWidth.of(paragraph) <= width { return [paragraph] }
+    let tokens = tokens(paragraph)
 
     var lines: [String] = []
     var line = ""
@@ -77,5 +112,100 @@ public enum Wrap {
     var s = s
     while s.hasSuffix(" ") { s.removeLast() }
     return s
+  }
+}
+
+extension Wrap {
+  /// One output line wrapped to `width` at word boundaries (CJK between characters, by the
+  /// line-breaking rules), keeping its leading spaces and hanging continuation lines under the
+  /// text: after a list marker (`• `, `· `, `+ `, `- `, `→ `, `✓ `, `✗ `, `1. `), or after a
+  /// two-column gap (two or more spaces) in the left half of the line. Lines that fit are
+  /// returned as they are. Each result is (prefix, body): continuation prefixes are spaces.
+  static func hanging(_ line: String, width: Int) -> [(prefix: String, body: String)] {
+    guard DisplayWidth.of(line) > width else { return [(prefix: "", body: line)] }
+    let chars = Array(line)
+    var i = 0
+    while i < chars.count, chars[i] == " " { i += 1 }
+    var hangEnd = i
+    let markers: Set<Character> = ["•", "·", "+", "-", "*", "→", "✓", "✗", "!", "?"]
+    if i + 1 < chars.count, markers.contains(chars[i]), chars[i + 1] == " " {
+      hangEnd = i + 2
+    } else {
+      var j = i
+      while j < chars.count, chars[j].isNumber { j += 1 }
+      if j > i, j + 1 < chars.count, chars[j] == "." || chars[j] == ")", chars[j + 1] == " " { hangEnd = j + 2 }
+    }
+    if hangEnd == i {
+      // A two-column line: text, a gap of two or more spaces, text.
+      var j = i
+      while j + 2 < chars.count {
+        if chars[j] != " ", chars[j + 1] == " ", chars[j + 2] == " " {
+          var k = j + 1
+          while k < chars.count, chars[k] == " " { k += 1 }
+          let column = DisplayWidth.of(String(chars[..<k]))
+          if k < chars.count, column <= width / 2, width - column >= 16 { hangEnd = k }
+          break
+        }
+        j += 1
+      }
+    }
+    let head = String(chars[..<hangEnd])
+    let hang = DisplayWidth.of(head)
+    let bodyWidth = max(8, width - hang)
+    let body = String(chars[hangEnd...])
+    let pieces = wrapParagraph(body, width: bodyWidth)
+    let pad = String(repeating: " ", count: hang)
+    return pieces.enumerated().map { n, piece in (prefix: n == 0 ? head : pad, body: piece) }
+  }
+}
+
+extension StyledText {
+  /// Every line wider than `width` wrapped at word boundaries (see `Wrap.hanging`), styles
+  /// kept. What fits is unchanged, so text already laid out for the width (tables, wrapped
+  /// paragraphs) passes through as it is.
+  public func wrapped(width: Int) -> StyledText {
+    var out = StyledText()
+    var cells: [(Character, Style)] = []
+    func appendCell(_ c: Character, _ style: Style, to out: inout StyledText) {
+      if let last = out.spans.last, last.style == style {
+        out.spans[out.spans.count - 1].text.append(c)
+      } else {
+        out.spans.append(Span(String(c), style))
+      }
+    }
+    func emit(_ cells: [(Character, Style)], into out: inout StyledText) {
+      let plainLine = String(cells.map(\.0))
+      let pieces = Wrap.hanging(plainLine, width: width)
+      var cursor = 0
+      for (n, piece) in pieces.enumerated() {
+        if n > 0 {
+          appendCell("\n", .plain, to: &out)
+          for c in piece.prefix { appendCell(c, .plain, to: &out) }
+        }
+        let matched = n == 0 ? piece.prefix + piece.body : piece.body
+        for c in matched {
+          while cursor < cells.count, cells[cursor].0 != c, cells[cursor].0 == " " { cursor += 1 }
+          if cursor < cells.count, cells[cursor].0 == c {
+            appendCell(c, cells[cursor].1, to: &out)
+            cursor += 1
+          } else {
+            appendCell(c, .plain, to: &out)
+          }
+        }
+      }
+    }
+    for span in spans {
+      for c in span.text {
+        if c == "\n" {
+          emit(cells, into: &out)
+          cells = []
+          appendCell("\n", span.style, to: &out)
+        } else {
+          cells.append((c, span.style))
+        }
+      }
+    }
+    if !cells.isEmpty { emit(cells, into: &out) }
+    return out
   }
 }

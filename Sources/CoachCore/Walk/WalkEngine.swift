@@ -66,8 +66,8 @@ public struct WalkEngine: Sendable {
                  : l.t("\(answered) of \(prompts.count) answered; picking up at the first open one.", "已答 \(answered)/\(prompts.count)；从第一个未答的问题继续。"), .dim)
     }
     out.append("\n")
-    out.append(Wrap.text(l.t("(? help · back · skip · done · Enter keeps the answer · Ctrl-C leaves, everything is saved)",
-                             "（? 提示 · back 上一步 · skip 跳过 · done 结束 · Enter 保留原答案 · Ctrl-C 离开，所有内容均已保存）"), width: width), .dim)
+    out.append(Wrap.text(l.t("(? help · back · skip · done · Enter keeps the answer · Ctrl-C on an empty line leaves, everything is saved)",
+                             "（? 提示 · back 上一步 · skip 跳过 · done 结束 · Enter 保留原答案 · 空行时 Ctrl-C 离开，所有内容均已保存）"), width: width), .dim)
     return out + "\n" + renderCurrent()
   }
 
@@ -309,11 +309,21 @@ public struct WalkEngine: Sendable {
     finished = true
   }
 
-  /// What Tab offers at the current prompt: the option ids of a choice.
+  /// What Tab offers at the current prompt: the options of a choice, each by its id or, when
+  /// only the label matches (`集` → 集中决策型), by its label; in Chinese sessions by the label
+  /// whenever it matches.
   public func completions(for prefix: String) -> [String] {
     guard let p = current, p.kind == .choice else { return [] }
     let lower = prefix.lowercased()
-    return p.options.map(\.id).filter { $0.lowercased().hasPrefix(lower) }
+    // Chinese sessions complete to the Chinese labels; the ids still complete from Latin letters.
+    let labelsFirst = l.lang == .zh
+    return p.options.compactMap { option in
+      let byLabel = option.label.lowercased().hasPrefix(lower)
+      if labelsFirst, byLabel { return option.label }
+      if option.id.lowercased().hasPrefix(lower) { return option.id }
+      if !lower.isEmpty, byLabel { return option.label }
+      return nil
+    }
   }
 }
 
