@@ -40,6 +40,22 @@ def id_paths(node, prefix=""):
     return out
 
 
+def sources(node, prefix=""):
+    """The `source` of every item that has one, by its id path (so English and Chinese compare)."""
+    out = {}
+    if isinstance(node, dict):
+        here = f"{prefix}#{node['id']}" if isinstance(node.get("id"), str) else prefix
+        if "source" in node and here:
+            out[here] = node["source"]
+        for key, value in node.items():
+            if key not in ("id", "source"):
+                out.update(sources(value, f"{here}/{key}"))
+    elif isinstance(node, list):
+        for item in node:
+            out.update(sources(item, prefix))
+    return out
+
+
 def minimums(module, doc, lang):
     """Content the issues ask for, per language."""
     problems = []
@@ -101,6 +117,10 @@ def main(argv):
                 problems.append(f"zh/{module}.yaml: id {missing} is in English but not in Chinese")
             for missing in sorted(zh - en):
                 problems.append(f"en/{module}.yaml: id {missing} is in Chinese but not in English")
+            en_src, zh_src = sources(docs[("en", module)]), sources(docs[("zh", module)])
+            for path in sorted(set(en_src) & set(zh_src)):
+                if en_src[path] != zh_src[path]:
+                    problems.append(f"{module}: {path} has source {en_src[path]!r} in English but {zh_src[path]!r} in Chinese")
     for p in problems:
         print(p)
     print(f"{len(problems)} problem(s)")

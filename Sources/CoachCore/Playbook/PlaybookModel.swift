@@ -8,6 +8,8 @@ public struct Playbook: Sendable {
   public var titles: [String: String] = [:]
 
   public var walks: [String: Walk] = [:]
+  /// The walks' module and id, in the order the files define them.
+  public var walkOrder: [(module: String, walk: String)] = []
   public var traits: [String] = []
   public var questionTypes: [QuestionTypeInfo] = []
   public var weakQuestions: [WeakQuestion] = []
@@ -82,6 +84,8 @@ public struct Prompt: Sendable, Equatable {
   public var scaleHigh: String?
   public var examples: [QuestionType: [String]] = [:]
   public var optional = false
+  /// Where the hint comes from in the course or article, or `ours` (see `SourceRef`).
+  public var source: String?
 
   /// The short name used in tables and summaries.
   public var shortLabel: String { label ?? text }
@@ -187,6 +191,7 @@ public struct StrategyInfo: Sendable, Equatable {
   public var how: String?
   public var example: String?
   public var signals: [Signal] = []
+  public var source: String?
 }
 
 public struct RubricStep: Sendable, Equatable {
@@ -246,6 +251,7 @@ public struct FindingText: Sendable, Equatable {
   public var id: String
   public var title: String?
   public var message: String
+  public var source: String? = nil
 }
 
 public struct Lesson: Sendable, Equatable {
@@ -253,6 +259,7 @@ public struct Lesson: Sendable, Equatable {
     public var id: String
     public var title: String?
     public var text: String
+    public var source: String? = nil
   }
   public var id: String
   public var title: String
@@ -270,6 +277,7 @@ public struct QuizItem: Sendable, Equatable {
   public var options: [ChoiceOption]
   public var answer: String
   public var explanation: String?
+  public var source: String? = nil
 }
 
 public struct ObjectionDrill: Sendable, Equatable {
