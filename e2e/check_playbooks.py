@@ -74,8 +74,16 @@ def minimums(module, doc, lang):
             for cat in ("price", "time", "risk", "decision"):
                 if cat not in ex:
                     problems.append(f"step {s['id']}: no example for {cat}")
-    if module == "quiz" and len(doc.get("items", [])) < 60:
-        problems.append(f"fewer than 60 quiz items ({len(doc.get('items', []))})")
+    if module == "quiz" and len(doc.get("items", [])) < 90:
+        problems.append(f"fewer than 90 quiz items ({len(doc.get('items', []))})")
+    if module == "quiz":
+        per_lesson = {}
+        for item in doc.get("items", []):
+            per_lesson[item.get("lesson")] = per_lesson.get(item.get("lesson"), 0) + 1
+        # Every part of the course and the article has its own lesson with quiz items (issue 15).
+        for lesson in ("account-management", "account-tiers", "team-support", "kpis", "common-mistakes"):
+            if per_lesson.get(lesson, 0) < 4:
+                problems.append(f"lesson {lesson}: fewer than 4 quiz items ({per_lesson.get(lesson, 0)})")
     if module == "quiz":
         for item in doc.get("items", []):
             ids = [o["id"] for o in item.get("options", [])]

@@ -101,10 +101,10 @@ extension SessionHarness {
 
   @Test func lessonsAreFoundByIdPrefixOrNumberAndMistakesAreUsageErrors() {
     let h = SessionHarness()
-    #expect(h.run(["learn 11", "done"]).out.contains("Lesson 11 of 16 · Handling objections with LSCPA"))
+    #expect(h.run(["learn 11", "done"]).out.contains("Lesson 11 of 18 · Handling objections with LSCPA"))
     let ambiguous = h.run(["learn account"])
     #expect(ambiguous.status == 64)
-    #expect(ambiguous.err.contains("‘account’ could be account-analysis and account-management"))
+    #expect(ambiguous.err.contains("‘account’ could be account-analysis, account-management and account-tiers"))
     let unknown = h.run(["learn trsut"])
     #expect(unknown.status == 64)
     #expect(unknown.err.contains("Did you mean ‘trust’?"))
@@ -119,7 +119,7 @@ extension SessionHarness {
       #expect(try h.book().lessons.map(\.id) == LearnCommand.builtInLessonIDs)
     }
     let c = CommandCompletion.complete("learn acc", planIDs: { [] }, planOpen: false)
-    #expect(c.candidates == ["account-analysis", "account-management"])
+    #expect(c.candidates == ["account-analysis", "account-management", "account-tiers"])
     #expect(CommandCompletion.complete("quiz obj", planIDs: { [] }, planOpen: false).candidates == ["objections"])
   }
 
