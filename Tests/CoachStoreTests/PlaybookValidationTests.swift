@@ -142,6 +142,59 @@ import Testing
     #expect(book.sources.contains(trainer.root + "/en/objections.yaml"))
   }
 
+  /// A trainer adds an industry (logistics) as a choice and gives a discovery prompt its own
+  /// hint and examples; a plan in that industry gets them on `?`, others get the general ones.
+  @Test func aTrainerAddsAnIndustryWithItsOwnExamples() throws {
+    let trainer = TempWorkspace("coach-trainer")
+    for (lang, label, hint, example) in [("en", "Logistics", "Ask about peak-season volumes first.", "How do volumes swing across the year?"),
+                                         ("zh", "物流", "先问旺季的业务量。", "一年里业务量的波动有多大？")] {
+      trainer.write("\(lang)/account.yaml", """
+        module: account
+        language: \(lang)
+        walks:
+          - id: profile
+            prompts:
+              - id: industry
+                options:
+                  - id: logistics
+                    label: \(label)
+        """)
+      trainer.write("\(lang)/discovery.yaml", """
+        module: discovery
+        language: \(lang)
+        walks:
+          - id: in-depth-interview
+            prompts:
+              - id: pain-points
+                industries:
+                  - id: logistics
+                    hint: \(hint)
+                    source: ours
+                    examples:
+                      open: ["\(example)"]
+        """)
+    }
+    #expect(problems(trainer) == [])
+    let book = try #require(PlaybookLoader.load(directories: [builtIn, trainer.root], lang: .en).playbook)
+    #expect(book.walks["profile"]?.prompt("industry")?.options.last?.id == "logistics")
+    let walk = try #require(book.walks["in-depth-interview"])
+    let index = try #require(walk.prompts.firstIndex { $0.id == "pain-points" })
+    let others = walk.prompts.enumerated().filter { $0.offset < index }.map(\.element.id)
+    let answers = Dictionary(uniqueKeysWithValues: others.map { ($0, AnswerValue.text("x")) })
+    var engine = WalkEngine(walk: walk, answers: answers, l: L10n(.en))
+    engine.width = 200
+    let general = engine.help().plain
+    engine.industry = "logistics"
+    let logistics = engine.help().plain
+    #expect(logistics.contains("Ask about peak-season volumes first.") && logistics.contains("How do volumes swing across the year?"))
+    #expect(!general.contains("peak-season"))
+    engine.industry = "finance"
+    #expect(engine.help().plain.contains("You said manual reconciliation takes days; what does that cost you at month-end?"))
+    // A plan may name the trainer's industry; names that are not ids are refused.
+    #expect(Industry(rawValue: "logistics")?.rawValue == "logistics")
+    #expect(Industry(rawValue: "Logistics") == nil && Industry(rawValue: "") == nil && Industry(rawValue: "a b") == nil)
+  }
+
   @Test func hostileFilesAreRejectedQuicklyWithALocation() {
     let trainer = TempWorkspace("coach-trainer")
     // An alias bomb: rejected at the first alias, never expanded.

@@ -112,7 +112,34 @@ enum PlaybookDecoder {
     return w
   }
 
-  static let promptKeys = ["id", "kind", "fills", "group", "label", "text", "hint", "source", "options", "scale", "examples", "optional"]
+  static let promptKeys = ["id", "kind", "fills", "group", "label", "text", "hint", "source", "options", "scale", "examples", "industries", "optional"]
+
+  static func examples(_ r: NodeReader) -> [QuestionType: [String]] {
+    var out: [QuestionType: [String]] = [:]
+    if let e = r.child("examples", what: Bilingual("examples by question type", "按问题类型分列的示例"), keys: QuestionType.allCases.map(\.rawValue)) {
+      for t in QuestionType.allCases {
+        let list = e.texts(t.rawValue)
+        if !list.isEmpty { out[t] = list }
+      }
+    }
+    return out
+  }
+
+  static func industryVariant(_ node: YAMLNode, _ problems: ProblemList) -> IndustryVariant? {
+    guard let r = NodeReader(node, what: Bilingual("an industry variant", "行业版本"), keys: ["id", "hint", "source", "examples"], problems: problems), let id = r.id() else { return nil }
+    guard Industry.isID(id) else {
+      problems.add(node["id"]!.location, "`\(id)` is not an industry id: use lower-case letters, digits and dashes, as in `logistics`",
+                   "`\(id)` 不是行业 id：请用小写字母、数字和连字符，例如 `logistics`")
+      return nil
+    }
+    var v = IndustryVariant(id: id, hint: r.text("hint"))
+    v.source = source(r, required: v.hint != nil)
+    v.examples = examples(r)
+    if v.hint == nil && v.examples.isEmpty {
+      problems.add(node.location, "industry variant `\(id)` has neither `hint` nor `examples`", "行业版本 `\(id)` 既没有 `hint` 也没有 `examples`")
+    }
+    return v
+  }
 
   /// The `source` field: where an item comes from (see `SourceRef`); required where asked.
   static func source(_ r: NodeReader, required: Bool) -> String? {
@@ -142,12 +169,9 @@ enum PlaybookDecoder {
       p.scaleLow = s.text("low")
       p.scaleHigh = s.text("high")
     }
-    if let e = r.child("examples", what: Bilingual("examples by question type", "按问题类型分列的示例"), keys: QuestionType.allCases.map(\.rawValue)) {
-      for t in QuestionType.allCases {
-        let list = e.texts(t.rawValue)
-        if !list.isEmpty { p.examples[t] = list }
-      }
-    }
+    p.examples = examples(r)
+    p.industries = r.list("industries") { industryVariant($0, problems) }
+    r.checkUniqueIDs("industries", what: Bilingual("industry", "行业"))
     p.optional = r.bool("optional") ?? false
     if kind == .choice && p.options.isEmpty { problems.add(node.location, "choice prompt `\(id)` needs `options`", "选择型提示 `\(id)` 缺少 `options`") }
     if kind != .choice && node["options"] != nil {

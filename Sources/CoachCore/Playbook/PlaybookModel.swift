@@ -86,6 +86,14 @@ public struct Prompt: Sendable, Equatable {
   public var optional = false
   /// Where the hint comes from in the course or article, or `ours` (see `SourceRef`).
   public var source: String?
+  /// Hints and example questions for particular industries, chosen by the plan's industry.
+  public var industries: [IndustryVariant] = []
+
+  /// The variant for an industry id, if the playbook has one.
+  public func variant(for industry: String?) -> IndustryVariant? {
+    guard let industry else { return nil }
+    return industries.first { $0.id == industry }
+  }
 
   /// The short name used in tables and summaries.
   public var shortLabel: String { label ?? text }
@@ -95,6 +103,19 @@ public struct Prompt: Sendable, Equatable {
     self.kind = kind
     self.fills = fills
     self.text = text
+  }
+}
+
+/// A prompt's hint and example questions for one industry (`finance`, or a trainer's `logistics`).
+public struct IndustryVariant: Sendable, Equatable {
+  public var id: String
+  public var hint: String?
+  public var source: String?
+  public var examples: [QuestionType: [String]] = [:]
+  public init(id: String, hint: String? = nil, source: String? = nil) {
+    self.id = id
+    self.hint = hint
+    self.source = source
   }
 }
 

@@ -27,7 +27,10 @@ public enum PlaybookSources {
         for q in book.quiz { add(m, q.id, q.source) }
       default:
         for (wm, id) in book.walkOrder where wm == m {
-          for p in book.walks[id]?.prompts ?? [] { add(m, "\(id) / \(p.id)", p.source) }
+          for p in book.walks[id]?.prompts ?? [] {
+            add(m, "\(id) / \(p.id)", p.source)
+            for v in p.industries { add(m, "\(id) / \(p.id) / \(v.id)", v.source) }
+          }
         }
         if m == "objections" {
           for c in book.categories { for s in c.strategies { add(m, "\(c.id) / \(s.id)", s.source) } }
