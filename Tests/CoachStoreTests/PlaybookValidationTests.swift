@@ -195,6 +195,21 @@ import Testing
     #expect(Industry(rawValue: "Logistics") == nil && Industry(rawValue: "") == nil && Industry(rawValue: "a b") == nil)
   }
 
+  /// A rep should not be able to pass by picking the longest option: in each language the right
+  /// answer is the strictly longest (by display width) in at most 35% of multiple-choice items.
+  @Test(arguments: Lang.allCases)
+  func theRightAnswerIsRarelyTheLongestOption(_ lang: Lang) throws {
+    let book = try #require(PlaybookLoader.load(directories: [builtIn], lang: lang).playbook)
+    let choice = book.quiz.filter { $0.kind == .choice }
+    let longest = choice.filter { item in
+      let answer = DisplayWidth.of(item.options.first { $0.id == item.answer }!.label)
+      return item.options.filter { $0.id != item.answer }.allSatisfy { DisplayWidth.of($0.label) < answer }
+    }
+    let share = Double(longest.count) / Double(max(1, choice.count))
+    #expect(choice.count >= 40)
+    #expect(share <= 0.35, "\(lang): the answer is the longest option in \(longest.count) of \(choice.count) items: \(longest.map(\.id))")
+  }
+
   @Test func hostileFilesAreRejectedQuicklyWithALocation() {
     let trainer = TempWorkspace("coach-trainer")
     // An alias bomb: rejected at the first alias, never expanded.
