@@ -40,6 +40,22 @@ def id_paths(node, prefix=""):
     return out
 
 
+def sources(node, prefix=""):
+    """The `source` of every item that has one, by its id path (so English and Chinese compare)."""
+    out = {}
+    if isinstance(node, dict):
+        here = f"{prefix}#{node['id']}" if isinstance(node.get("id"), str) else prefix
+        if "source" in node and here:
+            out[here] = node["source"]
+        for key, value in node.items():
+            if key not in ("id", "source"):
+                out.update(sources(value, f"{here}/{key}"))
+    elif isinstance(node, list):
+        for item in node:
+            out.update(sources(item, prefix))
+    return out
+
+
 def minimums(module, doc, lang):
     """Content the issues ask for, per language."""
     problems = []
@@ -58,8 +74,16 @@ def minimums(module, doc, lang):
             for cat in ("price", "time", "risk", "decision"):
                 if cat not in ex:
                     problems.append(f"step {s['id']}: no example for {cat}")
-    if module == "quiz" and len(doc.get("items", [])) < 60:
-        problems.append(f"fewer than 60 quiz items ({len(doc.get('items', []))})")
+    if module == "quiz" and len(doc.get("items", [])) < 90:
+        problems.append(f"fewer than 90 quiz items ({len(doc.get('items', []))})")
+    if module == "quiz":
+        per_lesson = {}
+        for item in doc.get("items", []):
+            per_lesson[item.get("lesson")] = per_lesson.get(item.get("lesson"), 0) + 1
+        # Every part of the course and the article has its own lesson with quiz items (issue 15).
+        for lesson in ("account-management", "account-tiers", "team-support", "kpis", "common-mistakes"):
+            if per_lesson.get(lesson, 0) < 4:
+                problems.append(f"lesson {lesson}: fewer than 4 quiz items ({per_lesson.get(lesson, 0)})")
     if module == "quiz":
         for item in doc.get("items", []):
             ids = [o["id"] for o in item.get("options", [])]
@@ -101,6 +125,10 @@ def main(argv):
                 problems.append(f"zh/{module}.yaml: id {missing} is in English but not in Chinese")
             for missing in sorted(zh - en):
                 problems.append(f"en/{module}.yaml: id {missing} is in Chinese but not in English")
+            en_src, zh_src = sources(docs[("en", module)]), sources(docs[("zh", module)])
+            for path in sorted(set(en_src) & set(zh_src)):
+                if en_src[path] != zh_src[path]:
+                    problems.append(f"{module}: {path} has source {en_src[path]!r} in English but {zh_src[path]!r} in Chinese")
     for p in problems:
         print(p)
     print(f"{len(problems)} problem(s)")

@@ -67,8 +67,10 @@ extension SessionHarness {
 
   @Test func aLessonPagesThenChecksAndCountsTheAnswersInEnglish() throws {
     let h = SessionHarness()
+    let book = try h.book()
+    func right(_ id: String) -> String { typed(book.quiz.first { $0.id == id }!, on: h.clock.today) }
     // Pages 1–3 with a step back, the summary, then the checks: right, skipped, right; then the overview.
-    let r = h.echo(["learn key", "", "back", "nonsense", "", "", "?", "", "3", "skip", "2", "learn"])
+    let r = h.echo(["learn key", "", "back", "nonsense", "", "", "?", "", right("ka-revenue-share"), "skip", right("ka-not-a-trait"), "learn"])
     #expect(r.status == 0)
     Golden.check(r.transcript, "learn-lesson-en")
     let p = try h.progress()
@@ -82,7 +84,9 @@ extension SessionHarness {
 
   @Test func aLessonInChinese() throws {
     let h = SessionHarness(lang: .zh)
-    let r = h.echo(["learn 1", "", "", "", "返回", "", "1", "4", "？", "2", "learn"])
+    let book = try h.book()
+    func answer(_ id: String, right: Bool) -> String { typed(book.quiz.first { $0.id == id }!, on: h.clock.today, right: right) }
+    let r = h.echo(["learn 1", "", "", "", "返回", "", answer("ka-revenue-share", right: false), answer("ka-cycle-facts", right: true), "？", "2", "learn"])
     #expect(r.status == 0)
     Golden.check(r.transcript, "learn-lesson-zh")
     let p = try h.progress()
@@ -101,10 +105,10 @@ extension SessionHarness {
 
   @Test func lessonsAreFoundByIdPrefixOrNumberAndMistakesAreUsageErrors() {
     let h = SessionHarness()
-    #expect(h.run(["learn 11", "done"]).out.contains("Lesson 11 of 16 · Handling objections with LSCPA"))
+    #expect(h.run(["learn 11", "done"]).out.contains("Lesson 11 of 18 · Handling objections with LSCPA"))
     let ambiguous = h.run(["learn account"])
     #expect(ambiguous.status == 64)
-    #expect(ambiguous.err.contains("‘account’ could be account-analysis and account-management"))
+    #expect(ambiguous.err.contains("‘account’ could be account-analysis, account-management and account-tiers"))
     let unknown = h.run(["learn trsut"])
     #expect(unknown.status == 64)
     #expect(unknown.err.contains("Did you mean ‘trust’?"))
@@ -119,15 +123,23 @@ extension SessionHarness {
       #expect(try h.book().lessons.map(\.id) == LearnCommand.builtInLessonIDs)
     }
     let c = CommandCompletion.complete("learn acc", planIDs: { [] }, planOpen: false)
-    #expect(c.candidates == ["account-analysis", "account-management"])
+    #expect(c.candidates == ["account-analysis", "account-management", "account-tiers"])
     #expect(CommandCompletion.complete("quiz obj", planIDs: { [] }, planOpen: false).candidates == ["objections"])
   }
 
   // MARK: quiz
 
+  /// What a rep types to answer `item` on `day`: the shown number of the right option (or of
+  /// a wrong one), since multiple-choice options are shuffled per day.
+  func typed(_ item: QuizItem, on day: CalendarDay, right: Bool = true) -> String {
+    let shown = QuizOptionOrder.options(item, on: day)
+    let i = shown.firstIndex { right ? $0.id == item.answer : $0.id != item.answer }!
+    return String(i + 1)
+  }
+
   @Test func theDailyQuizInEnglish() throws {
     let h = SessionHarness()
-    let r = h.echo(["quiz", "1", "b", "?", "maybe", "back", "skip", "done", "quiz", "done"])
+    let r = h.echo(["quiz", "1", "2", "?", "maybe", "back", "skip", "done", "quiz", "done"])
     #expect(r.status == 0)
     Golden.check(r.transcript, "quiz-daily-en")
     let p = try h.progress()
@@ -148,13 +160,13 @@ extension SessionHarness {
     let items = book.quiz.filter { $0.lesson == "trust" }
     // Day one: answer every item of the lesson right.
     let first = QuizSelection().module(trust, in: book, progress: LearningProgress(), today: h.clock.today)
-    _ = h.run(["quiz trust"] + first.entries.map(\.item.answer))
+    _ = h.run(["quiz trust"] + first.entries.map { typed($0.item, on: h.clock.today) })
     #expect(try h.progress().items.values.allSatisfy { $0.box == 2 })
     // The next day nothing of it is due: all practice, and right answers leave the boxes alone.
     h.clock = FixedClock("2026-11-24T09:00:00Z")
     let second = QuizSelection().module(trust, in: book, progress: try h.progress(), today: h.clock.today)
     #expect(second.entries.allSatisfy { $0.reason == .practice })
-    let again = h.run(["quiz trust"] + second.entries.map(\.item.answer))
+    let again = h.run(["quiz trust"] + second.entries.map { typed($0.item, on: h.clock.today) })
     #expect(again.out.contains("\(items.count) items: 0 due, 0 new, \(items.count) for practice"))
     #expect(again.out.contains("Practice: not due until 2026-11-25 (tomorrow), so it stays in box 2 of 5"))
     #expect(try h.progress().items.values.allSatisfy { $0.box == 2 && $0.due == CalendarDay("2026-11-25") })
@@ -166,7 +178,7 @@ extension SessionHarness {
     let book = try h.book()
     func answers(_ day: String, right: Bool) throws -> [String] {
       let session = QuizSelection().daily(book, progress: try h.progress(), today: CalendarDay(day)!)
-      return session.entries.map { e in right ? e.item.answer : e.item.options.first { $0.id != e.item.answer }!.id }
+      return session.entries.map { typed($0.item, on: CalendarDay(day)!, right: right) }
     }
     // Day 1: five new items, all right → box 2, due in two days.
     let day1 = try answers("2026-11-23", right: true)

@@ -140,3 +140,24 @@ import Testing
     #expect(lines.joined() == LineBreakingTests.chinese)
   }
 }
+
+/// `source` values: what is accepted, and how each language reads it.
+@Suite struct SourceRefTests {
+  @Test func acceptedForms() {
+    #expect(SourceRef.parse("course part 4 · 大客户异议处理 / LSCPA") == [.course(part: 4, heading: "大客户异议处理 / LSCPA")])
+    #expect(SourceRef.parse("course · 大客户开发的挑战; ours") == [.course(part: nil, heading: "大客户开发的挑战"), .ours])
+    #expect(SourceRef.parse("article 7 · 客户流失预防") == [.article(section: 7, heading: "客户流失预防")])
+    #expect(SourceRef.parse("article · 客户分层管理") == [.article(section: nil, heading: "客户分层管理")])
+  }
+
+  @Test(arguments: ["", "ours, mostly", "course part 8 · X", "course part 4 ·", "course part 4·X", "book · X", "ours; ", "article 11 · X"])
+  func rejectedForms(_ value: String) {
+    #expect(SourceRef.parse(value) == nil, "\(value)")
+  }
+
+  @Test func renderedInEachLanguage() {
+    let s = "course part 5 · 客户满意度管理; article 7 · 客户流失预防; ours"
+    #expect(SourceRef.render(s, .en) == "course part 5 · 客户满意度管理; article §7 · 客户流失预防; our own addition")
+    #expect(SourceRef.render(s, .zh) == "课程第五部分 · 客户满意度管理；文章第七节 · 客户流失预防；我们的补充")
+  }
+}

@@ -558,8 +558,13 @@ import Testing
 
   @Test func anUnknownChoiceLeavesTheFieldEmpty() {
     var p = plan()
-    PlanPatch.apply(.choice("banking"), to: "account.industry", in: &p, at: Self.time)
+    PlanPatch.apply(.choice("Banking & Co"), to: "account.industry", in: &p, at: Self.time)
     #expect(p.account.industry == nil)
+    PlanPatch.apply(.choice("Z"), to: "account.tier", in: &p, at: Self.time)
+    #expect(p.account.tier == nil)
+    // An industry a trainer's playbook adds is an id like any other.
+    PlanPatch.apply(.choice("banking"), to: "account.industry", in: &p, at: Self.time)
+    #expect(p.account.industry?.rawValue == "banking")
   }
 
   @Test func valueScoresTakeOnlyScales() {

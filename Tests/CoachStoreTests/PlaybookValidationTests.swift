@@ -58,6 +58,15 @@ import Testing
     ("a missing required field in a new item (an empty field in a trainer file keeps the built-in value)",
      "module: quiz\nlanguage: en\nitems:\n  - id: my-item\n    lesson: trust\n    kind: choice\n    question: Which comes first?\n    options:\n      - id: a\n        label: Keep promises\n      - id: b\n        label: Show expertise\n",
      "en/quiz.yaml:4:5: a quiz item needs `answer`"),
+    ("a new quiz item without a source",
+     "module: quiz\nlanguage: en\nitems:\n  - id: my-item\n    lesson: trust\n    kind: choice\n    question: Which comes first?\n    options:\n      - id: a\n        label: Keep promises\n      - id: b\n        label: Show expertise\n    answer: b\n",
+     "en/quiz.yaml:4:5: a quiz item needs `source` (where it comes from: course part and slide heading, article section, or `ours`)"),
+    ("a new prompt with a hint but no source",
+     "module: discovery\nlanguage: en\nwalks:\n  - id: initial-contact\n    prompts:\n      - id: erp\n        kind: text\n        fills: discovery.initial-contact.erp\n        text: Which ERP?\n        hint: Integration comes first.\n",
+     "en/discovery.yaml:6:9: a prompt needs `source`"),
+    ("a source that names no place in the course",
+     "module: checks\nlanguage: en\nfindings:\n  - id: no-champion\n    source: course part 9 · 关键决策者分析\n",
+     "en/checks.yaml:5:13: `source` should say where the item comes from: `course part N · slide heading` (N is 1–7"),
     ("tabs for indentation",
      "module: objections\nlanguage: en\ncategories:\n\t- id: price\n",
      "en/objections.yaml:4:1: tabs are not allowed for indentation"),
@@ -131,6 +140,74 @@ import Testing
     #expect(walk.prompts.last?.id == "erp-system")
     #expect(walk.prompts.count == builtInBook.walks["initial-contact"]!.prompts.count + 1)
     #expect(book.sources.contains(trainer.root + "/en/objections.yaml"))
+  }
+
+  /// A trainer adds an industry (logistics) as a choice and gives a discovery prompt its own
+  /// hint and examples; a plan in that industry gets them on `?`, others get the general ones.
+  @Test func aTrainerAddsAnIndustryWithItsOwnExamples() throws {
+    let trainer = TempWorkspace("coach-trainer")
+    for (lang, label, hint, example) in [("en", "Logistics", "Ask about peak-season volumes first.", "How do volumes swing across the year?"),
+                                         ("zh", "物流", "先问旺季的业务量。", "一年里业务量的波动有多大？")] {
+      trainer.write("\(lang)/account.yaml", """
+        module: account
+        language: \(lang)
+        walks:
+          - id: profile
+            prompts:
+              - id: industry
+                options:
+                  - id: logistics
+                    label: \(label)
+        """)
+      trainer.write("\(lang)/discovery.yaml", """
+        module: discovery
+        language: \(lang)
+        walks:
+          - id: in-depth-interview
+            prompts:
+              - id: pain-points
+                industries:
+                  - id: logistics
+                    hint: \(hint)
+                    source: ours
+                    examples:
+                      open: ["\(example)"]
+        """)
+    }
+    #expect(problems(trainer) == [])
+    let book = try #require(PlaybookLoader.load(directories: [builtIn, trainer.root], lang: .en).playbook)
+    #expect(book.walks["profile"]?.prompt("industry")?.options.last?.id == "logistics")
+    let walk = try #require(book.walks["in-depth-interview"])
+    let index = try #require(walk.prompts.firstIndex { $0.id == "pain-points" })
+    let others = walk.prompts.enumerated().filter { $0.offset < index }.map(\.element.id)
+    let answers = Dictionary(uniqueKeysWithValues: others.map { ($0, AnswerValue.text("x")) })
+    var engine = WalkEngine(walk: walk, answers: answers, l: L10n(.en))
+    engine.width = 200
+    let general = engine.help().plain
+    engine.industry = "logistics"
+    let logistics = engine.help().plain
+    #expect(logistics.contains("Ask about peak-season volumes first.") && logistics.contains("How do volumes swing across the year?"))
+    #expect(!general.contains("peak-season"))
+    engine.industry = "finance"
+    #expect(engine.help().plain.contains("You said manual reconciliation takes days; what does that cost you at month-end?"))
+    // A plan may name the trainer's industry; names that are not ids are refused.
+    #expect(Industry(rawValue: "logistics")?.rawValue == "logistics")
+    #expect(Industry(rawValue: "Logistics") == nil && Industry(rawValue: "") == nil && Industry(rawValue: "a b") == nil)
+  }
+
+  /// A rep should not be able to pass by picking the longest option: in each language the right
+  /// answer is the strictly longest (by display width) in at most 35% of multiple-choice items.
+  @Test(arguments: Lang.allCases)
+  func theRightAnswerIsRarelyTheLongestOption(_ lang: Lang) throws {
+    let book = try #require(PlaybookLoader.load(directories: [builtIn], lang: lang).playbook)
+    let choice = book.quiz.filter { $0.kind == .choice }
+    let longest = choice.filter { item in
+      let answer = DisplayWidth.of(item.options.first { $0.id == item.answer }!.label)
+      return item.options.filter { $0.id != item.answer }.allSatisfy { DisplayWidth.of($0.label) < answer }
+    }
+    let share = Double(longest.count) / Double(max(1, choice.count))
+    #expect(choice.count >= 40)
+    #expect(share <= 0.35, "\(lang): the answer is the longest option in \(longest.count) of \(choice.count) items: \(longest.map(\.id))")
   }
 
   @Test func hostileFilesAreRejectedQuicklyWithALocation() {

@@ -2,10 +2,10 @@ import ArgumentParser
 import CoachCore
 import CoachStore
 
-/// `playbook validate [PATH]` and `playbook list`.
+/// `playbook validate [PATH]`, `playbook list` and `playbook sources [MODULE]`.
 struct PlaybookCommand: SessionCommand {
   static let configuration = CommandConfiguration(commandName: "playbook", abstract: "Check or list the playbooks.",
-                                                  subcommands: [PlaybookValidateCommand.self, PlaybookListCommand.self])
+                                                  subcommands: [PlaybookValidateCommand.self, PlaybookListCommand.self, PlaybookSourcesCommand.self])
   @OptionGroup var global: GlobalOptions
 
   func run(in session: Session) throws(CommandError) {
@@ -73,6 +73,47 @@ struct PlaybookListCommand: SessionCommand {
       }
       out += table.render(width: session.output.width).indented("  ") + "\n"
     }
+    session.output.write(out)
+  }
+}
+
+/// `playbook sources [MODULE]`: every lesson page, quiz item, hinted prompt, strategy and
+/// finding with where it comes from in the course or article, so a trainer can check any item.
+struct PlaybookSourcesCommand: SessionCommand {
+  static let configuration = CommandConfiguration(commandName: "sources", abstract: "List items with where each comes from in the course.")
+  @OptionGroup var global: GlobalOptions
+  @Argument(help: "Only this module: account, discovery, relationships, objections, negotiation, checks, lessons or quiz.",
+            completion: .list(PlaybookSources.modules))
+  var module: String?
+
+  func run(in session: Session) throws(CommandError) {
+    let l = session.l
+    if let module, !PlaybookSources.modules.contains(module) {
+      throw CommandError(StyledText(l.t("`\(module)` is not a module with sources; choose one of: \(PlaybookSources.modules.joined(separator: ", ")).",
+                                        "`\(module)` 不是带出处的模块；可选：\(PlaybookSources.modules.joined(separator: "、"))。")), exitCode: ExitStatus.usage)
+    }
+    let book = try session.playbook()
+    let rows = PlaybookSources.rows(book, module: module)
+    var out = StyledText()
+    out.appendLine(StyledText(l.t("Where each item comes from (course part and slide heading, article section, or our own addition):",
+                                  "每一项的出处（课程部分与幻灯片标题、文章章节，或我们的补充）："), .heading))
+    var current: String?
+    var table = TextTable(columns: [.init(l.t("Item", "条目")), .init(l.t("Source", "出处"))])
+    func flush() {
+      guard let current else { return }
+      out.append("\n")
+      out.appendLine(StyledText("\(current) (\(book.titles[current] ?? current))", .heading))
+      out += table.render(width: session.output.width).indented("  ") + "\n"
+      table = TextTable(columns: [.init(l.t("Item", "条目")), .init(l.t("Source", "出处"))])
+    }
+    for row in rows {
+      if row.module != current { flush(); current = row.module }
+      table.add([row.item, SourceRef.render(row.source, l.lang)], style: SourceRef.parse(row.source) == [.ours] ? .dim : .plain)
+    }
+    flush()
+    let ours = rows.filter { SourceRef.parse($0.source)?.contains(.ours) == true }.count
+    out.append("\n")
+    out.appendLine(StyledText(l.t("\(rows.count) item(s); \(ours) include our own additions.", "共 \(rows.count) 项，其中 \(ours) 项含我们的补充。")))
     session.output.write(out)
   }
 }

@@ -15,7 +15,7 @@ struct LearnCommand: SessionCommand {
   static let builtInLessonIDs = [
     "key-accounts", "account-analysis", "needs-hierarchy", "discovery-stages", "question-types", "pain-points",
     "behaviour-signals", "decision-makers", "trust", "solution-design", "objections", "negotiation", "closing",
-    "account-management", "kpis", "common-mistakes",
+    "account-management", "account-tiers", "team-support", "kpis", "common-mistakes",
   ]
 
   func run(in session: Session) throws(CommandError) {

@@ -23,8 +23,9 @@ struct DiscoverCommand: SessionCommand {
       chosen = DiscoveryStage.allCases.first { plan.discovery[$0].completedAt == nil } ?? .initialContact
     }
     guard let walk = book.walks[chosen.rawValue] else { throw session.missingWalk(chosen.rawValue) }
-    let engine = WalkEngine(walk: walk, answers: PlanPatch.answers(for: walk.prompts, from: plan),
+    var engine = WalkEngine(walk: walk, answers: PlanPatch.answers(for: walk.prompts, from: plan),
                             context: l.t("Discovery ", "需求挖掘 ") + "\(chosen.order + 1)/4 · " + walk.title, l: l)
+    engine.industry = plan.account.industry?.rawValue
     session.begin(WalkActivity(engine: engine, binding: .plan(walk.title)) { session, engine in
       DiscoverCommand.finish(chosen, engine: engine, in: session)
     })

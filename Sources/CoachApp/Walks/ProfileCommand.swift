@@ -10,7 +10,8 @@ struct ProfileCommand: SessionCommand {
     let plan = try session.requireWritablePlan()
     let book = try session.playbook()
     guard let walk = book.walks["profile"] else { throw session.missingWalk("profile") }
-    let engine = WalkEngine(walk: walk, answers: PlanPatch.answers(for: walk.prompts, from: plan), l: session.l)
+    var engine = WalkEngine(walk: walk, answers: PlanPatch.answers(for: walk.prompts, from: plan), l: session.l)
+    engine.industry = plan.account.industry?.rawValue
     session.begin(WalkActivity(engine: engine, binding: .plan(walk.title)) { session, engine in
       guard let plan = session.current?.plan else { return }
       let labels = Labels(try? session.playbook(), session.l)

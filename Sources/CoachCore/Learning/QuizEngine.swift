@@ -46,6 +46,9 @@ public struct QuizEngine: Sendable {
   }
 
   public var current: QuizSelection.Entry? { index < entries.count ? entries[index] : nil }
+
+  /// The options in the order they are shown (see `QuizOptionOrder`).
+  public func presented(_ item: QuizItem) -> [ChoiceOption] { QuizOptionOrder.options(item, on: today) }
   public var answeredCount: Int { right + wrong }
   var words: LearningWords { LearningWords(l, schedule: selection.schedule) }
 
@@ -60,7 +63,7 @@ public struct QuizEngine: Sendable {
     var out = StyledText("\n" + header, .dim)
     out.append("\n" + Wrap.text(item.question.trimmingWhitespace, width: width), .bold)
     let column = String(item.options.count).count
-    for (i, option) in item.options.enumerated() {
+    for (i, option) in presented(item).enumerated() {
       let lead = "  " + DisplayWidth.padLeft("\(i + 1)", to: column) + "  "
       let lines = Wrap.lines(option.label, width: width - DisplayWidth.of(lead))
       for (j, line) in lines.enumerated() {
@@ -101,7 +104,7 @@ public struct QuizEngine: Sendable {
     case .clear?, nil:
       break
     }
-    guard let chosen = AnswerParsing.choice(text, options: entry.item.options) else {
+    guard let chosen = QuizOptionOrder.parse(text, entry.item, shown: presented(entry.item)) else {
       step.problem = StyledText(l.t("Answer with a number from 1 to \(entry.item.options.count) or an option's id; ? shows the lesson summary, skip moves on, done leaves.",
                                     "请输入 1 到 \(entry.item.options.count) 的编号或选项 id；? 查看课程摘要，skip 跳过，done 结束。"), .warn)
       return step
@@ -138,7 +141,7 @@ public struct QuizEngine: Sendable {
     if correct {
       out = StyledText(l.t("✓ Right.", "✓ 回答正确。"), .good)
     } else {
-      let n = (item.options.firstIndex { $0.id == item.answer } ?? 0) + 1
+      let n = (presented(item).firstIndex { $0.id == item.answer } ?? 0) + 1
       let label = item.options.first { $0.id == item.answer }?.label ?? item.answer
       out = StyledText(l.t("✗ Not quite. The answer is \(n): \(label).", "✗ 不对。正确答案是 \(n)：\(label)。"), .bad)
     }
@@ -191,7 +194,8 @@ public struct QuizEngine: Sendable {
 
   /// What Tab offers at a question: the options' ids and the control words.
   public func completions(for prefix: String) -> [String] {
-    let ids = current?.item.options.map(\.id) ?? []
+    // Shuffled options' ids (a, b, c…) say nothing about what is shown, so only classify ids are offered.
+    let ids = current.map { $0.item.kind == .classify ? $0.item.options.map(\.id) : [] } ?? []
     return (ids + ["skip", "done"]).filter { $0.hasPrefix(prefix) }
   }
 }
@@ -202,5 +206,28 @@ extension QuizEngine {
     guard progress.lessons[lessonID] == nil else { return }
     progress.lessons[lessonID] = LessonProgress(readAt: time.description)
     progress.updatedAt = time.description
+  }
+}
+
+/// The order a quiz item's options are shown in. Multiple-choice options are shuffled per
+/// presentation, seeded by the item's id and the day (the injected clock's today), so a rep
+/// cannot learn an answer's position, yet the same day shows the same order (and tests can pin
+/// it). Classify items keep the playbook's order: their options are the categories themselves
+/// (levels, NPS bands, families), which read best in their natural order.
+public enum QuizOptionOrder {
+  public static func options(_ item: QuizItem, on day: CalendarDay) -> [ChoiceOption] {
+    guard item.kind == .choice else { return item.options }
+    var shuffle = SeededShuffle(day: day, label: "options|" + item.id)
+    return shuffle.shuffle(item.options)
+  }
+
+  /// The option a typed line picks among `shown`. For shuffled items the playbook's ids (a, b,
+  /// c…) no longer match what is on screen, so only the shown number or the start of a label
+  /// answers; classify items also take their ids (`promoter`, `level-2`).
+  public static func parse(_ text: String, _ item: QuizItem, shown: [ChoiceOption]) -> ChoiceOption? {
+    guard item.kind == .choice else { return AnswerParsing.choice(text, options: shown) }
+    let numbered = shown.enumerated().map { ChoiceOption(id: String($0.offset + 1), label: $0.element.label) }
+    guard let pick = AnswerParsing.choice(text, options: numbered), let n = Int(pick.id) else { return nil }
+    return shown[n - 1]
   }
 }

@@ -2,7 +2,29 @@
 /// published schema; display names come from the playbook.
 public protocol PlanEnum: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == String {}
 
-public enum Industry: String, PlanEnum { case manufacturing, finance, internet, government, other }
+/// The account's industry: the course's four and `other`, or one a trainer's playbook adds as a
+/// choice (an id such as `logistics`), so that walks can offer that industry's hints and examples.
+public struct Industry: PlanEnum {
+  public let rawValue: String
+  public init?(rawValue: String) {
+    guard Industry.isID(rawValue) else { return nil }
+    self.rawValue = rawValue
+  }
+  private init(known: String) { rawValue = known }
+  public static let manufacturing = Industry(known: "manufacturing")
+  public static let finance = Industry(known: "finance")
+  public static let internet = Industry(known: "internet")
+  public static let government = Industry(known: "government")
+  public static let other = Industry(known: "other")
+  /// The built-in industries (a trainer's playbook may add more).
+  public static let allCases: [Industry] = [.manufacturing, .finance, .internet, .government, .other]
+
+  /// Lower-case letters, digits and dashes, starting with a letter, at most 40 characters.
+  public static func isID(_ s: String) -> Bool {
+    guard let first = s.unicodeScalars.first, ("a"..."z").contains(first), s.unicodeScalars.count <= 40 else { return false }
+    return s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+  }
+}
 public enum Tier: String, PlanEnum { case a = "A", b = "B", c = "C" }
 public enum CooperationStage: String, PlanEnum { case potential, new, mature, strategic }
 public enum DecisionMode: String, PlanEnum { case centralized, decentralized, hybrid }

@@ -11,6 +11,9 @@ public enum PlanFields {
 
   static func ids<E: PlanEnum>(_ e: E.Type) -> [String] { E.allCases.map(\.rawValue) }
 
+  /// Choice fields whose built-in options a trainer's playbook may extend with new ids.
+  public static let extensibleChoices: Set<String> = ["account.industry"]
+
   public static let fixed: [String: Expect] = {
     var f: [String: Expect] = [
       "account.tier": .choice(ids(Tier.self)),

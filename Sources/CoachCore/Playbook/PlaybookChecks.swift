@@ -177,7 +177,8 @@ enum PlaybookChecks {
     if case .choice(let allowed)? = expect {
       let given = (node["options"]?.items ?? []).compactMap { $0["id"]?.scalar }
       let missing = allowed.filter { !given.contains($0) }
-      let extra = given.filter { !allowed.contains($0) }
+      // Extensible choices (the industry) take new ids too, as long as they are ids.
+      let extra = given.filter { !allowed.contains($0) && !(PlanFields.extensibleChoices.contains(fills) && Industry.isID($0)) }
       if !missing.isEmpty || !extra.isEmpty {
         // Point at the first unknown option (it may come from a trainer's file), else the list.
         let unknownNode = (node["options"]?.items ?? []).first { extra.contains($0["id"]?.scalar ?? "") }

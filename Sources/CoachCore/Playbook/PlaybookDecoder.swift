@@ -25,9 +25,9 @@ enum PlaybookDecoder {
     switch module {
     case "account":
       book.traits = r.texts("traits")
-      addWalks(r, into: &book)
+      addWalks(r, module: module, into: &book)
     case "discovery":
-      addWalks(r, into: &book)
+      addWalks(r, module: module, into: &book)
     case "questions":
       book.questionTypes = r.list("types") { questionType($0, problems) }
       book.weakQuestions = r.list("weak") { weak($0, problems) }
@@ -39,13 +39,13 @@ enum PlaybookDecoder {
         book.roleGuide.question = g.text("question", required: true)
         book.roleGuide.options = g.list("options", required: true) { guideOption($0, problems) }
       }
-      addWalks(r, into: &book)
+      addWalks(r, module: module, into: &book)
       r.checkUniqueIDs("roles", what: Bilingual("role", "决策者角色"))
       r.checkUniqueIDs("attitudes", what: Bilingual("attitude", "态度"))
     case "objections":
       book.steps = r.list("steps") { step($0, problems) }
       book.categories = r.list("categories") { category($0, problems) }
-      addWalks(r, into: &book)
+      addWalks(r, module: module, into: &book)
       r.checkUniqueIDs("steps", what: Bilingual("step", "异议处理步骤"))
       r.checkUniqueIDs("categories", what: Bilingual("category", "异议类别"))
     case "rubric":
@@ -79,12 +79,13 @@ enum PlaybookDecoder {
 
   // MARK: walks and prompts
 
-  private static func addWalks(_ r: NodeReader, into book: inout Playbook) {
+  private static func addWalks(_ r: NodeReader, module: String, into book: inout Playbook) {
     r.checkUniqueIDs("walks", what: Bilingual("walk", "引导流程"))
     for walk in r.list("walks", { walk($0, r.problems) }) {
       if book.walks[walk.id] != nil, let n = r.node["walks"]?.items?.first(where: { $0["id"]?.scalar == walk.id }) {
         r.problems.add(n.location, "walk id `\(walk.id)` is already used by another module", "引导流程 id `\(walk.id)` 已被另一个模块使用")
       }
+      if book.walks[walk.id] == nil { book.walkOrder.append((module, walk.id)) }
       book.walks[walk.id] = walk
     }
   }
@@ -111,7 +112,45 @@ enum PlaybookDecoder {
     return w
   }
 
-  static let promptKeys = ["id", "kind", "fills", "group", "label", "text", "hint", "options", "scale", "examples", "optional"]
+  static let promptKeys = ["id", "kind", "fills", "group", "label", "text", "hint", "source", "options", "scale", "examples", "industries", "optional"]
+
+  static func examples(_ r: NodeReader) -> [QuestionType: [String]] {
+    var out: [QuestionType: [String]] = [:]
+    if let e = r.child("examples", what: Bilingual("examples by question type", "按问题类型分列的示例"), keys: QuestionType.allCases.map(\.rawValue)) {
+      for t in QuestionType.allCases {
+        let list = e.texts(t.rawValue)
+        if !list.isEmpty { out[t] = list }
+      }
+    }
+    return out
+  }
+
+  static func industryVariant(_ node: YAMLNode, _ problems: ProblemList) -> IndustryVariant? {
+    guard let r = NodeReader(node, what: Bilingual("an industry variant", "行业版本"), keys: ["id", "hint", "source", "examples"], problems: problems), let id = r.id() else { return nil }
+    guard Industry.isID(id) else {
+      problems.add(node["id"]!.location, "`\(id)` is not an industry id: use lower-case letters, digits and dashes, as in `logistics`",
+                   "`\(id)` 不是行业 id：请用小写字母、数字和连字符，例如 `logistics`")
+      return nil
+    }
+    var v = IndustryVariant(id: id, hint: r.text("hint"))
+    v.source = source(r, required: v.hint != nil)
+    v.examples = examples(r)
+    if v.hint == nil && v.examples.isEmpty {
+      problems.add(node.location, "industry variant `\(id)` has neither `hint` nor `examples`", "行业版本 `\(id)` 既没有 `hint` 也没有 `examples`")
+    }
+    return v
+  }
+
+  /// The `source` field: where an item comes from (see `SourceRef`); required where asked.
+  static func source(_ r: NodeReader, required: Bool) -> String? {
+    guard let s = r.text("source", required: required, meaning: Bilingual("where it comes from: course part and slide heading, article section, or `ours`",
+                                                                         "出处：课程部分和幻灯片标题、文章章节，或 `ours`"))
+    else { return nil }
+    if SourceRef.parse(s) == nil, let n = r.node["source"] {
+      r.problems.add(n.location, SourceRef.expected.en + "; found `\(s)`", SourceRef.expected.zh + "；实际是 `\(s)`")
+    }
+    return s
+  }
 
   static func prompt(_ node: YAMLNode, _ problems: ProblemList) -> Prompt? {
     guard let r = NodeReader(node, what: Bilingual("a prompt", "提示"), keys: promptKeys, problems: problems), let id = r.id() else { return nil }
@@ -123,18 +162,16 @@ enum PlaybookDecoder {
     p.group = r.text("group")
     p.label = r.text("label")
     p.hint = r.text("hint")
+    p.source = source(r, required: p.hint != nil)
     p.options = r.list("options") { option($0, problems) }
     r.checkUniqueIDs("options", what: Bilingual("option", "选项"))
     if let s = r.child("scale", what: Bilingual("a scale", "评分刻度"), keys: ["low", "high"]) {
       p.scaleLow = s.text("low")
       p.scaleHigh = s.text("high")
     }
-    if let e = r.child("examples", what: Bilingual("examples by question type", "按问题类型分列的示例"), keys: QuestionType.allCases.map(\.rawValue)) {
-      for t in QuestionType.allCases {
-        let list = e.texts(t.rawValue)
-        if !list.isEmpty { p.examples[t] = list }
-      }
-    }
+    p.examples = examples(r)
+    p.industries = r.list("industries") { industryVariant($0, problems) }
+    r.checkUniqueIDs("industries", what: Bilingual("industry", "行业"))
     p.optional = r.bool("optional") ?? false
     if kind == .choice && p.options.isEmpty { problems.add(node.location, "choice prompt `\(id)` needs `options`", "选择型提示 `\(id)` 缺少 `options`") }
     if kind != .choice && node["options"] != nil {
@@ -240,8 +277,9 @@ enum PlaybookDecoder {
     c.signals = signals(r, "signals")
     c.wordings = r.texts("wordings")
     c.strategies = r.list("strategies") { sn in
-      guard let sr = NodeReader(sn, what: Bilingual("a strategy", "策略"), keys: ["id", "name", "how", "example", "signals"], problems: problems), let sid = sr.id() else { return nil }
-      return StrategyInfo(id: sid, name: sr.text("name", required: true) ?? sid, how: sr.text("how"), example: sr.text("example"), signals: signals(sr, "signals"))
+      guard let sr = NodeReader(sn, what: Bilingual("a strategy", "策略"), keys: ["id", "name", "how", "example", "signals", "source"], problems: problems), let sid = sr.id() else { return nil }
+      return StrategyInfo(id: sid, name: sr.text("name", required: true) ?? sid, how: sr.text("how"), example: sr.text("example"), signals: signals(sr, "signals"),
+                          source: source(sr, required: true))
     }
     r.checkUniqueIDs("strategies", what: Bilingual("strategy", "策略"))
     return c
@@ -315,20 +353,20 @@ enum PlaybookDecoder {
   // MARK: checks, lessons, quiz, drills
 
   static func finding(_ node: YAMLNode, _ problems: ProblemList) -> FindingText? {
-    guard let r = NodeReader(node, what: Bilingual("a finding", "检查结果"), keys: ["id", "title", "message"], problems: problems), let id = r.id(),
+    guard let r = NodeReader(node, what: Bilingual("a finding", "检查结果"), keys: ["id", "title", "message", "source"], problems: problems), let id = r.id(),
       let message = r.text("message", required: true, meaning: Bilingual("what the rep is told", "要告诉销售人员的话"))
     else { return nil }
-    return FindingText(id: id, title: r.text("title"), message: message)
+    return FindingText(id: id, title: r.text("title"), message: message, source: source(r, required: true))
   }
 
   static func lesson(_ node: YAMLNode, _ problems: ProblemList) -> Lesson? {
     guard let r = NodeReader(node, what: Bilingual("a lesson", "课程"), keys: ["id", "title", "summary", "pages", "check"], problems: problems), let id = r.id() else { return nil }
     var l = Lesson(id: id, title: r.text("title", required: true) ?? id, summary: r.text("summary"))
     l.pages = r.list("pages", required: true) { pn in
-      guard let pr = NodeReader(pn, what: Bilingual("a lesson page", "课程页"), keys: ["id", "title", "text"], problems: problems), let pid = pr.id(),
+      guard let pr = NodeReader(pn, what: Bilingual("a lesson page", "课程页"), keys: ["id", "title", "text", "source"], problems: problems), let pid = pr.id(),
         let text = pr.text("text", required: true)
       else { return nil }
-      return Lesson.Page(id: pid, title: pr.text("title"), text: text)
+      return Lesson.Page(id: pid, title: pr.text("title"), text: text, source: source(pr, required: true))
     }
     l.check = r.texts("check")
     r.checkUniqueIDs("pages", what: Bilingual("page", "课程页"))
@@ -336,7 +374,7 @@ enum PlaybookDecoder {
   }
 
   static func quizItem(_ node: YAMLNode, _ problems: ProblemList) -> QuizItem? {
-    guard let r = NodeReader(node, what: Bilingual("a quiz item", "测验题"), keys: ["id", "lesson", "kind", "question", "options", "answer", "explanation"], problems: problems),
+    guard let r = NodeReader(node, what: Bilingual("a quiz item", "测验题"), keys: ["id", "lesson", "kind", "question", "options", "answer", "explanation", "source"], problems: problems),
       let id = r.id(), let lesson = r.text("lesson", required: true),
       let kind = r.enumeration("kind", QuizItem.Kind.self, allowed: ["choice", "classify"], required: true),
       let question = r.text("question", required: true), let answer = r.text("answer", required: true)
@@ -349,7 +387,8 @@ enum PlaybookDecoder {
       problems.add(node["answer"]!.location, "the answer `\(answer)` of quiz item `\(id)` is not one of its option ids (\(ids.joined(separator: ", ")))",
                    "测验题 `\(id)` 的答案 `\(answer)` 不是它的选项 id 之一（\(ids.joined(separator: "、"))）")
     }
-    return QuizItem(id: id, lesson: lesson, kind: kind, question: question, options: options, answer: answer, explanation: r.text("explanation"))
+    return QuizItem(id: id, lesson: lesson, kind: kind, question: question, options: options, answer: answer, explanation: r.text("explanation"),
+                    source: source(r, required: true))
   }
 
   static func objectionDrill(_ node: YAMLNode, _ problems: ProblemList) -> ObjectionDrill? {

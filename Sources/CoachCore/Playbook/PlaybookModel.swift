@@ -8,6 +8,8 @@ public struct Playbook: Sendable {
   public var titles: [String: String] = [:]
 
   public var walks: [String: Walk] = [:]
+  /// The walks' module and id, in the order the files define them.
+  public var walkOrder: [(module: String, walk: String)] = []
   public var traits: [String] = []
   public var questionTypes: [QuestionTypeInfo] = []
   public var weakQuestions: [WeakQuestion] = []
@@ -82,6 +84,16 @@ public struct Prompt: Sendable, Equatable {
   public var scaleHigh: String?
   public var examples: [QuestionType: [String]] = [:]
   public var optional = false
+  /// Where the hint comes from in the course or article, or `ours` (see `SourceRef`).
+  public var source: String?
+  /// Hints and example questions for particular industries, chosen by the plan's industry.
+  public var industries: [IndustryVariant] = []
+
+  /// The variant for an industry id, if the playbook has one.
+  public func variant(for industry: String?) -> IndustryVariant? {
+    guard let industry else { return nil }
+    return industries.first { $0.id == industry }
+  }
 
   /// The short name used in tables and summaries.
   public var shortLabel: String { label ?? text }
@@ -91,6 +103,19 @@ public struct Prompt: Sendable, Equatable {
     self.kind = kind
     self.fills = fills
     self.text = text
+  }
+}
+
+/// A prompt's hint and example questions for one industry (`finance`, or a trainer's `logistics`).
+public struct IndustryVariant: Sendable, Equatable {
+  public var id: String
+  public var hint: String?
+  public var source: String?
+  public var examples: [QuestionType: [String]] = [:]
+  public init(id: String, hint: String? = nil, source: String? = nil) {
+    self.id = id
+    self.hint = hint
+    self.source = source
   }
 }
 
@@ -187,6 +212,7 @@ public struct StrategyInfo: Sendable, Equatable {
   public var how: String?
   public var example: String?
   public var signals: [Signal] = []
+  public var source: String?
 }
 
 public struct RubricStep: Sendable, Equatable {
@@ -246,6 +272,7 @@ public struct FindingText: Sendable, Equatable {
   public var id: String
   public var title: String?
   public var message: String
+  public var source: String? = nil
 }
 
 public struct Lesson: Sendable, Equatable {
@@ -253,6 +280,7 @@ public struct Lesson: Sendable, Equatable {
     public var id: String
     public var title: String?
     public var text: String
+    public var source: String? = nil
   }
   public var id: String
   public var title: String
@@ -270,6 +298,7 @@ public struct QuizItem: Sendable, Equatable {
   public var options: [ChoiceOption]
   public var answer: String
   public var explanation: String?
+  public var source: String? = nil
 }
 
 public struct ObjectionDrill: Sendable, Equatable {

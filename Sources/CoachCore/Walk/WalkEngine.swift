@@ -21,6 +21,9 @@ public struct WalkEngine: Sendable {
   public var width = 80
   /// Accept text where an amount does not parse (negotiation terms that are not numeric).
   public var amountsMayBeText = false
+  /// The plan's industry id: `?` then shows that industry's hint and example questions where
+  /// the playbook has them.
+  public var industry: String?
   /// Prompts answered in this visit, in order.
   public private(set) var recordedIDs: [String] = []
   private var lastGroupShown: String?
@@ -141,10 +144,13 @@ public struct WalkEngine: Sendable {
   public func help() -> StyledText {
     guard let p = current else { return StyledText() }
     var out = StyledText()
+    let variant = p.variant(for: industry)
     if let hint = p.hint { out.append(Wrap.text(hint, width: width)) }
+    if let hint = variant?.hint { out.append((out.spans.isEmpty ? "" : "\n") + Wrap.text(hint, width: width)) }
     let order: [QuestionType] = [.open, .leading, .verification, .value]
     for type in order {
-      guard let examples = p.examples[type], !examples.isEmpty else { continue }
+      // The industry's own examples replace the general ones for that question type.
+      guard let examples = variant?.examples[type] ?? p.examples[type], !examples.isEmpty else { continue }
       out.append("\n" + WalkEngine.typeName(type, l) + ":", .bold)
       for e in examples { out.append("\n" + Wrap.text("• " + e, width: width, indent: "  ")) }
     }
