@@ -77,6 +77,14 @@ public enum CoachApp {
       return ExitStatus.usage
     }
 
+    // The settings file: a broken line is reported with file:line and its key keeps the default.
+    let settingsPath = WorkspacePaths.settingsFile(environment: environment, currentDirectory: ProcessContext.currentDirectory())
+    let (userSettings, settingsProblems) = SettingsStore.load(settingsPath, l: L10n(preLang))
+    if !settingsProblems.isEmpty {
+      let err = StandardOutput(environment: environment, noColour: true)
+      for problem in settingsProblems { err.errorLine(StyledText(problem)) }
+    }
+
     let lang: Lang
     if let text = global.lang ?? (environment["COACH_LANG"].flatMap { $0.isEmpty ? nil : $0 }) {
       guard let parsedLang = Lang(argument: text) else {
@@ -86,7 +94,7 @@ public enum CoachApp {
       }
       lang = parsedLang
     } else {
-      lang = Lang.fromLocale(environment)
+      lang = userSettings.language ?? Lang.fromLocale(environment)
     }
 
     let interactive = command == nil && !global.batch && isTerminal(STDIN_FILENO) && isTerminal(STDOUT_FILENO)
@@ -97,7 +105,8 @@ public enum CoachApp {
     let extra = global.playbooks + (environment["COACH_PLAYBOOKS"].map { $0.split(separator: ":").map(String.init) } ?? [])
     playbookDirs += extra.map { $0.hasPrefix("/") ? $0 : ProcessContext.currentDirectory() + "/" + $0 }
 
-    let settings = Settings(lang: lang, paths: paths, playbookDirectories: playbookDirs, clock: SystemClock(), interactive: interactive)
+    let settings = Settings(lang: lang, paths: paths, playbookDirectories: playbookDirs, clock: SystemClock(), interactive: interactive,
+                            user: userSettings, settingsFile: settingsPath)
     let session = Session(settings: settings, output: output)
 
     if let command {

@@ -103,9 +103,16 @@ struct ExportCommand: SessionCommand {
 
   /// Writes the export durably (temp file 0600, fsync, rename), refusing folders and the
   /// workspace's plans folder. Returns the absolute path written.
+  static func expandingHome(_ target: String) -> String {
+    guard target == "~" || target.hasPrefix("~/"), let home = ProcessContext.environment(["HOME"])["HOME"], home.hasPrefix("/") else { return target }
+    return (home.hasSuffix("/") ? String(home.dropLast()) : home) + target.dropFirst()
+  }
+
   func write(_ text: String, to target: String, in session: Session) throws(CommandError) -> String {
     let l = session.l
-    let path = target.hasPrefix("/") ? target : ProcessContext.currentDirectory() + "/" + target
+    // `~/x.html` in the session is the home folder, as a shell would have expanded it.
+    let expanded = ExportCommand.expandingHome(target)
+    let path = expanded.hasPrefix("/") ? expanded : ProcessContext.currentDirectory() + "/" + expanded
     if target.hasSuffix("/") || ProcessContext.isDirectory(path) {
       throw CommandError(StyledText(l.t("‘\(target)’ is a folder, so nothing was written: give a file name, e.g. \(target.hasSuffix("/") ? target : target + "/")brief.html.",
                                         "‘\(target)’ 是一个文件夹，未写入任何内容：请给出文件名，例如 \(target.hasSuffix("/") ? target : target + "/")brief.html。")),

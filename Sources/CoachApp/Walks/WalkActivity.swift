@@ -36,16 +36,38 @@ final class WalkActivity: Activity {
 
   var prompt: String { "  › " }
 
+  /// The answers saved by this walk that `undo` can take back, latest last.
+  private var undoable: [(prompt: Prompt, previous: AnswerValue?)] = []
+
   func start(in session: Session) {
-    engine.width = session.output.width
+    session.prepare(&engine)
     session.say(engine.start())
   }
 
   func handle(_ line: String, in session: Session) -> Bool {
+    if UndoWord.matches(line) { return undoLast(in: session) }
     if let intercept, intercept(line, session) { return engine.finished ? end(session) : false }
     let previous = engine.current.flatMap { engine.answers[$0.id] }
     let step = engine.accept(line)
     return apply(step, previous: previous, in: session)
+  }
+
+  /// `undo` inside the walk: takes back the last answer (or list item) saved here and returns to
+  /// that prompt. It never becomes an answer or an item itself.
+  private func undoLast(in session: Session) -> Bool {
+    let l = session.l
+    guard let last = undoable.popLast() else {
+      session.output.errorLine(StyledText(l.t("Nothing to undo in this walk yet.", "本次引导中还没有可撤销的回答。"), .warn))
+      session.say(engine.renderCurrent())
+      return false
+    }
+    do { try session.undo() } catch {
+      session.fail(error)
+      return false
+    }
+    engine.reject(last.prompt, restoring: last.previous)
+    session.say(engine.renderCurrent())
+    return false
   }
 
   /// Saves what a step recorded, prints its output, and ends the walk when it is over.
@@ -58,8 +80,10 @@ final class WalkActivity: Activity {
         session.say(engine.renderCurrent())
         return false
       }
+      let undoDepth = session.undoStack.count
       do {
         try session.change(binding.describe(prompt)) { plan in binding.apply(prompt, value, &plan, session.now.description) }
+        if session.undoStack.count > undoDepth { undoable.append((prompt, previous)) }
       } catch {
         session.fail(error)
         engine.leave()
@@ -95,5 +119,12 @@ final class WalkActivity: Activity {
     let prefix = beforeCursor.hasSuffix(" ") ? "" : word
     let controls = ["back", "skip", "done"].filter { $0.hasPrefix(prefix) && !prefix.isEmpty }
     return Completion(replacing: prefix.unicodeScalars.count, candidates: engine.completions(for: prefix) + controls)
+  }
+}
+
+/// `undo` typed inside a walk or list: it takes back the last answer, never becomes one.
+enum UndoWord {
+  static func matches(_ line: String) -> Bool {
+    ["undo", "撤销", "撤回"].contains(line.trimmingWhitespace.lowercased())
   }
 }

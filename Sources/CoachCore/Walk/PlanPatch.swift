@@ -175,7 +175,9 @@ extension Objective {
     case "note": note = PlanPatch.text(value)
     default: return
     }
-    if case .amount(_, let currency?) = value, unit == nil { unit = currency }
+    // A figure typed with its unit or currency ("5 years", "$1.2m") sets the term's unit; the walk
+    // has already converted it, or asked, when the term's other figures are in another unit.
+    if case .amount(_, let currency?) = value, ["best", "expected", "walkAway"].contains(field) { unit = currency }
     answeredAt[field] = time
   }
 }
