@@ -181,6 +181,8 @@ final class QuestionPass: Activity {
           return false
         }
         // Anything else is a new question in place of the one waiting.
+      } else if WalkEngine.control(text) == .done {
+        pending = waiting  // reported as not saved when the pass ends
       }
     }
     switch WalkEngine.control(text) {
@@ -282,6 +284,10 @@ final class QuestionPass: Activity {
   }
 
   func finish(_ session: Session) {
+    if let waiting = pending {
+      pending = nil
+      session.say(StyledText(l.t("Not saved (it was waiting for your choice): ", "未保存（还在等你选择）：") + waiting.text, .warn))
+    }
     guard let plan = session.current?.plan else { return }
     let labels = Labels(book, l)
     var out = StyledText("\n" + l.t("Question plan: ", "提问计划："), .heading)

@@ -7,6 +7,7 @@ public enum AmountParser {
   /// The largest amount coach stores (1e15, a thousand trillion): anything bigger is a typing slip,
   /// and bigger numbers no longer print exactly.
   public static let maximum: Double = 1e15
+  public static let maximumText = "1,000,000,000,000,000"
 
   public struct Amount: Equatable, Sendable {
     public var value: Double
@@ -68,7 +69,7 @@ public enum AmountParser {
         t = String(t.dropLast(word.count)).trimmingWhitespace; approximate = true; changed = true; break
       }
       if changed { continue }
-      for (sign, code) in signs {
+      for (sign, code) in signs.sorted(by: { $0.0.count > $1.0.count }) {
         if t.hasPrefix(sign) { t = String(t.dropFirst(sign.count)).trimmingWhitespace; currency = code; changed = true; break }
         if t.hasSuffix(sign) { t = String(t.dropLast(sign.count)).trimmingWhitespace; currency = code; changed = true; break }
       }

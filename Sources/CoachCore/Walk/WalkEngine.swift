@@ -197,9 +197,7 @@ public struct WalkEngine: Sendable {
       answers[p.id] = value
       note(p.id)
       step.record = (p, value)
-      step.echo = echo
-      step.output = StyledText("  = " + echo, .good) + "\n"
-      return advance(step)
+      return echoed(echo, advance(step))
     }
     switch WalkEngine.control(trimmed) {
     case .help?:
@@ -242,11 +240,8 @@ public struct WalkEngine: Sendable {
       answers[p.id] = value
       note(p.id)
       step.record = (p, value)
-      if let echo {
-        step.echo = echo
-        step.output = StyledText("  = " + echo, .good) + "\n"
-      }
-      return advance(step)
+      guard let echo else { return advance(step) }
+      return echoed(echo, advance(step))
     case .choose(let options):
       pendingReadings = options
       var out = StyledText(l.t("‘\(trimmed)’ can be read two ways:", "‘\(trimmed)’ 有两种理解："), .warn)
@@ -259,6 +254,14 @@ public struct WalkEngine: Sendable {
       step.output = renderCurrent()
       return step
     }
+  }
+
+  /// A step with the stored value echoed above what follows (`  = 1,050,000 CNY`).
+  private func echoed(_ echo: String, _ step: Step) -> Step {
+    var step = step
+    step.echo = echo
+    step.output = StyledText("  = " + echo, .good) + (step.output.spans.isEmpty ? StyledText() : "\n" + step.output)
+    return step
   }
 
   enum Reading {
@@ -357,8 +360,8 @@ public struct WalkEngine: Sendable {
       let first = stored(a), second = stored(b)
       return .choose([(first.0, first.1), (second.0, second.1)])
     case .outOfRange?:
-      return .problem(ParseProblem(l.t("‘\(text)’ is larger than coach stores (up to \(Blocks.number(AmountParser.maximum))); check the figure.",
-                                       "‘\(text)’ 超出了 coach 能记录的范围（最多 \(Blocks.number(AmountParser.maximum))），请检查数字。")))
+      return .problem(ParseProblem(l.t("‘\(text)’ is larger than coach stores (up to \(AmountParser.maximumText)); check the figure.",
+                                       "‘\(text)’ 超出了 coach 能记录的范围（最多 \(AmountParser.maximumText)），请检查数字。")))
     case nil:
       if amountsMayBeText { return .value(.text(text), echo: nil) }
       return .problem(ParseProblem(l.t("‘\(text)’ is not an amount: type a number, optionally with a currency, e.g. 120000 CNY or $1.2m.",
