@@ -24,7 +24,7 @@ struct ConfigCommand: SessionCommand {
         let value = SettingsFile.value(key, in: current)
         out.append("\n  " + DisplayWidth.padRight(key.rawValue, to: 9))
         out.append(value ?? l.t("(not set: ", "（未设置：") + defaultText(key, session) + l.t(")", "）"), value == nil ? .dim : .bold)
-        out.append("\n" + Wrap.text("    " + key.explain(l), width: session.output.width, indent: "    "), .dim)
+        out.append("\n" + Wrap.text(key.explain(l), width: session.output.width, indent: "           "), .dim)
       }
       for p in problems { out.append("\n" + p, .warn) }
       session.say(out)
