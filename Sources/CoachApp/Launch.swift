@@ -15,8 +15,13 @@ public enum CoachApp {
     signal(SIGXFSZ, SIG_IGN)
     let environment = ProcessContext.environment(ProcessContext.knownVariables)
 
+    // The settings file: a broken line is reported with file:line (below, in the session's
+    // language) and its key keeps the default.
+    let settingsPath = WorkspacePaths.settingsFile(environment: environment, currentDirectory: ProcessContext.currentDirectory())
+    let fileLanguage = SettingsStore.load(settingsPath, l: L10n(.en)).settings.language
     // Help and version come before parsing so they are always in the user's language.
-    let preLang = Lang(argument: value(after: "--lang", in: arguments) ?? "") ?? environment["COACH_LANG"].flatMap(Lang.init(argument:)) ?? Lang.fromLocale(environment)
+    let preLang = Lang(argument: value(after: "--lang", in: arguments) ?? "") ?? environment["COACH_LANG"].flatMap(Lang.init(argument:))
+      ?? fileLanguage ?? Lang.fromLocale(environment)
     if arguments.contains("--help") || arguments.contains("-h") || arguments == ["help"] {
       // Help in the user's language wherever the flag is: for the command named, or overall.
       let output = StandardOutput(environment: environment, noColour: arguments.contains("--no-color"))
@@ -77,8 +82,6 @@ public enum CoachApp {
       return ExitStatus.usage
     }
 
-    // The settings file: a broken line is reported with file:line and its key keeps the default.
-    let settingsPath = WorkspacePaths.settingsFile(environment: environment, currentDirectory: ProcessContext.currentDirectory())
     let (userSettings, settingsProblems) = SettingsStore.load(settingsPath, l: L10n(preLang))
     if !settingsProblems.isEmpty {
       let err = StandardOutput(environment: environment, noColour: true)
