@@ -80,7 +80,7 @@ import Testing
     var h = SessionHarness(lang: .zh)
     h.user = UserSettings(currency: "EUR")
     let r = h.run(["new 华东电力", "negotiate goals",
-                   "€1,2M", "110万", "100万", "", "", "", "",
+                   "1,2M", "110万", "€100万", "", "", "", "",
                    "两年", "18个月", "一年", "", "", "", "",
                    "60天", "done"])
     let plan = try h.plan("华东电力")

@@ -171,12 +171,15 @@ final class NegotiationPlanner {
     let info = book.term(term)
     let name = label ?? info?.name ?? term.rawValue
     let match: (Objective) -> Bool = { $0.term == term && (term != .custom || $0.label == label) }
+    // A term measured in money starts in the rep's currency (the `currency` setting), not the playbook's.
+    var defaultUnit = info?.unit
+    if let u = defaultUnit, let code = AmountParser.currencyCode(u), code != session.settings.currency { defaultUnit = session.settings.currency }
     var answers: [String: AnswerValue] = [:]
     if let o = plan.negotiation.objectives.first(where: match) {
       for p in walk.prompts { if let a = o.read(p.itemField) { answers[p.id] = a } }
     } else {
       if let b = info?.better { answers[walk.prompts.first { $0.itemField == "better" }?.id ?? ""] = .choice(b.rawValue) }
-      if term != .custom, let u = info?.unit { answers[walk.prompts.first { $0.itemField == "unit" }?.id ?? ""] = .text(u) }
+      if term != .custom, let u = defaultUnit { answers[walk.prompts.first { $0.itemField == "unit" }?.id ?? ""] = .text(u) }
     }
     var engine = WalkEngine(walk: walk, answers: answers, context: walk.title + " · " + name, l: l)
     engine.amountsMayBeText = true
@@ -186,7 +189,7 @@ final class NegotiationPlanner {
         if let found = plan.negotiation.objectives.firstIndex(where: match) { i = found } else {
           var o = Objective(term: term, label: label)
           o.better = info?.better
-          if term != .custom { o.unit = info?.unit }
+          if term != .custom { o.unit = defaultUnit }
           plan.negotiation.objectives.append(o)
           i = plan.negotiation.objectives.count - 1
         }

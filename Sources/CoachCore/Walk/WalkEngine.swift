@@ -334,7 +334,7 @@ public struct WalkEngine: Sendable {
         if d.unit != termUnit { echo += " (" + Blocks.number(d.value) + " " + d.unit.word(l.lang) + ")" }
         return .value(.amount(v, currency: unitText), echo: echo)
       }
-      guard !others else { return .problem(sameUnit(unitText ?? "")) }
+      guard !others || unitText == nil else { return .problem(sameUnit(unitText ?? "")) }
       let word = d.unit.word(l.lang)
       answers[unitPrompt.id] = .text(word)
       return .value(.amount(d.value, currency: word), echo: Blocks.number(d.value) + " " + word)
@@ -351,7 +351,7 @@ public struct WalkEngine: Sendable {
     switch AmountParser.read(text) {
     case .amount(let a)?:
       if let unitPrompt, let c = a.currency, c != unitCurrency {
-        guard !others else { return .problem(sameUnit(unitText ?? "")) }
+        guard !others || unitText == nil else { return .problem(sameUnit(unitText ?? "")) }
         answers[unitPrompt.id] = .text(c)
       }
       let (value, echo) = stored(a)
