@@ -76,6 +76,17 @@ import Testing
     #expect(r.err.contains("The other figures for this term are in months; write this one in months too"))
   }
 
+  @Test func estimatesAreRecordedAsApproximateAndUndoTakesTheMarkBack() throws {
+    let h = SessionHarness()
+    let r = h.run(["new Acme", "negotiate goals", "1.3m", "约1.2M", "about 1m", "undo", "~1m", "done", "show negotiation"])
+    let price = try #require(try h.plan("acme").negotiation.objectives.first { $0.term == .price })
+    #expect(price.approximate == ["expected", "walkAway"])
+    #expect(price.walkAway == .number(1_000_000))
+    #expect(r.out.contains("  = about 1,200,000 CNY"))
+    #expect(r.out.contains("≈ 1,200,000"))
+    #expect(!price.isApproximate("best"))
+  }
+
   @Test func goalsInChineseWithTheSettingsCurrency() throws {
     var h = SessionHarness(lang: .zh)
     h.user = UserSettings(currency: "EUR")
@@ -103,8 +114,13 @@ import Testing
     h.user = UserSettings(currency: "USD")
     let r = h.run(["new Acme", "discover needs-confirmation", "", "", "about 250k", "done"])
     #expect(r.out.contains("  = about 250,000 USD"))
-    let budget = try h.plan("acme").discovery[.needsConfirmation].answers["budget"]
-    #expect(budget == .amount(250_000, currency: "USD"))
+    let stage = try h.plan("acme").discovery[.needsConfirmation]
+    #expect(stage.answers["budget"] == .amount(250_000, currency: "USD"))
+    #expect(stage.approximate == ["budget"])
+    #expect(h.run(["open Acme", "show discovery"]).out.contains("≈ 250,000 USD"))
+    // Typed again exactly, the mark goes.
+    h.run(["open Acme", "discover needs-confirmation", "", "", "250k", "done"])
+    #expect(try h.plan("acme").discovery[.needsConfirmation].approximate.isEmpty)
   }
 
   // MARK: dates

@@ -270,3 +270,21 @@ import Testing
     #expect(e.accept("Sean O'Brien  ").record?.value == .text("Sean O'Brien"))
   }
 }
+
+@Suite struct EstimateMarkTests {
+  @Test func approximateFieldsSurviveAJSONRoundTrip() throws {
+    var o = Objective(term: .price)
+    o.best = .number(1_200_000)
+    o.mark("best", approximate: true)
+    o.mark("walkAway", approximate: true)
+    o.mark("walkAway", approximate: false)
+    #expect(o.approximate == ["best"])
+    #expect(o.json.object?["approximate"] == .array([.string("best")]))
+    let back = try Objective(json: o.json, path: "objective")
+    #expect(back.isApproximate("best"))
+    #expect(back == o)
+    var stage = StageAnswers()
+    stage.mark("budget", approximate: false)
+    #expect(stage.json.object?["approximate"] == nil)
+  }
+}

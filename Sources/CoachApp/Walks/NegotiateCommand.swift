@@ -195,7 +195,11 @@ final class NegotiationPlanner {
         }
         plan.negotiation.objectives[i].apply(p.itemField, v, at: time)
       },
-      describe: { [l] p in l.t("Goals · ", "目标 · ") + name + l.colon + p.shortLabel })
+      describe: { [l] p in l.t("Goals · ", "目标 · ") + name + l.colon + p.shortLabel },
+      estimate: { p, approximate, plan in
+        guard let i = plan.negotiation.objectives.firstIndex(where: match) else { return }
+        plan.negotiation.objectives[i].mark(p.itemField, approximate: approximate)
+      })
     var heading = StyledText("\n" + name, .bold)
     if let hint = info?.hint { heading += StyledText("\n" + Wrap.text(hint, width: session.output.width), .dim) }
     session.say(heading)
@@ -241,7 +245,11 @@ final class NegotiationPlanner {
         let (theirs, field) = side(p)
         if theirs { plan.negotiation.batna.theirs.apply(field, v, at: time) } else { plan.negotiation.batna.ours.apply(field, v, at: time) }
       },
-      describe: { p in "BATNA: " + p.shortLabel })
+      describe: { p in "BATNA: " + p.shortLabel },
+      estimate: { p, approximate, plan in
+        let (theirs, field) = side(p)
+        if theirs { plan.negotiation.batna.theirs.mark(field, approximate: approximate) } else { plan.negotiation.batna.ours.mark(field, approximate: approximate) }
+      })
     return SequenceActivity.Item(engine: engine, binding: binding)
   }
 
@@ -291,7 +299,11 @@ final class NegotiationPlanner {
         }
         plan.negotiation.concessions[i].apply(p.itemField, v, at: time)
       },
-      describe: { [l] p in l.t("Concession \(order): ", "让步 \(order)：") + p.shortLabel })
+      describe: { [l] p in l.t("Concession \(order): ", "让步 \(order)：") + p.shortLabel },
+      estimate: { p, approximate, plan in
+        guard let i = plan.negotiation.concessions.firstIndex(where: { $0.order == order }) else { return }
+        plan.negotiation.concessions[i].mark(p.itemField, approximate: approximate)
+      })
     var item = SequenceActivity.Item(engine: engine, binding: binding)
     item.emptyFirstAnswerEnds = isNew
     if isNew {

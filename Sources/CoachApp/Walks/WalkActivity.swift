@@ -9,11 +9,14 @@ struct WalkBinding {
   var validate: (_ prompt: Prompt, _ value: AnswerValue, _ plan: AccountPlan) -> String? = { _, _, _ in nil }
   /// Words for the undo list ("Profile: Purchasing power").
   var describe: (_ prompt: Prompt) -> String
+  /// Marks an amount as an estimate, or as exact (after `apply`, in the same change).
+  var estimate: (_ prompt: Prompt, _ approximate: Bool, _ plan: inout AccountPlan) -> Void = { _, _, _ in }
 
   /// Plan-level fields (`account.*`, `valueAssessment.*`, `discovery.*`).
   static func plan(_ title: String) -> WalkBinding {
     WalkBinding(apply: { p, v, plan, t in PlanPatch.apply(v, to: p.fills, in: &plan, at: t) },
-                describe: { "\(title): \($0.shortLabel)" })
+                describe: { "\(title): \($0.shortLabel)" },
+                estimate: { p, approximate, plan in PlanPatch.mark(p.fills, approximate: approximate, in: &plan) })
   }
 }
 
@@ -82,7 +85,10 @@ final class WalkActivity: Activity {
       }
       let undoDepth = session.undoStack.count
       do {
-        try session.change(binding.describe(prompt)) { plan in binding.apply(prompt, value, &plan, session.now.description) }
+        try session.change(binding.describe(prompt)) { plan in
+          binding.apply(prompt, value, &plan, session.now.description)
+          if prompt.kind == .amount { binding.estimate(prompt, step.approximate, &plan) }
+        }
         if session.undoStack.count > undoDepth { undoable.append((prompt, previous)) }
       } catch {
         session.fail(error)

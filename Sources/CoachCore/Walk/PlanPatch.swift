@@ -76,6 +76,13 @@ public enum PlanPatch {
     }
   }
 
+  /// Marks the amount at a plan-level path as an estimate (or exact): discovery answers.
+  public static func mark(_ path: String, approximate: Bool, in plan: inout AccountPlan) {
+    let parts = path.split(separator: ".").map(String.init)
+    guard parts.count == 3, parts[0] == "discovery", let stage = DiscoveryStage(rawValue: parts[1]) else { return }
+    plan.discovery[stage].mark(parts[2], approximate: approximate)
+  }
+
   // MARK: helpers shared with item fields
 
   static func choice<E: PlanEnum>(_ value: AnswerValue) -> E? {

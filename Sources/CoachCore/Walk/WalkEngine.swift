@@ -28,7 +28,7 @@ public struct WalkEngine: Sendable {
   /// The currency an amount without one is stored in (the rep's setting).
   public var defaultCurrency: String?
   /// An answer two readings fit, waiting for the rep to pick one (`1` or `2`).
-  public private(set) var pendingReadings: [(value: AnswerValue, echo: String)] = []
+  public private(set) var pendingReadings: [(value: AnswerValue, echo: String, estimate: Bool)] = []
   private var lastGroupShown: String?
 
   public init(walk: Walk, prompts: [Prompt]? = nil, answers: [String: AnswerValue], context: String? = nil, l: L10n) {
@@ -47,6 +47,8 @@ public struct WalkEngine: Sendable {
     public var output = StyledText()
     /// The answer as it was stored ("= 1,050,000 CNY", "= Tue 2026-12-15"), for amounts, units and dates.
     public var echo: String?
+    /// The recorded amount was given as an estimate ("about 1.2M", "约120万").
+    public var approximate = false
     /// Feedback that belongs on stderr (an answer that was not accepted).
     public var problem: StyledText?
     /// An answer to save now.
@@ -193,10 +195,11 @@ public struct WalkEngine: Sendable {
     let readings = pendingReadings
     pendingReadings = []
     if !readings.isEmpty, let n = Int(AnswerParsing.normalise(trimmed)), (1...readings.count).contains(n) {
-      let (value, echo) = readings[n - 1]
+      let (value, echo, estimate) = readings[n - 1]
       answers[p.id] = value
       note(p.id)
       step.record = (p, value)
+      step.approximate = estimate
       return echoed(echo, advance(step))
     }
     switch WalkEngine.control(trimmed) {
@@ -236,10 +239,11 @@ public struct WalkEngine: Sendable {
 
     guard !trimmed.isEmpty else { return advance(step) }
     switch read(trimmed, for: p) {
-    case .value(let value, let echo):
+    case .value(let value, let echo, let estimate):
       answers[p.id] = value
       note(p.id)
       step.record = (p, value)
+      step.approximate = estimate
       guard let echo else { return advance(step) }
       return echoed(echo, advance(step))
     case .choose(let options):
@@ -265,8 +269,8 @@ public struct WalkEngine: Sendable {
   }
 
   enum Reading {
-    case value(AnswerValue, echo: String?)
-    case choose([(value: AnswerValue, echo: String)])
+    case value(AnswerValue, echo: String?, estimate: Bool = false)
+    case choose([(value: AnswerValue, echo: String, estimate: Bool)])
     case problem(ParseProblem)
   }
 
@@ -280,7 +284,7 @@ public struct WalkEngine: Sendable {
       switch DateParser.read(text, today: today) {
       case .day(let d)?: return .value(.date(d.description), echo: DateParser.describe(d, l))
       case .ambiguous(let a, let b)?:
-        return .choose([(.date(a.description), DateParser.describe(a, l)), (.date(b.description), DateParser.describe(b, l))])
+        return .choose([(.date(a.description), DateParser.describe(a, l), false), (.date(b.description), DateParser.describe(b, l), false)])
       case .impossible?:
         return .problem(ParseProblem(l.t("‘\(text)’ is not a day in the calendar; check the month and day.", "‘\(text)’ 不是日历上存在的日期，请检查月份和日期。")))
       case nil:
@@ -355,10 +359,10 @@ public struct WalkEngine: Sendable {
         answers[unitPrompt.id] = .text(c)
       }
       let (value, echo) = stored(a)
-      return .value(value, echo: echo)
+      return .value(value, echo: echo, estimate: a.approximate)
     case .ambiguous(let a, let b)?:
       let first = stored(a), second = stored(b)
-      return .choose([(first.0, first.1), (second.0, second.1)])
+      return .choose([(first.0, first.1, a.approximate), (second.0, second.1, b.approximate)])
     case .outOfRange?:
       return .problem(ParseProblem(l.t("‘\(text)’ is larger than coach stores (up to \(AmountParser.maximumText)); check the figure.",
                                        "‘\(text)’ 超出了 coach 能记录的范围（最多 \(AmountParser.maximumText)），请检查数字。")))
