@@ -56,7 +56,7 @@ import Testing
   @Test(arguments: [
     ("60 days", 60.0, DurationUnit.days), ("5 years", 5, .years), ("6 weeks", 6, .weeks), ("3 months", 3, .months), ("1 year", 1, .years),
     ("two weeks", 2, .weeks), ("60天", 60, .days), ("3个月", 3, .months), ("两年", 2, .years), ("十八个月", 18, .months), ("6周", 6, .weeks),
-    ("一年半", 1.5, .years), ("半年", 6, .months), ("90 d", 90, .days), ("2 yrs", 2, .years), ("1.5 years", 1.5, .years),
+    ("一年半", 1.5, .years), ("半年", 6, .months), ("90 d", 90, .days), ("2 yrs", 2, .years), ("1.5 years", 1.5, .years), ("1,5个月", 1.5, .months),
   ] as [(String, Double, DurationUnit)])
   func spansOfTime(_ text: String, _ value: Double, _ unit: DurationUnit) {
     #expect(DurationParser.read(text) == DurationParser.Duration(value, unit), "\(text)")
@@ -236,6 +236,8 @@ import Testing
     #expect(five.record?.value == .amount(60, currency: "months"))
     #expect(five.echo == "60 months (5 years)")
     #expect(e.accept("36").echo == "36 months")
+    var m = Self.goals(unit: "months")
+    #expect(m.accept("36m").record?.value == .amount(36, currency: "months"))
     var days = Self.goals(.zh, unit: "天")
     #expect(days.accept("60天").record?.value == .amount(60, currency: "天"))
     let weeks = days.accept("6周")

@@ -47,15 +47,19 @@ public enum DurationParser {
     public init(_ value: Double, _ unit: DurationUnit) { self.value = value; self.unit = unit }
   }
 
-  /// A number (digits or words) and a unit; nil for anything else.
-  public static func read(_ typed: String) -> Duration? {
+  /// A number (digits or words) and a unit; nil for anything else. `mMeansMonths` reads `36m` as
+  /// 36 months (for a term measured in time, where no one means 36 million).
+  public static func read(_ typed: String, mMeansMonths: Bool = false) -> Duration? {
     var t = AnswerParsing.normalise(typed)
+    if mMeansMonths, t.lowercased().hasSuffix("m"), let n = Double(String(t.dropLast()).trimmingWhitespace), n.isFinite, n >= 0 {
+      return Duration(n, .months)
+    }
     for word in ["about ", "around ", "约", "大约"] where t.lowercased().hasPrefix(word) { t = String(t.dropFirst(word.count)).trimmingWhitespace }
     if t == "半年" { return Duration(6, .months) }
     // Split where the number ends and the unit begins ("60天", "60 days", "两年", "3个月").
     var number = "", unit = ""
     for c in t {
-      if unit.isEmpty, c.isNumber || c == "." || Numerals.chineseDigits[c] != nil || c == "十" || c == "百" || (c.isLetter && c.isASCII && number.allSatisfy({ $0.isLetter })) {
+      if unit.isEmpty, c.isNumber || c == "." || (c == "," && !number.isEmpty) || Numerals.chineseDigits[c] != nil || c == "十" || c == "百" || (c.isLetter && c.isASCII && number.allSatisfy({ $0.isLetter })) {
         number.append(c)
       } else {
         unit.append(c)
@@ -73,6 +77,9 @@ public enum DurationParser {
       return Duration(Double(n) + 0.5, u)  // 一年半
     }
     guard let u = DurationUnit(word: unit) else { return nil }
+    // A decimal comma: "1,5 months".
+    let parts = number.split(separator: ",", omittingEmptySubsequences: false)
+    if parts.count == 2, (1...2).contains(parts[1].count) { number = parts[0] + "." + parts[1] }
     if let n = Double(number), n.isFinite, n >= 0, n <= 100_000 { return Duration(n, u) }
     if let n = Numerals.count(number) { return Duration(Double(n), u) }
     return nil

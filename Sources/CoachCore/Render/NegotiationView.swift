@@ -31,7 +31,7 @@ public struct NegotiationView {
   /// A figure, with `≈` when the rep gave it as an estimate.
   func value(_ v: TermValue?, approximate: Bool = false) -> String {
     switch v {
-    case .number(let x)?: return (approximate ? "≈ " : "") + Blocks.number(x)
+    case .number(let x)?: return (approximate ? "≈" : "") + Blocks.number(x)
     case .text(let s)?: return s
     case nil: return "—"
     }

@@ -114,7 +114,7 @@ public struct WalkEngine: Sendable {
     case .list:
       out.append("\n  " + l.t("One item per line; an empty line ends the list (`clear` empties it).", "每行一项；空行结束（输入 `clear` 清空列表）。"), .dim)
     case .amount where amountsMayBeText:
-      out.append("\n  " + l.t("A number (e.g. 120000, ¥12万, 36) — or words where the term is not a number", "数字（例如 120000、¥12万、36），条款不是数字时也可以写文字"), .dim)
+      out.append("\n  " + l.t("A number (e.g. 120000, ¥12万, 36, 5 years) — or words where the term is not a number", "数字（例如 120000、¥12万、36、两年），条款不是数字时也可以写文字"), .dim)
     case .amount:
       out.append("\n  " + l.t("An amount, e.g. 120000, 120,000 CNY, ¥12万, $1.2m", "金额，例如 120000、120,000 CNY、¥12万、$1.2m"), .dim)
     case .date:
@@ -331,7 +331,7 @@ public struct WalkEngine: Sendable {
       ParseProblem(l.t("The other figures for this term are in \(unitText ?? ""); write this one in \(unitText ?? "") too (or change them first).",
                        "这一条款的其他数字以“\(unitText ?? "")”为单位；这个也请用“\(unitText ?? "")”（或先修改其他数字）。"))
     }
-    if let unitPrompt, let d = DurationParser.read(text) {
+    if let unitPrompt, let d = DurationParser.read(text, mMeansMonths: termUnit != nil) {
       if let termUnit, let factor = d.unit.exactly(in: termUnit) {
         let v = d.value * factor
         var echo = Blocks.number(v) + " " + (unitText ?? "")
