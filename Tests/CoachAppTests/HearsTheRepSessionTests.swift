@@ -205,7 +205,10 @@ import Testing
   // MARK: nearest words
 
   @Test func typosInArgumentsGetTheNearestWord() {
-    let r = SessionHarness().run(["new Acme", "show negotation", "objection resolv 1", "config get curency"])
+    let r = SessionHarness().run(["new Acme", "show negotation", "objection resolv 1", "config get curency", "stakeholders edt Li", "actions dne 1", "export htlm"])
+    #expect(r.err.contains("`stakeholders remove NAME`. Did you mean edit?"))
+    #expect(r.err.contains("`actions remove N`. Did you mean done?"))
+    #expect(r.err.contains("use md, html, json or csv. Did you mean html?"))
     #expect(r.err.contains("No section ‘negotation’ — did you mean negotiation?"))
     #expect(r.err.contains("Unknown word ‘resolv’ — did you mean `objection resolve 1`?"))
     #expect(r.err.contains("No setting named curency — did you mean currency?"))

@@ -98,7 +98,7 @@ struct ExportCommand: SessionCommand {
   }
 
   func unknownFormat(_ word: String, _ l: L10n) -> CommandError {
-    CommandError(StyledText(l.t("Unknown format ‘\(word)’: use md, html, json or csv.", "未知格式 ‘\(word)’：请使用 md、html、json 或 csv。")), exitCode: ExitStatus.usage)
+    CommandError(StyledText(l.t("Unknown format ‘\(word)’: use md, html, json or csv.", "未知格式 ‘\(word)’：请使用 md、html、json 或 csv。") + NearestWord.hint(word, among: ["md", "html", "json", "csv", "markdown"], l)), exitCode: ExitStatus.usage)
   }
 
   /// Writes the export durably (temp file 0600, fsync, rename), refusing folders and the

@@ -50,7 +50,7 @@ struct ActionsCommand: SessionCommand {
       }
     case let other?:
       throw CommandError(StyledText(l.t("Unknown action ‘\(other)’: use `actions`, `actions add TEXT`, `actions done N`, `actions undone N` or `actions remove N`.",
-                                        "未知操作 ‘\(other)’：请使用 `actions`、`actions add 内容`、`actions done 编号`、`actions undone 编号` 或 `actions remove 编号`。")), exitCode: ExitStatus.usage)
+                                        "未知操作 ‘\(other)’：请使用 `actions`、`actions add 内容`、`actions done 编号`、`actions undone 编号` 或 `actions remove 编号`。") + NearestWord.hint(other, among: ["add", "done", "undone", "remove"], l)), exitCode: ExitStatus.usage)
     }
   }
 
