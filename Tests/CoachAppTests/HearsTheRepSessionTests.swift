@@ -202,6 +202,18 @@ import Testing
     #expect(!r.err.contains("Nothing to undo"))
   }
 
+  @Test func undoInTheObjectionWalkAsksThatQuestionAgain() throws {
+    let h = SessionHarness()
+    let r = h.run(["new Acme", "objection price", "It is too expensive", "Li Wei", "undo", "Wang Fang", "done"])
+    let o = try #require(try h.plan("acme").objections.first)
+    #expect(o.raisedBy == "Wang Fang")
+    #expect(r.out.contains("Undone: objection raised by"))
+    let zh = SessionHarness(lang: .zh)
+    let z = zh.run(["new 华东电力", "objection 价格", "撤销", "太贵了", "撤销", "done"])
+    #expect(z.err.contains("本次引导中还没有可撤销的回答。"))
+    #expect(try zh.plan("华东电力").objections.isEmpty)
+  }
+
   // MARK: nearest words
 
   @Test func typosInArgumentsGetTheNearestWord() {

@@ -230,7 +230,9 @@ final class QuestionPass: Activity {
     // A question that reads as another type than this slot's is not stored here in silence.
     if let result = try? QuestionFeedback.classify(text, in: session) {
       let closed = type == .open && result.weaknesses.contains { $0.id == "closed" }
-      let detected = result.type.flatMap { $0 == type ? nil : $0 }
+      // A close call that the slot's type shares is no disagreement.
+      let top = result.type.flatMap { result.scores[$0] } ?? 0
+      let detected = result.type.flatMap { $0 == type || (result.scores[type] ?? 0) >= top ? nil : $0 }
       if detected != nil || closed {
         let labels = Labels(book, l)
         var out = StyledText(l.t("This does not read as \(article(labels.questionType(type))) \(labels.questionType(type).lowercased()):", "这个问题读起来不像\(labels.questionType(type))："), .warn)
