@@ -15,8 +15,13 @@ public enum CoachApp {
     signal(SIGXFSZ, SIG_IGN)
     let environment = ProcessContext.environment(ProcessContext.knownVariables)
 
+    // The settings file: a broken line is reported with file:line (below, in the session's
+    // language) and its key keeps the default.
+    let settingsPath = WorkspacePaths.settingsFile(environment: environment, currentDirectory: ProcessContext.currentDirectory())
+    let fileLanguage = SettingsStore.load(settingsPath, l: L10n(.en)).settings.language
     // Help and version come before parsing so they are always in the user's language.
-    let preLang = Lang(argument: value(after: "--lang", in: arguments) ?? "") ?? environment["COACH_LANG"].flatMap(Lang.init(argument:)) ?? Lang.fromLocale(environment)
+    let preLang = Lang(argument: value(after: "--lang", in: arguments) ?? "") ?? environment["COACH_LANG"].flatMap(Lang.init(argument:))
+      ?? fileLanguage ?? Lang.fromLocale(environment)
     if arguments.contains("--help") || arguments.contains("-h") || arguments == ["help"] {
       // Help in the user's language wherever the flag is: for the command named, or overall.
       let output = StandardOutput(environment: environment, noColour: arguments.contains("--no-color"))
@@ -77,6 +82,12 @@ public enum CoachApp {
       return ExitStatus.usage
     }
 
+    let (userSettings, settingsProblems) = SettingsStore.load(settingsPath, l: L10n(preLang))
+    if !settingsProblems.isEmpty {
+      let err = StandardOutput(environment: environment, noColour: true)
+      for problem in settingsProblems { err.errorLine(StyledText(problem)) }
+    }
+
     let lang: Lang
     if let text = global.lang ?? (environment["COACH_LANG"].flatMap { $0.isEmpty ? nil : $0 }) {
       guard let parsedLang = Lang(argument: text) else {
@@ -86,12 +97,13 @@ public enum CoachApp {
       }
       lang = parsedLang
     } else {
-      lang = Lang.fromLocale(environment)
+      lang = userSettings.language ?? Lang.fromLocale(environment)
     }
 
     let interactive = command == nil && !global.batch && isTerminal(STDIN_FILENO) && isTerminal(STDOUT_FILENO)
     let output = StandardOutput(environment: environment, noColour: global.noColor || !interactive && command == nil,
                                 fixedWidth: interactive ? nil : 80)
+    output.widthOverride = userSettings.width  // the `width` setting wins over the terminal's
     let paths = WorkspacePaths.resolve(workspace: global.workspace, environment: environment, currentDirectory: ProcessContext.currentDirectory())
     var playbookDirs = BuiltInPlaybooks.directory().map { [$0] } ?? []
     let extra = global.playbooks + (environment["COACH_PLAYBOOKS"].map { $0.split(separator: ":").map(String.init) } ?? [])
@@ -112,7 +124,8 @@ public enum CoachApp {
       }
       clock = pinned
     }
-    let settings = Settings(lang: lang, paths: paths, playbookDirectories: playbookDirs, clock: clock, interactive: interactive)
+    let settings = Settings(lang: lang, paths: paths, playbookDirectories: playbookDirs, clock: clock, interactive: interactive,
+                            user: userSettings, settingsFile: settingsPath)
     let session = Session(settings: settings, output: output)
 
     if let command {

@@ -35,6 +35,14 @@ public struct WorkspacePaths: Equatable, Sendable {
     return WorkspacePaths(root: trimSlash(root), history: history)
   }
 
+  /// The settings file: `COACH_CONFIG`, else `$XDG_CONFIG_HOME/coach/settings.toml`, else
+  /// `~/.config/coach/settings.toml`.
+  public static func settingsFile(environment env: [String: String], currentDirectory: String) -> String {
+    if let c = nonEmpty(env["COACH_CONFIG"]) { return c.hasPrefix("/") ? c : currentDirectory + "/" + c }
+    if let x = nonEmpty(env["XDG_CONFIG_HOME"]), x.hasPrefix("/") { return trimSlash(x) + "/coach/settings.toml" }
+    return (nonEmpty(env["HOME"]) ?? "") + "/.config/coach/settings.toml"
+  }
+
   private static func nonEmpty(_ s: String?) -> String? {
     guard let s, !s.isEmpty else { return nil }
     return s

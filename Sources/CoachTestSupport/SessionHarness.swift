@@ -11,6 +11,10 @@ public final class SessionHarness {
   public var clock: FixedClock
   public var playbookDirectories: [String]
   public var width: Int
+  /// What the settings file would hold.
+  public var user = UserSettings()
+  /// Where `coach config` reads and writes in this workspace.
+  public var settingsFile: String { workspace.root + "/config/coach/settings.toml" }
 
   public init(lang: Lang = .en, now: String = "2026-11-23T09:00:00Z", workspace: TempWorkspace = TempWorkspace(), width: Int = 80) {
     self.workspace = workspace
@@ -33,7 +37,8 @@ public final class SessionHarness {
   /// A session without running the loop (for driving commands directly).
   public func makeSession(interactive: Bool = false) -> (Session, RecordingOutput) {
     let output = RecordingOutput(width: width)
-    let settings = Settings(lang: lang, paths: workspace.paths, playbookDirectories: playbookDirectories, clock: clock, interactive: interactive)
+    let settings = Settings(lang: lang, paths: workspace.paths, playbookDirectories: playbookDirectories, clock: clock, interactive: interactive,
+                            user: user, settingsFile: settingsFile)
     let session = Session(settings: settings, output: output)
     try? session.repository.prepare(now: clock.now)
     return (session, output)

@@ -44,10 +44,11 @@ import Glibc
     #expect(r.status == 66)
   }
 
-  @Test func unclosedQuoteIsAUsageError() {
-    let r = SessionHarness().run(["new \"Acme"])
-    #expect(r.err.contains("A quote is not closed"))
-    #expect(r.status == 64)
+  @Test func aStrayQuoteIsTakenAsTypedNotAnError() {
+    let r = SessionHarness().run(["new \"Acme", "open \"Acme Corp\""])
+    #expect(!r.err.contains("quote"))
+    #expect(r.out.contains("Created \"Acme"))
+    #expect(r.err.contains("No plan named Acme Corp"))
   }
 
   @Test func undoRevertsTheLastChangeAndSaves() throws {

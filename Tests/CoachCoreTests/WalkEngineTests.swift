@@ -424,9 +424,9 @@ import Testing
     var e = engine(at: "items")
     #expect(e.renderCurrent().plain.contains("One item per line; an empty line ends the list (`clear` empties it)."))
     e = engine(at: "go-live")
-    #expect(e.renderCurrent().plain.contains("A date as YYYY-MM-DD"))
+    #expect(e.renderCurrent().plain.contains("A date, e.g. 2026-12-15, 15 Dec, next Tuesday, in 2 weeks, end of month"))
     var zh = engine(at: "go-live", [:], .zh)
-    #expect(zh.renderCurrent().plain.contains("日期，格式为 YYYY-MM-DD"))
+    #expect(zh.renderCurrent().plain.contains("日期，例如 2026-12-15、12月15日、下周二、两周后、月底"))
   }
 
   @Test func tabOffersTheOptionIdsOfAChoice() {

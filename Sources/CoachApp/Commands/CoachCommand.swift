@@ -14,7 +14,7 @@ public struct CoachCommand: ParsableCommand {
       ProfileCommand.self, StakeholdersCommand.self, DiscoverCommand.self, CheckCommand.self, QuestionsCommand.self, ObjectionCommand.self, NegotiateCommand.self, ActionsCommand.self,
       DrillCommand.self, ReportCommand.self,
       LearnCommand.self, QuizCommand.self,
-      ExportCommand.self,
+      ExportCommand.self, ConfigCommand.self,
     ]
   )
 

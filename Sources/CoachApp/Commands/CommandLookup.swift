@@ -1,4 +1,5 @@
 import ArgumentParser
+import CoachCore
 
 /// Finds the command type for a word, so one line is parsed by that command alone. Parsing
 /// from the root would make ArgumentParser reflect every command of the tree on every line,
@@ -27,5 +28,13 @@ enum CommandLookup {
 
   static func exitCode(for error: Error, command word: String) -> Int32 {
     (type(for: word)?.exitCode(for: error) ?? CoachCommand.exitCode(for: error)).rawValue
+  }
+}
+
+/// " Did you mean resolve?" for a misspelt argument word, or "" when nothing is near.
+enum NearestWord {
+  static func hint(_ word: String, among words: [String], _ l: L10n) -> String {
+    guard let near = Suggest.nearest(to: word.lowercased(), in: words, maxDistance: 2) else { return "" }
+    return l.t(" Did you mean \(near)?", "你是不是想输入 \(near)？")
   }
 }

@@ -98,14 +98,21 @@ struct ExportCommand: SessionCommand {
   }
 
   func unknownFormat(_ word: String, _ l: L10n) -> CommandError {
-    CommandError(StyledText(l.t("Unknown format ‘\(word)’: use md, html, json or csv.", "未知格式 ‘\(word)’：请使用 md、html、json 或 csv。")), exitCode: ExitStatus.usage)
+    CommandError(StyledText(l.t("Unknown format ‘\(word)’: use md, html, json or csv.", "未知格式 ‘\(word)’：请使用 md、html、json 或 csv。") + NearestWord.hint(word, among: ["md", "html", "json", "csv", "markdown"], l)), exitCode: ExitStatus.usage)
   }
 
   /// Writes the export durably (temp file 0600, fsync, rename), refusing folders and the
   /// workspace's plans folder. Returns the absolute path written.
+  static func expandingHome(_ target: String) -> String {
+    guard target == "~" || target.hasPrefix("~/"), let home = ProcessContext.environment(["HOME"])["HOME"], home.hasPrefix("/") else { return target }
+    return (home.hasSuffix("/") ? String(home.dropLast()) : home) + target.dropFirst()
+  }
+
   func write(_ text: String, to target: String, in session: Session) throws(CommandError) -> String {
     let l = session.l
-    let path = target.hasPrefix("/") ? target : ProcessContext.currentDirectory() + "/" + target
+    // `~/x.html` in the session is the home folder, as a shell would have expanded it.
+    let expanded = ExportCommand.expandingHome(target)
+    let path = expanded.hasPrefix("/") ? expanded : ProcessContext.currentDirectory() + "/" + expanded
     if target.hasSuffix("/") || ProcessContext.isDirectory(path) {
       throw CommandError(StyledText(l.t("‘\(target)’ is a folder, so nothing was written: give a file name, e.g. \(target.hasSuffix("/") ? target : target + "/")brief.html.",
                                         "‘\(target)’ 是一个文件夹，未写入任何内容：请给出文件名，例如 \(target.hasSuffix("/") ? target : target + "/")brief.html。")),

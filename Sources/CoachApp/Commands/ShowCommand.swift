@@ -19,13 +19,19 @@ struct ShowCommand: SessionCommand {
         throw CommandError(StyledText(l.t("Which plan? `show NAME [SECTION]` — `list` shows the plans.", "要查看哪个计划？`show 名称 [部分]`——用 `list` 查看计划列表。")), exitCode: ExitStatus.usage)
       }
       rest.removeFirst()
+      // `show negotation` with a plan open is a misspelt section, not another plan.
+      if session.current != nil, rest.isEmpty, session.repository.resolve(name) == nil,
+        let near = Suggest.nearest(to: name.lowercased(), in: PlanSection.allCases.map(\.rawValue), maxDistance: 3)
+      {
+        throw CommandError(StyledText(l.t("No section ‘\(name)’ — did you mean \(near)?", "没有 ‘\(name)’ 这个部分——你是不是想输入 \(near)？")), exitCode: ExitStatus.usage)
+      }
       plan = try session.loadForReading(name)
     }
     var section: PlanSection? = nil
     if let word = rest.first {
       guard let s = PlanSection(word: word) else {
-        var message = l.t("Unknown section ‘\(word)’", "未知部分 ‘\(word)’")
-        if let near = Suggest.nearest(to: word, in: PlanSection.allCases.map(\.rawValue)) { message += l.t(". Did you mean ‘\(near)’?", "。你是不是想输入 ‘\(near)’？") }
+        var message = l.t("No section ‘\(word)’", "没有 ‘\(word)’ 这个部分")
+        if let near = Suggest.nearest(to: word.lowercased(), in: PlanSection.allCases.map(\.rawValue), maxDistance: 3) { message += l.t(" — did you mean \(near)?", "——你是不是想输入 \(near)？") }
         message += l.t(" Sections: ", " 可用部分：") + PlanSection.allCases.map(\.rawValue).joined(separator: ", ")
         throw CommandError(StyledText(message), exitCode: ExitStatus.usage)
       }

@@ -110,7 +110,7 @@ struct DrillCommand: SessionCommand {
     let trainerName = trainer?.trimmingWhitespace.isEmpty == false ? trainer!.trimmingWhitespace : nil
     var repName = rep?.trimmingWhitespace
     if repName?.isEmpty == true { repName = nil }
-    let user = ProcessContext.environment(["USER"])["USER"].flatMap { $0.isEmpty ? nil : $0 }
+    let user = session.settings.repName ?? ProcessContext.environment(["USER"])["USER"].flatMap { $0.isEmpty ? nil : $0 }
     // A trainer at a shared screen is logged in as themselves: ask for the rep's name then.
     if repName == nil, trainerName == nil, let user { repName = user }
     var books: [Lang: Playbook] = [book.lang: book]

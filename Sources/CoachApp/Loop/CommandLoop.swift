@@ -102,12 +102,7 @@ extension Session {
     }
     let trimmed = line.trimmingWhitespace
     guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return }
-    let words: [String]
-    do { words = try Tokenizer.split(trimmed) } catch {
-      fail(CommandError(StyledText(l.t("A quote is not closed; close it and try again.", "有引号没有闭合，请补上后重试。")), exitCode: ExitStatus.usage))
-      return
-    }
-    run(words)
+    run(CommandWords.split(trimmed))
   }
 
   /// Parses words with the shared command tree and runs the command.

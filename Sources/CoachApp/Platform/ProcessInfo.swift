@@ -6,8 +6,8 @@
 public enum ProcessContext {
   /// The variables coach reads: looked up one by one rather than copying the whole environment.
   public static let knownVariables = [
-    "HOME", "USER", "XDG_DATA_HOME", "XDG_STATE_HOME", "COACH_WORKSPACE", "COACH_HISTORY", "COACH_LANG",
-    "COACH_PLAYBOOKS", "COACH_NOW", "LANG", "LC_ALL", "LC_MESSAGES", "NO_COLOR", "TERM", "COLUMNS",
+    "HOME", "USER", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "COACH_WORKSPACE", "COACH_HISTORY", "COACH_LANG",
+    "COACH_PLAYBOOKS", "COACH_CONFIG", "COACH_NOW", "LANG", "LC_ALL", "LC_MESSAGES", "NO_COLOR", "TERM", "COLUMNS",
   ]
 
   public static func environment(_ keys: [String]) -> [String: String] {

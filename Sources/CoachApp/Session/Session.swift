@@ -29,6 +29,14 @@ public final class Session {
   }
 
   public var clock: any Clock { settings.clock }
+
+  /// Gives a walk what it reads answers against: the width, today (for `tomorrow`, `下周二`) and
+  /// the currency for amounts typed without one.
+  public func prepare(_ engine: inout WalkEngine) {
+    engine.width = output.width
+    engine.today = clock.today
+    engine.defaultCurrency = settings.currency
+  }
   public var now: Timestamp { settings.clock.now }
 
   // MARK: messages

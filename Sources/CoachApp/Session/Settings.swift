@@ -11,13 +11,26 @@ public struct Settings: Sendable {
   public var clock: any Clock
   /// A person is typing (prompts and line editing); false for pipes and scripts.
   public var interactive: Bool
+  /// The currency stored with an amount typed without one (settings file `currency`).
+  public var currency: String
+  /// The rep's name, offered by drills (settings file `rep`).
+  public var repName: String?
+  /// Columns to wrap output to instead of the terminal's width (settings file `width`).
+  public var widthOverride: Int?
+  /// The hand-editable settings file `coach config` reads and writes.
+  public var settingsFile: String?
 
-  public init(lang: Lang, paths: WorkspacePaths, playbookDirectories: [String], clock: any Clock, interactive: Bool) {
+  public init(lang: Lang, paths: WorkspacePaths, playbookDirectories: [String], clock: any Clock, interactive: Bool,
+              user: UserSettings = UserSettings(), settingsFile: String? = nil) {
     self.lang = lang
     self.paths = paths
     self.playbookDirectories = playbookDirectories
     self.clock = clock
     self.interactive = interactive
+    self.currency = user.currency ?? UserSettings.defaultCurrency
+    self.repName = user.rep
+    self.widthOverride = user.width
+    self.settingsFile = settingsFile
   }
 }
 

@@ -20,12 +20,7 @@ struct ActionsCommand: SessionCommand {
       _ = try session.requireWritablePlan()
       let text = words.joined(separator: " ").trimmingWhitespace
       var dueDay: CalendarDay? = nil
-      if let due {
-        guard let d = AnswerParsing.date(due) else {
-          throw CommandError(StyledText(l.t("‘\(due)’ is not a date: use YYYY-MM-DD.", "‘\(due)’ 不是有效日期：请使用 YYYY-MM-DD。")), exitCode: ExitStatus.usage)
-        }
-        dueDay = d
-      }
+      if let due { dueDay = try ActionsCommand.day(due, session) }
       if text.isEmpty {
         session.begin(ActionFollowUp.activity(l: l, asking: l.t("What is the next action?", "下一步行动是什么？"), optional: false))
         return
@@ -34,7 +29,7 @@ struct ActionsCommand: SessionCommand {
         $0.actions.append(Action(text: text, owner: owner, due: dueDay?.description, createdAt: session.now.description))
       }
       let n = session.current?.plan.actions.count ?? 0
-      session.say(StyledText(l.t("Added action #\(n)", "已添加行动 #\(n)") + (dueDay.map { l.t(", due ", "，截止 ") + $0.description } ?? "") + l.t(".", "。"), .good))
+      session.say(StyledText(l.t("Added action #\(n)", "已添加行动 #\(n)") + (dueDay.map { l.t(", due ", "，截止 ") + DateParser.describe($0, l) } ?? "") + l.t(".", "。"), .good))
     case "done", "undone", "remove", "完成", "删除":
       let plan = try session.requireWritablePlan()
       guard let n = words.first.flatMap({ Int($0) }), (1...max(1, plan.actions.count)).contains(n), !plan.actions.isEmpty else {
@@ -55,7 +50,24 @@ struct ActionsCommand: SessionCommand {
       }
     case let other?:
       throw CommandError(StyledText(l.t("Unknown action ‘\(other)’: use `actions`, `actions add TEXT`, `actions done N`, `actions undone N` or `actions remove N`.",
-                                        "未知操作 ‘\(other)’：请使用 `actions`、`actions add 内容`、`actions done 编号`、`actions undone 编号` 或 `actions remove 编号`。")), exitCode: ExitStatus.usage)
+                                        "未知操作 ‘\(other)’：请使用 `actions`、`actions add 内容`、`actions done 编号`、`actions undone 编号` 或 `actions remove 编号`。") + NearestWord.hint(other, among: ["add", "done", "undone", "remove"], l)), exitCode: ExitStatus.usage)
+    }
+  }
+
+  /// A due date as typed (`2026-12-15`, `Friday`, `in 2 weeks`, `下周二`), resolved against the
+  /// session's today; a day/month order that reads both ways is refused with both readings.
+  static func day(_ typed: String, _ session: Session) throws(CommandError) -> CalendarDay {
+    let l = session.l
+    switch DateParser.read(typed, today: session.clock.today) {
+    case .day(let d)?: return d
+    case .ambiguous(let a, let b)?:
+      throw CommandError(StyledText(l.t("‘\(typed)’ can be \(DateParser.describe(a, l)) or \(DateParser.describe(b, l)); write it as \(a.description) or \(b.description).",
+                                        "‘\(typed)’ 可能是 \(DateParser.describe(a, l)) 或 \(DateParser.describe(b, l))；请写成 \(a.description) 或 \(b.description)。")), exitCode: ExitStatus.usage)
+    case .impossible?:
+      throw CommandError(StyledText(l.t("‘\(typed)’ is not a day in the calendar; check the month and day.", "‘\(typed)’ 不是日历上存在的日期，请检查月份和日期。")), exitCode: ExitStatus.usage)
+    case nil:
+      throw CommandError(StyledText(l.t("‘\(typed)’ is not a date: use e.g. 2026-12-15, 15 Dec, Friday, next Tuesday or in 2 weeks.",
+                                        "‘\(typed)’ 不是有效日期：请使用例如 2026-12-15、12月15日、周五、下周二 或 两周后。")), exitCode: ExitStatus.usage)
     }
   }
 
@@ -83,7 +95,7 @@ enum ActionFollowUp {
     var who = Prompt(id: "owner", kind: .text, fills: "action.owner", text: l.t("Who owns it? (Enter to leave empty)", "由谁负责？（按 Enter 留空）"))
     who.label = l.t("Owner", "负责人")
     who.optional = true
-    var when = Prompt(id: "due", kind: .date, fills: "action.due", text: l.t("When is it due? (YYYY-MM-DD, Enter for no date)", "何时截止？（YYYY-MM-DD，按 Enter 不设日期）"))
+    var when = Prompt(id: "due", kind: .date, fills: "action.due", text: l.t("When is it due? (Enter for no date)", "何时截止？（按 Enter 不设日期）"))
     when.label = l.t("Due", "截止")
     when.optional = true
     let walk = Walk(id: "action", title: l.t("Next action", "下一步行动"), prompts: [what, who, when])
@@ -126,7 +138,7 @@ enum ActionFollowUp {
     let l = session.l
     let activity = activity(l: l, asking: l.t("Add a next action? Type it, or press Enter to skip.", "要添加下一步行动吗？直接输入，或按 Enter 跳过。"), optional: true)
     session.activities.append(activity)
-    activity.engine.width = session.output.width
+    session.prepare(&activity.engine)
     session.say(activity.engine.renderCurrent())
   }
 }

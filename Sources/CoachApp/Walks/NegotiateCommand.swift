@@ -171,12 +171,15 @@ final class NegotiationPlanner {
     let info = book.term(term)
     let name = label ?? info?.name ?? term.rawValue
     let match: (Objective) -> Bool = { $0.term == term && (term != .custom || $0.label == label) }
+    // A term measured in money starts in the rep's currency (the `currency` setting), not the playbook's.
+    var defaultUnit = info?.unit
+    if let u = defaultUnit, let code = AmountParser.currencyCode(u), code != session.settings.currency { defaultUnit = session.settings.currency }
     var answers: [String: AnswerValue] = [:]
     if let o = plan.negotiation.objectives.first(where: match) {
       for p in walk.prompts { if let a = o.read(p.itemField) { answers[p.id] = a } }
     } else {
       if let b = info?.better { answers[walk.prompts.first { $0.itemField == "better" }?.id ?? ""] = .choice(b.rawValue) }
-      if term != .custom, let u = info?.unit { answers[walk.prompts.first { $0.itemField == "unit" }?.id ?? ""] = .text(u) }
+      if term != .custom, let u = defaultUnit { answers[walk.prompts.first { $0.itemField == "unit" }?.id ?? ""] = .text(u) }
     }
     var engine = WalkEngine(walk: walk, answers: answers, context: walk.title + " · " + name, l: l)
     engine.amountsMayBeText = true
@@ -186,13 +189,17 @@ final class NegotiationPlanner {
         if let found = plan.negotiation.objectives.firstIndex(where: match) { i = found } else {
           var o = Objective(term: term, label: label)
           o.better = info?.better
-          if term != .custom { o.unit = info?.unit }
+          if term != .custom { o.unit = defaultUnit }
           plan.negotiation.objectives.append(o)
           i = plan.negotiation.objectives.count - 1
         }
         plan.negotiation.objectives[i].apply(p.itemField, v, at: time)
       },
-      describe: { [l] p in l.t("Goals · ", "目标 · ") + name + l.colon + p.shortLabel })
+      describe: { [l] p in l.t("Goals · ", "目标 · ") + name + l.colon + p.shortLabel },
+      estimate: { p, approximate, plan in
+        guard let i = plan.negotiation.objectives.firstIndex(where: match) else { return }
+        plan.negotiation.objectives[i].mark(p.itemField, approximate: approximate)
+      })
     var heading = StyledText("\n" + name, .bold)
     if let hint = info?.hint { heading += StyledText("\n" + Wrap.text(hint, width: session.output.width), .dim) }
     session.say(heading)
@@ -238,7 +245,11 @@ final class NegotiationPlanner {
         let (theirs, field) = side(p)
         if theirs { plan.negotiation.batna.theirs.apply(field, v, at: time) } else { plan.negotiation.batna.ours.apply(field, v, at: time) }
       },
-      describe: { p in "BATNA: " + p.shortLabel })
+      describe: { p in "BATNA: " + p.shortLabel },
+      estimate: { p, approximate, plan in
+        let (theirs, field) = side(p)
+        if theirs { plan.negotiation.batna.theirs.mark(field, approximate: approximate) } else { plan.negotiation.batna.ours.mark(field, approximate: approximate) }
+      })
     return SequenceActivity.Item(engine: engine, binding: binding)
   }
 
@@ -288,7 +299,11 @@ final class NegotiationPlanner {
         }
         plan.negotiation.concessions[i].apply(p.itemField, v, at: time)
       },
-      describe: { [l] p in l.t("Concession \(order): ", "让步 \(order)：") + p.shortLabel })
+      describe: { [l] p in l.t("Concession \(order): ", "让步 \(order)：") + p.shortLabel },
+      estimate: { p, approximate, plan in
+        guard let i = plan.negotiation.concessions.firstIndex(where: { $0.order == order }) else { return }
+        plan.negotiation.concessions[i].mark(p.itemField, approximate: approximate)
+      })
     var item = SequenceActivity.Item(engine: engine, binding: binding)
     item.emptyFirstAnswerEnds = isNew
     if isNew {

@@ -35,7 +35,17 @@ struct ObjectionCommand: SessionCommand {
       session.begin(ObjectionWalk(book: book, l: l, index: n - 1, category: nil, plan: plan))
     case let word?:
       guard let category = ObjectionCommand.category(word) else {
-        throw CommandError(StyledText(l.t("Unknown category ‘\(word)’: use price, time, risk or decision, or an objection's number.", "未知类别 ‘\(word)’：请使用 price、time、risk、decision，或异议编号。")), exitCode: ExitStatus.usage)
+        // A misspelt action (`objection resolv 1`) or category gets the nearest word.
+        let actions = ["resolve", "reopen", "remove"]
+        let near = Suggest.nearest(to: word, in: actions + ObjectionCategory.allCases.map(\.rawValue), maxDistance: 2)
+        if let near, actions.contains(near) {
+          let rest = words.dropFirst().joined(separator: " ")
+          throw CommandError(StyledText(l.t("Unknown word ‘\(word)’ — did you mean `objection \(near)\(rest.isEmpty ? " N" : " " + rest)`?",
+                                            "未知词 ‘\(word)’——你是不是想输入 `objection \(near)\(rest.isEmpty ? " 编号" : " " + rest)`？")), exitCode: ExitStatus.usage)
+        }
+        var message = l.t("Unknown category ‘\(word)’: use price, time, risk or decision, or an objection's number.", "未知类别 ‘\(word)’：请使用 price、time、risk、decision，或异议编号。")
+        if let near { message += l.t(" Did you mean \(near)?", "你是不是想输入 \(near)？") }
+        throw CommandError(StyledText(message), exitCode: ExitStatus.usage)
       }
       session.say(ObjectionCommand.overview(plan, book: book, l: l, width: session.output.width, onlyList: true))
       session.begin(ObjectionWalk(book: book, l: l, index: nil, category: category, plan: plan))

@@ -67,7 +67,13 @@ final class ObjectionWalk: Activity {
         out.append("\n  \(i + 1)  " + labels.category(c))
         if let d = book.category(c)?.description { out.append(" — " + DisplayWidth.truncate(d, to: 60), .dim) }
       }
-      if let s = suggestion, let c = s.category {
+      if let given = presetCategory, let s = suggestion, let c = s.category, c != given {
+        // The rep named the category: it stands unless they change it.
+        out.append("\n" + l.t("You said: ", "你指定的是：") + labels.category(given), .bold)
+        out.append("\n" + l.t("The words sound more like: ", "从客户的话看，更像是：") + labels.category(c), .accent)
+        for reason in s.reasons.prefix(2) { out.append("\n  • " + reason, .dim) }
+        out.append("\n" + l.t("Enter keeps \(labels.category(given)); or type another (1–4 or its name).", "按 Enter 保留“\(labels.category(given))”；或输入其他类别（1–4 或名称）。"), .dim)
+      } else if let s = suggestion, let c = s.category {
         out.append("\n" + l.t("The words suggest: ", "从客户的话看，像是：") + labels.category(c), .accent)
         for reason in s.reasons.prefix(2) { out.append("\n  • " + reason, .dim) }
         out.append("\n" + l.t("Enter accepts it; or type another (1–4 or its name).", "按 Enter 接受；或输入其他类别（1–4 或名称）。"), .dim)
@@ -122,8 +128,23 @@ final class ObjectionWalk: Activity {
 
   // MARK: input
 
+  /// The phase each change saved in this walk was made in, so `undo` can return there.
+  private var undoable: [Phase] = []
+
   func handle(_ line: String, in session: Session) -> Bool {
-    let text = line.trimmingWhitespace
+    let text = AnswerParsing.tidy(line)
+    if UndoWord.matches(text) {
+      // `undo` takes back the last answer saved here and asks that question again.
+      guard let last = undoable.popLast() else {
+        session.output.errorLine(StyledText(l.t("Nothing to undo in this walk yet.", "本次引导中还没有可撤销的回答。"), .warn))
+        return false
+      }
+      do { try session.undo() } catch { session.fail(error); return false }
+      phase = last
+      if last == .statement { index = nil; suggestion = nil }
+      session.say(render(session))
+      return false
+    }
     switch WalkEngine.control(text) {
     case .help?:
       session.say(help(session) + "\n" + render(session))
@@ -165,7 +186,8 @@ final class ObjectionWalk: Activity {
       session.say(render(session))
       return false
     case .category:
-      var chosen = suggestion?.category ?? objection(session)?.category
+      // A category the rep gave on the command line wins over the suggestion.
+      var chosen = presetCategory ?? suggestion?.category ?? objection(session)?.category
       if !text.isEmpty {
         guard let c = ObjectionCommand.category(text) else {
           session.output.errorLine(StyledText(l.t("Type 1–4 or price, time, risk, decision.", "请输入 1–4 或 price、time、risk、decision。"), .warn))
@@ -313,7 +335,9 @@ final class ObjectionWalk: Activity {
   @discardableResult
   func save(_ session: Session, _ what: String, _ body: (inout AccountPlan, String) -> Void) -> Bool {
     do {
+      let depth = session.undoStack.count
       try session.change(what) { plan in body(&plan, session.now.description) }
+      if session.undoStack.count > depth { undoable.append(phase) }
       return true
     } catch {
       session.fail(error)

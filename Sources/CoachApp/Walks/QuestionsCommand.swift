@@ -50,7 +50,7 @@ struct QuestionsCommand: SessionCommand {
       session.say(StyledText(l.t("Removed: ", "已删除：") + text + l.t(" (`undo` brings it back)", "（用 `undo` 可恢复）")))
     case let other?:
       throw CommandError(StyledText(l.t("Unknown action ‘\(other)’: use `questions`, `questions add TYPE TEXT`, `questions check TEXT` or `questions remove N`.",
-                                        "未知操作 ‘\(other)’：请使用 `questions`、`questions add 类型 问题`、`questions check 问题` 或 `questions remove 编号`。")), exitCode: ExitStatus.usage)
+                                        "未知操作 ‘\(other)’：请使用 `questions`、`questions add 类型 问题`、`questions check 问题` 或 `questions remove 编号`。") + NearestWord.hint(other, among: ["add", "check", "remove"], l)), exitCode: ExitStatus.usage)
     }
   }
 
@@ -149,8 +149,42 @@ final class QuestionPass: Activity {
     return out
   }
 
+  /// A question whose detected type disagrees with the slot, waiting for the rep's choice.
+  var pending: (text: String, detected: QuestionType?)?
+  /// Questions added in this pass that `undo` can take back.
+  var added = 0
+
   func handle(_ line: String, in session: Session) -> Bool {
-    let text = line.trimmingWhitespace
+    let text = AnswerParsing.tidy(line)
+    if UndoWord.matches(text) {
+      pending = nil
+      guard added > 0 else {
+        session.output.errorLine(StyledText(l.t("Nothing to undo in this pass yet.", "本轮还没有可撤销的内容。"), .warn))
+        return false
+      }
+      do { try session.undo(); added -= 1 } catch { session.fail(error) }
+      return false
+    }
+    if let waiting = pending {
+      pending = nil
+      let choice = AnswerParsing.normalise(text)
+      if WalkEngine.control(text) == nil {
+        var chosen: QuestionType? = nil
+        if choice.isEmpty || choice == "1" { chosen = type }
+        if choice == "2", let detected = waiting.detected { chosen = detected }
+        if let chosen {
+          addCounted(waiting.text, as: chosen, session, announce: true)
+          return false
+        }
+        if choice == "3" || (choice == "2" && waiting.detected == nil) {
+          session.say(StyledText(l.t("Type the question again, rewritten.", "请重新写这个问题。"), .dim))
+          return false
+        }
+        // Anything else is a new question in place of the one waiting.
+      } else if WalkEngine.control(text) == .done {
+        pending = waiting  // reported as not saved when the pass ends
+      }
+    }
     switch WalkEngine.control(text) {
     case .help?:
       var out = StyledText()
@@ -185,14 +219,49 @@ final class QuestionPass: Activity {
         session.output.errorLine(StyledText(l.t("Pick numbers from 1 to \(examples.count).", "请选择 1 到 \(examples.count) 之间的编号。"), .warn))
         return false
       }
+      let depth = session.undoStack.count
       for n in picked {
         do { try QuestionPass.add(examples[n - 1], as: type, book: book, in: session, quiet: true) } catch { session.fail(error); return false }
       }
+      added += session.undoStack.count - depth
       session.say(StyledText(l.t("Added \(picked.count) question(s).", "已添加 \(picked.count) 个问题。"), .good))
       return false
     }
-    do { try QuestionPass.add(text, as: type, book: book, in: session) } catch { session.fail(error) }
+    // A question that reads as another type than this slot's is not stored here in silence.
+    if let result = try? QuestionFeedback.classify(text, in: session) {
+      let closed = type == .open && result.weaknesses.contains { $0.id == "closed" }
+      // A close call that the slot's type shares is no disagreement.
+      let top = result.type.flatMap { result.scores[$0] } ?? 0
+      let detected = result.type.flatMap { $0 == type || (result.scores[type] ?? 0) >= top ? nil : $0 }
+      if detected != nil || closed {
+        let labels = Labels(book, l)
+        var out = StyledText(l.t("This does not read as \(article(labels.questionType(type))) \(labels.questionType(type).lowercased()):", "这个问题读起来不像\(labels.questionType(type))："), .warn)
+        out.append("\n")
+        out += QuestionFeedback.render(result, book: book, intended: type, l: l, width: session.output.width)
+        out.append("\n  1  " + l.t("keep it as \(labels.questionType(type).lowercased()) (Enter)", "仍作为\(labels.questionType(type))保存（Enter）"))
+        if let detected { out.append("\n  2  " + l.t("store it as \(labels.questionType(detected).lowercased())", "作为\(labels.questionType(detected))保存")) }
+        out.append("\n  \(detected == nil ? 2 : 3)  " + l.t("rewrite it", "重写"))
+        session.say(out)
+        pending = (text, detected)
+        return false
+      }
+    }
+    addCounted(text, as: type, session, announce: false)
     return false
+  }
+
+  func article(_ word: String) -> String { "aeiouAEIOU".contains(word.first ?? "x") ? "an" : "a" }
+
+  /// Adds a question and remembers it for `undo`.
+  func addCounted(_ text: String, as type: QuestionType, _ session: Session, announce: Bool) {
+    let depth = session.undoStack.count
+    do {
+      try QuestionPass.add(text, as: type, book: book, in: session, quiet: announce)
+      if announce, session.undoStack.count > depth {
+        session.say(StyledText(l.t("Added to the plan: ", "已加入计划：") + Labels(book, l).questionType(type), .good))
+      }
+    } catch { session.fail(error) }
+    if session.undoStack.count > depth { added += 1 }
   }
 
   /// Adds a question to the plan (saved at once) and says how it reads.
@@ -217,6 +286,10 @@ final class QuestionPass: Activity {
   }
 
   func finish(_ session: Session) {
+    if let waiting = pending {
+      pending = nil
+      session.say(StyledText(l.t("Not saved (it was waiting for your choice): ", "未保存（还在等你选择）：") + waiting.text, .warn))
+    }
     guard let plan = session.current?.plan else { return }
     let labels = Labels(book, l)
     var out = StyledText("\n" + l.t("Question plan: ", "提问计划："), .heading)

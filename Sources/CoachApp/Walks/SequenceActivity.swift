@@ -51,7 +51,7 @@ final class SequenceActivity: Activity, TakesListItems {
       item.onEnd(session, engine)
     }
     inner = activity
-    activity.engine.width = session.output.width
+    session.prepare(&activity.engine)
     session.say(activity.engine.renderCurrent())
     return true
   }

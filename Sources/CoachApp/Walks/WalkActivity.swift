@@ -9,11 +9,14 @@ struct WalkBinding {
   var validate: (_ prompt: Prompt, _ value: AnswerValue, _ plan: AccountPlan) -> String? = { _, _, _ in nil }
   /// Words for the undo list ("Profile: Purchasing power").
   var describe: (_ prompt: Prompt) -> String
+  /// Marks an amount as an estimate, or as exact (after `apply`, in the same change).
+  var estimate: (_ prompt: Prompt, _ approximate: Bool, _ plan: inout AccountPlan) -> Void = { _, _, _ in }
 
   /// Plan-level fields (`account.*`, `valueAssessment.*`, `discovery.*`).
   static func plan(_ title: String) -> WalkBinding {
     WalkBinding(apply: { p, v, plan, t in PlanPatch.apply(v, to: p.fills, in: &plan, at: t) },
-                describe: { "\(title): \($0.shortLabel)" })
+                describe: { "\(title): \($0.shortLabel)" },
+                estimate: { p, approximate, plan in PlanPatch.mark(p.fills, approximate: approximate, in: &plan) })
   }
 }
 
@@ -37,18 +40,39 @@ final class WalkActivity: Activity, TakesListItems {
   var prompt: String { "  › " }
 
   var takesListItems: Bool { engine.current?.kind == .list }
+  /// The answers saved by this walk that `undo` can take back, latest last.
+  private var undoable: [(prompt: Prompt, previous: AnswerValue?)] = []
 
   func start(in session: Session) {
-    engine.width = session.output.width
+    session.prepare(&engine)
     session.say(engine.start())
   }
 
   func handle(_ line: String, in session: Session) -> Bool {
     engine.width = session.output.width  // the terminal may have been resized since
+    if UndoWord.matches(line) { return undoLast(in: session) }
     if let intercept, intercept(line, session) { return engine.finished ? end(session) : false }
     let previous = engine.current.flatMap { engine.answers[$0.id] }
     let step = engine.accept(line)
     return apply(step, previous: previous, in: session)
+  }
+
+  /// `undo` inside the walk: takes back the last answer (or list item) saved here and returns to
+  /// that prompt. It never becomes an answer or an item itself.
+  private func undoLast(in session: Session) -> Bool {
+    let l = session.l
+    guard let last = undoable.popLast() else {
+      session.output.errorLine(StyledText(l.t("Nothing to undo in this walk yet.", "本次引导中还没有可撤销的回答。"), .warn))
+      session.say(engine.renderCurrent())
+      return false
+    }
+    do { try session.undo() } catch {
+      session.fail(error)
+      return false
+    }
+    engine.reject(last.prompt, restoring: last.previous)
+    session.say(engine.renderCurrent())
+    return false
   }
 
   /// Saves what a step recorded, prints its output, and ends the walk when it is over.
@@ -61,8 +85,13 @@ final class WalkActivity: Activity, TakesListItems {
         session.say(engine.renderCurrent())
         return false
       }
+      let undoDepth = session.undoStack.count
       do {
-        try session.change(binding.describe(prompt)) { plan in binding.apply(prompt, value, &plan, session.now.description) }
+        try session.change(binding.describe(prompt)) { plan in
+          binding.apply(prompt, value, &plan, session.now.description)
+          if prompt.kind == .amount { binding.estimate(prompt, step.approximate, &plan) }
+        }
+        if session.undoStack.count > undoDepth { undoable.append((prompt, previous)) }
       } catch {
         session.fail(error)
         engine.leave()
@@ -98,5 +127,12 @@ final class WalkActivity: Activity, TakesListItems {
     let prefix = beforeCursor.hasSuffix(" ") ? "" : word
     let controls = ["back", "skip", "done"].filter { $0.hasPrefix(prefix) && !prefix.isEmpty }
     return Completion(replacing: prefix.unicodeScalars.count, candidates: engine.completions(for: prefix) + controls)
+  }
+}
+
+/// `undo` typed inside a walk or list: it takes back the last answer, never becomes one.
+enum UndoWord {
+  static func matches(_ line: String) -> Bool {
+    ["undo", "撤销", "撤回"].contains(line.trimmingWhitespace.lowercased())
   }
 }

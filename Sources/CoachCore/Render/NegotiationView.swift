@@ -28,9 +28,10 @@ public struct NegotiationView {
     return out
   }
 
-  func value(_ v: TermValue?) -> String {
+  /// A figure, with `≈` when the rep gave it as an estimate.
+  func value(_ v: TermValue?, approximate: Bool = false) -> String {
     switch v {
-    case .number(let x)?: return Blocks.number(x)
+    case .number(let x)?: return (approximate ? "≈" : "") + Blocks.number(x)
     case .text(let s)?: return s
     case nil: return "—"
     }
@@ -44,7 +45,8 @@ public struct NegotiationView {
     for o in n.objectives {
       let better = o.better.map { labels.option("objective.better", $0.rawValue) } ?? "—"
       let flex = o.flexibility.map { labels.option("objective.flexibility", $0.rawValue) } ?? "—"
-      t.add([labels.term(o), value(o.best), value(o.expected), value(o.walkAway), better, o.unit ?? "—", flex], style: o.flexibility == .core ? .bold : .plain)
+      t.add([labels.term(o), value(o.best, approximate: o.isApproximate("best")), value(o.expected, approximate: o.isApproximate("expected")),
+             value(o.walkAway, approximate: o.isApproximate("walkAway")), better, o.unit ?? "—", flex], style: o.flexibility == .core ? .bold : .plain)
     }
     return out + t.render(width: width - 2).indented("  ")
   }

@@ -154,7 +154,7 @@ public struct PlanView {
       var rows: [(String, String)] = []
       for id in ids {
         guard let answer = answers.answers[id], !answer.isEmpty else { continue }
-        rows.append((walk?.prompt(id)?.shortLabel ?? id, AnswerText.render(answer, l)))
+        rows.append((walk?.prompt(id)?.shortLabel ?? id, (answers.isApproximate(id) ? "≈ " : "") + AnswerText.render(answer, l)))
       }
       out += Blocks.pairs(rows, width: width, indent: "     ")
     }

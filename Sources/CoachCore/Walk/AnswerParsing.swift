@@ -58,42 +58,22 @@ public enum AnswerParsing {
     return parts.count == 3 && parts[0].count == 4 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
   }
 
-  /// An amount with an optional currency: `120000`, `120,000 CNY`, `¥120,000`, `$1.2m`,
-  /// `120k`, `12万`, `1.5亿`, `3.5 million`, `EUR 80 000`.
+  /// An amount with an optional currency (`120,000 CNY`, `¥12万`, `1,2M`); nil when it is not
+  /// one or when two readings fit (see `AmountParser`, which says which).
   public static func amount(_ text: String) -> (value: Double, currency: String?)? {
-    var t = normalise(text)
-    guard !t.isEmpty else { return nil }
-    var currency: String? = nil
-    let symbols: [(String, String)] = [("¥", "CNY"), ("￥", "CNY"), ("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("元", "CNY"), ("人民币", "CNY"), ("美元", "USD"), ("欧元", "EUR")]
-    for (symbol, code) in symbols {
-      if t.hasPrefix(symbol) { currency = code; t = String(t.dropFirst(symbol.count)).trimmingWhitespace }
-      if t.hasSuffix(symbol) { currency = code; t = String(t.dropLast(symbol.count)).trimmingWhitespace }
+    guard case .amount(let a)? = AmountParser.read(text) else { return nil }
+    return (a.value, a.currency)
+  }
+
+  /// An answer as it should be stored: trimmed at both ends (a Tab completion leaves a space),
+  /// and no space left before Chinese punctuation ("刘芳 ，财务" → "刘芳，财务").
+  public static func tidy(_ text: String) -> String {
+    var out = ""
+    for c in text.trimmingWhitespace {
+      if "，。；：！？、）」』】》".contains(c) { while out.last == " " || out.last == "\u{3000}" { out.removeLast() } }
+      out.append(c)
     }
-    // A three-letter currency code before or after the number.
-    let words = t.split(separator: " ")
-    if let first = words.first, first.count == 3, first.allSatisfy({ $0.isLetter && $0.isASCII }) {
-      currency = first.uppercased()
-      t = words.dropFirst().joined(separator: " ")
-    } else if let last = words.last, words.count > 1, last.count == 3, last.allSatisfy({ $0.isLetter && $0.isASCII }),
-      !["mln", "bln"].contains(last.lowercased())
-    {
-      currency = last.uppercased()
-      t = words.dropLast().joined(separator: " ")
-    }
-    var multiplier = 1.0
-    let suffixes: [(String, Double)] = [("million", 1e6), ("billion", 1e9), ("thousand", 1e3), ("mln", 1e6), ("bln", 1e9),
-                                        ("亿", 1e8), ("万", 1e4), ("千", 1e3), ("k", 1e3), ("m", 1e6), ("b", 1e9)]
-    let lower = t.lowercased()
-    for (suffix, factor) in suffixes where lower.hasSuffix(suffix) {
-      multiplier = factor
-      t = String(t.dropLast(suffix.count)).trimmingWhitespace
-      break
-    }
-    let digits = t.filter { $0 != "," && $0 != " " && $0 != "_" }
-    guard !digits.isEmpty, digits.allSatisfy({ $0.isNumber && $0.isASCII || $0 == "." || $0 == "-" }),
-      let n = Double(digits), n.isFinite
-    else { return nil }
-    return (n * multiplier, currency)
+    return out
   }
 }
 

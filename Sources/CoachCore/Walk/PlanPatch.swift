@@ -76,6 +76,13 @@ public enum PlanPatch {
     }
   }
 
+  /// Marks the amount at a plan-level path as an estimate (or exact): discovery answers.
+  public static func mark(_ path: String, approximate: Bool, in plan: inout AccountPlan) {
+    let parts = path.split(separator: ".").map(String.init)
+    guard parts.count == 3, parts[0] == "discovery", let stage = DiscoveryStage(rawValue: parts[1]) else { return }
+    plan.discovery[stage].mark(parts[2], approximate: approximate)
+  }
+
   // MARK: helpers shared with item fields
 
   static func choice<E: PlanEnum>(_ value: AnswerValue) -> E? {
@@ -175,7 +182,9 @@ extension Objective {
     case "note": note = PlanPatch.text(value)
     default: return
     }
-    if case .amount(_, let currency?) = value, unit == nil { unit = currency }
+    // A figure typed with its unit or currency ("5 years", "$1.2m") sets the term's unit; the walk
+    // has already converted it, or asked, when the term's other figures are in another unit.
+    if case .amount(_, let currency?) = value, ["best", "expected", "walkAway"].contains(field) { unit = currency }
     answeredAt[field] = time
   }
 }

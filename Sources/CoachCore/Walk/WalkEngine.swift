@@ -26,6 +26,12 @@ public struct WalkEngine: Sendable {
   public var industry: String?
   /// Prompts answered in this visit, in order.
   public private(set) var recordedIDs: [String] = []
+  /// The day relative dates are counted from (`tomorrow`, `下周二`): the session clock's today.
+  public var today: CalendarDay?
+  /// The currency an amount without one is stored in (the rep's setting).
+  public var defaultCurrency: String?
+  /// An answer two readings fit, waiting for the rep to pick one (`1` or `2`).
+  public private(set) var pendingReadings: [(value: AnswerValue, echo: String, estimate: Bool)] = []
   private var lastGroupShown: String?
 
   public init(walk: Walk, prompts: [Prompt]? = nil, answers: [String: AnswerValue], context: String? = nil, l: L10n) {
@@ -42,6 +48,10 @@ public struct WalkEngine: Sendable {
   public struct Step: Sendable {
     /// What to print: feedback, then the next prompt (or nothing when the walk ended).
     public var output = StyledText()
+    /// The answer as it was stored ("= 1,050,000 CNY", "= Tue 2026-12-15"), for amounts, units and dates.
+    public var echo: String?
+    /// The recorded amount was given as an estimate ("about 1.2M", "约120万").
+    public var approximate = false
     /// Feedback that belongs on stderr (an answer that was not accepted).
     public var problem: StyledText?
     /// An answer to save now.
@@ -107,13 +117,11 @@ public struct WalkEngine: Sendable {
     case .list:
       out.append("\n  " + l.t("One item per line; an empty line ends the list (`clear` empties it).", "每行一项；空行结束（输入 `clear` 清空列表）。"), .dim)
     case .amount where amountsMayBeText:
-      out.append("\n  " + l.t("A number (e.g. 120000, ¥12万, 36) — or words where the term is not a number", "数字（例如 120000、¥12万、36），条款不是数字时也可以写文字"), .dim)
+      out.append("\n  " + l.t("A number (e.g. 120000, ¥12万, 36, 5 years) — or words where the term is not a number", "数字（例如 120000、¥12万、36、两年），条款不是数字时也可以写文字"), .dim)
     case .amount:
       out.append("\n  " + l.t("An amount, e.g. 120000, 120,000 CNY, ¥12万, $1.2m", "金额，例如 120000、120,000 CNY、¥12万、$1.2m"), .dim)
-    case .date where !p.text.contains("YYYY"):
-      out.append("\n  " + l.t("A date as YYYY-MM-DD", "日期，格式为 YYYY-MM-DD"), .dim)
     case .date:
-      break
+      out.append("\n  " + l.t("A date, e.g. 2026-12-15, 15 Dec, next Tuesday, in 2 weeks, end of month", "日期，例如 2026-12-15、12月15日、下周二、两周后、月底"), .dim)
     case .text:
       break
     }
@@ -189,7 +197,17 @@ public struct WalkEngine: Sendable {
       finished = true
       return step
     }
-    let trimmed = line.trimmingWhitespace
+    let trimmed = AnswerParsing.tidy(line)
+    let readings = pendingReadings
+    pendingReadings = []
+    if !readings.isEmpty, let n = Int(AnswerParsing.normalise(trimmed)), (1...readings.count).contains(n) {
+      let (value, echo, estimate) = readings[n - 1]
+      answers[p.id] = value
+      note(p.id)
+      step.record = (p, value)
+      step.approximate = estimate
+      return echoed(echo, advance(step))
+    }
     switch WalkEngine.control(trimmed) {
     case .help?:
       step.output = help() + "\n" + renderCurrent()
@@ -226,16 +244,64 @@ public struct WalkEngine: Sendable {
     }
 
     guard !trimmed.isEmpty else { return advance(step) }
-    switch parse(trimmed, for: p) {
-    case .success(let value):
+    switch read(trimmed, for: p) {
+    case .value(let value, let echo, let estimate):
       answers[p.id] = value
       note(p.id)
       step.record = (p, value)
-      return advance(step)
-    case .failure(let problem):
+      step.approximate = estimate
+      guard let echo else { return advance(step) }
+      return echoed(echo, advance(step))
+    case .choose(let options):
+      pendingReadings = options
+      var out = StyledText(l.t("‘\(trimmed)’ can be read two ways:", "‘\(trimmed)’ 有两种理解："), .warn)
+      for (i, option) in options.enumerated() { out.append("\n  \(i + 1)  " + option.echo) }
+      out.append("\n" + l.t("Type 1 or 2, or write it again unambiguously.", "请输入 1 或 2，或换一种不会误解的写法重新输入。"), .dim)
+      step.output = out
+      return step
+    case .problem(let problem):
       step.problem = problem.message
       step.output = renderCurrent()
       return step
+    }
+  }
+
+  /// A step with the stored value echoed above what follows (`  = 1,050,000 CNY`).
+  private func echoed(_ echo: String, _ step: Step) -> Step {
+    var step = step
+    step.echo = echo
+    step.output = StyledText("  = " + echo, .good) + (step.output.spans.isEmpty ? StyledText() : "\n" + step.output)
+    return step
+  }
+
+  enum Reading {
+    case value(AnswerValue, echo: String?, estimate: Bool = false)
+    case choose([(value: AnswerValue, echo: String, estimate: Bool)])
+    case problem(ParseProblem)
+  }
+
+  /// Reads an answer: amounts, units and dates come back with the echo of what is stored, or
+  /// with both readings when two fit.
+  mutating func read(_ text: String, for p: Prompt) -> Reading {
+    switch p.kind {
+    case .amount: return readAmount(text, for: p)
+    case .date:
+      guard let today else { break }
+      switch DateParser.read(text, today: today) {
+      case .day(let d)?: return .value(.date(d.description), echo: DateParser.describe(d, l))
+      case .ambiguous(let a, let b)?:
+        return .choose([(.date(a.description), DateParser.describe(a, l), false), (.date(b.description), DateParser.describe(b, l), false)])
+      case .impossible?:
+        return .problem(ParseProblem(l.t("‘\(text)’ is not a day in the calendar; check the month and day.", "‘\(text)’ 不是日历上存在的日期，请检查月份和日期。")))
+      case nil:
+        return .problem(ParseProblem(l.t("‘\(text)’ is not a date: type e.g. 2026-12-15, 15 Dec, tomorrow, next Tuesday or in 2 weeks.",
+                                         "‘\(text)’ 不是有效日期：请输入例如 2026-12-15、12月15日、明天、下周二 或 两周后。")))
+      }
+    default: break
+    }
+    switch parse(text, for: p) {
+    case .success(let value): return .value(value, echo: nil)
+    case .failure(let problem): return .problem(problem)
     }
   }
 
@@ -252,6 +318,65 @@ public struct WalkEngine: Sendable {
       step.output += renderCurrent()
     }
     return step
+  }
+
+  /// An amount, or a span of time where the term is measured in days, weeks, months or years.
+  /// Negotiation goals keep one unit per term: a figure in another unit is converted when that is
+  /// exact (5 years = 60 months), sets the unit when it is the term's first figure, and is asked
+  /// about otherwise.
+  mutating func readAmount(_ text: String, for p: Prompt) -> Reading {
+    let unitPrompt = prompts.first { $0.itemField == "unit" && $0.kind == .text }
+    let unitText = unitPrompt.flatMap { answers[$0.id] }.flatMap(PlanPatch.text)
+    let termUnit = unitText.flatMap(DurationUnit.init(word:))
+    let unitCurrency = unitText.flatMap(AmountParser.currencyCode)
+    let others = prompts.contains { q in
+      guard q.id != p.id, q.kind == .amount, case .amount? = answers[q.id] else { return false }
+      return true
+    }
+    func sameUnit(_ unit: String) -> ParseProblem {
+      ParseProblem(l.t("The other figures for this term are in \(unitText ?? ""); write this one in \(unitText ?? "") too (or change them first).",
+                       "这一条款的其他数字以“\(unitText ?? "")”为单位；这个也请用“\(unitText ?? "")”（或先修改其他数字）。"))
+    }
+    if let unitPrompt, let d = DurationParser.read(text, mMeansMonths: termUnit != nil) {
+      if let termUnit, let factor = d.unit.exactly(in: termUnit) {
+        let v = d.value * factor
+        var echo = Blocks.number(v) + " " + (unitText ?? "")
+        if d.unit != termUnit { echo += " (" + Blocks.number(d.value) + " " + d.unit.word(l.lang) + ")" }
+        return .value(.amount(v, currency: unitText), echo: echo)
+      }
+      guard !others || unitText == nil else { return .problem(sameUnit(unitText ?? "")) }
+      let word = d.unit.word(l.lang)
+      answers[unitPrompt.id] = .text(word)
+      return .value(.amount(d.value, currency: word), echo: Blocks.number(d.value) + " " + word)
+    }
+    let moneySlot = unitPrompt == nil || unitCurrency != nil
+    func stored(_ a: AmountParser.Amount) -> (AnswerValue, String) {
+      var currency = a.currency ?? (moneySlot ? unitCurrency ?? defaultCurrency : nil)
+      // The term's own word for its currency stays (`元` is CNY).
+      if currency != nil, currency == unitCurrency { currency = unitText }
+      var echo = (a.approximate ? l.t("about ", "约 ") : "") + Blocks.number(a.value)
+      if let currency { echo += " " + currency } else if termUnit != nil, let unitText { echo += " " + unitText }
+      return (.amount(a.value, currency: currency), echo)
+    }
+    switch AmountParser.read(text) {
+    case .amount(let a)?:
+      if let unitPrompt, let c = a.currency, c != unitCurrency {
+        guard !others || unitText == nil else { return .problem(sameUnit(unitText ?? "")) }
+        answers[unitPrompt.id] = .text(c)
+      }
+      let (value, echo) = stored(a)
+      return .value(value, echo: echo, estimate: a.approximate)
+    case .ambiguous(let a, let b)?:
+      let first = stored(a), second = stored(b)
+      return .choose([(first.0, first.1, a.approximate), (second.0, second.1, b.approximate)])
+    case .outOfRange?:
+      return .problem(ParseProblem(l.t("‘\(text)’ is larger than coach stores (up to \(AmountParser.maximumText)); check the figure.",
+                                       "‘\(text)’ 超出了 coach 能记录的范围（最多 \(AmountParser.maximumText)），请检查数字。")))
+    case nil:
+      if amountsMayBeText { return .value(.text(text), echo: nil) }
+      return .problem(ParseProblem(l.t("‘\(text)’ is not an amount: type a number, optionally with a currency, e.g. 120000 CNY or $1.2m.",
+                                       "‘\(text)’ 不是有效金额：请输入数字，可带货币，例如 120000 CNY 或 ¥12万。")))
+    }
   }
 
   func parse(_ text: String, for p: Prompt) -> Result<AnswerValue, ParseProblem> {

@@ -1,0 +1,243 @@
+/// Dates as reps write them, resolved against a given today (the session's clock, never the wall
+/// clock): ISO, `2026年12月15日`, `15/12`, `12/15`, `Dec 15`, `15 Dec`, `tomorrow`, `next Tuesday`,
+/// `in 2 weeks`, `end of month`, `明天`, `下周二`, `两周后`, `月底`. A day/month order that could be
+/// read both ways (`3/4`) comes back with both readings.
+public enum DateParser {
+  public enum Reading: Equatable, Sendable {
+    case day(CalendarDay)
+    /// Two readings: day/month first, then month/day (or this week's, then next week's).
+    case ambiguous(CalendarDay, CalendarDay)
+    /// Shaped like a date but not a day in the calendar (`2026-02-30`).
+    case impossible
+  }
+
+  static let monthNames: [String: Int] = {
+    let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    var out: [String: Int] = [:]
+    for (i, name) in names.enumerated() {
+      out[name] = i + 1
+      out[String(name.prefix(3))] = i + 1
+    }
+    out["sept"] = 9
+    return out
+  }()
+
+  /// Monday = 1 … Sunday = 7.
+  static let weekdayNames: [String: Int] = [
+    "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3, "thursday": 4, "thu": 4, "thur": 4, "thurs": 4,
+    "friday": 5, "fri": 5, "saturday": 6, "sat": 6, "sunday": 7, "sun": 7,
+  ]
+  static let chineseWeekdays: [String: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "末": 6]
+
+  public static func read(_ typed: String, today: CalendarDay) -> Reading? {
+    let t = AnswerParsing.normalise(typed).lowercased()
+    guard !t.isEmpty else { return nil }
+    if let r = relative(t, today: today) { return r }
+    if let r = chinese(t, today: today) { return r }
+    if let r = numeric(t, today: today) { return r }
+    if let r = named(t, today: today) { return r }
+    return nil
+  }
+
+  // MARK: today, tomorrow, weekdays, in N units, end of month
+
+  static func relative(_ t: String, today: CalendarDay) -> Reading? {
+    switch t {
+    case "today", "今天", "今日": return .day(today)
+    case "tomorrow", "tmrw", "明天", "明日": return .day(today.adding(days: 1))
+    case "day after tomorrow", "the day after tomorrow", "后天": return .day(today.adding(days: 2))
+    case "yesterday", "昨天": return .day(today.adding(days: -1))
+    case "end of month", "end of the month", "eom", "月底", "本月底", "这个月底", "月末", "本月末": return .day(endOfMonth(today, plus: 0))
+    case "end of next month", "下月底", "下个月底", "下月末": return .day(endOfMonth(today, plus: 1))
+    case "end of year", "end of the year", "年底", "今年年底", "年末": return .day(CalendarDay(year: today.components.year, month: 12, day: 31)!)
+    case "end of week", "end of the week", "周末", "本周末", "这周末": return .day(weekday(6, weekOffset: 0, today: today))
+    case "next week", "下周": return .day(weekday(1, weekOffset: 1, today: today))
+    case "next month", "下个月", "下月": return .day(addingMonths(1, to: today))
+    default: break
+    }
+    var words = t.split(separator: " ").map(String.init)
+    if words.first == "on" { words.removeFirst() }
+    // "tuesday", "this tuesday", "next tuesday"
+    if let last = words.last, let wd = weekdayNames[last] {
+      switch words.dropLast() {
+      case []:
+        return .day(coming(wd, today: today))
+      case ["this"]:
+        return .day(weekday(wd, weekOffset: 0, today: today))
+      case ["next"]:
+        // "Next Tuesday" is the coming Tuesday to some and next week's to others: ask when they differ.
+        let coming = coming(wd, today: today), nextWeek = weekday(wd, weekOffset: 1, today: today)
+        return coming == nextWeek ? .day(nextWeek) : .ambiguous(coming, nextWeek)
+      default: return nil
+      }
+    }
+    // "in 2 weeks", "2 weeks from now", "in three days"
+    var span: [String] = []
+    if words.first == "in", words.count == 3 { span = Array(words[1...]) }
+    if words.count == 4, words[2...] == ["from", "now"] { span = Array(words[..<2]) }
+    if span.count == 2, let n = Numerals.count(span[0]), let unit = DurationUnit(word: span[1]) {
+      return .day(adding(n, unit, to: today))
+    }
+    return nil
+  }
+
+  // MARK: 下周二, 两周后, 12月15日
+
+  static func chinese(_ t: String, today: CalendarDay) -> Reading? {
+    var s = t.replacingOccurrencesOfSpaces()
+    // 周二, 星期二, 礼拜二 with 本/这/下/下个
+    for prefix: String in ["下下周", "下下个星期", "下个星期", "下个礼拜", "下星期", "下礼拜", "下周", "本周", "这周", "这个星期", "这星期", "星期", "礼拜", "周"] where s.hasPrefix(prefix) {
+      let rest = String(s.dropFirst(prefix.count))
+      guard rest.count == 1, let wd = chineseWeekdays[rest] else { break }
+      if prefix.hasPrefix("下下") { return .day(weekday(wd, weekOffset: 2, today: today)) }
+      if prefix.hasPrefix("下") { return .day(weekday(wd, weekOffset: 1, today: today)) }
+      if prefix.hasPrefix("本") || prefix.hasPrefix("这") { return .day(weekday(wd, weekOffset: 0, today: today)) }
+      return .day(coming(wd, today: today))
+    }
+    // 两周后, 3天后, 一个月以后, 10天之后
+    for tail in ["以后", "之后", "后"] where s.hasSuffix(tail) {
+      let span = String(s.dropLast(tail.count))
+      if let d = DurationParser.read(span), d.value == d.value.rounded() { return .day(adding(Int(d.value), d.unit, to: today)) }
+      return nil
+    }
+    // 12月15日 / 12月15号 (the next such day), 2026年12月15日 is handled with the numeric forms.
+    if !s.contains("年"), s.contains("月") {
+      if s.hasSuffix("日") || s.hasSuffix("号") { s.removeLast() }
+      let parts = s.split(separator: "月", omittingEmptySubsequences: false)
+      guard parts.count == 2, let m = Numerals.count(String(parts[0])), let d = Numerals.count(String(parts[1])) else { return nil }
+      return upcoming(month: m, day: d, today: today)
+    }
+    return nil
+  }
+
+  // MARK: 2026-12-15, 15/12, 12/15/2026, 2026年12月15日
+
+  static func numeric(_ t: String, today: CalendarDay) -> Reading? {
+    var s = t
+    if s.hasSuffix("日") || s.hasSuffix("号") { s.removeLast() }
+    s = s.replacingCharacters(["年", "月"], with: "-")
+    let separators: [Character] = ["-", "/", "."]
+    guard let sep = s.first(where: { separators.contains($0) }) else { return nil }
+    let parts = s.split(separator: sep, omittingEmptySubsequences: false).map(String.init)
+    guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+    let n = parts.compactMap { Int($0) }
+    if parts.count == 3 && parts[0].count == 4 {
+      // Year first: always year-month-day.
+      guard (1...2).contains(parts[1].count), (1...2).contains(parts[2].count) else { return nil }
+      return CalendarDay(year: n[0], month: n[1], day: n[2]).map { .day($0) } ?? .impossible
+    }
+    guard sep != "-" || parts.count == 3 else { return nil }
+    if parts.count == 3, parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2 {
+      return dayMonth(n[0], n[1], year: n[2], today: today)
+    }
+    if parts.count == 2, parts[0].count <= 2, parts[1].count <= 2 {
+      return dayMonth(n[0], n[1], year: nil, today: today)
+    }
+    return nil
+  }
+
+  /// `a/b`: day/month when a > 12, month/day when b > 12, else both readings.
+  static func dayMonth(_ a: Int, _ b: Int, year: Int?, today: CalendarDay) -> Reading {
+    func day(_ d: Int, _ m: Int) -> CalendarDay? {
+      if let year { return CalendarDay(year: year, month: m, day: d) }
+      if case .day(let x)? = upcoming(month: m, day: d, today: today) { return x }
+      return nil
+    }
+    let dm = day(a, b), md = day(b, a)
+    switch (dm, md) {
+    case (let x?, let y?) where x == y: return .day(x)
+    case (let x?, let y?): return .ambiguous(x, y)
+    case (let x?, nil): return .day(x)
+    case (nil, let y?): return .day(y)
+    case (nil, nil): return .impossible
+    }
+  }
+
+  // MARK: Dec 15, 15 Dec, December 15th 2026
+
+  static func named(_ t: String, today: CalendarDay) -> Reading? {
+    let words = t.replacingCharacters([","], with: " ").split(separator: " ").map(String.init)
+    guard (2...3).contains(words.count) else { return nil }
+    func dayNumber(_ w: String) -> Int? {
+      var w = w
+      for suffix in ["st", "nd", "rd", "th"] where w.hasSuffix(suffix) { w.removeLast(2); break }
+      guard w.count <= 2 else { return nil }
+      return Int(w)
+    }
+    var month: Int?, day: Int?
+    if let m = monthNames[words[0].trimmingTrailingDot], let d = dayNumber(words[1]) { month = m; day = d }
+    else if let d = dayNumber(words[0]), let m = monthNames[words[1].trimmingTrailingDot] { month = m; day = d }
+    guard let month, let day else { return nil }
+    if words.count == 3 {
+      guard words[2].count == 4, let y = Int(words[2]) else { return nil }
+      return CalendarDay(year: y, month: month, day: day).map { .day($0) } ?? .impossible
+    }
+    return upcoming(month: month, day: day, today: today) ?? .impossible
+  }
+
+  // MARK: calendar arithmetic
+
+  /// The next such day on or after today (this year's, or next year's once it has passed).
+  static func upcoming(month: Int, day: Int, today: CalendarDay) -> Reading? {
+    let year = today.components.year
+    guard (1...12).contains(month) else { return .impossible }
+    if let d = CalendarDay(year: year, month: month, day: day), d >= today { return .day(d) }
+    if let d = CalendarDay(year: year + 1, month: month, day: day) { return .day(d) }
+    return .impossible
+  }
+
+  /// Monday = 1 … Sunday = 7.
+  public static func weekday(of day: CalendarDay) -> Int {
+    // 1970-01-01 was a Thursday.
+    let r = (day.daysSinceEpoch + 3) % 7
+    return (r < 0 ? r + 7 : r) + 1
+  }
+
+  /// That weekday in this week (weekOffset 0, weeks start on Monday), next week (1), ….
+  static func weekday(_ wd: Int, weekOffset: Int, today: CalendarDay) -> CalendarDay {
+    let monday = today.adding(days: 1 - weekday(of: today))
+    return monday.adding(days: 7 * weekOffset + wd - 1)
+  }
+
+  /// The first such weekday after today.
+  static func coming(_ wd: Int, today: CalendarDay) -> CalendarDay {
+    var ahead = (wd - weekday(of: today) + 7) % 7
+    if ahead == 0 { ahead = 7 }
+    return today.adding(days: ahead)
+  }
+
+  static func adding(_ n: Int, _ unit: DurationUnit, to today: CalendarDay) -> CalendarDay {
+    switch unit {
+    case .days: return today.adding(days: n)
+    case .weeks: return today.adding(days: 7 * n)
+    case .months: return addingMonths(n, to: today)
+    case .years: return addingMonths(12 * n, to: today)
+    }
+  }
+
+  static func addingMonths(_ n: Int, to day: CalendarDay) -> CalendarDay {
+    let c = day.components
+    let index = c.year * 12 + (c.month - 1) + n
+    let y = index / 12, m = index % 12 + 1
+    return CalendarDay(year: y, month: m, day: min(c.day, CalendarDay.daysIn(month: m, year: y)))!
+  }
+
+  static func endOfMonth(_ day: CalendarDay, plus months: Int) -> CalendarDay {
+    let first = addingMonths(months, to: CalendarDay(year: day.components.year, month: day.components.month, day: 1)!)
+    let c = first.components
+    return CalendarDay(year: c.year, month: c.month, day: CalendarDay.daysIn(month: c.month, year: c.year))!
+  }
+
+  /// A day as echoed back: `Tue 2026-12-15` / `2026-12-15 周二`.
+  public static func describe(_ day: CalendarDay, _ l: L10n) -> String {
+    let wd = weekday(of: day)
+    let en = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][wd - 1]
+    let zh = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"][wd - 1]
+    return l.t("\(en) \(day.description)", "\(day.description) \(zh)")
+  }
+}
+
+extension String {
+  var trimmingTrailingDot: String { hasSuffix(".") ? String(dropLast()) : self }
+  func replacingOccurrencesOfSpaces() -> String { filter { $0 != " " } }
+}

@@ -1,0 +1,31 @@
+/// Small counts written as words: `2`, `two`, `两`, `十二`, `二十`.
+public enum Numerals {
+  static let english: [String: Int] = [
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18, "twenty": 20, "thirty": 30,
+  ]
+  static let chineseDigits: [Character: Int] = ["零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+
+  /// A whole number from digits, an English word, or Chinese numerals up to 999.
+  public static func count(_ text: String) -> Int? {
+    let t = AnswerParsing.normalise(text).lowercased()
+    if let n = Int(t), n >= 0 { return n }
+    if let n = english[t] { return n }
+    return chinese(t)
+  }
+
+  static func chinese(_ t: String) -> Int? {
+    guard !t.isEmpty else { return nil }
+    var total = 0, digit: Int? = nil
+    for c in t {
+      if let d = chineseDigits[c] { guard digit == nil else { return nil }; digit = d; continue }
+      switch c {
+      case "十": total += (digit ?? 1) * 10
+      case "百": total += (digit ?? 1) * 100
+      default: return nil
+      }
+      digit = nil
+    }
+    return total + (digit ?? 0)
+  }
+}
