@@ -20,7 +20,8 @@ public final class Session {
   var quitWarned = false
   /// Set when `close`, `open` or `new` was refused because of an unsaved change: repeating it
   /// (the user's decision) drops the change.
-  var discardWarned = false
+  /// The command (`close`, `open NAME`, `new NAME`) that was refused: the same one again drops.
+  var discardWarned: String? = nil
   private var playbookCache: [Lang: Playbook] = [:]
   var loopRunning = false
 
@@ -38,6 +39,12 @@ public final class Session {
 
   public func say(_ text: StyledText) { output.line(text) }
 
+  /// Confirms a change — only when it is on disk. When the save failed, its error (already on
+  /// stderr) says the change is kept; a success line would acknowledge what is not saved.
+  func acknowledge(_ text: StyledText) {
+    if current?.unsaved == nil { say(text) }
+  }
+
   /// The line that ends a walk: "every answer so far is saved" only when it is true.
   func sayLeft(saved: String, left: String) {
     guard current?.unsaved != nil else { return say(StyledText(saved, .dim)) }
@@ -48,7 +55,9 @@ public final class Session {
   /// Reports a failure on stderr and remembers its exit status.
   public func fail(_ error: CommandError) {
     output.errorLine(error.message)
-    lastFailure = error.exitCode
+    // A usage slip that follows a real failure (a command that needs the plan a damaged file
+    // kept from opening) does not hide it: the script exits with the failure that mattered.
+    if lastFailure == nil || error.exitCode != ExitStatus.usage { lastFailure = error.exitCode }
   }
 
   public func fail(_ error: StoreError) { fail(CommandError(l.describe(error), exitCode: error.exitCode)) }
@@ -77,7 +86,7 @@ public final class Session {
     // Make sure the plan can be read before giving up the open one (a damaged file leaves the
     // session as it was).
     do { _ = try repository.loadWithStamp(id: id) } catch { throw CommandError(l.describe(error), exitCode: error.exitCode) }
-    try closeForSwitch()
+    try closeForSwitch("open " + nameOrID)
     var readOnly: OpenPlan.ReadOnlyReason? = nil
     var lock: PlanLock? = nil
     var lockProblem: StoreError? = nil
@@ -121,7 +130,7 @@ public final class Session {
 
   /// Creates a plan and opens it.
   public func create(_ name: String) throws(CommandError) {
-    try settleUnsaved()
+    try settleUnsaved("new " + name)
     let plan: AccountPlan
     do {
       try repository.prepare(now: now)
@@ -145,26 +154,26 @@ public final class Session {
     current?.lock?.release()
     current = nil
     undoStack = []
-    discardWarned = false
+    discardWarned = nil
   }
 
   /// Closes the open plan before `close`, `open` or `new`. A change that still cannot be saved
   /// is never dropped silently: the first time the command is refused with what is unsaved and
   /// why; repeating the command is the user's decision to drop it.
-  public func closeForSwitch() throws(CommandError) {
-    try settleUnsaved()
+  public func closeForSwitch(_ command: String = "close") throws(CommandError) {
+    try settleUnsaved(command)
     close()
   }
 
   /// Retries a pending save; if it still fails, refuses the first time (see `closeForSwitch`)
   /// and drops the change the second time.
-  func settleUnsaved() throws(CommandError) {
+  func settleUnsaved(_ command: String) throws(CommandError) {
     guard let open = current else { return }
     if open.unsaved != nil { retrySave() }
     if let unsaved = current?.unsaved {
       let what = unsavedList()
-      if !discardWarned {
-        discardWarned = true
+      if discardWarned != command {
+        discardWarned = command
         throw CommandError(l.describe(unsaved) + StyledText(l.t(
           "\nNot saved yet: \(what). It is kept in this session: fix the cause and type any command to retry saving, or repeat this command to drop it.",
           "\n尚未保存：\(what)。这些修改保留在本次会话中：排除原因后输入任意命令即可重试保存，或再次输入本命令以放弃这些修改。")), exitCode: unsaved.exitCode)
@@ -212,7 +221,7 @@ public final class Session {
       current?.unsaved = nil
       current?.unsavedChanges = []
       current?.stamp = stamp
-      discardWarned = false
+      discardWarned = nil
       return true
     } catch {
       let firstTime = current?.unsaved == nil
