@@ -4,7 +4,7 @@ SWIFT ?= swift
 RELEASE_FLAGS = -c release --static-swift-stdlib
 BIN = .build/release/coach
 
-.PHONY: run build test test-swift test-e2e bench install uninstall setup clean
+.PHONY: run build test test-swift test-e2e bench fuzz install uninstall setup clean
 
 setup:
 	@scripts/setup.sh
@@ -22,6 +22,15 @@ test:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	python3 -m pytest -q e2e
+
+# The fuzz suite of `make test` (e2e/test_fuzz.py: generated sessions, concurrent writers) run
+# for longer with a fresh seed, at low priority: FUZZ_SECONDS=1800 make fuzz (FUZZ_SEED replays).
+FUZZ_SECONDS ?= 1800
+FUZZ_SEED ?= $(shell date +%s)
+fuzz:
+	@scripts/setup.sh --test
+	$(SWIFT) build --build-tests
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_SEED=$(FUZZ_SEED) nice -n 19 python3 -m pytest -q -s e2e/test_fuzz.py
 
 bench: setup
 	$(SWIFT) build $(RELEASE_FLAGS) --product coach

@@ -13,8 +13,10 @@
 /// checks that the path still names the inode it locked — when taking it (a lock file deleted
 /// between open and flock is retried) and before every save (`confirm`). If the file is gone
 /// or replaced, the lock is taken again on the path; if another session got there first, the
-/// save is refused. Together with the check of the plan file itself (DiskStamp), a deleted
-/// folder cannot make one session overwrite another's answers.
+/// save is refused. That check and the save are not one atomic step, so the save itself also
+/// holds a short flock on the plans folder while it compares the file on disk with the version
+/// it read (DiskStamp) and replaces it: with both, a deleted `.locks/` folder cannot make one
+/// session overwrite another's acknowledged answers.
 public final class PlanLock {
   private var fd: Int32
   private let path: String

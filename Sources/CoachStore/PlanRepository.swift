@@ -86,6 +86,17 @@ public final class PlanRepository: @unchecked Sendable {  // immutable after ini
     guard !plan.isFromNewerVersion else { throw .readOnly(id: plan.id) }
     guard PlanID.isValid(plan.id) else { throw .invalidName(plan.id) }
     try Sys.makeDirectories(paths.plans)
+    // The check and the write are one step: an exclusive flock on the plans folder itself,
+    // held only for the save. Two sessions that both believe they hold the plan's lock (one
+    // took it after the other's lock file was deleted) cannot both pass the check on the same
+    // version: the second sees the first's file and refuses. Nobody deletes `plans/` to free
+    // a lock, and readers never take it.
+    let folder = open(paths.plans, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard folder >= 0 else { throw .io(operation: "lock", path: paths.plans, errno: Sys.errno) }
+    defer { close(folder) }
+    while flock(folder, LOCK_EX) != 0 {
+      if Sys.errno != EINTR { throw .io(operation: "lock", path: paths.plans, errno: Sys.errno) }
+    }
     let file = path(for: plan.id)
     if let expected, let now = Sys.lstamp(file), !expected.sameFile(now) {
       guard now.st_mode & S_IFMT == S_IFREG else { throw .notRegularFile(path: file, kind: Sys.kind(now.st_mode)) }
