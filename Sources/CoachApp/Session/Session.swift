@@ -83,10 +83,8 @@ public final class Session {
     guard let id = repository.resolve(nameOrID) else {
       throw CommandError(l.describe(.notFound(id: nameOrID)), exitCode: ExitStatus.noInput)
     }
-    // Make sure the plan can be read before giving up the open one (a damaged file leaves the
-    // session as it was).
-    do { _ = try repository.loadWithStamp(id: id) } catch { throw CommandError(l.describe(error), exitCode: error.exitCode) }
-    try closeForSwitch("open " + nameOrID)
+    // Reopening the plan that is open: let go of it first (its lock is this session's).
+    if let open = current, open.plan.id.utf8.elementsEqual(id.utf8) { try closeForSwitch("open " + nameOrID) }
     var readOnly: OpenPlan.ReadOnlyReason? = nil
     var lock: PlanLock? = nil
     var lockProblem: StoreError? = nil
@@ -98,10 +96,15 @@ public final class Session {
       readOnly = .cannotWrite
       lockProblem = error
     }
+    // Read under the lock. A plan that cannot be read leaves the open one as it was.
     let loaded: PlanRepository.Loaded
     do { loaded = try repository.loadWithStamp(id: id) } catch {
       lock?.release()
       throw CommandError(l.describe(error), exitCode: error.exitCode)
+    }
+    do { try closeForSwitch("open " + nameOrID) } catch {
+      lock?.release()
+      throw error
     }
     let plan = loaded.plan
     if plan.isFromNewerVersion {
