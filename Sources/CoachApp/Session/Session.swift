@@ -229,7 +229,10 @@ public final class Session {
     } catch {
       let firstTime = current?.unsaved == nil
       current?.unsaved = error
-      if firstTime || !settings.interactive {
+      if case .changedOnDisk = error {
+        // Retrying cannot help: the other version stays on disk until the user decides.
+        fail(CommandError(l.describe(error) + StyledText(l.t(" Your change is kept in this session only (`close` twice drops it).", "你的修改只保留在本次会话中（连续两次 `close` 即放弃）。")), exitCode: error.exitCode))
+      } else if firstTime || !settings.interactive {
         fail(CommandError(l.describe(error) + StyledText(l.t(" — your answer is kept in this session and will be saved as soon as saving works again.", "——你的回答保留在本次会话中，一旦可以保存就会写入磁盘。")), exitCode: error.exitCode))
       } else {
         fail(CommandError(l.describe(error), exitCode: error.exitCode))
