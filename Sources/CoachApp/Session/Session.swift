@@ -18,9 +18,8 @@ public final class Session {
   public var quitRequested = false
   /// Set by `quit` when a save failed: a second `quit` leaves anyway.
   var quitWarned = false
-  /// Set when `close`, `open` or `new` was refused because of an unsaved change: repeating it
-  /// (the user's decision) drops the change.
-  /// The command (`close`, `open NAME`, `new NAME`) that was refused: the same one again drops.
+  /// The command (`close`, `open NAME`, `new NAME`) that was refused because of an unsaved
+  /// change: repeating the same command is the user's decision to drop the change.
   var discardWarned: String? = nil
   private var playbookCache: [Lang: Playbook] = [:]
   var loopRunning = false
