@@ -394,3 +394,20 @@ def test_a_damaged_plan_in_a_session_exits_65(ws):
     assert r.status == 65, (r.status, r.stderr)
     r = ws.run(stdin_text="show acme\n")
     assert r.status == 65, (r.status, r.stderr)
+
+
+def test_bookkeeping_folders_symlinked_outside_are_never_written_through(ws):
+    new_plan(ws, "Acme")
+    outside = ws.base / "outside"
+    outside.mkdir(mode=0o755)
+    os.chmod(outside, 0o755)
+    shutil.rmtree(ws.dir / ".locks", ignore_errors=True)
+    shutil.rmtree(ws.dir / ".cache", ignore_errors=True)
+    (ws.dir / ".locks").symlink_to(outside)
+    (ws.dir / ".cache").symlink_to(outside)
+    r = ws.run(stdin_text="open acme\nactions add x\nlist\n")
+    assert_no_crash(r)
+    assert "read-only" in r.stdout + r.stderr
+    assert list(outside.iterdir()) == [], "nothing written outside the workspace"
+    assert stat.S_IMODE(os.stat(outside).st_mode) == 0o755, "the folder a link points to is not chmod-ed"
+    assert ws.run(["list"]).status == 0

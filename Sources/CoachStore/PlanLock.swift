@@ -68,7 +68,7 @@ public final class PlanLock {
     guard fd >= 0 else { throw .lockLost(id: id) }
     if Self.names(path, fd) { return }
     let directory = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
-    try Sys.makeDirectories(directory)
+    try Sys.makeOwnDirectory(directory)
     guard let fresh = try Self.take(path) else { throw .lockLost(id: id) }
     flock(fd, LOCK_UN)
     close(fd)

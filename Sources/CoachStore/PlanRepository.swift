@@ -131,7 +131,7 @@ public final class PlanRepository: @unchecked Sendable {  // immutable after ini
   /// live in `<workspace>/.locks/`, so the plans folder holds only plans and their backups.
   public func lock(id: String) throws(StoreError) -> PlanLock? {
     let directory = paths.root + "/.locks"
-    try Sys.makeDirectories(directory)
+    try Sys.makeOwnDirectory(directory)
     return try PlanLock.acquire(directory: directory, id: id)
   }
 }

@@ -127,7 +127,7 @@ public struct PlanSummaryCache {
     }
     let doc: JSONValue = ["version": .number(Double(Self.version)), "fingerprint": .string(fingerprint), "entries": .object(raw)]
     let directory = String(path.dropLast("/list.json".count))
-    guard (try? Sys.makeDirectories(directory)) != nil else { return }
+    guard (try? Sys.makeOwnDirectory(directory)) != nil else { return }
     try? DurableFile.write(Array(JSONWriter.compact(doc).utf8), directory: directory, name: "list.json", keepBackup: false, durable: false)
   }
 }

@@ -89,7 +89,8 @@ enum Sys {
     }
     if tighten {
       var info = stat()
-      if stat(path, &info) == 0, info.st_mode & 0o077 != 0, info.st_uid == getuid() {
+      // lstat: a symbolic link is never followed to change the mode of what it points to.
+      if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, info.st_mode & 0o077 != 0, info.st_uid == getuid() {
         _ = chmod(path, 0o700)
       }
     }
@@ -109,6 +110,16 @@ enum Sys {
       if name != "." && name != ".." { names.append(name) }
     }
     return names
+  }
+
+  /// Creates coach's own bookkeeping folder (`.locks`, `.cache`) and refuses one that is a
+  /// symbolic link (or not a folder), so that nothing coach keeps for itself is written
+  /// outside the workspace, whatever a shared folder holds.
+  static func makeOwnDirectory(_ path: String) throws(StoreError) {
+    try makeDirectories(path)
+    var info = stat()
+    guard lstat(path, &info) == 0 else { throw .io(operation: "mkdir", path: path, errno: errno) }
+    guard info.st_mode & S_IFMT == S_IFDIR else { throw .notRegularFile(path: path, kind: kind(info.st_mode)) }
   }
 
   static func fileExists(_ path: String) -> Bool {
