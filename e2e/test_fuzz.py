@@ -92,6 +92,27 @@ def session_script(rng: random.Random) -> list[str]:
     return lines
 
 
+def file_trick(ws: Workspace, rng: random.Random) -> str:
+    """A change made between sessions, as a shared folder or a git pull could: plans stay
+    schema-valid (their id may name another plan), the bookkeeping may be gone or garbage."""
+    plans = sorted((ws.dir / "plans").glob("*.json")) if (ws.dir / "plans").is_dir() else []
+    trick = rng.choice(["id", "mode", "locks", "cache", "touch"])
+    if trick == "id" and len(plans) >= 2:
+        a, b = rng.sample(plans, 2)
+        plan = json.loads(a.read_bytes())
+        plan["id"] = b.name.removesuffix(".json")
+        a.write_text(json.dumps(plan, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    elif trick == "mode" and plans:
+        os.chmod(rng.choice(plans), 0o644)
+    elif trick == "locks":
+        shutil.rmtree(ws.dir / ".locks", ignore_errors=True)
+    elif trick == "cache" and (ws.dir / ".cache").is_dir():
+        (ws.dir / ".cache" / "list.json").write_text(rng.choice(['{"version": 1, "entries": 5}', "[", '{"version":1,"fingerprint":"x"}']))
+    elif trick == "touch" and plans:
+        os.utime(rng.choice(plans), (1, 1))
+    return trick
+
+
 def run_session(ws: Workspace, lines: list[str], args=()) -> subprocess.CompletedProcess:
     data = b"".join(line.encode("utf-8", "surrogatepass") + b"\n" for line in lines)
     return subprocess.run(ws.argv(["--batch", *args]), input=data, capture_output=True, env=ws.env(), cwd=ws.base,
@@ -121,6 +142,8 @@ def test_fuzzed_sessions_never_crash_hang_or_write_an_invalid_plan(tmp_path):
         workspaces += 1
         history: list[list[str]] = []
         for _ in range(rng.randint(1, 4)):
+            if history and rng.random() < 0.2:
+                history.append([f"<file trick: {file_trick(ws, rng)}>"])
             lines = session_script(rng)
             history.append(lines)
             lang = ["--lang", "zh"] if rng.random() < 0.3 else []
