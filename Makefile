@@ -4,7 +4,7 @@ SWIFT ?= swift
 RELEASE_FLAGS = -c release --static-swift-stdlib
 BIN = .build/release/coach
 
-.PHONY: run build test test-any-day bench install uninstall setup clean
+.PHONY: run build test test-any-day bench fuzz install uninstall setup clean
 
 setup:
 	@scripts/setup.sh
@@ -34,6 +34,15 @@ test-any-day:
 	  echo "== $$run python3 -m pytest -q e2e"; \
 	  $$run python3 -m pytest -q -p no:cacheprovider e2e || exit 1; \
 	done
+
+# The fuzz suite of `make test` (e2e/test_fuzz.py: generated sessions, concurrent writers) run
+# for longer with a fresh seed, at low priority: FUZZ_SECONDS=1800 make fuzz (FUZZ_SEED replays).
+FUZZ_SECONDS ?= 1800
+FUZZ_SEED ?= $(shell date +%s)
+fuzz:
+	@scripts/setup.sh --test
+	$(SWIFT) build --build-tests
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_SEED=$(FUZZ_SEED) nice -n 19 python3 -m pytest -q -s e2e/test_fuzz.py
 
 bench: setup
 	$(SWIFT) build $(RELEASE_FLAGS) --product coach

@@ -19,7 +19,12 @@ public enum DurableFile {
   }
 
   /// `durable: false` skips the two fsyncs (still atomic): for caches, which can be rebuilt.
-  public static func write(_ bytes: [UInt8], directory: String, name: String, keepBackup: Bool, durable: Bool = true) throws(StoreError) {
+  /// `exclusive: true` never replaces an existing file (the temp file is hard-linked to the name,
+  /// which fails if the name exists): two sessions creating the same plan cannot both succeed.
+  /// Returns the written file's stamp.
+  @discardableResult
+  public static func write(_ bytes: [UInt8], directory: String, name: String, keepBackup: Bool, durable: Bool = true,
+                           exclusive: Bool = false) throws(StoreError) -> DiskStamp {
     // Termination signals wait until the file is replaced (they are delivered on return).
     var blocked = sigset_t(), previous = sigset_t()
     sigemptyset(&blocked)
@@ -37,18 +42,40 @@ public enum DurableFile {
     let fd = openat(dfd, temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
     guard fd >= 0 else { throw .io(operation: "write", path: path, errno: Sys.errno) }
     var failure: Int32? = nil
+    var info = stat()
     if fchmod(fd, 0o600) != 0 { failure = Sys.errno }
     if failure == nil { failure = Sys.writeAll(fd, bytes) }
     if failure == nil, durable, fsync(fd) != 0 { failure = Sys.errno }
+    if failure == nil, fstat(fd, &info) != 0 { failure = Sys.errno }
     if close(fd) != 0, failure == nil { failure = Sys.errno }
     if let failure {
       unlinkat(dfd, temp, 0)
       throw .io(operation: "write", path: path, errno: failure)
     }
+    let stamp = DiskStamp(info, bytes: bytes)
 
-    if keepBackup {
+    if exclusive {
+      guard linkat(dfd, temp, dfd, name, 0) == 0 else {
+        let code = Sys.errno
+        unlinkat(dfd, temp, 0)
+        if code == EEXIST { throw .exists(id: name, name: name) }
+        throw .io(operation: "write", path: path, errno: code)
+      }
+      unlinkat(dfd, temp, 0)
+      if durable, fsync(dfd) != 0, Sys.errno != EINVAL, Sys.errno != EROFS {
+        throw .io(operation: "sync", path: directory, errno: Sys.errno)
+      }
+      return stamp
+    }
+
+    // The backup is a hard link to the current file, made only when that is a regular file:
+    // a symbolic link (or anything else) at the name is never linked, so `.bak` is never a
+    // symlink. The backup is tightened to 0600 like the file that replaces it (a plan that
+    // came 0644 from a git checkout must not leave a readable `.bak`).
+    if keepBackup, let current = fstatatNoFollow(dfd, name), current.st_mode & S_IFMT == S_IFREG {
       let backupTemp = tempName(for: name + ".bak")
       if linkat(dfd, name, dfd, backupTemp, 0) == 0 {
+        if current.st_mode & 0o077 != 0 { _ = fchmodat(dfd, backupTemp, 0o600, 0) }
         if renameat(dfd, backupTemp, dfd, name + ".bak") != 0 { unlinkat(dfd, backupTemp, 0) }
       }
     }
@@ -62,6 +89,12 @@ public enum DurableFile {
     if durable, fsync(dfd) != 0, Sys.errno != EINVAL, Sys.errno != EROFS {
       throw .io(operation: "sync", path: directory, errno: Sys.errno)
     }
+    return stamp
+  }
+
+  static func fstatatNoFollow(_ dfd: Int32, _ name: String) -> stat? {
+    var info = stat()
+    return fstatat(dfd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? info : nil
   }
 
   /// Removes temp files that a crashed session left in `directory`: those whose writing

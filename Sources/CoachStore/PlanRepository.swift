@@ -35,20 +35,40 @@ public final class PlanRepository: @unchecked Sendable {  // immutable after ini
       .sorted()
   }
 
-  /// Finds a plan by id or by name: the name is turned into its id.
+  /// Finds a plan by id or by name: the name is turned into its id (names are NFC-normalised
+  /// first, so `Café` typed with a combining accent finds the plan `café`).
   public func resolve(_ nameOrID: String) -> String? {
     if exists(id: nameOrID) { return nameOrID }
     if let id = try? PlanID.make(from: nameOrID), exists(id: id) { return id }
     return nil
   }
 
+  /// A plan as read from disk, with what is needed to save it back safely.
+  public struct Loaded {
+    public var plan: AccountPlan
+    /// The file as it was read: a save first checks that the file is still this one.
+    public var stamp: DiskStamp
+    /// The `id` the file itself states, when it differs from its file name (the file name wins).
+    public var mismatchedID: String?
+  }
+
   /// Reads and parses a plan. A damaged file is reported with line and column and left as it is.
   public func load(id: String) throws(StoreError) -> AccountPlan {
+    try loadWithStamp(id: id).plan
+  }
+
+  /// Reads and parses a plan, with its stamp. A plan's identity is its file name: the `id`
+  /// written inside is replaced by it (and reported), so a file's content can never decide
+  /// where it is saved. Only a regular file is read, never through a symbolic link.
+  public func loadWithStamp(id: String) throws(StoreError) -> Loaded {
     guard PlanID.isValid(id) else { throw .notFound(id: id) }
     let file = path(for: id)
     guard Sys.fileExists(file) else { throw .notFound(id: id) }
-    let bytes = try Sys.readAll(file, limit: Self.maxPlanBytes)
-    return try Self.parse(bytes: bytes, path: file)
+    let (bytes, stamp) = try Sys.readRegular(file, limit: Self.maxPlanBytes, followLinks: false)
+    var plan = try Self.parse(bytes: bytes, path: file)
+    let stored = plan.id
+    plan.id = id
+    return Loaded(plan: plan, stamp: stamp, mismatchedID: stored.utf8.elementsEqual(id.utf8) ? nil : stored)
   }
 
   static func parse(bytes: [UInt8], path: String) throws(StoreError) -> AccountPlan {
@@ -57,23 +77,53 @@ public final class PlanRepository: @unchecked Sendable {  // immutable after ini
     }
   }
 
-  /// Writes the plan durably, keeping the previous version as `<id>.json.bak`.
-  public func save(_ plan: AccountPlan) throws(StoreError) {
+  /// Writes the plan durably, keeping the previous version as `<id>.json.bak`, and returns the
+  /// new file's stamp. With `expected` (the stamp of the version this session read or last
+  /// wrote), the save is refused with `.changedOnDisk` when the file on disk is no longer that
+  /// version: another writer's change is never overwritten. A file that is gone is written anew.
+  @discardableResult
+  public func save(_ plan: AccountPlan, expected: DiskStamp? = nil) throws(StoreError) -> DiskStamp {
     guard !plan.isFromNewerVersion else { throw .readOnly(id: plan.id) }
+    guard PlanID.isValid(plan.id) else { throw .invalidName(plan.id) }
     try Sys.makeDirectories(paths.plans)
-    try DurableFile.write(plan.fileBytes, directory: paths.plans, name: plan.id + ".json", keepBackup: true)
+    // The check and the write are one step: an exclusive flock on the plans folder itself,
+    // held only for the save. Two sessions that both believe they hold the plan's lock (one
+    // took it after the other's lock file was deleted) cannot both pass the check on the same
+    // version: the second sees the first's file and refuses. Nobody deletes `plans/` to free
+    // a lock, and readers never take it.
+    let folder = open(paths.plans, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard folder >= 0 else { throw .io(operation: "lock", path: paths.plans, errno: Sys.errno) }
+    defer { close(folder) }
+    while flock(folder, LOCK_EX) != 0 {
+      if Sys.errno != EINTR { throw .io(operation: "lock", path: paths.plans, errno: Sys.errno) }
+    }
+    let file = path(for: plan.id)
+    if let expected, let now = Sys.lstamp(file), !expected.sameFile(now) {
+      guard now.st_mode & S_IFMT == S_IFREG else { throw .notRegularFile(path: file, kind: Sys.kind(now.st_mode)) }
+      let onDisk = try Sys.readRegular(file, limit: Self.maxPlanBytes, followLinks: false)
+      guard onDisk.stamp.hash == expected.hash else { throw .changedOnDisk(id: plan.id) }
+    }
+    return try DurableFile.write(plan.fileBytes, directory: paths.plans, name: plan.id + ".json", keepBackup: true)
   }
 
-  /// Creates a new plan. Refuses when a plan with the same id exists.
+  /// Creates a new plan, exclusively: when a plan with the same id exists (or another session
+  /// creates it at the same moment) it refuses, so only one of two `new` commands succeeds.
   public func create(name: String, at time: Timestamp) throws(StoreError) -> AccountPlan {
     let id: String
-    do { id = try PlanID.make(from: name) } catch { throw .invalidName(name) }
-    if Sys.fileExists(path(for: id)) {
+    let clean = name.trimmingWhitespace.nfc
+    do { id = try PlanID.make(from: clean) } catch { throw .invalidName(name) }
+    func exists() -> StoreError {
       let existing = (try? load(id: id))?.name ?? id
-      throw .exists(id: id, name: existing)
+      return .exists(id: id, name: existing)
     }
-    let plan = AccountPlan(id: id, name: name.trimmingWhitespace, createdAt: time)
-    try save(plan)
+    if Sys.fileExists(path(for: id)) { throw exists() }
+    let plan = AccountPlan(id: id, name: clean, createdAt: time)
+    try Sys.makeDirectories(paths.plans)
+    do {
+      try DurableFile.write(plan.fileBytes, directory: paths.plans, name: id + ".json", keepBackup: false, exclusive: true)
+    } catch .exists {
+      throw exists()
+    }
     return plan
   }
 
@@ -81,7 +131,7 @@ public final class PlanRepository: @unchecked Sendable {  // immutable after ini
   /// live in `<workspace>/.locks/`, so the plans folder holds only plans and their backups.
   public func lock(id: String) throws(StoreError) -> PlanLock? {
     let directory = paths.root + "/.locks"
-    try Sys.makeDirectories(directory)
+    try Sys.makeOwnDirectory(directory)
     return try PlanLock.acquire(directory: directory, id: id)
   }
 }

@@ -23,6 +23,14 @@ public enum StoreError: Error, Equatable, Sendable {
   case readOnly(id: String)
   /// A plan name with no letter or digit to make an id from.
   case invalidName(String)
+  /// The path is not a regular file (`kind`: fifo, directory, device, socket, symlink): it is
+  /// neither read nor written.
+  case notRegularFile(path: String, kind: String)
+  /// Another program changed the plan on disk since this session read it; saving would
+  /// overwrite that change, so nothing was saved.
+  case changedOnDisk(id: String)
+  /// The plan's lock file was deleted and another session has taken the plan meanwhile.
+  case lockLost(id: String)
 
   public var exitCode: Int32 {
     switch self {
@@ -30,7 +38,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case .invalidName: return 64
     case .exists: return 73
     case .syntax, .format, .newerVersion, .tooLarge: return 65
-    case .locked: return 75
+    case .locked, .changedOnDisk, .lockLost: return 75
+    case .notRegularFile: return 66
     case .readOnly: return 73
     case .io(let operation, _, _): return operation == "read" || operation == "open" ? 66 : 74
     }

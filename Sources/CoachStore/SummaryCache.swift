@@ -59,16 +59,33 @@ public struct PlanSummaryCache {
       let raw = value["entries"]?.object
     else { return }
     for (id, e) in raw {
-      guard let s = e["stamp"], let size = s["size"]?.int, let sec = s["mtime"]?.int, let ns = s["mtimeNs"]?.int,
-        let ino = s["inode"]?.number, let name = e["name"]?.string, let updated = e["updatedAt"]?.string
-      else { continue }
-      entries[id] = Entry(
-        stamp: FileStamp(size: size, mtimeSeconds: sec, mtimeNanos: ns, inode: UInt64(ino)),
-        name: name, updatedAt: updated, stakeholders: e["stakeholders"]?.int ?? 0,
-        sections: (e["sections"]?.object ?? [:]).compactMapValues(\.number),
-        warnings: e["warnings"]?.int ?? 0, notes: e["notes"]?.int ?? 0,
-        openDueDates: e["openDueDates"]?.array?.compactMap(\.string) ?? [])
+      if let entry = Self.entry(e) { entries[id] = entry } else { changed = true }
     }
+  }
+
+  /// One cached entry, checked field by field: every count a whole number that is not
+  /// negative, every completeness a finite fraction from 0 to 1, nanoseconds below a second.
+  /// Anything else (a hand-edited or damaged cache: `"inode": -1`, a section of 1e300) is not
+  /// used, so the plan is read again and the entry rewritten.
+  static func entry(_ e: JSONValue) -> Entry? {
+    func count(_ v: JSONValue?) -> Int? {
+      guard let n = v?.int, n >= 0 else { return nil }
+      return n
+    }
+    guard let s = e["stamp"], let size = count(s["size"]), let sec = s["mtime"]?.int, let ns = count(s["mtimeNs"]), ns < 1_000_000_000,
+      let ino = count(s["inode"]), let name = e["name"]?.string, let updated = e["updatedAt"]?.string,
+      let stakeholders = count(e["stakeholders"]), let warnings = count(e["warnings"]), let notes = count(e["notes"]),
+      let rawSections = e["sections"]?.object, let rawDates = e["openDueDates"]?.array
+    else { return nil }
+    var sections: [String: Double] = [:]
+    for (key, value) in rawSections {
+      guard let x = value.number, x.isFinite, (0...1).contains(x) else { return nil }
+      sections[key] = x
+    }
+    let dates = rawDates.compactMap(\.string)
+    guard dates.count == rawDates.count else { return nil }
+    return Entry(stamp: FileStamp(size: size, mtimeSeconds: sec, mtimeNanos: ns, inode: UInt64(ino)), name: name, updatedAt: updated,
+                 stakeholders: stakeholders, sections: sections, warnings: warnings, notes: notes, openDueDates: dates)
   }
 
   /// The file's stamp now, or nil when it cannot be read.
@@ -110,7 +127,7 @@ public struct PlanSummaryCache {
     }
     let doc: JSONValue = ["version": .number(Double(Self.version)), "fingerprint": .string(fingerprint), "entries": .object(raw)]
     let directory = String(path.dropLast("/list.json".count))
-    guard (try? Sys.makeDirectories(directory)) != nil else { return }
+    guard (try? Sys.makeOwnDirectory(directory)) != nil else { return }
     try? DurableFile.write(Array(JSONWriter.compact(doc).utf8), directory: directory, name: "list.json", keepBackup: false, durable: false)
   }
 }

@@ -23,12 +23,25 @@ enum Sys {
   }
 
   /// Reads a whole file, refusing files over `limit` bytes.
-  static func readAll(_ path: String, limit: Int) throws(StoreError) -> [UInt8] {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw .io(operation: "open", path: path, errno: errno) }
+  static func readAll(_ path: String, limit: Int, followLinks: Bool = true) throws(StoreError) -> [UInt8] {
+    try readRegular(path, limit: limit, followLinks: followLinks).bytes
+  }
+
+  /// Reads a whole regular file and says which file it read. Opening never blocks (O_NONBLOCK:
+  /// a FIFO at the path would otherwise wait for a writer forever), and anything that is not a
+  /// regular file — a FIFO, a device, a socket, a directory, or with `followLinks: false` a
+  /// symbolic link — is refused before a byte is read.
+  static func readRegular(_ path: String, limit: Int, followLinks: Bool = true) throws(StoreError) -> (bytes: [UInt8], stamp: DiskStamp) {
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followLinks ? 0 : O_NOFOLLOW))
+    guard fd >= 0 else {
+      let code = errno
+      if code == ELOOP && !followLinks { throw .notRegularFile(path: path, kind: "symlink") }
+      throw .io(operation: "open", path: path, errno: code)
+    }
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw .io(operation: "read", path: path, errno: errno) }
+    guard info.st_mode & S_IFMT == S_IFREG else { throw .notRegularFile(path: path, kind: Self.kind(info.st_mode)) }
     let size = Int(info.st_size)
     guard size <= limit else { throw .tooLarge(path: path, bytes: size, limit: limit) }
     var bytes = [UInt8](repeating: 0, count: size)
@@ -42,7 +55,26 @@ enum Sys {
       if n == 0 { break }
       offset += n
     }
-    return offset == size ? bytes : Array(bytes[0..<offset])
+    let read = offset == size ? bytes : Array(bytes[0..<offset])
+    return (read, DiskStamp(info, bytes: read))
+  }
+
+  /// A short English name of a file's type, for messages ("fifo", "directory", ...).
+  static func kind(_ mode: mode_t) -> String {
+    switch mode & S_IFMT {
+    case S_IFDIR: return "directory"
+    case S_IFIFO: return "fifo"
+    case S_IFCHR, S_IFBLK: return "device"
+    case S_IFSOCK: return "socket"
+    case S_IFLNK: return "symlink"
+    default: return "special"
+    }
+  }
+
+  /// The file's stamp without following a final symbolic link; nil when it does not exist.
+  static func lstamp(_ path: String) -> stat? {
+    var info = stat()
+    return lstat(path, &info) == 0 ? info : nil
   }
 
   /// Creates a directory and its parents with mode 0700 (existing ones are left as they are,
@@ -57,7 +89,8 @@ enum Sys {
     }
     if tighten {
       var info = stat()
-      if stat(path, &info) == 0, info.st_mode & 0o077 != 0, info.st_uid == getuid() {
+      // lstat: a symbolic link is never followed to change the mode of what it points to.
+      if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, info.st_mode & 0o077 != 0, info.st_uid == getuid() {
         _ = chmod(path, 0o700)
       }
     }
@@ -77,6 +110,16 @@ enum Sys {
       if name != "." && name != ".." { names.append(name) }
     }
     return names
+  }
+
+  /// Creates coach's own bookkeeping folder (`.locks`, `.cache`) and refuses one that is a
+  /// symbolic link (or not a folder), so that nothing coach keeps for itself is written
+  /// outside the workspace, whatever a shared folder holds.
+  static func makeOwnDirectory(_ path: String) throws(StoreError) {
+    try makeDirectories(path)
+    var info = stat()
+    guard lstat(path, &info) == 0 else { throw .io(operation: "mkdir", path: path, errno: errno) }
+    guard info.st_mode & S_IFMT == S_IFDIR else { throw .notRegularFile(path: path, kind: kind(info.st_mode)) }
   }
 
   static func fileExists(_ path: String) -> Bool {

@@ -5,7 +5,8 @@ import Testing
 @Suite struct JSONParserTests {
   @Test func parsesEveryKindOfValue() throws {
     let v = try JSONParser.parse(#"{"a": [1, -2.5, 3e2, true, false, null], "b": "x\"\\\/\n\u00e9\ud83d\ude00", "c": {}}"#)
-    #expect(v["a"] == [1, -2.5, 300, true, false, nil])
+    #expect(v["a"] == [1, -2.5, .numberText("3e2"), true, false, nil])
+    #expect(v["a"]?.array?[2].number == 300 && v["a"]?.array?[2].int == 300)
     #expect(v["b"] == .string("x\"\\/\né😀"))
     #expect(v["c"] == .object([:]))
   }

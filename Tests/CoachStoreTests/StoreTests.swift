@@ -150,3 +150,93 @@ import Testing
     #expect(r.progress == "/other/progress.json")
   }
 }
+
+/// Issue 11: identity from the file name, changes by other writers, exclusive creation, regular
+/// files only, a lock that survives its file being deleted, a safe backup.
+@Suite struct PlanRepositoryHardeningTests {
+  let now = Timestamp(iso8601: "2026-11-23T09:00:00Z")!
+
+  @Test func theFileNameIsTheIdentity() throws {
+    let ws = TempWorkspace()
+    let repo = PlanRepository(paths: ws.paths)
+    try repo.prepare(now: now)
+    ws.write("plans/evil.json", #"{"schemaVersion": 1, "id": "../../pwned", "name": "Evil"}"#)
+    let loaded = try repo.loadWithStamp(id: "evil")
+    #expect(loaded.plan.id == "evil" && loaded.mismatchedID == "../../pwned")
+    try repo.save(loaded.plan, expected: loaded.stamp)
+    #expect(try repo.load(id: "evil").id == "evil")
+    #expect(try repo.ids() == ["evil"])
+  }
+
+  @Test func aChangeByAnotherWriterIsNotOverwritten() throws {
+    let ws = TempWorkspace()
+    let repo = PlanRepository(paths: ws.paths)
+    try repo.prepare(now: now)
+    _ = try repo.create(name: "Acme", at: now)
+    let mine = try repo.loadWithStamp(id: "acme")
+    var theirs = try repo.loadWithStamp(id: "acme")
+    theirs.plan.name = "Theirs"
+    try repo.save(theirs.plan, expected: theirs.stamp)
+    var plan = mine.plan
+    plan.name = "Mine"
+    #expect(throws: StoreError.changedOnDisk(id: "acme")) { try repo.save(plan, expected: mine.stamp) }
+    #expect(try repo.load(id: "acme").name == "Theirs")
+    // The same bytes with a new time are not a change.
+    let again = try repo.loadWithStamp(id: "acme")
+    ws.write("plans/acme.json", ws.read("plans/acme.json")!)
+    plan.name = "Mine"
+    try repo.save(plan, expected: again.stamp)
+    #expect(try repo.load(id: "acme").name == "Mine")
+  }
+
+  @Test func createIsExclusive() throws {
+    let ws = TempWorkspace()
+    let repo = PlanRepository(paths: ws.paths)
+    try repo.prepare(now: now)
+    ws.write("plans/race.json", #"{"schemaVersion": 1, "id": "race", "name": "Race"}"#)
+    #expect(throws: StoreError.exists(id: "race.json", name: "race.json")) { _ = try DurableFile.write([1], directory: ws.plans, name: "race.json", keepBackup: false, exclusive: true) }
+    #expect(ws.read("plans/race.json")!.contains("Race"))
+  }
+
+  @Test func onlyRegularFilesAreRead() throws {
+    let ws = TempWorkspace()
+    let repo = PlanRepository(paths: ws.paths)
+    try repo.prepare(now: now)
+    #expect(mkfifo(ws.plans + "/fifo.json", 0o600) == 0)
+    #expect(mkdir(ws.plans + "/dir.json", 0o700) == 0)
+    #expect(symlink("/dev/null", ws.plans + "/link.json") == 0)
+    #expect(throws: StoreError.notRegularFile(path: ws.plans + "/fifo.json", kind: "fifo")) { try repo.load(id: "fifo") }
+    #expect(throws: StoreError.notRegularFile(path: ws.plans + "/dir.json", kind: "directory")) { try repo.load(id: "dir") }
+    #expect(throws: StoreError.notRegularFile(path: ws.plans + "/link.json", kind: "symlink")) { try repo.load(id: "link") }
+  }
+
+  @Test func aDeletedLockFileIsNoticedAndRetaken() throws {
+    let ws = TempWorkspace()
+    let repo = PlanRepository(paths: ws.paths)
+    try repo.prepare(now: now)
+    let a = try #require(try repo.lock(id: "acme"))
+    #expect(unlink(ws.root + "/.locks/.acme.lock") == 0)
+    let b = try #require(try repo.lock(id: "acme"), "the deleted file no longer guards the plan")
+    #expect(throws: StoreError.lockLost(id: "acme")) { try a.confirm(id: "acme") }
+    b.release()
+    #expect(unlink(ws.root + "/.locks/.acme.lock") == 0)
+    try a.confirm(id: "acme")  // nobody took it: retaken
+    #expect(try repo.lock(id: "acme") == nil)
+  }
+
+  @Test func theBackupIsPrivateAndNeverASymlink() throws {
+    let ws = TempWorkspace()
+    mkdir(ws.plans, 0o700)
+    ws.write("plans/p.json", "old")
+    chmod(ws.plans + "/p.json", 0o644)
+    try DurableFile.write(Array("new".utf8), directory: ws.plans, name: "p.json", keepBackup: true)
+    #expect(ws.mode("plans/p.json.bak") == 0o600 && ws.read("plans/p.json.bak") == "old")
+    ws.write("outside", "target")
+    unlink(ws.plans + "/q.json")
+    #expect(symlink(ws.root + "/outside", ws.plans + "/q.json") == 0)
+    try DurableFile.write(Array("q".utf8), directory: ws.plans, name: "q.json", keepBackup: true)
+    var info = stat()
+    #expect(lstat(ws.plans + "/q.json.bak", &info) != 0, "no backup made of a symlink")
+    #expect(ws.read("outside") == "target")
+  }
+}

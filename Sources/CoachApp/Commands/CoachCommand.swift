@@ -124,7 +124,7 @@ struct CloseCommand: SessionCommand {
 
   func run(in session: Session) throws(CommandError) {
     let plan = try session.requirePlan()
-    session.close()
+    try session.closeForSwitch()
     session.say("\(session.l.t("Closed", "已关闭")) \(plan.name, .bold).")
   }
 }

@@ -167,9 +167,6 @@ extension Session {
         "\n最近的修改还没有写入磁盘。请腾出空间或修复文件夹后再输入任意命令以重试保存；再次输入 `quit` 将放弃这些修改并退出。")), exitCode: unsaved.exitCode))
       return
     }
-    if let unsaved = current?.unsaved {
-      fail(CommandError(l.describe(unsaved) + StyledText(l.t(" — the last changes could not be saved.", "——最近的修改未能保存。")), exitCode: unsaved.exitCode))
-    }
     quitRequested = true
   }
 }

@@ -29,6 +29,23 @@ extension L10n {
       return StyledText(t("A plan name needs at least one letter or digit.", "计划名称至少要包含一个字母、汉字或数字。"))
     case .readOnly(let id):
       return "\(id, .bold) \(t("is open read-only; nothing was saved.", "以只读方式打开，未保存任何内容。"))"
+    case .notRegularFile(let path, let kind):
+      return "\(path, .bold): \(t("is \(kindName(kind)), not a regular file; coach neither reads nor writes it.", "是\(kindName(kind))，不是普通文件；coach 不会读取或写入它。"))"
+    case .changedOnDisk(let id):
+      return "\(id, .bold) \(t("was changed on disk by another program or session since it was opened here; to keep that change, nothing was saved over it. `close` and `open \(id)` again to see the version on disk.", "自在这里打开后已被其他程序或会话在磁盘上修改；为保留那次修改，这里没有覆盖保存。请 `close` 后重新 `open \(id)` 查看磁盘上的版本。"))"
+    case .lockLost(let id):
+      return "\(id, .bold) \(t("was opened for writing by another session after its lock file was deleted; to keep that session's answers, nothing was saved here.", "在锁文件被删除后被另一个会话以可写方式打开；为保留那个会话的回答，这里没有保存。"))"
+    }
+  }
+
+  private func kindName(_ kind: String) -> String {
+    switch kind {
+    case "fifo": return t("a named pipe (FIFO)", "命名管道（FIFO）")
+    case "directory": return t("a folder", "文件夹")
+    case "device": return t("a device", "设备文件")
+    case "socket": return t("a socket", "套接字")
+    case "symlink": return t("a symbolic link", "符号链接")
+    default: return t("a special file", "特殊文件")
     }
   }
 

@@ -17,6 +17,10 @@ public struct OpenPlan {
   public var readOnly: ReadOnlyReason?
   /// Set when the last save failed: the change is kept in memory and saved at the next chance.
   public var unsaved: StoreError?
+  /// What the unsaved changes were (their undo descriptions), to name them when they are lost.
+  public var unsavedChanges: [String] = []
+  /// The plan file as this session last read or wrote it: a save checks the file is still that.
+  public var stamp: DiskStamp?
 }
 
 /// One change this run made, so `undo` can put the plan back.

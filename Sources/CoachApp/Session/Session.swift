@@ -18,6 +18,9 @@ public final class Session {
   public var quitRequested = false
   /// Set by `quit` when a save failed: a second `quit` leaves anyway.
   var quitWarned = false
+  /// The command (`close`, `open NAME`, `new NAME`) that was refused because of an unsaved
+  /// change: repeating the same command is the user's decision to drop the change.
+  var discardWarned: String? = nil
   private var playbookCache: [Lang: Playbook] = [:]
   var loopRunning = false
 
@@ -49,10 +52,25 @@ public final class Session {
     output.wrapsProse ? text.wrapped(width: output.width) : text
   }
 
+  /// Confirms a change — only when it is on disk. When the save failed, its error (already on
+  /// stderr) says the change is kept; a success line would acknowledge what is not saved.
+  func acknowledge(_ text: StyledText) {
+    if current?.unsaved == nil { say(text) }
+  }
+
+  /// The line that ends a walk: "every answer so far is saved" only when it is true.
+  func sayLeft(saved: String, left: String) {
+    guard current?.unsaved != nil else { return say(StyledText(saved, .dim)) }
+    say(StyledText(l.t("\(left); NOT saved yet: \(unsavedList()). It is kept in this session and saved as soon as saving works again.",
+                       "\(left)；尚未保存：\(unsavedList())。这些修改保留在本次会话中，一旦可以保存就会写入磁盘。"), .warn))
+  }
+
   /// Reports a failure on stderr and remembers its exit status.
   public func fail(_ error: CommandError) {
     output.errorLine(fitted(error.message))
-    lastFailure = error.exitCode
+    // A usage slip that follows a real failure (a command that needs the plan a damaged file
+    // kept from opening) does not hide it: the script exits with the failure that mattered.
+    if lastFailure == nil || error.exitCode != ExitStatus.usage { lastFailure = error.exitCode }
   }
 
   public func fail(_ error: StoreError) { fail(CommandError(l.describe(error), exitCode: error.exitCode)) }
@@ -70,29 +88,52 @@ public final class Session {
 
   /// Opens a plan by name or id, taking its lock; read-only when another session has it or it
   /// was written by a newer version.
+  ///
+  /// The lock is taken before the plan is read, so what this session changes is always the
+  /// version on disk (read-modify-write under the lock); the file's stamp is kept so that each
+  /// save can check that nobody else has written the file since.
   public func open(_ nameOrID: String) throws(CommandError) {
     guard let id = repository.resolve(nameOrID) else {
       throw CommandError(l.describe(.notFound(id: nameOrID)), exitCode: ExitStatus.noInput)
     }
-    let plan: AccountPlan
-    do { plan = try repository.load(id: id) } catch { throw CommandError(l.describe(error), exitCode: error.exitCode) }
-    close()
+    // Reopening the plan that is open: let go of it first (its lock is this session's).
+    if let open = current, open.plan.id.utf8.elementsEqual(id.utf8) { try closeForSwitch("open " + nameOrID) }
     var readOnly: OpenPlan.ReadOnlyReason? = nil
     var lock: PlanLock? = nil
-    if plan.isFromNewerVersion {
-      readOnly = .newerVersion(plan.schemaVersion)
-    } else {
-      do {
-        lock = try repository.lock(id: id)
-        if lock == nil { readOnly = .inUse }
-      } catch {
-        // The workspace cannot be written (read-only, no permission): the plan can still be read.
-        readOnly = .cannotWrite
-        say(l.describe(error) + StyledText(l.t(" — the plan is open read-only.", "——计划以只读方式打开。"), .warn))
-      }
+    var lockProblem: StoreError? = nil
+    do {
+      lock = try repository.lock(id: id)
+      if lock == nil { readOnly = .inUse }
+    } catch {
+      // The workspace cannot be written (read-only, no permission): the plan can still be read.
+      readOnly = .cannotWrite
+      lockProblem = error
     }
-    current = OpenPlan(plan: plan, lock: lock, readOnly: readOnly)
+    // Read under the lock. A plan that cannot be read leaves the open one as it was.
+    let loaded: PlanRepository.Loaded
+    do { loaded = try repository.loadWithStamp(id: id) } catch {
+      lock?.release()
+      throw CommandError(l.describe(error), exitCode: error.exitCode)
+    }
+    do { try closeForSwitch("open " + nameOrID) } catch {
+      lock?.release()
+      throw error
+    }
+    let plan = loaded.plan
+    if plan.isFromNewerVersion {
+      lock?.release()
+      lock = nil
+      readOnly = .newerVersion(plan.schemaVersion)
+    } else if let lockProblem {
+      say(l.describe(lockProblem) + StyledText(l.t(" — the plan is open read-only.", "——计划以只读方式打开。"), .warn))
+    }
+    current = OpenPlan(plan: plan, lock: lock, readOnly: readOnly, stamp: loaded.stamp)
     undoStack = []
+    if let stated = loaded.mismatchedID {
+      let shown = Sanitizer.clean(stated, multiline: false)
+      say(StyledText(l.t("plans/\(id).json says its id is ‘\(shown)’; a plan's id is its file name, so it is \(id) here\(readOnly == nil ? " and is written so with the next change" : "").",
+                         "plans/\(id).json 中写的 id 是‘\(shown)’；计划的 id 就是它的文件名，因此这里是 \(id)\(readOnly == nil ? "，下次修改时会一并改正" : "")。"), .warn))
+    }
     switch readOnly {
     case .inUse?:
       say("\(plan.name, .bold) \(l.t("is open in another session, so it is open here read-only: you can look, not change.", "正在另一个会话中编辑，这里以只读方式打开：可以查看，不能修改。"))")
@@ -105,6 +146,7 @@ public final class Session {
 
   /// Creates a plan and opens it.
   public func create(_ name: String) throws(CommandError) {
+    try settleUnsaved("new " + name)
     let plan: AccountPlan
     do {
       try repository.prepare(now: now)
@@ -115,13 +157,53 @@ public final class Session {
     try open(plan.id)
   }
 
-  /// Closes the open plan (saving first if a save is pending) and releases its lock.
+  /// Closes the open plan (saving first if a save is pending) and releases its lock. For the
+  /// end of a run, after `quit` has warned about unsaved changes; commands use `closeForSwitch`.
   public func close() {
     guard current != nil else { return }
     if current?.unsaved != nil { retrySave() }
+    if let unsaved = current?.unsaved {
+      // The run is ending (after `quit` warned, or at the end of a script): say exactly what is
+      // lost, and leave with the failure's status.
+      fail(CommandError(StyledText(l.t("Not saved, and lost as this session ends: \(unsavedList()).", "未保存，本次会话结束后将丢失：\(unsavedList())。"), .bad), exitCode: unsaved.exitCode))
+    }
     current?.lock?.release()
     current = nil
     undoStack = []
+    discardWarned = nil
+  }
+
+  /// Closes the open plan before `close`, `open` or `new`. A change that still cannot be saved
+  /// is never dropped silently: the first time the command is refused with what is unsaved and
+  /// why; repeating the command is the user's decision to drop it.
+  public func closeForSwitch(_ command: String = "close") throws(CommandError) {
+    try settleUnsaved(command)
+    close()
+  }
+
+  /// Retries a pending save; if it still fails, refuses the first time (see `closeForSwitch`)
+  /// and drops the change the second time.
+  func settleUnsaved(_ command: String) throws(CommandError) {
+    guard let open = current else { return }
+    if open.unsaved != nil { retrySave() }
+    if let unsaved = current?.unsaved {
+      let what = unsavedList()
+      if discardWarned != command {
+        discardWarned = command
+        throw CommandError(l.describe(unsaved) + StyledText(l.t(
+          "\nNot saved yet: \(what). It is kept in this session: fix the cause and type any command to retry saving, or repeat this command to drop it.",
+          "\n尚未保存：\(what)。这些修改保留在本次会话中：排除原因后输入任意命令即可重试保存，或再次输入本命令以放弃这些修改。")), exitCode: unsaved.exitCode)
+      }
+      fail(CommandError(StyledText(l.t("Dropped, not saved: \(what).", "已放弃，未保存：\(what)。"), .warn), exitCode: unsaved.exitCode))
+      current?.unsaved = nil
+      current?.unsavedChanges = []
+    }
+  }
+
+  /// The unsaved changes, named for a message ("action added, objection statement").
+  func unsavedList() -> String {
+    let names = current?.unsavedChanges ?? []
+    return names.isEmpty ? l.t("the last change", "最近的修改") : l.list(names)
   }
 
   /// Applies one change to the open plan and saves it at once. The change is kept in memory
@@ -137,6 +219,7 @@ public final class Session {
     guard open.plan != before else { return }
     open.plan.updatedAt = now.description
     undoStack.append(UndoEntry(description: description, before: before))
+    open.unsavedChanges.append(description)
     current = open
     save()
   }
@@ -146,16 +229,23 @@ public final class Session {
   func save() -> Bool {
     guard let open = current, open.readOnly == nil else { return true }
     do {
-      try repository.save(open.plan)
+      try open.lock?.confirm(id: open.plan.id)
+      let stamp = try repository.save(open.plan, expected: open.stamp)
       if open.unsaved != nil {
         say(StyledText(l.t("Saved: the plan is on disk again.", "已保存：计划已重新写入磁盘。"), .good))
       }
       current?.unsaved = nil
+      current?.unsavedChanges = []
+      current?.stamp = stamp
+      discardWarned = nil
       return true
     } catch {
       let firstTime = current?.unsaved == nil
       current?.unsaved = error
-      if firstTime || !settings.interactive {
+      if case .changedOnDisk = error {
+        // Retrying cannot help: the other version stays on disk until the user decides.
+        fail(CommandError(l.describe(error) + StyledText(l.t(" Your change is kept in this session only (`close` twice drops it).", "你的修改只保留在本次会话中（连续两次 `close` 即放弃）。")), exitCode: error.exitCode))
+      } else if firstTime || !settings.interactive {
         fail(CommandError(l.describe(error) + StyledText(l.t(" — your answer is kept in this session and will be saved as soon as saving works again.", "——你的回答保留在本次会话中，一旦可以保存就会写入磁盘。")), exitCode: error.exitCode))
       } else {
         fail(CommandError(l.describe(error), exitCode: error.exitCode))
@@ -174,6 +264,7 @@ public final class Session {
     }
     current?.plan = entry.before
     current?.plan.updatedAt = now.description
+    current?.unsavedChanges.append(l.t("undo of \(entry.description)", "撤销“\(entry.description)”"))
     save()
     say("\(l.t("Undone", "已撤销")): \(entry.description)")
   }

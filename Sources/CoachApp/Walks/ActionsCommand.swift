@@ -29,7 +29,7 @@ struct ActionsCommand: SessionCommand {
         $0.actions.append(Action(text: text, owner: owner, due: dueDay?.description, createdAt: session.now.description))
       }
       let n = session.current?.plan.actions.count ?? 0
-      session.say(StyledText(l.t("Added action #\(n)", "已添加行动 #\(n)") + (dueDay.map { l.t(", due ", "，截止 ") + DateParser.describe($0, l) } ?? "") + l.t(".", "。"), .good))
+      session.acknowledge(StyledText(l.t("Added action #\(n)", "已添加行动 #\(n)") + (dueDay.map { l.t(", due ", "，截止 ") + DateParser.describe($0, l) } ?? "") + l.t(".", "。"), .good))
     case "done", "undone", "remove", "完成", "删除":
       let plan = try session.requireWritablePlan()
       guard let n = words.first.flatMap({ Int($0) }), (1...max(1, plan.actions.count)).contains(n), !plan.actions.isEmpty else {
@@ -39,14 +39,14 @@ struct ActionsCommand: SessionCommand {
       switch action!.lowercased() {
       case "remove", "删除":
         try session.change(l.t("removed action \(n)", "删除行动 \(n)")) { $0.actions.remove(at: i) }
-        session.say(StyledText(l.t("Removed action #\(n). `undo` brings it back.", "已删除行动 #\(n)。用 `undo` 可恢复。")))
+        session.acknowledge(StyledText(l.t("Removed action #\(n). `undo` brings it back.", "已删除行动 #\(n)。用 `undo` 可恢复。")))
       default:
         let done = action!.lowercased() != "undone"
         try session.change(l.t("action \(n) \(done ? "done" : "reopened")", "行动 \(n) \(done ? "完成" : "重新打开")")) {
           $0.actions[i].done = done
           $0.actions[i].doneAt = done ? session.now.description : nil
         }
-        session.say(StyledText(done ? l.t("Action #\(n) is done.", "行动 #\(n) 已完成。") : l.t("Action #\(n) is open again.", "行动 #\(n) 已重新打开。"), .good))
+        session.acknowledge(StyledText(done ? l.t("Action #\(n) is done.", "行动 #\(n) 已完成。") : l.t("Action #\(n) is open again.", "行动 #\(n) 已重新打开。"), .good))
       }
     case let other?:
       throw CommandError(StyledText(l.t("Unknown action ‘\(other)’: use `actions`, `actions add TEXT`, `actions done N`, `actions undone N` or `actions remove N`.",

@@ -21,11 +21,11 @@ struct ObjectionCommand: SessionCommand {
       switch first {
       case "remove", "删除":
         try session.change(l.t("removed objection \(n)", "删除异议 \(n)")) { $0.objections.remove(at: i) }
-        session.say(StyledText(l.t("Removed objection #\(n). `undo` brings it back.", "已删除异议 #\(n)。用 `undo` 可恢复。")))
+        session.acknowledge(StyledText(l.t("Removed objection #\(n). `undo` brings it back.", "已删除异议 #\(n)。用 `undo` 可恢复。")))
       default:
         let resolved = first == "resolve" || first == "解决"
         try session.change(l.t("objection \(n) \(resolved ? "resolved" : "reopened")", "异议 \(n) \(resolved ? "已解决" : "重新打开")")) { $0.objections[i].status = resolved ? .resolved : .open }
-        session.say(StyledText(resolved ? l.t("Objection #\(n) is resolved.", "异议 #\(n) 已标记为解决。") : l.t("Objection #\(n) is open again.", "异议 #\(n) 已重新打开。"), .good))
+        session.acknowledge(StyledText(resolved ? l.t("Objection #\(n) is resolved.", "异议 #\(n) 已标记为解决。") : l.t("Objection #\(n) is open again.", "异议 #\(n) 已重新打开。"), .good))
       }
     case let word? where Int(word) != nil:
       let n = Int(word)!

@@ -36,6 +36,11 @@ final class ObjectionWalk: Activity {
 
   var prompt: String { "  › " }
 
+  /// The strategies of the objection's category; none while no category is chosen.
+  func strategyOptions(_ session: Session) -> [StrategyInfo] {
+    objection(session)?.category.flatMap { book.category($0) }?.strategies ?? []
+  }
+
   func objection(_ session: Session) -> Objection? { index.flatMap { session.current?.plan.objections[safe: $0] } }
   var labels: Labels { Labels(book, l) }
 
@@ -207,8 +212,8 @@ final class ObjectionWalk: Activity {
       }
       return advance(session)
     case .strategies:
-      guard !text.isEmpty else { return advance(session) }
-      let available = objection(session)?.category.flatMap { book.category($0) }?.strategies ?? []
+      let available = strategyOptions(session)
+      guard !text.isEmpty, !available.isEmpty else { return advance(session) }
       let picked = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "，" }).map { AnswerParsing.choice(String($0), options: available.map { ChoiceOption(id: $0.id, label: $0.name) }) }
       guard !picked.isEmpty, picked.allSatisfy({ $0 != nil }) else {
         session.output.errorLine(StyledText(l.t("Pick strategies by number, from 1 to \(available.count).", "请按编号选择策略，范围 1 到 \(available.count)。"), .warn))
@@ -282,7 +287,7 @@ final class ObjectionWalk: Activity {
     case .raisedBy: phase = .category
     case .strategies: phase = .step(.confirm)
     case .step(.listen): phase = .raisedBy
-    case .step(.process): phase = .strategies
+    case .step(.process): phase = strategyOptions(session).isEmpty ? .step(.confirm) : .strategies
     case .step(let s): phase = .step(LSCPAStep.allCases[s.order - 1])
     }
   }
@@ -299,7 +304,8 @@ final class ObjectionWalk: Activity {
     case .category: phase = .raisedBy
     case .raisedBy: phase = .step(.listen)
     case .strategies: phase = .step(.process)
-    case .step(.confirm): phase = .strategies
+    // Without a category (it was skipped) there are no strategies to choose from.
+    case .step(.confirm): phase = strategyOptions(session).isEmpty ? .step(.process) : .strategies
     case .step(.assure): return finish(session)
     case .step(let s): phase = .step(LSCPAStep.allCases[s.order + 1])
     }
@@ -321,7 +327,7 @@ final class ObjectionWalk: Activity {
   }
 
   func leave(in session: Session) {
-    session.say(StyledText(l.t("Left the objection; every answer so far is saved.", "已离开异议处理；目前的回答都已保存。"), .dim))
+    session.sayLeft(saved: l.t("Left the objection; every answer so far is saved.", "已离开异议处理；目前的回答都已保存。"), left: l.t("Left the objection", "已离开异议处理"))
   }
 
   func complete(_ beforeCursor: String, in session: Session) -> Completion {

@@ -47,7 +47,7 @@ struct QuestionsCommand: SessionCommand {
       let index = ordered[n - 1]
       let text = plan.questionPlan[index].text
       try session.change(l.t("removed question \(n)", "删除问题 \(n)")) { $0.questionPlan.remove(at: index) }
-      session.say(StyledText(l.t("Removed: ", "已删除：") + text + l.t(" (`undo` brings it back)", "（用 `undo` 可恢复）")))
+      session.acknowledge(StyledText(l.t("Removed: ", "已删除：") + text + l.t(" (`undo` brings it back)", "（用 `undo` 可恢复）")))
     case let other?:
       throw CommandError(StyledText(l.t("Unknown action ‘\(other)’: use `questions`, `questions add TYPE TEXT`, `questions check TEXT` or `questions remove N`.",
                                         "未知操作 ‘\(other)’：请使用 `questions`、`questions add 类型 问题`、`questions check 问题` 或 `questions remove 编号`。") + NearestWord.hint(other, among: ["add", "check", "remove"], l)), exitCode: ExitStatus.usage)

@@ -80,7 +80,7 @@ final class SequenceActivity: Activity, TakesListItems {
   }
 
   func leave(in session: Session) {
-    session.say(StyledText(session.l.t("Left; every answer so far is saved.", "已离开；目前的所有回答都已保存。"), .dim))
+    session.sayLeft(saved: session.l.t("Left; every answer so far is saved.", "已离开；目前的所有回答都已保存。"), left: session.l.t("Left", "已离开"))
     onFinish(session)
   }
 

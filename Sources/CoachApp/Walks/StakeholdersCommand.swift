@@ -34,7 +34,7 @@ struct StakeholdersCommand: SessionCommand {
       let i = try StakeholdersCommand.find(who, in: plan, session)
       let removed = plan.stakeholders[i].name
       try session.change(l.t("removed stakeholder \(removed)", "删除决策者 \(removed)")) { $0.stakeholders.remove(at: i) }
-      session.say("\(l.t("Removed", "已删除")) \(removed, .bold)\(l.t(". `undo` brings them back.", "。用 `undo` 可以恢复。"))")
+      session.acknowledge("\(l.t("Removed", "已删除")) \(removed, .bold)\(l.t(". `undo` brings them back.", "。用 `undo` 可以恢复。"))")
     case let other?:
       throw CommandError(StyledText(l.t("Unknown action ‘\(other)’: use `stakeholders`, `stakeholders add [NAME]`, `stakeholders edit NAME` or `stakeholders remove NAME`.",
                                         "未知操作 ‘\(other)’：请使用 `stakeholders`、`stakeholders add [姓名]`、`stakeholders edit 姓名` 或 `stakeholders remove 姓名`。") + NearestWord.hint(other, among: ["add", "edit", "remove"], l)), exitCode: ExitStatus.usage)

@@ -118,7 +118,7 @@ final class WalkActivity: Activity, TakesListItems {
 
   func leave(in session: Session) {
     engine.leave()
-    session.say(StyledText(session.l.t("Left the walk; every answer so far is saved.", "已离开引导；目前的所有回答都已保存。"), .dim))
+    session.sayLeft(saved: session.l.t("Left the walk; every answer so far is saved.", "已离开引导；目前的所有回答都已保存。"), left: session.l.t("Left the walk", "已离开引导"))
     onEnd(session, engine)
   }
 

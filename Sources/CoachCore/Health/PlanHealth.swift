@@ -18,7 +18,7 @@ public struct PlanHealth: Equatable, Sendable {
     return values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
   }
 
-  public static func percent(_ x: Double) -> Int { Int((x * 100).rounded()) }
+  public static func percent(_ x: Double) -> Int { NumberRange.cell((x * 100).rounded(), 0, 100) }
 
   public init(sections: [PlanSection: Double], warnings: Int, notes: Int, daysSinceUpdate: Int?, overdueActions: Int) {
     self.sections = sections

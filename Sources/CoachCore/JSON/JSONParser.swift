@@ -58,7 +58,7 @@ public struct JSONParser {
     case UInt8(ascii: "t"): try literal("true"); return .bool(true)
     case UInt8(ascii: "f"): try literal("false"); return .bool(false)
     case UInt8(ascii: "n"): try literal("null"); return .null
-    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
     default:
       throw unexpected("expected a value (object, list, text, number, true, false or null)", "此处应为一个值（对象、列表、文本、数字、true、false 或 null）")
     }
@@ -221,7 +221,7 @@ public struct JSONParser {
     return value
   }
 
-  private mutating func parseNumber() throws(JSONSyntaxError) -> Double {
+  private mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
     let start = index
     if peek(UInt8(ascii: "-")) { index += 1 }
     guard index < bytes.count, isDigit(bytes[index]) else { throw fail("a number needs digits after -", "负号 - 后面需要数字") }
@@ -244,7 +244,11 @@ public struct JSONParser {
     }
     let text = String(decoding: bytes[start..<index], as: UTF8.self)
     guard let value = Double(text), value.isFinite else { throw fail("the number \(text) is out of range", "数字 \(text) 超出范围", at: start) }
-    return value
+    // Short plain integers are exact in a Double and write back the same; anything else keeps
+    // its text when writing the Double would change it (precision or spelling).
+    let plainShortInteger = index - start <= 15 && !text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" })
+    if plainShortInteger || JSONWriter.formatNumber(value) == text { return .number(value) }
+    return .numberText(text)
   }
 
   private mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {

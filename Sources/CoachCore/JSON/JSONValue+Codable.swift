@@ -37,6 +37,9 @@ extension JSONValue: Codable {
     case .number(let n):
       var single = encoder.singleValueContainer()
       try single.encode(n)
+    case .numberText(let text):
+      var single = encoder.singleValueContainer()
+      try single.encode(Double(text) ?? 0)
     case .string(let s):
       var single = encoder.singleValueContainer()
       try single.encode(s)

@@ -4,12 +4,23 @@ public enum JSONValue: Equatable, Sendable {
   case null
   case bool(Bool)
   case number(Double)
+  /// A number exactly as a file spelled it, kept when its Double would not write back the same
+  /// text (more digits than a Double holds, such as 9007199254740993, or a spelling like 1.50 or
+  /// 1e3). Only the parser makes these, so keys this version does not know are written back
+  /// digit for digit; `number` and `int` read it like any other number.
+  case numberText(String)
   case string(String)
   case array([JSONValue])
   case object([String: JSONValue])
 
   public var string: String? { if case .string(let s) = self { return s } else { return nil } }
-  public var number: Double? { if case .number(let n) = self { return n } else { return nil } }
+  public var number: Double? {
+    switch self {
+    case .number(let n): return n
+    case .numberText(let text): return Double(text)
+    default: return nil
+    }
+  }
   public var bool: Bool? { if case .bool(let b) = self { return b } else { return nil } }
   public var array: [JSONValue]? { if case .array(let a) = self { return a } else { return nil } }
   public var object: [String: JSONValue]? { if case .object(let o) = self { return o } else { return nil } }
@@ -17,7 +28,7 @@ public enum JSONValue: Equatable, Sendable {
 
   /// The integer value, when this is a number with no fractional part.
   public var int: Int? {
-    guard case .number(let n) = self, n.rounded() == n, abs(n) < 9.0e15 else { return nil }
+    guard let n = number, n.rounded() == n, abs(n) < 9.0e15 else { return nil }
     return Int(n)
   }
 
@@ -28,7 +39,7 @@ public enum JSONValue: Equatable, Sendable {
     switch self {
     case .null: return Bilingual("null", "null")
     case .bool: return Bilingual("true/false", "true/false")
-    case .number: return Bilingual("a number", "数字")
+    case .number, .numberText: return Bilingual("a number", "数字")
     case .string: return Bilingual("text", "文本")
     case .array: return Bilingual("a list", "列表")
     case .object: return Bilingual("an object", "对象")

@@ -87,6 +87,7 @@ public enum JSONWriter {
     case .null: out.append(contentsOf: Array("null".utf8))
     case .bool(let b): out.append(contentsOf: Array((b ? "true" : "false").utf8))
     case .number(let n): out.append(contentsOf: Array(formatNumber(n).utf8))
+    case .numberText(let text): out.append(contentsOf: Array(text.utf8))
     case .string(let s): writeString(s, into: &out)
     case .array, .object: break
     }

@@ -42,6 +42,10 @@ public struct AccountPlan: JSONRecord {
     guard let version = try f.int("schemaVersion") else {
       throw PlanFormatError(path: f.at("schemaVersion"), "missing: every plan states its schemaVersion", "缺少：每个计划都要写明 schemaVersion")
     }
+    guard version >= 1 else {
+      throw PlanFormatError(path: f.at("schemaVersion"), "schemaVersion \(version) is not a plan format: versions start at 1",
+                            "schemaVersion \(version) 不是有效的计划格式：版本从 1 开始")
+    }
     schemaVersion = version
     guard let id = try f.string("id"), !id.isEmpty else {
       throw PlanFormatError(path: f.at("id"), "missing: every plan has an id", "缺少：每个计划都要有 id")

@@ -24,13 +24,18 @@ public enum AnswerValue: Equatable, Sendable {
   public init?(json: JSONValue) {
     switch json {
     case .string(let s): self = .text(s)
-    case .number(let n): self = n.rounded() == n ? .scale(Int(n)) : .amount(n, currency: nil)
+    case _ where json.number != nil:
+      // Total for any JSON number: only a figure in the documented range is an answer (a plan
+      // holding another is refused with its location by the caller).
+      let n = json.number!
+      guard NumberRange.contains(n) else { return nil }
+      if let whole = Int(exactly: n) { self = .scale(whole) } else { self = .amount(n, currency: nil) }
     case .array(let items):
       let texts = items.compactMap(\.string)
       guard texts.count == items.count else { return nil }
       self = .list(texts)
     case .object(let o):
-      guard let n = o["amount"]?.number else { return nil }
+      guard let n = o["amount"]?.number, NumberRange.contains(n) else { return nil }
       self = .amount(n, currency: o["currency"]?.string)
     default: return nil
     }
@@ -63,8 +68,11 @@ public enum TermValue: Equatable, Sendable {
   init?(json: JSONValue?, path: String) throws(PlanFormatError) {
     switch json {
     case nil, .null?: return nil
-    case .number(let n)?: self = .number(n)
     case .string(let s)?: self = .text(s)
+    case let value? where value.number != nil:
+      let n = value.number!
+      guard NumberRange.contains(n) else { throw NumberRange.formatError(path: path, n) }
+      self = .number(n)
     case let other?: throw PlanFormatError(path: path, "expected a number or text, found \(other.kindName.en)", "应为数字或文本，实际是\(other.kindName.zh)")
     }
   }

@@ -50,7 +50,7 @@ public struct StageAnswers: JSONRecord {
       }
       for (id, value) in object {
         guard let answer = AnswerValue(json: value) else {
-          throw PlanFormatError(path: "\(f.at("answers")).\(id)", "expected text, a list of text or a number", "应为文本、文本列表或数字")
+          throw PlanFormatError(path: "\(f.at("answers")).\(id)", "expected text, a list of text or a number from −10^15 to 10^15", "应为文本、文本列表或 −10^15 到 10^15 之间的数字")
         }
         answers[id] = answer
       }

@@ -43,6 +43,7 @@ struct JSONFields {
   mutating func double(_ key: String) throws(PlanFormatError) -> Double? {
     guard let value = raw(key) else { return nil }
     guard let n = value.number else { throw mismatch(key, Bilingual("a number", "数字"), value) }
+    guard NumberRange.contains(n) else { throw NumberRange.formatError(path: at(key), n) }
     return n
   }
 

@@ -4,6 +4,7 @@
 /// everything else — spaces, punctuation, dots, slashes, control and format characters —
 /// becomes a single `-`, and leading or trailing dashes are dropped. The result therefore never
 /// contains `/`, `..`, a control character or a leading dot, and cannot leave the workspace.
+/// Names are NFC-normalised first, so a name typed with combining accents gets the same id.
 public enum PlanID {
   /// Longest id in UTF-8 bytes (well under the 255-byte file-name limit with `.json.bak`).
   public static let maxBytes = 96
@@ -14,11 +15,11 @@ public enum PlanID {
   }
 
   public static func make(from name: String) throws(Problem) -> String {
-    let trimmed = name.trimmingWhitespace
+    let trimmed = name.trimmingWhitespace.nfc
     guard !trimmed.isEmpty else { throw .empty }
     var out = ""
     var lastWasDash = true  // drops leading dashes
-    for character in trimmed.lowercased() {
+    for character in trimmed.lowercased().nfc {
       if character.isLetter || character.isNumber, !character.unicodeScalars.contains(where: isUnsafe) {
         guard out.utf8.count + character.utf8.count <= maxBytes else { break }
         out.append(character)
@@ -38,7 +39,10 @@ public enum PlanID {
   /// so a hand-typed id cannot reach outside the workspace).
   public static func isValid(_ id: String) -> Bool {
     guard !id.isEmpty, id.utf8.count <= maxBytes, !id.hasPrefix("-"), !id.hasSuffix("-") else { return false }
-    return (try? make(from: id)) == id
+    // Bytes, not String ==: Swift compares strings by canonical equivalence, and an id in NFD
+    // would name a different file from its NFC twin.
+    guard let made = try? make(from: id) else { return false }
+    return made.utf8.elementsEqual(id.utf8)
   }
 
   private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {

@@ -24,8 +24,9 @@ public enum Blocks {
 
   /// A horizontal bar of `value` out of `maximum`, `width` cells wide, readable without colour.
   public static func bar(_ value: Double, of maximum: Double, width: Int) -> String {
-    guard maximum > 0, width > 0 else { return "" }
-    let filled = Int((min(max(value, 0), maximum) / maximum * Double(width)).rounded())
+    guard maximum > 0, maximum.isFinite, width > 0 else { return "" }
+    let fraction = value.isFinite ? min(max(value, 0), maximum) / maximum : (value > 0 ? 1 : 0)
+    let filled = NumberRange.cell((fraction * Double(width)).rounded(), 0, width)
     return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
   }
 
@@ -53,7 +54,8 @@ public enum Blocks {
 
 enum JSONWriterNumber {
   static func short(_ n: Double) -> String {
-    let r = (n * 100).rounded() / 100
+    guard n.isFinite else { return n.isNaN ? "—" : (n > 0 ? "∞" : "-∞") }
+    let r = abs(n) < 1e15 ? (n * 100).rounded() / 100 : n
     return JSONWriter.formatNumber(r)
   }
 }

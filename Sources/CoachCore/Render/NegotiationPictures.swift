@@ -22,10 +22,16 @@ public struct ZOPAPicture {
     let t = plan.negotiation.batna.theirs.value
     let values = [w, e, b, t].compactMap { $0 }
     guard let lo0 = values.min(), let hi0 = values.max() else { return nil }
-    let pad = max((hi0 - lo0) * 0.08, abs(hi0) * 0.02, 1)
-    let lo = lo0 - pad, hi = hi0 + pad
+    // Total for any finite figures: halves keep every difference finite, and a cell is clamped
+    // to the axis (a plan's figures are within NumberRange; this holds even if one is not).
+    let pad = max((hi0 / 2 - lo0 / 2) * 0.16, abs(hi0) * 0.02, 1)
+    let lo = (lo0 - pad).isFinite ? lo0 - pad : lo0, hi = (hi0 + pad).isFinite ? hi0 + pad : hi0
     let width = Self.axisWidth
-    func col(_ v: Double) -> Int { min(width - 1, max(0, Int(((v - lo) / (hi - lo) * Double(width - 1)).rounded()))) }
+    func col(_ v: Double) -> Int {
+      let half = hi / 2 - lo / 2
+      let ratio = half > 0 ? (v / 2 - lo / 2) / half : 0
+      return NumberRange.cell((ratio * Double(width - 1)).rounded(), 0, width - 1)
+    }
 
     let unit = o.unit.map { " (\($0))" } ?? ""
     let direction = better == .higher ? l.t("higher is better for us", "越高对我方越好") : l.t("lower is better for us", "越低对我方越好")

@@ -27,7 +27,7 @@ public enum AnswerParsing {
   public static func choice(_ text: String, options: [ChoiceOption]) -> ChoiceOption? {
     let t = normalise(text).lowercased()
     guard !t.isEmpty else { return nil }
-    if let n = Int(t), (1...options.count).contains(n) { return options[n - 1] }
+    if let n = Int(t), options.indices.contains(n - 1) { return options[n - 1] }
     if let exact = options.first(where: { $0.id.lowercased() == t || $0.label.lowercased() == t }) { return exact }
     let byID = options.filter { $0.id.lowercased().hasPrefix(t) }
     if byID.count == 1 { return byID[0] }

@@ -400,7 +400,11 @@ public struct WalkEngine: Sendable {
       if let n = AnswerParsing.scale(text) { return .success(.scale(n)) }
       return .failure(ParseProblem(l.t("‘\(text)’ is not a score: type a whole number from 1 to 5.", "‘\(text)’ 不是有效评分：请输入 1 到 5 的整数。")))
     case .amount:
-      if let a = AnswerParsing.amount(text) { return .success(.amount(a.value, currency: a.currency)) }
+      if let a = AnswerParsing.amount(text) {
+        guard NumberRange.contains(a.value) else { return .failure(ParseProblem(NumberRange.problem(text).text(l.lang))) }
+        return .success(.amount(a.value, currency: a.currency))
+      }
+      if NumberRange.isOverlongNumeral(AnswerParsing.normalise(text)) { return .failure(ParseProblem(NumberRange.problem(text).text(l.lang))) }
       if amountsMayBeText { return .success(.text(text)) }
       return .failure(ParseProblem(l.t("‘\(text)’ is not an amount: type a number, optionally with a currency, e.g. 120000 CNY or $1.2m.",
                                        "‘\(text)’ 不是有效金额：请输入数字，可带货币，例如 120000 CNY 或 ¥12万。")))
