@@ -212,7 +212,7 @@ import Testing
 
   @Test func aHugeAmountIsRefused() {
     var e = Self.single(.amount)
-    #expect(e.accept("99999999999999999999").problem?.plain == "‘99999999999999999999’ is larger than coach stores (up to 1,000,000,000,000,000); check the figure.")
+    #expect(e.accept("99999999999999999999").problem?.plain == "‘99999999999999999999’ is outside the range coach stores: a figure must be between −1,000,000,000,000,000 and 1,000,000,000,000,000 (±10^15). Type it again.")
     #expect(e.current?.id == "x")
   }
 

@@ -6,8 +6,8 @@
 public enum AmountParser {
   /// The largest amount coach stores (1e15, a thousand trillion): anything bigger is a typing slip,
   /// and bigger numbers no longer print exactly.
-  public static let maximum: Double = 1e15
-  public static let maximumText = "1,000,000,000,000,000"
+  /// The largest figure, either sign: the plan's documented range (NumberRange).
+  public static let maximum: Double = NumberRange.limit
 
   public struct Amount: Equatable, Sendable {
     public var value: Double

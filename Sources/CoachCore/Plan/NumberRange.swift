@@ -15,8 +15,8 @@ public enum NumberRange {
 
   /// What to tell a rep whose figure is outside the range.
   public static func problem(_ typed: String) -> Bilingual {
-    Bilingual("‘\(typed)’ is too large: a figure must be between −1,000,000,000,000,000 and 1,000,000,000,000,000 (10^15). Type it again.",
-              "‘\(typed)’ 太大：数字必须在 −1,000,000,000,000,000 到 1,000,000,000,000,000（10^15）之间。请重新输入。")
+    Bilingual("‘\(typed)’ is outside the range coach stores: a figure must be between −1,000,000,000,000,000 and 1,000,000,000,000,000 (±10^15). Type it again.",
+              "‘\(typed)’ 超出范围：数字必须在 −1,000,000,000,000,000 到 1,000,000,000,000,000（±10^15）之间。请重新输入。")
   }
 
   /// What a plan-format error says about a stored figure outside the range.

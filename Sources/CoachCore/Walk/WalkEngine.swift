@@ -370,8 +370,7 @@ public struct WalkEngine: Sendable {
       let first = stored(a), second = stored(b)
       return .choose([(first.0, first.1, a.approximate), (second.0, second.1, b.approximate)])
     case .outOfRange?:
-      return .problem(ParseProblem(l.t("‘\(text)’ is larger than coach stores (up to \(AmountParser.maximumText)); check the figure.",
-                                       "‘\(text)’ 超出了 coach 能记录的范围（最多 \(AmountParser.maximumText)），请检查数字。")))
+      return .problem(ParseProblem(NumberRange.problem(text).text(l.lang)))
     case nil:
       if amountsMayBeText { return .value(.text(text), echo: nil) }
       return .problem(ParseProblem(l.t("‘\(text)’ is not an amount: type a number, optionally with a currency, e.g. 120000 CNY or $1.2m.",
