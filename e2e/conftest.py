@@ -4,7 +4,9 @@ They run the built `coach` binary — `$COACH_BIN`, default `.build/debug/coach`
 builds) — in a fresh temporary workspace per test, with `HOME`, the history file and the locale
 under the test's control. After every test, every plan the program left in a workspace's
 `plans/` folder (and every `.bak` previous version) is validated against
-`schema/account-plan.schema.json` with `jsonschema` (Draft 2020-12).
+`schema/account-plan.schema.json` with `jsonschema` (Draft 2020-12); a file still in the
+version-1 format (a plan no session has opened for writing yet, the original kept as
+`<id>.v1.json` when coach migrated it, or a `.bak` of it) against `schema/account-plan.v1.schema.json`.
 
 Helpers:
 - `ws` (fixture): a `Workspace` with `run(args, stdin_text, env)` → `Result(status, stdout, stderr)`
@@ -35,6 +37,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_PATH = ROOT / "schema" / "account-plan.schema.json"
+SCHEMA_V1_PATH = ROOT / "schema" / "account-plan.v1.schema.json"
 
 
 def _binary() -> Path:
@@ -69,16 +72,17 @@ def pytest_sessionstart(session):
 # --------------------------------------------------------------------------------------------
 # Plan validation
 
-_VALIDATOR = None
+_VALIDATORS: dict[int, jsonschema.protocols.Validator] = {}
 
 
-def validator() -> jsonschema.protocols.Validator:
-    global _VALIDATOR
-    if _VALIDATOR is None:
-        schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+def validator(version: int = 2) -> jsonschema.protocols.Validator:
+    """The validator of the published plan format `version` (2, the current one, or 1)."""
+    if version not in _VALIDATORS:
+        path = SCHEMA_V1_PATH if version == 1 else SCHEMA_PATH
+        schema = json.loads(path.read_text(encoding="utf-8"))
         jsonschema.Draft202012Validator.check_schema(schema)
-        _VALIDATOR = jsonschema.Draft202012Validator(schema)
-    return _VALIDATOR
+        _VALIDATORS[version] = jsonschema.Draft202012Validator(schema)
+    return _VALIDATORS[version]
 
 
 def validate_plan_file(path: Path) -> dict:
@@ -92,7 +96,8 @@ def validate_plan_file(path: Path) -> dict:
         plan = json.loads(text)
     except json.JSONDecodeError as e:
         raise AssertionError(f"{path}: not JSON: {e}") from None
-    errors = sorted(validator().iter_errors(plan), key=lambda e: list(e.absolute_path))
+    version = 1 if isinstance(plan, dict) and plan.get("schemaVersion") == 1 else 2
+    errors = sorted(validator(version).iter_errors(plan), key=lambda e: list(e.absolute_path))
     if errors:
         lines = [f"{path}: {len(errors)} schema error(s):"]
         for e in errors[:10]:

@@ -37,7 +37,7 @@ def test_new_show_quit_is_plain_and_succeeds(ws):
         assert heading in r.stdout
     assert "coach›" not in r.stdout, "no prompt is printed when nobody is typing"
     plan = ws.plan("acme")
-    assert plan["name"] == "Acme" and plan["id"] == "acme" and plan["schemaVersion"] == 1
+    assert plan["name"] == "Acme" and plan["id"] == "acme" and plan["schemaVersion"] == 2
     assert stat.S_IMODE(ws.plan_path("acme").stat().st_mode) == 0o600
     assert stat.S_IMODE(ws.plans.stat().st_mode) == 0o700
 

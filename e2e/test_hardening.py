@@ -109,7 +109,7 @@ def test_a_change_on_disk_by_another_program_is_not_overwritten(ws, sessions):
     a = sessions(ws)
     a.send("open acme")
     plan = json.loads(ws.plan_path("acme").read_bytes())
-    plan["actions"] = [{"text": "edited by hand", "done": False, "createdAt": plan["createdAt"]}]
+    plan["actions"] = [{"id": "a1", "text": "edited by hand", "done": False, "createdAt": plan["createdAt"]}]
     write_plan(ws.plan_path("acme"), plan)
     edited = ws.plan_path("acme").read_bytes()
     out, err = a.send("actions add from the session")

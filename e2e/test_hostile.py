@@ -94,11 +94,11 @@ def test_newer_schema_version_opens_read_only_and_is_never_rewritten(ws):
     new_plan(ws)
     path = ws.plan_path("acme")
     plan = json.loads(path.read_bytes())
-    plan["schemaVersion"] = 2
+    plan["schemaVersion"] = 3
     plan["fromTheFuture"] = {"keep": ["me"]}
     newer = (json.dumps(plan, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
     path.write_bytes(newer)
-    ws.expect_invalid(path)  # schemaVersion 2 is not what the published schema (v1) describes
+    ws.expect_invalid(path)  # schemaVersion 3 is not what the published schema (v2) describes
 
     r = ws.run(stdin_text="open acme\nshow account\nprofile\nA\nundo\nstakeholders add Li Wei\nquit\n")
     assert "newer version" in r.stdout and "read-only" in r.stdout

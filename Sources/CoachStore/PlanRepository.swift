@@ -50,6 +50,11 @@ public final class PlanRepository: @unchecked Sendable {  // immutable after ini
     public var stamp: DiskStamp
     /// The `id` the file itself states, when it differs from its file name (the file name wins).
     public var mismatchedID: String?
+    /// The older format the file was in (1), when it was migrated as it was read; the
+    /// caller keeps the original with `keepOriginal` and saves the plan in the new format.
+    public var migratedFrom: Int? = nil
+    /// The file's bytes as read, when it was migrated.
+    public var originalBytes: [UInt8]? = nil
   }
 
   /// Reads and parses a plan. A damaged file is reported with line and column and left as it is.
@@ -65,15 +70,38 @@ public final class PlanRepository: @unchecked Sendable {  // immutable after ini
     let file = path(for: id)
     guard Sys.fileExists(file) else { throw .notFound(id: id) }
     let (bytes, stamp) = try Sys.readRegular(file, limit: Self.maxPlanBytes, followLinks: false)
-    var plan = try Self.parse(bytes: bytes, path: file)
+    var version = AccountPlan.currentSchemaVersion
+    var plan = try VersionedJSON.decode(bytes, path: file, newest: AccountPlan.currentSchemaVersion) { value throws(PlanFormatError) in
+      version = value["schemaVersion"]?.int ?? version
+      return try AccountPlan(json: value)
+    }
     let stored = plan.id
     plan.id = id
-    return Loaded(plan: plan, stamp: stamp, mismatchedID: stored.utf8.elementsEqual(id.utf8) ? nil : stored)
+    var loaded = Loaded(plan: plan, stamp: stamp, mismatchedID: stored.utf8.elementsEqual(id.utf8) ? nil : stored)
+    if version < AccountPlan.currentSchemaVersion {
+      loaded.migratedFrom = version
+      loaded.originalBytes = bytes
+    }
+    return loaded
   }
 
   static func parse(bytes: [UInt8], path: String) throws(StoreError) -> AccountPlan {
     try VersionedJSON.decode(bytes, path: path, newest: AccountPlan.currentSchemaVersion) { value throws(PlanFormatError) in
       try AccountPlan(json: value)
+    }
+  }
+
+  /// Where the original of a plan migrated from an older format is kept: `<id>.v1.json`.
+  public func originalPath(for id: String, version: Int) -> String { paths.plans + "/" + id + ".v\(version).json" }
+
+  /// Keeps the file of a plan as it was before migration, beside the plan, once: durably,
+  /// 0600, never replacing an original kept earlier. Call it before saving the migrated plan.
+  public func keepOriginal(_ bytes: [UInt8], id: String, version: Int) throws(StoreError) {
+    guard PlanID.isValid(id) else { throw .invalidName(id) }
+    do {
+      try DurableFile.write(bytes, directory: paths.plans, name: id + ".v\(version).json", keepBackup: false, exclusive: true)
+    } catch .exists {
+      return
     }
   }
 

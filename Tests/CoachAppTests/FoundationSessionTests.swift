@@ -121,10 +121,10 @@ import Glibc
 
   @Test func newerPlanOpensReadOnly() throws {
     let h = SessionHarness()
-    h.workspace.write("plans/x.json", #"{"schemaVersion": 2, "id": "x", "name": "X", "future": true}"#)
+    h.workspace.write("plans/x.json", #"{"schemaVersion": 3, "id": "x", "name": "X", "future": true}"#)
     let r = h.run(["open x"])
-    #expect(r.out.contains("written by a newer version of coach (schemaVersion 2)"))
-    #expect(h.workspace.read("plans/x.json") == #"{"schemaVersion": 2, "id": "x", "name": "X", "future": true}"#)
+    #expect(r.out.contains("written by a newer version of coach (schemaVersion 3)"))
+    #expect(h.workspace.read("plans/x.json") == #"{"schemaVersion": 3, "id": "x", "name": "X", "future": true}"#)
   }
 
   @Test func failedSaveKeepsTheAnswerAndRetries() throws {

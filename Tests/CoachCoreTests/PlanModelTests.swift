@@ -39,6 +39,7 @@ import Testing
     p.negotiation.concessions = [c]
     p.negotiation.team = [TeamMember(name: "Li", role: .lead)]
     p.actions = [Action(text: "Send ROI model", owner: "me", due: "2026-11-30", createdAt: t0.description)]
+    p.assignItemIDs()
     return p
   }
 
@@ -95,12 +96,12 @@ import Testing
   }
 
   @Test func newerSchemaVersionIsReadButMarked() throws {
-    let newer = #"{"schemaVersion": 2, "id": "x", "name": "X", "hologram": {"a": 1}}"#
+    let newer = #"{"schemaVersion": 3, "id": "x", "name": "X", "hologram": {"a": 1}}"#
     let plan = try AccountPlan.parse(newer)
     #expect(plan.isFromNewerVersion)
     #expect(plan.extra["hologram"] == ["a": 1])
-    let unreadable = #"{"schemaVersion": 3, "id": "x", "stakeholders": "everyone"}"#
-    #expect(throws: PlanReadError.newerVersion(3)) { try AccountPlan.parse(unreadable) }
+    let unreadable = #"{"schemaVersion": 4, "id": "x", "stakeholders": "everyone"}"#
+    #expect(throws: PlanReadError.newerVersion(4)) { try AccountPlan.parse(unreadable) }
   }
 
   @Test func valueTotalsAreDerived() {

@@ -110,7 +110,7 @@ import Testing
     let ws = TempWorkspace()
     let repo = PlanRepository(paths: ws.paths)
     try repo.prepare(now: now)
-    ws.write("plans/x.json", #"{"schemaVersion": 2, "id": "x", "name": "X"}"#)
+    ws.write("plans/x.json", #"{"schemaVersion": 3, "id": "x", "name": "X"}"#)
     let plan = try repo.load(id: "x")
     #expect(plan.isFromNewerVersion)
     #expect(throws: StoreError.readOnly(id: "x")) { try repo.save(plan) }

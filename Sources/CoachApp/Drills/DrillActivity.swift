@@ -125,13 +125,11 @@ final class DrillActivity: Activity {
       if !text.isEmpty {
         let available = view(session).strategies(for: transcript.scenario.category)
         let options = available.map { ChoiceOption(id: $0.id, label: $0.name) }
-        let picked = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "，" || $0 == "、" }).map { AnswerParsing.choice(String($0), options: options) }
-        guard !picked.isEmpty, picked.allSatisfy({ $0 != nil }) else {
+        guard let picked = AnswerParsing.choices(text, options: options) else {
           session.output.errorLine(StyledText(l.t("Pick strategies by number, from 1 to \(available.count).", "请按编号选择策略，范围 1 到 \(available.count)。"), .warn))
           return false
         }
-        chosen = []
-        for p in picked.compactMap({ $0 }) where !chosen.contains(p.id) { chosen.append(p.id) }
+        chosen = picked.map(\.id)
       } else {
         session.say(StyledText(l.t("No strategy chosen; the “uses the strategy” check will fail.", "没有选择策略；“用上了选定的策略”这项检查将不通过。"), .dim))
       }

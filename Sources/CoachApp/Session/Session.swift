@@ -134,6 +134,7 @@ public final class Session {
       say(StyledText(l.t("plans/\(id).json says its id is ‘\(shown)’; a plan's id is its file name, so it is \(id) here\(readOnly == nil ? " and is written so with the next change" : "").",
                          "plans/\(id).json 中写的 id 是‘\(shown)’；计划的 id 就是它的文件名，因此这里是 \(id)\(readOnly == nil ? "，下次修改时会一并改正" : "")。"), .warn))
     }
+    if let version = loaded.migratedFrom, let original = loaded.originalBytes, readOnly == nil { migrate(from: version, original: original) }
     switch readOnly {
     case .inUse?:
       say("\(plan.name, .bold) \(l.t("is open in another session, so it is open here read-only: you can look, not change.", "正在另一个会话中编辑，这里以只读方式打开：可以查看，不能修改。"))")
@@ -141,6 +142,24 @@ public final class Session {
       say("\(plan.name, .bold) \(l.t("was written by a newer version of coach (schemaVersion \(v)); it is open read-only so nothing it holds can be lost.", "由更新版本的 coach 写入（schemaVersion \(v)），以只读方式打开，以免丢失其中的内容。"))")
     case .cannotWrite?, nil:
       break
+    }
+  }
+
+  /// Saves a plan just read from an older format in the current one, after keeping the file as
+  /// it was beside it (`<id>.v1.json`, once). If the original cannot be kept, nothing is
+  /// written: the plan stays open, and the next change tries again.
+  private func migrate(from version: Int, original: [UInt8]) {
+    guard let id = current?.plan.id else { return }
+    do {
+      try repository.keepOriginal(original, id: id, version: version)
+    } catch {
+      fail(CommandError(l.describe(error), exitCode: error.exitCode))
+      return
+    }
+    current?.unsavedChanges.append(l.t("format upgrade", "格式升级"))
+    if save() {
+      say(StyledText(l.t("Upgraded this plan to format \(AccountPlan.currentSchemaVersion) (every item now has an id); the original is kept as plans/\(id).v\(version).json.",
+                         "已将此计划升级到格式 \(AccountPlan.currentSchemaVersion)（每一项现在都有 id）；原文件保留为 plans/\(id).v\(version).json。"), .dim))
     }
   }
 
@@ -216,6 +235,7 @@ public final class Session {
     }
     let before = open.plan
     body(&open.plan)
+    open.plan.assignItemIDs()
     guard open.plan != before else { return }
     open.plan.updatedAt = now.description
     undoStack.append(UndoEntry(description: description, before: before))
@@ -262,7 +282,10 @@ public final class Session {
     guard let entry = undoStack.popLast() else {
       throw CommandError(StyledText(l.t("Nothing to undo: no change has been made to this plan in this session.", "没有可撤销的内容：本次会话还没有修改过这个计划。")))
     }
+    let handedOut = current?.plan.lastItemIDs ?? [:]
     current?.plan = entry.before
+    // Ids handed out by the undone change stay used: an id is never given to another item.
+    current?.plan.lastItemIDs.merge(handedOut) { max($0, $1) }
     current?.plan.updatedAt = now.description
     current?.unsavedChanges.append(l.t("undo of \(entry.description)", "撤销“\(entry.description)”"))
     save()

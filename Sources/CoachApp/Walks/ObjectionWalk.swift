@@ -214,13 +214,11 @@ final class ObjectionWalk: Activity {
     case .strategies:
       let available = strategyOptions(session)
       guard !text.isEmpty, !available.isEmpty else { return advance(session) }
-      let picked = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "，" }).map { AnswerParsing.choice(String($0), options: available.map { ChoiceOption(id: $0.id, label: $0.name) }) }
-      guard !picked.isEmpty, picked.allSatisfy({ $0 != nil }) else {
+      guard let picked = AnswerParsing.choices(text, options: available.map { ChoiceOption(id: $0.id, label: $0.name) }) else {
         session.output.errorLine(StyledText(l.t("Pick strategies by number, from 1 to \(available.count).", "请按编号选择策略，范围 1 到 \(available.count)。"), .warn))
         return false
       }
-      var ids: [String] = []
-      for p in picked.compactMap({ $0 }) where !ids.contains(p.id) { ids.append(p.id) }
+      let ids = picked.map(\.id)
       guard update(session, l.t("objection strategies", "异议策略"), { o, time in o.strategies = ids; o.answeredAt["strategies"] = time }) else { return true }
       phase = .step(.process)
       session.say(render(session))

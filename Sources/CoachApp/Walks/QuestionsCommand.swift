@@ -212,9 +212,7 @@ final class QuestionPass: Activity {
       return false
     }
     let examples = info?.examples ?? []
-    let numbers = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "，" }).map { Int(AnswerParsing.normalise(String($0))) }
-    if !numbers.isEmpty, numbers.allSatisfy({ $0 != nil }) {
-      let picked = numbers.compactMap { $0 }
+    if let picked = AnswerParsing.numbers(text) {
       guard picked.allSatisfy({ (1...examples.count).contains($0) }) else {
         session.output.errorLine(StyledText(l.t("Pick numbers from 1 to \(examples.count).", "请选择 1 到 \(examples.count) 之间的编号。"), .warn))
         return false

@@ -1,8 +1,10 @@
 /// An account plan: everything a rep has recorded about one key account. One JSON file per
-/// plan, schemaVersion 1 (see schema/account-plan.schema.json).
+/// plan, schemaVersion 2 (see schema/account-plan.schema.json). Version 2 gives every list item
+/// an `id` and links items that name a stakeholder to it; a version-1 plan is migrated as it is
+/// read, and the caller keeps the original file beside it.
 public struct AccountPlan: JSONRecord {
   /// The newest plan format this version reads and writes.
-  public static let currentSchemaVersion = 1
+  public static let currentSchemaVersion = 2
 
   public var schemaVersion: Int
   public var id: String
@@ -17,6 +19,9 @@ public struct AccountPlan: JSONRecord {
   public var objections: [Objection]
   public var negotiation: Negotiation
   public var actions: [Action]
+  /// The number of the last item id handed out, by id prefix (`"s": 3` after `s3`): ids only
+  /// grow, so one is never reused after its item is removed.
+  public var lastItemIDs: [String: Int]
   /// Keys this version does not know, kept as they were.
   public var extra: [String: JSONValue]
 
@@ -34,6 +39,7 @@ public struct AccountPlan: JSONRecord {
     objections = []
     negotiation = Negotiation()
     actions = []
+    lastItemIDs = [:]
     extra = [:]
   }
 
@@ -46,7 +52,8 @@ public struct AccountPlan: JSONRecord {
       throw PlanFormatError(path: f.at("schemaVersion"), "schemaVersion \(version) is not a plan format: versions start at 1",
                             "schemaVersion \(version) 不是有效的计划格式：版本从 1 开始")
     }
-    schemaVersion = version
+    // A version-1 plan is read as version 2: its items get ids below, in list order.
+    schemaVersion = max(version, Self.currentSchemaVersion)
     guard let id = try f.string("id"), !id.isEmpty else {
       throw PlanFormatError(path: f.at("id"), "missing: every plan has an id", "缺少：每个计划都要有 id")
     }
@@ -62,10 +69,32 @@ public struct AccountPlan: JSONRecord {
     objections = try f.records("objections", Objection.self)
     negotiation = try f.record("negotiation", Negotiation.self) ?? Negotiation()
     actions = try f.records("actions", Action.self)
+    lastItemIDs = [:]
+    if let counters = f.value("lastItemIDs") {
+      guard case .object(let object) = counters else {
+        throw PlanFormatError(path: f.at("lastItemIDs"), "expected an object of whole numbers, found \(counters.kindName.en)",
+                              "应为由整数组成的对象，实际是\(counters.kindName.zh)")
+      }
+      for (prefix, value) in object {
+        guard let n = value.int, n >= 0 else {
+          throw PlanFormatError(path: "\(f.at("lastItemIDs")).\(prefix)", "expected a whole number of 0 or more", "应为大于或等于 0 的整数")
+        }
+        lastItemIDs[prefix] = n
+      }
+    }
     extra = f.extra
+    try checkUniqueItemIDs()
+    if version < Self.currentSchemaVersion || lacksItemIDs { assignItemIDs() }
   }
 
+  /// The plan as JSON. Items added since ids were last assigned get theirs here (the same ones
+  /// `assignItemIDs()` would give), so no item is ever written without an id.
   public var json: JSONValue {
+    if lacksItemIDs, !isFromNewerVersion {
+      var copy = self
+      copy.assignItemIDs()
+      return copy.json
+    }
     var o = JSONObjectBuilder(extra: extra)
     o.set("schemaVersion", schemaVersion)
     o["id"] = id
@@ -80,6 +109,7 @@ public struct AccountPlan: JSONRecord {
     o.set("objections", records: objections)
     o.set("negotiation", record: negotiation)
     o.set("actions", records: actions)
+    o.set("lastItemIDs", lastItemIDs.isEmpty ? nil : .object(lastItemIDs.mapValues { .number(Double($0)) }))
     return o.json
   }
 

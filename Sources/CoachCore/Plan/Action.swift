@@ -1,5 +1,7 @@
 /// A next step with an owner and a due date.
 public struct Action: JSONRecord {
+  /// Stable within the plan, never reused after removal (`s1`, `o3`…); empty until assigned.
+  public var id: String = ""
   public var text: String
   public var owner: String?
   /// YYYY-MM-DD.
@@ -20,6 +22,7 @@ public struct Action: JSONRecord {
 
   public init(json: JSONValue, path: String) throws(PlanFormatError) {
     var f = try JSONFields(json, path: path)
+    id = try f.string("id") ?? ""
     text = try f.string("text") ?? ""
     owner = try f.string("owner")
     due = try f.string("due")
@@ -34,6 +37,7 @@ public struct Action: JSONRecord {
 
   public var json: JSONValue {
     var o = JSONObjectBuilder(extra: extra)
+    o["id"] = id.isEmpty ? nil : id
     o["text"] = text
     o["owner"] = owner
     o["due"] = due

@@ -74,6 +74,8 @@ public struct StageAnswers: JSONRecord {
 
 /// One question planned for the next meeting.
 public struct PlannedQuestion: JSONRecord {
+  /// Stable within the plan, never reused after removal (`s1`, `o3`…); empty until assigned.
+  public var id: String = ""
   public var type: QuestionType
   public var text: String
   public var stage: DiscoveryStage?
@@ -92,6 +94,7 @@ public struct PlannedQuestion: JSONRecord {
 
   public init(json: JSONValue, path: String) throws(PlanFormatError) {
     var f = try JSONFields(json, path: path)
+    id = try f.string("id") ?? ""
     guard let type = try f.enumeration("type", QuestionType.self) else {
       throw PlanFormatError(path: f.at("type"), "every planned question needs a type", "每个计划中的问题都需要类型")
     }
@@ -106,6 +109,7 @@ public struct PlannedQuestion: JSONRecord {
 
   public var json: JSONValue {
     var o = JSONObjectBuilder(extra: extra)
+    o["id"] = id.isEmpty ? nil : id
     o.set("type", type)
     o["text"] = text
     o.set("stage", stage)

@@ -163,7 +163,12 @@ public struct BATNASide: JSONRecord {
 
 /// A stakeholder's stated position and the interest underneath it.
 public struct Interest: JSONRecord {
-  public var stakeholder: String
+  /// Stable within the plan, never reused after removal (`s1`, `o3`…); empty until assigned.
+  public var id: String = ""
+  /// Whose interest it is, as the rep typed it (kept as text when it names no stakeholder).
+  public var stakeholder: String { didSet { if stakeholder != oldValue { stakeholderId = nil } } }
+  /// The stakeholder who holds it, by id, when `stakeholder` names one.
+  public var stakeholderId: String?
   public var position: String?
   public var interest: String?
   public var answeredAt: [String: String]
@@ -177,7 +182,9 @@ public struct Interest: JSONRecord {
 
   public init(json: JSONValue, path: String) throws(PlanFormatError) {
     var f = try JSONFields(json, path: path)
+    id = try f.string("id") ?? ""
     stakeholder = try f.string("stakeholder") ?? ""
+    stakeholderId = try f.string("stakeholderId")
     position = try f.string("position")
     interest = try f.string("interest")
     answeredAt = try f.timestamps()
@@ -186,7 +193,9 @@ public struct Interest: JSONRecord {
 
   public var json: JSONValue {
     var o = JSONObjectBuilder(extra: extra)
+    o["id"] = id.isEmpty ? nil : id
     o["stakeholder"] = stakeholder
+    o["stakeholderId"] = stakeholderId
     o["position"] = position
     o["interest"] = interest
     o.set("answeredAt", times: answeredAt)
@@ -196,6 +205,8 @@ public struct Interest: JSONRecord {
 
 /// One rung of the concession ladder: what we give and what we ask in return.
 public struct Concession: JSONRecord {
+  /// Stable within the plan, never reused after removal (`s1`, `o3`…); empty until assigned.
+  public var id: String = ""
   public var order: Int
   public var give: String?
   public var get: String?
@@ -212,6 +223,7 @@ public struct Concession: JSONRecord {
 
   public init(json: JSONValue, path: String) throws(PlanFormatError) {
     var f = try JSONFields(json, path: path)
+    id = try f.string("id") ?? ""
     order = try f.int("order") ?? 0
     give = try f.string("give")
     get = try f.string("get")
@@ -223,6 +235,7 @@ public struct Concession: JSONRecord {
 
   public var json: JSONValue {
     var o = JSONObjectBuilder(extra: extra)
+    o["id"] = id.isEmpty ? nil : id
     o.set("order", order)
     o["give"] = give
     o["get"] = get
@@ -234,6 +247,8 @@ public struct Concession: JSONRecord {
 }
 
 public struct TeamMember: JSONRecord {
+  /// Stable within the plan, never reused after removal (`s1`, `o3`…); empty until assigned.
+  public var id: String = ""
   public var name: String
   public var role: TeamRole?
   public var answeredAt: [String: String]
@@ -248,6 +263,7 @@ public struct TeamMember: JSONRecord {
 
   public init(json: JSONValue, path: String) throws(PlanFormatError) {
     var f = try JSONFields(json, path: path)
+    id = try f.string("id") ?? ""
     name = try f.string("name") ?? ""
     role = try f.enumeration("role", TeamRole.self)
     answeredAt = try f.timestamps()
@@ -256,6 +272,7 @@ public struct TeamMember: JSONRecord {
 
   public var json: JSONValue {
     var o = JSONObjectBuilder(extra: extra)
+    o["id"] = id.isEmpty ? nil : id
     o["name"] = name
     o.set("role", role)
     o.set("answeredAt", times: answeredAt)

@@ -1,5 +1,7 @@
 /// A person on the customer's side who takes part in the decision.
 public struct Stakeholder: JSONRecord {
+  /// Stable within the plan, never reused after removal (`s1`, `o3`…); empty until assigned.
+  public var id: String = ""
   public var name: String
   public var title: String?
   public var role: StakeholderRole?
@@ -18,6 +20,7 @@ public struct Stakeholder: JSONRecord {
 
   public init(json: JSONValue, path: String) throws(PlanFormatError) {
     var f = try JSONFields(json, path: path)
+    id = try f.string("id") ?? ""
     guard let name = try f.string("name"), !name.isEmpty else {
       throw PlanFormatError(path: f.at("name"), "every stakeholder needs a name", "每位决策者都需要姓名")
     }
@@ -34,6 +37,7 @@ public struct Stakeholder: JSONRecord {
 
   public var json: JSONValue {
     var o = JSONObjectBuilder(extra: extra)
+    o["id"] = id.isEmpty ? nil : id
     o["name"] = name
     o["title"] = title
     o.set("role", role)

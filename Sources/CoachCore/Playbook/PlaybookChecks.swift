@@ -24,7 +24,8 @@ enum PlaybookChecks {
       }
     }
     for partNode in merged["negotiation"]?["parts"]?.items ?? [] {
-      for promptNode in partNode["prompts"]?.items ?? [] { checkPrompt(promptNode, walk: nil, problems: problems) }
+      let part = partNode["id"]?.scalar.map { "negotiation." + $0 }
+      for promptNode in partNode["prompts"]?.items ?? [] { checkPrompt(promptNode, walk: part, problems: problems) }
     }
     requireFills(book.walks["stakeholder"], "stakeholder.name", merged["relationships"], problems)
     requireFills(book.walks["objection"], "objection.statement", merged["objections"], problems)
@@ -156,6 +157,14 @@ enum PlaybookChecks {
                      + " (playbooks/README.md lists the fields)",
                    "`\(fills)` 不是客户计划的字段，这个提示的回答无处填写" + (near.map { "；你是不是想写 `\($0)`？" } ?? "")
                      + "（字段列表见 playbooks/README.md）")
+      return
+    }
+    if let walk, !PlanFields.accepts(walk, fills) {
+      let name = walk.hasPrefix("negotiation.") ? "the negotiation part `\(walk.dropFirst("negotiation.".count))`" : "the `\(walk)` walk"
+      let nameZh = walk.hasPrefix("negotiation.") ? "谈判准备环节 `\(walk.dropFirst("negotiation.".count))`" : "`\(walk)` 引导流程"
+      problems.add(fillsNode.location,
+                   "\(name) cannot fill `\(fills)`, so the answer would be dropped; its prompts fill \(PlanFields.placeNames(for: walk))",
+                   "\(nameZh)无法填写 `\(fills)`，回答会被丢弃；它的提示只能填写 \(PlanFields.placeNames(for: walk))")
       return
     }
     if fills.hasPrefix("discovery."), let walk {
