@@ -95,13 +95,16 @@ public final class PlanRepository: @unchecked Sendable {  // immutable after ini
   public func originalPath(for id: String, version: Int) -> String { paths.plans + "/" + id + ".v\(version).json" }
 
   /// Keeps the file of a plan as it was before migration, beside the plan, once: durably,
-  /// 0600, never replacing an original kept earlier. Call it before saving the migrated plan.
-  public func keepOriginal(_ bytes: [UInt8], id: String, version: Int) throws(StoreError) {
+  /// 0600, never replacing an original kept earlier (then it returns false, and the save's
+  /// `.bak` is what keeps this one). Call it before saving the migrated plan.
+  @discardableResult
+  public func keepOriginal(_ bytes: [UInt8], id: String, version: Int) throws(StoreError) -> Bool {
     guard PlanID.isValid(id) else { throw .invalidName(id) }
     do {
       try DurableFile.write(bytes, directory: paths.plans, name: id + ".v\(version).json", keepBackup: false, exclusive: true)
+      return true
     } catch .exists {
-      return
+      return false
     }
   }
 

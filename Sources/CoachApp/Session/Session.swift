@@ -150,16 +150,17 @@ public final class Session {
   /// written: the plan stays open, and the next change tries again.
   private func migrate(from version: Int, original: [UInt8]) {
     guard let id = current?.plan.id else { return }
+    let kept: String
     do {
-      try repository.keepOriginal(original, id: id, version: version)
+      kept = try repository.keepOriginal(original, id: id, version: version) ? "plans/\(id).v\(version).json" : "plans/\(id).json.bak"
     } catch {
       fail(CommandError(l.describe(error), exitCode: error.exitCode))
       return
     }
     current?.unsavedChanges.append(l.t("format upgrade", "格式升级"))
     if save() {
-      say(StyledText(l.t("Upgraded this plan to format \(AccountPlan.currentSchemaVersion) (every item now has an id); the original is kept as plans/\(id).v\(version).json.",
-                         "已将此计划升级到格式 \(AccountPlan.currentSchemaVersion)（每一项现在都有 id）；原文件保留为 plans/\(id).v\(version).json。"), .dim))
+      say(StyledText(l.t("Upgraded this plan to format \(AccountPlan.currentSchemaVersion) (every item now has an id); the file as it was is kept as \(kept).",
+                         "已将此计划升级到格式 \(AccountPlan.currentSchemaVersion)（每一项现在都有 id）；原文件保留为 \(kept)。"), .dim))
     }
   }
 
