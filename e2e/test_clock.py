@@ -29,8 +29,8 @@ def test_today_is_the_date_written_whatever_the_time_zone(ws, tz, now):
     path = ws.plan_path("acme")
     plan = json.loads(path.read_text(encoding="utf-8"))
     plan["actions"] = [
-        {"text": "Late one", "due": "2026-11-22", "done": False, "createdAt": "2026-11-01T00:00:00Z"},
-        {"text": "Due today", "due": "2026-11-23", "done": False, "createdAt": "2026-11-01T00:00:00Z"},
+        {"id": "a1", "text": "Late one", "due": "2026-11-22", "done": False, "createdAt": "2026-11-01T00:00:00Z"},
+        {"id": "a2", "text": "Due today", "due": "2026-11-23", "done": False, "createdAt": "2026-11-01T00:00:00Z"},
     ]
     path.write_text(json.dumps(plan, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     r = ws.run(["export", "acme", "--format", "csv", "--what", "actions"], env={"COACH_NOW": now, "TZ": tz})

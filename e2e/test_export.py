@@ -400,8 +400,10 @@ def test_json_is_the_plan_file(ws):
     r = ws.run(["export", "acme-corp", "json"])
     assert r.out_bytes == ws.plan_path("acme-corp").read_bytes()
     # A hand-written hostile plan: the same JSON value; on stdout, bidi and C1 marks escaped.
+    # (Written in format 1, it is migrated first: the export is always the current format.)
     plan = hostile_plan()
     pid = put(ws, plan)
+    assert ws.run(stdin_text=ws.lines(f"open {pid}", "quit")).status == 0
     r = ws.run(["export", pid, "--format", "json"])
     assert r.status == 0, r.stderr
     assert json.loads(r.stdout) == json.loads(ws.plan_path(pid).read_text(encoding="utf-8"))

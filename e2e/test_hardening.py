@@ -182,8 +182,8 @@ def test_zopa_with_huge_figures_in_the_plan_does_not_crash(ws):
     plan = json.loads(ws.plan_path("a").read_bytes())
     plan["negotiation"] = {"objectives": [{"term": "price", "best": 1e15, "expected": -1e15, "walkAway": 1e15}],
                            "batna": {"theirs": {"value": -1e15}},
-                           "concessions": [{"order": 1, "give": "x", "costToUs": 1e15, "valueToThem": 1e15},
-                                           {"order": 2, "give": "y", "costToUs": 1e15, "valueToThem": 0.000001}]}
+                           "concessions": [{"id": "c1", "order": 1, "give": "x", "costToUs": 1e15, "valueToThem": 1e15},
+                                           {"id": "c2", "order": 2, "give": "y", "costToUs": 1e15, "valueToThem": 0.000001}]}
     write_plan(ws.plan_path("a"), plan)
     for args in (["show", "a"], ["show", "a", "negotiation"], ["check", "a"], ["export", "a", "--format", "md"], ["list"]):
         r = ws.run(args)
