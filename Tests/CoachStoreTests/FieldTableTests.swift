@@ -101,6 +101,21 @@ import Testing
     }
   }
 
+  @Test func completenessCountsTheFieldsTheTableCounts() {
+    #expect(AccountPlan.fields.filter { $0.counted && $0.name.hasPrefix("account.") }.map(\.name)
+      == ["account.tier", "account.industry", "account.cooperationStage", "account.decisionMode"] + PortraitArea.allCases.map { "account.portrait.\($0.rawValue)" })
+    #expect(Stakeholder.fields.filter(\.counted).map(\.name) == ["title", "role", "influence", "attitude", "concerns"])
+    var plan = AccountPlan(id: "x", name: "X", createdAt: Timestamp(secondsSinceEpoch: 0))
+    var s = Stakeholder(name: "Ann")
+    s.role = .final
+    s.notes = "not counted"
+    plan.stakeholders = [s]
+    plan.account.tier = .a
+    plan.account.notes = "not counted"
+    let sections = PlanHealth.completeness(plan, book: nil)
+    #expect(sections[.stakeholders] == 1.0 / 5 && sections[.account] == 1.0 / 9)
+  }
+
   /// The schema node of a field: where its place lives in the plan, then its own path.
   func schemaNode(_ schema: JSONValue, _ field: PlanFields.Field) -> JSONValue? {
     let base: [String]

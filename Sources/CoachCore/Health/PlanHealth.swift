@@ -41,22 +41,20 @@ public struct PlanHealth: Equatable, Sendable {
     var out: [PlanSection: Double] = [:]
     func share(_ answered: Int, _ total: Int) -> Double { total == 0 ? 0 : Double(answered) / Double(total) }
 
-    // Account: the four classifications and the five portrait areas (or the profile walk's
-    // non-value prompts when the playbook is at hand).
-    let a = plan.account
-    let accountFields: [Bool] = [a.tier != nil, a.industry != nil, a.cooperationStage != nil, a.decisionMode != nil]
-      + PortraitArea.allCases.map { !(a.portrait.answers[$0] ?? "").isEmpty }
-    out[.account] = share(accountFields.filter { $0 }.count, accountFields.count)
+    // Account: the counted fields of the field table — the four classifications and the five
+    // portrait areas.
+    let accountFields = AccountPlan.fields.filter { $0.counted && $0.name.hasPrefix("account.") }
+    out[.account] = share(accountFields.filter { $0.isAnswered(in: plan) }.count, accountFields.count)
     out[.value] = share(plan.valueAssessment.scoredCount, ValueAssessment.criteriaCount)
 
-    // Stakeholders: for each person, title, role, influence, attitude and concerns.
+    // Stakeholders: for each person, the counted fields of the table — title, role, influence,
+    // attitude and concerns.
     if plan.stakeholders.isEmpty {
       out[.stakeholders] = 0
     } else {
-      let filled = plan.stakeholders.map { s in
-        [s.title != nil, s.role != nil, s.influence != nil, s.attitude != nil, s.concerns != nil].filter { $0 }.count
-      }.reduce(0, +)
-      out[.stakeholders] = share(filled, plan.stakeholders.count * 5)
+      let fields = Stakeholder.fields.filter(\.counted)
+      let filled = plan.stakeholders.map { s in fields.filter { $0.isAnswered(in: s) }.count }.reduce(0, +)
+      out[.stakeholders] = share(filled, plan.stakeholders.count * fields.count)
     }
 
     // Discovery: the stages' prompts from the playbook (optional ones not counted).

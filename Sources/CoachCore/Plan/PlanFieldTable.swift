@@ -6,6 +6,9 @@ public struct FieldSpec<Subject>: @unchecked Sendable {  // immutable: a name an
   /// The field's path within its subject: `notes`, `ours.description`, `portrait.budget`.
   public let name: String
   public let expect: PlanFields.Expect
+  /// Whether an answer here counts toward the plan's completeness (PlanHealth): notes and a
+  /// stakeholder's name do not.
+  public private(set) var counted = true
   let get: (Subject) -> AnswerValue?
   let set: (inout Subject, AnswerValue, String) -> Void
 
@@ -18,6 +21,16 @@ public struct FieldSpec<Subject>: @unchecked Sendable {  // immutable: a name an
   }
 
   public typealias Stamp = WritableKeyPath<Subject, [String: String]>
+
+  /// The same field, not counted toward completeness.
+  func notCounted() -> Self {
+    var f = self
+    f.counted = false
+    return f
+  }
+
+  /// Whether the field holds a non-empty answer in `subject`.
+  public func isAnswered(in subject: Subject) -> Bool { get(subject).map { !$0.isEmpty } ?? false }
 
   /// Stamps the time an answer was given in `stamp[key]` (the field's name unless given).
   private static func stamped(_ stamp: Stamp?, _ key: String, _ write: @escaping (inout Subject, AnswerValue) -> Void)
@@ -106,13 +119,13 @@ extension FieldTable {
 
 extension Stakeholder: FieldTable {
   public static let fields: [FieldSpec<Stakeholder>] = [
-    .requiredText("name", \.name, stamp: \.answeredAt),
+    .requiredText("name", \.name, stamp: \.answeredAt).notCounted(),
     .text("title", \.title, stamp: \.answeredAt),
     .choice("role", \.role, stamp: \.answeredAt),
     .scale("influence", \.influence, stamp: \.answeredAt),
     .choice("attitude", \.attitude, stamp: \.answeredAt),
     .text("concerns", \.concerns, stamp: \.answeredAt),
-    .text("notes", \.notes, stamp: \.answeredAt),
+    .text("notes", \.notes, stamp: \.answeredAt).notCounted(),
   ]
 }
 
@@ -199,7 +212,7 @@ extension AccountPlan: FieldTable {
       .choice("account.industry", \.account.industry, stamp: stamp, key: "industry"),
       .choice("account.cooperationStage", \.account.cooperationStage, stamp: stamp, key: "cooperationStage"),
       .choice("account.decisionMode", \.account.decisionMode, stamp: stamp, key: "decisionMode"),
-      .text("account.notes", \.account.notes, stamp: stamp, key: "notes"),
+      .text("account.notes", \.account.notes, stamp: stamp, key: "notes").notCounted(),
     ]
     for area in PortraitArea.allCases {
       f.append(.text("account.portrait.\(area.rawValue)", \.account.portrait.answers[area], stamp: \.account.portrait.answeredAt, key: area.rawValue))
