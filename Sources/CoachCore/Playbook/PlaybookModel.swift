@@ -109,9 +109,10 @@ public struct ChoiceOption: Sendable, Equatable {
 public struct Signal: Sendable, Equatable {
   public enum Position: String, Sendable { case start, end, anywhere }
   /// Built-in tests: `overlap` (repeats the customer's own content words), `specifics` (a
-  /// figure, a date, a name or a planned step), `content` (more than a bare "Tell me?").
+  /// figure, a date, a name or a planned step), `content` (more than a bare "Tell me?"),
+  /// `detailed` (seven content words or twenty Chinese characters beyond stock phrases).
   public enum Test: String, Sendable {
-    case number, question, long, multiQuestion = "multi-question", overlap, specifics, content
+    case number, question, long, multiQuestion = "multi-question", overlap, specifics, content, detailed
   }
   public var id: String?
   public var at: Position = .anywhere

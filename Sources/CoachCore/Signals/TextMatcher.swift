@@ -105,12 +105,13 @@ public struct TextMatcher: Sendable {
   public func passes(_ test: Signal.Test) -> Bool {
     switch test {
     case .number: return hasNumber
-    case .question: return scalars.last == "?"
+    case .question: return scalars.contains("?")
     case .long: return isLong
     case .multiQuestion: return scalars.filter { $0 == "?" }.count >= 2
     case .overlap: return sharedWords().count >= 2
     case .specifics: return hasNumber || hasDateOrName
     case .content: return hasContent
+    case .detailed: return contentWords >= 7 || contentChars >= 20
     }
   }
 
@@ -185,6 +186,13 @@ public struct TextMatcher: Sendable {
     }
     return out
   }
+
+  static let generic: Set<String> = ["understand", "concern", "concerns", "frustration", "important", "totally", "completely",
+    "empathise", "empathize", "hear", "feel", "valid", "problem", "issue", "point", "question", "good", "great", "absolutely"]
+
+  /// Words that carry content: not function words, not the stock words of empathy.
+  var contentWords: Int { _tokens.filter { $0.kind == .word && !Self.stopwords.contains($0.text) && !Self.generic.contains($0.text) }.count }
+  var contentChars: Int { _tokens.filter { $0.kind == .cjk && !Self.functionChars.contains($0.text) }.count }
 
   /// More than a bare prompt: three content words, or eight Chinese characters.
   var hasContent: Bool {
