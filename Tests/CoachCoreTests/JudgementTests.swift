@@ -25,13 +25,17 @@ import Testing
   /// Prints the misses of the tuning split only; the held-out split is reported as a total.
   static func measure(_ file: String, split: String, label: String, _ judge: (String) -> String) -> Score {
     var s = Score()
+    var confusion: [String: Int] = [:]
     for row in rows(file, split: split) {
       guard let text = row["text"]?.string, let want = row[label]?.string else { continue }
       s.total += 1
       let got = judge(text)
-      if got == want { s.right += 1 } else if split == "tuning" { print("   miss \(want)→\(got): \(text)") }
+      if got == want { s.right += 1 } else {
+        confusion["\(want)→\(got)", default: 0] += 1
+        if split == "tuning" { print("   miss \(want)→\(got): \(text)") }
+      }
     }
-    print("\(file) \(split): \(percent(s.right, s.total))")
+    print("\(file) \(split): \(percent(s.right, s.total)); misses by kind: \(confusion.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")
     return s
   }
 
@@ -138,3 +142,4 @@ import Testing
     .zh: Floors(categoryTuning: 0, categoryHeldout: 0, typeTuning: 0, typeHeldout: 0, stepsTuning: 0, stepsHeldout: 0, gamedAverage: 100, excellentMisses: 7),
   ]
 }
+

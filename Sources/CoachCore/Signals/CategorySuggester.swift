@@ -38,7 +38,12 @@ public struct CategorySuggester: Sendable {
     var scored: [(CategoryInfo, Int, [Signal], [String])] = []
     var scores: [ObjectionCategory: Int] = [:]
     for c in categories {
-      let (total, matched) = m.score(c.signals)
+      let (_, matched) = m.score(c.signals)
+      // More evidence weighs more: each further phrase of a matched signal adds one (up to two).
+      let total = matched.reduce(0) { sum, s in
+        let hits = Set(s.patterns.compactMap { m.span($0, at: s.at) }).count
+        return sum + s.weight + min(max(0, hits - 1), 2)
+      }
       var seen: Set<String> = []
       let shared = keyed.filter { wordingKeys[c.id]?.contains($0.0) == true && seen.insert($0.0).inserted }.map(\.1)
       scores[c.id] = total + shared.count
