@@ -1,7 +1,8 @@
 /// A signal phrase compiled into a pattern (the syntax is in playbooks/README.md):
 /// - words match by their stem, so "guarantee" finds "guaranteed" and "cases" finds "case";
 /// - `*` is a gap of up to four words or ten Chinese characters inside one sentence
-///   ("what * really saying", "如果 * 理解");
+///   ("what * really saying", "如果 * 理解"); `**` a long gap of up to twelve words or thirty
+///   characters ("if ** how much");
 /// - `(word)` is optional ("(i) understand", "(我)理解");
 /// - `a|b` are alternatives for one group ("you|your", "您|你 的意思");
 /// - a Chinese phrase matches anywhere, character by character, like before.
@@ -11,7 +12,7 @@ public struct PhrasePattern: Sendable, Equatable {
   enum Element: Sendable, Equatable {
     case seq([[Token]])        // alternatives, each a token sequence
     case optional([[Token]])
-    case gap
+    case gap(Double)
   }
 
   let elements: [Element]
@@ -22,7 +23,8 @@ public struct PhrasePattern: Sendable, Equatable {
     let normal = TextMatcher.normalise(phrase)
     var els: [Element] = []
     for group in normal.split(separator: " ").map(String.init) {
-      if group == "*" || group == "…" || group == "..." { els.append(.gap); continue }
+      if group == "*" || group == "…" || group == "..." { els.append(.gap(Self.maxGap)); continue }
+      if group == "**" { els.append(.gap(Self.longGap)); continue }
       var body = group
       var optional = false
       if body.count > 2, body.hasPrefix("("), body.hasSuffix(")") {
@@ -40,6 +42,7 @@ public struct PhrasePattern: Sendable, Equatable {
   public var isEmpty: Bool { !elements.contains { if case .gap = $0 { return false } else { return true } } }
 
   static let maxGap = 4.0
+  static let longGap = 12.0
 
   static func cost(_ t: Token) -> Double { t.kind == .cjk ? 0.4 : t.kind == .word ? 1 : 0 }
 
@@ -71,14 +74,14 @@ public struct PhrasePattern: Sendable, Equatable {
         if let next = Self.consume(alt, t, ti, limit), let e = matchFrom(ei + 1, next, t, limit: limit, mustEnd: mustEnd) { return e }
       }
       return matchFrom(ei + 1, ti, t, limit: limit, mustEnd: mustEnd)
-    case .gap:
+    case .gap(let most):
       var j = ti
       var spent = 0.0
       while true {
         if let e = matchFrom(ei + 1, j, t, limit: limit, mustEnd: mustEnd) { return e }
         guard j < limit, !t[j].isSentenceEnd else { return nil }
         spent += Self.cost(t[j])
-        if spent > Self.maxGap { return nil }
+        if spent > most { return nil }
         j += 1
       }
     }

@@ -43,7 +43,9 @@ public struct QuestionClassifier: Sendable {
     // Closed questions first: a yes/no form gets no type unless a type's own signals outweigh it
     // (a restatement with a check at the end is verification, not a closed question).
     let closedScore = weak.first { $0.id == "closed" }.map { m.score($0.signals).total } ?? 0
-    let closed = closedScore > 0 && top <= closedScore
+    // A question that leads the witness, or has no content ("Tell me?", "然后呢？"), gets no type either.
+    let leads = weak.first { $0.id == "leading-the-witness" }.map { m.score($0.signals).total > 0 } ?? false
+    let closed = (closedScore > 0 && top <= closedScore) || leads || !m.passes(.content)
     if closed { winner = nil }
     var weaknesses: [WeakQuestion] = []
     for w in weak {

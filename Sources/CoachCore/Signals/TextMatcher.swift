@@ -194,11 +194,10 @@ public struct TextMatcher: Sendable {
   var contentWords: Int { _tokens.filter { $0.kind == .word && !Self.stopwords.contains($0.text) && !Self.generic.contains($0.text) }.count }
   var contentChars: Int { _tokens.filter { $0.kind == .cjk && !Self.functionChars.contains($0.text) }.count }
 
-  /// More than a bare prompt: three content words, or eight Chinese characters.
+  /// More than a bare prompt: two content words, or four Chinese characters that are not function words.
   var hasContent: Bool {
     let words = _tokens.filter { $0.kind == .word && !Self.stopwords.contains($0.text) && !["tell", "more", "else", "elaborate", "explain"].contains($0.text) }.count
-    let cjk = _tokens.filter { $0.kind == .cjk }.count
-    return words >= 3 || cjk >= 8
+    return words >= 2 || contentChars >= 4
   }
 
   var hasNumber: Bool {

@@ -14,8 +14,12 @@ public struct Token: Sendable, Equatable {
   public var isBoundary: Bool { kind == .punct && [".", "!", "?", ";", ",", ":", "—", "–"].contains(text) }
   public var isSentenceEnd: Bool { kind == .punct && [".", "!", "?", ";"].contains(text) }
 
+  /// Words match by stem, except that an adverb in -ly only matches an adverb ("surely" is not
+  /// "make sure"); other tokens match exactly.
   public func same(as other: Token) -> Bool {
-    kind == other.kind && (kind == .word ? stem == other.stem : text == other.text)
+    guard kind == other.kind else { return false }
+    guard kind == .word else { return text == other.text }
+    return text == other.text || (stem == other.stem && text.hasSuffix("ly") == other.text.hasSuffix("ly"))
   }
 }
 
