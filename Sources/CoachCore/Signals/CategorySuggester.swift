@@ -53,7 +53,8 @@ public struct CategorySuggester: Sendable {
     let ranked = scored.enumerated().sorted { $0.element.1 != $1.element.1 ? $0.element.1 > $1.element.1 : $0.offset < $1.offset }.map(\.element)
     guard let top = ranked.first, top.1 > 0 else { return Suggestion(category: nil, scores: scores, reasons: [], signalIDs: []) }
     var out = Suggestion(category: top.0.id, scores: scores, reasons: top.2.compactMap(\.why), signalIDs: top.2.compactMap(\.id))
-    out.wordingWords = top.3
+    // Shown as evidence: whole words only (a Chinese character pair or a bare number reads badly).
+    out.wordingWords = top.3.filter { w in w.unicodeScalars.allSatisfy { !DisplayWidth.isWide($0.value) } && !w.unicodeScalars.allSatisfy { $0.properties.numericType != nil } }
     if ranked.count > 1, ranked[1].1 > 0, top.1 - ranked[1].1 <= 1 { out.unsureOf = ranked[1].0.id }
     return out
   }
