@@ -203,7 +203,7 @@ public struct TextMatcher: Sendable {
   var hasNumber: Bool {
     if scalars.contains(where: { $0 >= "0" && $0 <= "9" }) { return true }
     let numerals: Set<Unicode.Scalar> = ["一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "亿", "半", "几"]
-    let units: Set<Unicode.Scalar> = ["个", "月", "周", "天", "年", "倍", "成", "万", "亿", "元", "次", "家", "人", "期", "季", "点", "分", "小", "%", "台", "套", "条", "项", "百", "千"]
+    let units: Set<Unicode.Scalar> = ["个", "月", "周", "天", "年", "倍", "成", "万", "亿", "元", "次", "家", "人", "期", "季", "点", "分", "小", "%", "台", "套", "条", "项", "百", "千", "页", "位", "名", "张"]
     for i in 0..<max(0, scalars.count - 1) where numerals.contains(scalars[i]) && units.contains(scalars[i + 1]) { return true }
     return false
   }
