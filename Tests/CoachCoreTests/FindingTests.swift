@@ -36,10 +36,10 @@ import Testing
   @Test func stakeholderRules() {
     #expect(ids(plan()).contains("no-stakeholders"))
     let single = ids(plan { $0.stakeholders = [Self.person("Wang", .technical)] })
-    #expect(single.isSuperset(of: ["single-threaded", "no-final-decision-maker", "no-financial-decision-maker", "no-champion"]))
+    #expect(single.isSuperset(of: ["single-threaded", "no-final-decision-maker", "no-financial-decision-maker", "no-user-decision-maker", "no-champion"]))
     #expect(!single.contains("no-technical-decision-maker") && !single.contains("no-stakeholders"))
     let full = ids(plan { $0.stakeholders = Self.fullTeam })
-    #expect(full.isDisjoint(with: ["no-stakeholders", "no-final-decision-maker", "no-financial-decision-maker", "no-technical-decision-maker",
+    #expect(full.isDisjoint(with: ["no-stakeholders", "no-final-decision-maker", "no-financial-decision-maker", "no-technical-decision-maker", "no-user-decision-maker",
                                    "no-champion", "single-threaded", "blocker-with-high-influence"]))
   }
 
@@ -145,6 +145,7 @@ import Testing
     #expect(!negotiation { $0.concessions = [rung(1, give: "a", get: "b", cost: 10)] }.contains("concession-beyond-walk-away"))
     #expect(negotiation { $0.concessions = [rung(1, give: "a", get: "b", cost: 2), rung(2, give: "c", get: "d", cost: 3)] }.contains("concessions-not-decreasing"))
     #expect(!negotiation { $0.concessions = [rung(1, give: "a", get: "b", cost: 3), rung(2, give: "c", get: "d", cost: 3)] }.contains("concessions-not-decreasing"))
+
     // Order follows the rung numbers, not the list.
     #expect(!negotiation { $0.concessions = [rung(2, give: "c", get: "d", cost: 1), rung(1, give: "a", get: "b", cost: 3)] }.contains("concessions-not-decreasing"))
     // Missing costs are not compared.
@@ -229,6 +230,17 @@ import Testing
       #expect(Self.book.findings[id] != nil, "en message for \(id)")
       #expect(zh.findings[id] != nil, "zh message for \(id)")
       #expect(PlanChecks.rules[id] != nil, "severity and section for \(id)")
+    }
+  }
+
+  /// The rhythm the finding asks for is the one it checks: each concession smaller than the one
+  /// before (it once said "put the small ones first", the opposite).
+  @Test func theConcessionRhythmMessageSaysWhatTheRuleChecks() {
+    for book in [Self.book, Fixtures.playbook(.zh)] {
+      let message = book.findings["concessions-not-decreasing"]?.message ?? ""
+      #expect(!message.isEmpty)
+      #expect(!message.contains("smaller ones first") && !message.contains("no bigger than") && !message.contains("把小的放在前面"))
+      #expect(message.contains("smaller than the one before") || message.contains("比上一次小"))
     }
   }
 }
