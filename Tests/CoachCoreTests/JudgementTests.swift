@@ -82,6 +82,7 @@ import Testing
     let scorer = DrillScorer(books: [lang: book])
     var out: [SetResult] = []
     var perStep: [String: Score] = [:]
+    var direction: [String: Int] = [:]
     for row in rows("lscpa-\(lang.rawValue).jsonl", split: split) {
       guard let kind = row["kind"]?.string, let customer = row["customer"]?.string, let answers = row["steps"]?.object else { continue }
       var scenario = DrillScenario(kind: .objection, id: row["id"]?.string ?? "?", text: customer)
@@ -96,7 +97,10 @@ import Testing
         if r.score == grade {
           exact += 1
           perStep[step, default: Score()].right += 1
-        } else if split == "tuning" {
+        } else {
+          direction["\(step) \(grade)→\(r.score)", default: 0] += 1
+        }
+        if r.score != grade, split == "tuning" {
           let failed = r.checks.filter { !$0.passed }.map(\.id).joined(separator: ",")
           print("   \(row["id"]?.string ?? "?") \(kind) \(step) trainer \(grade) auto \(r.score) [✗ \(failed)]: \(text)")
         }
@@ -105,6 +109,7 @@ import Testing
     }
     let line = steps.map { "\($0) \(percent(perStep[$0]?.right ?? 0, perStep[$0]?.total ?? 0))" }.joined(separator: "; ")
     print("lscpa \(lang.rawValue) \(split) per step: \(line)")
+    print("lscpa \(lang.rawValue) \(split) disagreements (trainer→auto): " + direction.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", "))
     for kind in ["excellent", "mediocre", "gamed", "poor"] {
       let sets = out.filter { $0.kind == kind }
       let avg = sets.isEmpty ? 0 : sets.map(\.percent).reduce(0, +) / sets.count

@@ -160,7 +160,7 @@ public struct TextMatcher: Sendable {
   }
 
   static let dateWords: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "january", "february", "march",
-    "april", "june", "july", "august", "september", "october", "november", "december", "q1", "q2", "q3", "q4", "tomorrow",
+    "april", "june", "july", "august", "september", "october", "november", "december", "q1", "q2", "q3", "q4", "tomorrow", "today", "tonight", "morning", "afternoon", "evening",
     "week", "weeks", "month", "months", "quarter", "deadline", "phase", "milestone", "milestones", "pilot", "depot", "site", "line", "plant"]
   static let chineseDates: [String] = ["周一", "周二", "周三", "周四", "周五", "下周", "本周", "月底", "月初", "季度", "第一阶段", "一期", "二期",
     "里程碑", "试点", "节点", "明天", "下个月"]
