@@ -116,9 +116,10 @@ public struct Signal: Sendable, Equatable {
   }
   public var id: String?
   public var at: Position = .anywhere
-  public var phrases: [String] = [] { didSet { patterns = phrases.map(PhrasePattern.init) } }
-  /// The phrases compiled (stems, gaps, optional words, alternatives).
-  public private(set) var patterns: [PhrasePattern] = []
+  public var phrases: [String] = []
+  /// The phrases compiled (stems, gaps, optional words, alternatives), each once per process and
+  /// only when first matched, so loading a playbook pays nothing for them.
+  public var patterns: [PhrasePattern] { phrases.map(PatternCache.pattern) }
   public var test: Test?
   public var weight = 1
   public var why: String?

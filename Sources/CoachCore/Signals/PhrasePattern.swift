@@ -1,3 +1,18 @@
+import Synchronization
+
+/// Compiled phrases, shared by every matcher in the process: a phrase is cut and stemmed once,
+/// the first time a line is matched against it (pure: the same phrase always compiles the same).
+public enum PatternCache {
+  static let cache = Mutex<[String: PhrasePattern]>([:])
+
+  public static func pattern(_ phrase: String) -> PhrasePattern {
+    if let hit = cache.withLock({ $0[phrase] }) { return hit }
+    let compiled = PhrasePattern(phrase)
+    cache.withLock { $0[phrase] = compiled }
+    return compiled
+  }
+}
+
 /// A signal phrase compiled into a pattern (the syntax is in playbooks/README.md):
 /// - words match by their stem, so "guarantee" finds "guaranteed" and "cases" finds "case";
 /// - `*` is a gap of up to four words or ten Chinese characters inside one sentence

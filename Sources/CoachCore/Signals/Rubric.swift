@@ -55,14 +55,13 @@ public struct Rubric: Sendable {
   }
 
   /// The scoring rule: 0 when a harm check failed; 2 when all pass; 1 when every essential check
-  /// passes (when no check is marked essential, every check that is not a harm check is); else 0.
+  /// passes (vacuously so when the step has none); else 0. Adding a check of any kind can only
+  /// keep or lower the result.
   public static func points(_ checks: [(RubricCheck.Kind, Bool)]) -> Int {
     guard !checks.isEmpty else { return 0 }
     if checks.contains(where: { $0.0 == .harm && !$0.1 }) { return 0 }
     if checks.allSatisfy(\.1) { return 2 }
-    let hasEssential = checks.contains { $0.0 == .essential }
-    let essentials = checks.filter { hasEssential ? $0.0 == .essential : $0.0 != .harm }
-    return essentials.allSatisfy(\.1) && hasEssential ? 1 : 0
+    return checks.filter { $0.0 == .essential }.allSatisfy(\.1) ? 1 : 0
   }
 
   func strategySignals(_ ids: [String], category: ObjectionCategory?) -> [Signal] {

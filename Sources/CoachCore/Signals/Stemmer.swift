@@ -6,7 +6,8 @@
 /// target): the algorithm is ~150 lines, stemming is needed on every drill answer and at every
 /// playbook load, and a system library would be one more package to install on every machine and
 /// one more C boundary, for no gain in a pure core that must build and test anywhere. The steps
-/// below follow the published algorithm (steps 1a–5b); words of one or two letters are kept.
+/// below follow the published algorithm (steps 1a–5b) with Porter2's "-ly" rule added; words of
+/// one or two letters are kept.
 public enum Stemmer {
   public static func stem(_ word: String) -> String {
     var w = Array(word.lowercased().unicodeScalars)
@@ -53,8 +54,12 @@ public enum Stemmer {
   }
 
   static func ends(_ w: Word, _ suffix: String) -> Bool {
-    let s = Array(suffix.unicodeScalars)
-    return w.count >= s.count && Array(w[(w.count - s.count)...]) == s
+    var i = w.count
+    for s in suffix.unicodeScalars.reversed() {
+      i -= 1
+      if i < 0 || w[i] != s { return false }
+    }
+    return true
   }
 
   static func replace(_ w: inout Word, _ suffix: String, _ with: String) {
@@ -99,22 +104,28 @@ public enum Stemmer {
     if ends(w, "y"), hasVowel(w, w.count - 1) { w[w.count - 1] = "i" }
   }
 
-  static func step2(_ w: inout Word) {
-    rule(&w, [("ational", "ate"), ("tional", "tion"), ("enci", "ence"), ("anci", "ance"), ("izer", "ize"), ("abli", "able"),
+  static let step2Rules: [(String, String)] = [("ational", "ate"), ("tional", "tion"), ("enci", "ence"), ("anci", "ance"), ("izer", "ize"), ("abli", "able"),
               ("alli", "al"), ("entli", "ent"), ("eli", "e"), ("ousli", "ous"), ("ization", "ize"), ("ation", "ate"),
               ("ator", "ate"), ("alism", "al"), ("iveness", "ive"), ("fulness", "ful"), ("ousness", "ous"), ("aliti", "al"),
-              ("iviti", "ive"), ("biliti", "ble")], m: 0)
+              ("iviti", "ive"), ("biliti", "ble")]
+
+  /// Step 2, plus Porter2's plain "-ly" ending ("smoothly" → "smooth", "quickly" → "quick"),
+  /// which the 1980 algorithm leaves alone.
+  static func step2(_ w: inout Word) {
+    if rule(&w, step2Rules, m: 0) { return }
+    if ends(w, "li"), w.count > 2, "cdeghkmnrt".unicodeScalars.contains(w[w.count - 3]), measure(w, w.count - 2) > 0 { w.removeLast(2) }
   }
 
-  static func step3(_ w: inout Word) {
-    rule(&w, [("icate", "ic"), ("ative", ""), ("alize", "al"), ("iciti", "ic"), ("ical", "ic"), ("ful", ""), ("ness", "")], m: 0)
-  }
+  static let step3Rules: [(String, String)] = [("icate", "ic"), ("ative", ""), ("alize", "al"), ("iciti", "ic"), ("ical", "ic"), ("ful", ""), ("ness", "")]
+
+  static func step3(_ w: inout Word) { rule(&w, step3Rules, m: 0) }
+
+  /// Longest first, as the algorithm picks the longest suffix that ends the word.
+  static let step4Suffixes = ["al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "ou", "ism",
+                              "ate", "iti", "ous", "ive", "ize"].sorted { $0.count > $1.count }
 
   static func step4(_ w: inout Word) {
-    let suffixes = ["al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "ou", "ism", "ate",
-                    "iti", "ous", "ive", "ize"]
-    // Longest first, as the algorithm checks them by the penultimate letter.
-    for suffix in suffixes.sorted(by: { $0.count > $1.count }) where ends(w, suffix) {
+    for suffix in step4Suffixes where ends(w, suffix) {
       let stem = w.count - suffix.unicodeScalars.count
       if suffix == "ion" {
         guard stem > 0, w[stem - 1] == "s" || w[stem - 1] == "t" else { continue }

@@ -14,12 +14,19 @@ public struct Token: Sendable, Equatable {
   public var isBoundary: Bool { kind == .punct && [".", "!", "?", ";", ",", ":", "—", "–"].contains(text) }
   public var isSentenceEnd: Bool { kind == .punct && [".", "!", "?", ";"].contains(text) }
 
-  /// Words match by stem, except that an adverb in -ly only matches an adverb ("surely" is not
-  /// "make sure"); other tokens match exactly.
+  /// Adverbs whose meaning is not their base word's: "surely" is not "make sure", "fairly" is not
+  /// "fair", "really" is not "real".
+  static let falseFriends: Set<String> = ["surely", "hardly", "shortly", "lately", "nearly", "barely", "really", "fairly",
+                                          "highly", "justly", "rightly", "presently", "largely"]
+
+  /// Words match by stem ("guaranteed" is "guarantee", "smoothly" is "smooth"), except the false
+  /// friends above, which only match themselves; other tokens match exactly.
   public func same(as other: Token) -> Bool {
     guard kind == other.kind else { return false }
     guard kind == .word else { return text == other.text }
-    return text == other.text || (stem == other.stem && text.hasSuffix("ly") == other.text.hasSuffix("ly"))
+    if text == other.text { return true }
+    if Self.falseFriends.contains(text) || Self.falseFriends.contains(other.text) { return false }
+    return stem == other.stem
   }
 }
 
