@@ -142,9 +142,15 @@ import Testing
     var excellentMisses: Int
   }
 
+  /// A little under what was measured (see docs/drill-scoring.md). The held-out figures miss the
+  /// issue's targets (category and question type ≥ 90%, step agreement ≥ 85%, gamed sets ≤ 25%,
+  /// every excellent set passing); these floors only guard against regressions.
   static let floors: [Lang: Floors] = [
-    .en: Floors(categoryTuning: 0, categoryHeldout: 0, typeTuning: 0, typeHeldout: 0, stepsTuning: 0, stepsHeldout: 0, gamedAverage: 100, excellentMisses: 7),
-    .zh: Floors(categoryTuning: 0, categoryHeldout: 0, typeTuning: 0, typeHeldout: 0, stepsTuning: 0, stepsHeldout: 0, gamedAverage: 100, excellentMisses: 7),
+    .en: Floors(categoryTuning: 0.93, categoryHeldout: 0.62, typeTuning: 0.90, typeHeldout: 0.78, stepsTuning: 0.86, stepsHeldout: 0.62,
+                gamedAverage: 30, excellentMisses: 1),
+    .zh: Floors(categoryTuning: 0.90, categoryHeldout: 0.78, typeTuning: 0.88, typeHeldout: 0.69, stepsTuning: 0.86, stepsHeldout: 0.60,
+                gamedAverage: 40, excellentMisses: 2),
   ]
 }
+
 
