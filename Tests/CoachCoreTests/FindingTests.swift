@@ -179,6 +179,43 @@ import Testing
     #expect(lower.contains("no-zopa"))
   }
 
+  /// A ZOPA per term, not only price: each term's walk-away against our estimate of their limit
+  /// on it, in the direction that is better for us; on price the estimate overrides their BATNA.
+  @Test func zoneOfAgreementPerTerm() throws {
+    func term(_ t: NegotiationTerm, walkAway: Double, theirLimit: Double?, better: BetterDirection) -> Objective {
+      var o = Objective(term: t)
+      o.walkAway = .number(walkAway)
+      o.theirLimit = theirLimit.map { .number($0) }
+      o.better = better
+      return o
+    }
+    func findings(_ extra: Objective) -> [Finding] {
+      PlanChecks(plan: plan { p in
+        p.negotiation.objectives = [Self.price(best: 120, expected: 100, walkAway: 90), extra]
+        p.negotiation.team = [TeamMember(name: "Li", role: .lead)]
+        p.negotiation.batna.theirs.value = 110
+      }, book: Self.book, now: now, today: today).run().filter { $0.id == "no-zopa" }
+    }
+    // Contract length, longer is better for us: we need 24 months, they will go to 12 at most.
+    let months = findings(term(.contractTerms, walkAway: 24, theirLimit: 12, better: .higher))
+    #expect(months.count == 1)
+    #expect(try #require(months.first).message.contains(Self.book.term(.contractTerms)?.name ?? "?"))
+    #expect(findings(term(.contractTerms, walkAway: 24, theirLimit: 36, better: .higher)).isEmpty)
+    // Payment days, fewer is better for us: we accept 60 at most, they need 90.
+    #expect(findings(term(.paymentTerms, walkAway: 60, theirLimit: 90, better: .lower)).count == 1)
+    // No estimate for a term: no finding for it.
+    #expect(findings(term(.deliveryTime, walkAway: 30, theirLimit: nil, better: .lower)).isEmpty)
+    // On price, an estimated limit takes over from their BATNA's value.
+    var price = Self.price(best: 120, expected: 100, walkAway: 90)
+    price.theirLimit = .number(80)
+    let p = PlanChecks(plan: plan { pl in
+      pl.negotiation.objectives = [price]
+      pl.negotiation.team = [TeamMember(name: "Li", role: .lead)]
+      pl.negotiation.batna.theirs.value = 110
+    }, book: Self.book, now: now, today: today).run()
+    #expect(p.contains { $0.id == "no-zopa" })
+  }
+
   @Test func goalsCoreTermTeamAndBATNAs() {
     #expect(negotiation { $0.objectives = [Self.price(best: 90, expected: 100, walkAway: 80)] }.contains("goals-out-of-order"))
     #expect(!negotiation { $0.objectives = [Self.price(best: 100, expected: 100, walkAway: 100)] }.contains("goals-out-of-order"))
