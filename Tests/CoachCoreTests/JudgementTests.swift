@@ -83,6 +83,7 @@ import Testing
     var out: [SetResult] = []
     var perStep: [String: Score] = [:]
     var direction: [String: Int] = [:]
+    var failedChecks: [String: Int] = [:]
     for row in rows("lscpa-\(lang.rawValue).jsonl", split: split) {
       guard let kind = row["kind"]?.string, let customer = row["customer"]?.string, let answers = row["steps"]?.object else { continue }
       var scenario = DrillScenario(kind: .objection, id: row["id"]?.string ?? "?", text: customer)
@@ -99,6 +100,7 @@ import Testing
           perStep[step, default: Score()].right += 1
         } else {
           direction["\(step) \(grade)→\(r.score)", default: 0] += 1
+          for c in r.checks where !c.passed { failedChecks["\(step) \(grade)→\(r.score) ✗\(c.id)", default: 0] += 1 }
         }
         if r.score != grade, split == "tuning" {
           let failed = r.checks.filter { !$0.passed }.map(\.id).joined(separator: ",")
@@ -110,6 +112,7 @@ import Testing
     let line = steps.map { "\($0) \(percent(perStep[$0]?.right ?? 0, perStep[$0]?.total ?? 0))" }.joined(separator: "; ")
     print("lscpa \(lang.rawValue) \(split) per step: \(line)")
     print("lscpa \(lang.rawValue) \(split) disagreements (trainer→auto): " + direction.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", "))
+    print("lscpa \(lang.rawValue) \(split) failed checks in disagreements: " + failedChecks.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", "))
     for kind in ["excellent", "mediocre", "gamed", "poor"] {
       let sets = out.filter { $0.kind == kind }
       let avg = sets.isEmpty ? 0 : sets.map(\.percent).reduce(0, +) / sets.count
@@ -147,9 +150,9 @@ import Testing
   /// every excellent set passing); these floors only guard against regressions.
   static let floors: [Lang: Floors] = [
     .en: Floors(categoryTuning: 0.93, categoryHeldout: 0.62, typeTuning: 0.90, typeHeldout: 0.78, stepsTuning: 0.86, stepsHeldout: 0.62,
-                gamedAverage: 30, excellentMisses: 1),
-    .zh: Floors(categoryTuning: 0.90, categoryHeldout: 0.78, typeTuning: 0.88, typeHeldout: 0.69, stepsTuning: 0.86, stepsHeldout: 0.60,
-                gamedAverage: 40, excellentMisses: 2),
+                gamedAverage: 30, excellentMisses: 0),
+    .zh: Floors(categoryTuning: 0.90, categoryHeldout: 0.78, typeTuning: 0.90, typeHeldout: 0.72, stepsTuning: 0.86, stepsHeldout: 0.68,
+                gamedAverage: 40, excellentMisses: 1),
   ]
 }
 
