@@ -149,6 +149,7 @@ extension Objective: FieldTable {
     }
     return [
       figure("best", \.best), figure("expected", \.expected), figure("walkAway", \.walkAway),
+      .term("theirLimit", \.theirLimit, stamp: \.answeredAt),
       .choice("better", \.better, stamp: \.answeredAt),
       .text("unit", \.unit, stamp: \.answeredAt),
       .choice("flexibility", \.flexibility, stamp: \.answeredAt),
