@@ -39,3 +39,13 @@ import Testing
     #expect(r.out.contains("已将此计划升级到格式 2"), "\(r.out)")
   }
 }
+
+@Suite struct ItemIDSessionTests {
+  @Test func anUndoneItemsIdIsNotGivenToTheNextOne() throws {
+    let h = SessionHarness()
+    _ = h.run(["new Acme", "actions add Call Dana", "undo", "actions add Send the model"])
+    let plan = try AccountPlan.parse(h.workspace.read("plans/acme.json") ?? "")
+    #expect(plan.actions.map(\.text) == ["Send the model"])
+    #expect(plan.actions.map(\.id) == ["a2"], "a1 was handed out before the undo")
+  }
+}
