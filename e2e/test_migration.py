@@ -88,6 +88,8 @@ def test_every_v1_fixture_migrates_on_open_and_validates(ws, name):
 
     kept = ws.plans / f"{plan_id}.v1.json"
     assert kept.read_bytes() == original
+    listed = ws.run(["list"])
+    assert listed.status == 0 and ".v1" not in listed.stdout, "the kept original is not listed as a plan"
     assert stat.S_IMODE(os.stat(kept).st_mode) == 0o600
 
     # Once: opening again neither rewrites the kept original nor says it again.

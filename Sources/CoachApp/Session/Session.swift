@@ -147,14 +147,18 @@ public final class Session {
 
   /// Saves a plan just read from an older format in the current one, after keeping the file as
   /// it was beside it (`<id>.v1.json`, once). If the original cannot be kept, nothing is
-  /// written: the plan stays open, and the next change tries again.
+  /// written: the plan is open read-only, so no save can replace the only copy of the original.
   private func migrate(from version: Int, original: [UInt8]) {
     guard let id = current?.plan.id else { return }
     let kept: String
     do {
       kept = try repository.keepOriginal(original, id: id, version: version) ? "plans/\(id).v\(version).json" : "plans/\(id).json.bak"
     } catch {
-      fail(CommandError(l.describe(error), exitCode: error.exitCode))
+      current?.lock?.release()
+      current?.lock = nil
+      current?.readOnly = .cannotWrite
+      fail(CommandError(l.describe(error) + StyledText(l.t(" — the plan is open read-only, and stays in its old format until its original can be kept.",
+                                                            "——计划以只读方式打开，在能保留原文件之前保持旧格式。"), .warn), exitCode: error.exitCode))
       return
     }
     current?.unsavedChanges.append(l.t("format upgrade", "格式升级"))
