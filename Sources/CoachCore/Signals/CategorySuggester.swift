@@ -74,7 +74,9 @@ public struct CategorySuggester: Sendable {
     var rest = String.UnicodeScalarView()
     rest.append(contentsOf: t[(at + s.count)...].prefix(24).drop { $0 == " " || $0 == "," || $0 == "也" })
     let after = String(rest)
-    return asideMarkers.contains { after.hasPrefix($0) }
+    // A Chinese cue may be part of a longer word (价 in 价格): allow up to two characters before the marker.
+    let slack = s.allSatisfy { DisplayWidth.isWide($0.value) } ? 2 : 0
+    return (0...slack).contains { k in asideMarkers.contains { after.dropFirst(k).hasPrefix($0) } }
   }
 
   /// The same suggestion's reasons in another language's playbook (same ids).
