@@ -143,6 +143,8 @@ import Testing
     #expect(zh.classify("我把您说的捋一下：主要是夜班的交接容易出错，我没理解错吧？").type == .verification)
     let lead = zh.classify("换一家大厂总归更放心一些，对吧？")
     #expect(lead.type == nil && lead.leadsTheWitness)
+    let enLead = en.classify("Going with a bigger vendor is always the safer choice for a bank, right?")
+    #expect(enLead.type == nil && enLead.leadsTheWitness)
   }
 
   @Test func sayingYouListenIsNotListening() {
