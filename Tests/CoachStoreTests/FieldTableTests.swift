@@ -116,6 +116,46 @@ import Testing
     #expect(sections[.stakeholders] == 1.0 / 5 && sections[.account] == 1.0 / 9)
   }
 
+  /// Checks every key of `json` has a place in the schema node (following `$ref`s).
+  func keysAreInTheSchema(_ json: JSONValue, _ node: JSONValue?, _ schema: JSONValue, _ path: String, _ missing: inout [String]) {
+    guard var node else { return }
+    if case .string(let ref)? = node["$ref"], ref.hasPrefix("#/$defs/"), let target = schema["$defs"]?[String(ref.dropFirst(8))] { node = target }
+    switch json {
+    case .object(let object):
+      for (key, value) in object {
+        if let property = node["properties"]?[key] {
+          keysAreInTheSchema(value, property, schema, path + "." + key, &missing)
+        } else if case .object? = node["additionalProperties"] {
+          keysAreInTheSchema(value, node["additionalProperties"], schema, path + "." + key, &missing)
+        } else if node["oneOf"] == nil {
+          missing.append(path + "." + key)
+        }
+      }
+    case .array(let items):
+      for item in items { keysAreInTheSchema(item, node["items"], schema, path + "[]", &missing) }
+    default:
+      break
+    }
+  }
+
+  @Test(arguments: Lang.allCases)
+  func everyKeyTheModelWritesIsInThePublishedSchema(_ lang: Lang) throws {
+    let text = try String(contentsOfFile: RepositoryPaths.root() + "/schema/account-plan.schema.json", encoding: .utf8)
+    let schema = try JSONParser.parse(text)
+    var plan = ExportFixturePlans.typical(lang)
+    plan.negotiation.interests.append(Interest(stakeholder: plan.stakeholders[0].name))
+    plan.objections[0].raisedBy = plan.stakeholders[0].name
+    plan.assignItemIDs()
+    #expect(plan.objections[0].raisedById != nil && plan.negotiation.interests.last?.stakeholderId != nil)
+    var missing: [String] = []
+    keysAreInTheSchema(plan.json, schema, schema, "plan", &missing)
+    #expect(missing == [], "written but not in the schema: \(missing)")
+    // The check finds a key the schema lacks, even inside an item.
+    var probe: [String] = []
+    keysAreInTheSchema(.object(["madeUp": .number(1), "stakeholders": .array([.object(["nickname": .string("x")])])]), schema, schema, "plan", &probe)
+    #expect(probe.sorted() == ["plan.madeUp", "plan.stakeholders[].nickname"])
+  }
+
   /// The schema node of a field: where its place lives in the plan, then its own path.
   func schemaNode(_ schema: JSONValue, _ field: PlanFields.Field) -> JSONValue? {
     let base: [String]
