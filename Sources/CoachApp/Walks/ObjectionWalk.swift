@@ -322,7 +322,7 @@ final class ObjectionWalk: Activity {
     session.say(StyledText(l.t("When the customer accepts the answer: `objection resolve \(i + 1)`. `objection` lists them all.",
                                "客户接受答复后：`objection resolve \(i + 1)`。用 `objection` 查看全部。"), .dim))
     let answered = LSCPAStep.allCases.contains { !(plan.objections[i].lscpa[$0] ?? "").isEmpty }
-    if phase == .step(.assure), answered { ActionFollowUp.offer(in: session) }
+    if phase == .step(.assure), answered { session.offerAction() }
     return true
   }
 

@@ -1,0 +1,72 @@
+import CoachCore
+import CoachTerminal
+
+extension Session {
+  /// What a flow may read when it takes a line: the open plan as it stands, the width of the
+  /// moment, today and now from the session clock.
+  var flowContext: FlowContext {
+    FlowContext(plan: current?.plan, book: try? playbook(), l: l, width: output.width, today: clock.today, now: now, currency: settings.currency)
+  }
+
+  /// Starts a flow on top of the activity stack.
+  public func begin(_ flow: any Flow) { begin(FlowActivity(flow)) }
+
+  /// Carries out a flow's effects in order: the one place they turn into output, saves, undo
+  /// and changes to the activity stack. Returns true when the flow has ended.
+  @discardableResult
+  func carryOut(_ effects: [FlowEffect], for activity: FlowActivity) -> Bool {
+    var ended = false
+    for effect in effects {
+      switch effect {
+      case .say(let text): say(text)
+      case .warn(let text): output.errorLine(text)
+      case .edit(let edit):
+        do { try change(edit.description) { edit.change(&$0, now.description) } } catch {
+          // The plan cannot take it (read-only): nothing more of this flow can be saved.
+          fail(error)
+          finish(activity)
+          return true
+        }
+      case .confirm(let saved, let notSaved):
+        if let text = current?.unsaved == nil ? saved : notSaved { say(text) }
+      case .undo:
+        do { try undo() } catch { fail(error) }
+      case .left(let saved, let left): sayLeft(saved: saved, left: left)
+      case .push(let flow): begin(flow)
+      case .done:
+        ended = true
+        finish(activity)
+      }
+    }
+    return ended
+  }
+
+  /// Offers a next action (after an objection was handled), when the plan can take one.
+  func offerAction() {
+    guard current?.readOnly == nil, case .push(let flow) = ActionFollowUp.offer(l: l) else { return }
+    begin(flow)
+  }
+}
+
+/// A core flow on the activity stack; its effects are carried out by the session.
+final class FlowActivity: Activity, TakesListItems {
+  let flow: any Flow
+
+  init(_ flow: any Flow) { self.flow = flow }
+
+  var prompt: String { flow.prompt }
+  var takesListItems: Bool { flow.takesListItems }
+
+  func start(in session: Session) { session.carryOut(flow.start(session.flowContext), for: self) }
+
+  func handle(_ line: String, in session: Session) -> Bool {
+    session.carryOut(flow.accept(line, session.flowContext), for: self)
+  }
+
+  func leave(in session: Session) { session.carryOut(flow.leave(session.flowContext), for: self) }
+
+  func complete(_ beforeCursor: String, in session: Session) -> Completion {
+    let offered = flow.complete(beforeCursor)
+    return Completion(replacing: offered.replacing, candidates: offered.candidates)
+  }
+}
