@@ -1,0 +1,231 @@
+import CoachTestSupport
+import Testing
+@testable import CoachCore
+
+/// The flows as pure state machines: lines in, effects out, no workspace, no session. A tiny
+/// interpreter here plays the session's part (applies edits to a plan) where a test needs it.
+@Suite struct FlowTests {
+  static let l = L10n(.en)
+  static let now = Timestamp(secondsSinceEpoch: 1_795_000_000)
+
+  static func context(_ plan: AccountPlan?, book: Playbook? = nil) -> FlowContext {
+    FlowContext(plan: plan, book: book, l: l, width: 80, today: CalendarDay(daysSinceEpoch: 20_775), now: now, currency: "CNY")
+  }
+
+  static func plan() -> AccountPlan { AccountPlan(id: "acme", name: "Acme", createdAt: now) }
+
+  /// One effect as a line of text, for reading a run of effects at a glance.
+  static func describe(_ effect: FlowEffect) -> String {
+    switch effect {
+    case .say(let t): return "say " + t.plain
+    case .warn(let t): return "warn " + t.plain
+    case .edit(let e): return "edit " + e.description
+    case .confirm(let saved, let notSaved): return "confirm " + (saved?.plain ?? "") + " | " + (notSaved?.plain ?? "")
+    case .undo: return "undo"
+    case .left(let saved, _): return "left " + saved
+    case .push: return "push"
+    case .done: return "done"
+    }
+  }
+
+  static func kinds(_ effects: [FlowEffect]) -> [String] {
+    effects.map { String(describe($0).prefix { $0 != " " }) }
+  }
+
+  /// Carries out the edits of `effects` on `plan`, as the session does.
+  static func carryOut(_ effects: [FlowEffect], on plan: inout AccountPlan) {
+    for case .edit(let edit) in effects { edit.change(&plan, now.description) }
+  }
+
+  static func nameAndNotesWalk() -> Walk {
+    let name = Prompt(id: "name", kind: .text, fills: "stakeholder.name", text: "Name?")
+    var notes = Prompt(id: "notes", kind: .list, fills: "stakeholder.concerns", text: "Concerns? One per line.")
+    notes.optional = true
+    return Walk(id: "person", title: "Person", prompts: [name, notes])
+  }
+
+  /// A walk over one stakeholder, refusing a name already on the list.
+  static func personFlow(_ plan: AccountPlan) -> WalkFlow {
+    let binding = WalkBinding(
+      apply: { p, v, plan, _ in
+        if p.id == "name", let name = PlanPatch.text(v) {
+          plan.stakeholders.append(Stakeholder(name: name))
+        } else if case .list(let items) = v, !plan.stakeholders.isEmpty {
+          plan.stakeholders[plan.stakeholders.count - 1].concerns = items.joined(separator: "; ")
+        }
+      },
+      validate: { p, v, plan in
+        guard p.id == "name", let name = PlanPatch.text(v), plan.stakeholderIndex(named: name) != nil else { return nil }
+        return "\(name) is already on the list."
+      },
+      describe: { "Person: " + $0.shortLabel })
+    let engine = WalkEngine(walk: nameAndNotesWalk(), answers: [:], l: l)
+    return WalkFlow(engine: engine, binding: binding) { engine, context in
+      [.say(StyledText("people: \(context.plan?.stakeholders.count ?? 0)"))]
+    }
+  }
+
+  @Test func anAnswerBecomesAnEditAndTheEndOfTheWalkIsDone() {
+    var plan = Self.plan()
+    let flow = Self.personFlow(plan)
+    let opening = flow.start(Self.context(plan))
+    #expect(Self.kinds(opening) == ["say"])
+    let named = flow.accept("Wang Fang", Self.context(plan))
+    #expect(Self.kinds(named) == ["edit", "say"])
+    Self.carryOut(named, on: &plan)
+    #expect(plan.stakeholders.map(\.name) == ["Wang Fang"])
+    let item = flow.accept("price", Self.context(plan))
+    #expect(Self.kinds(item) == ["edit", "confirm"])
+    #expect(Self.describe(item[1]).contains("  + price"))
+    #expect(Self.describe(item[1]).contains("kept in this session, not saved yet"))
+    Self.carryOut(item, on: &plan)
+    #expect(plan.stakeholders[0].concerns == "price")
+    // Enter ends the list, and with it the walk: the summary reads the plan as edited.
+    let end = flow.accept("", Self.context(plan))
+    #expect(Self.kinds(end) == ["say", "done"])
+    #expect(Self.describe(end[0]) == "say people: 1")
+  }
+
+  @Test func aRefusedAnswerIsRefusedBeforeTheWalkTakesIt() {
+    var plan = Self.plan()
+    plan.stakeholders = [Stakeholder(name: "Li Wei")]
+    let flow = Self.personFlow(plan)
+    _ = flow.start(Self.context(plan))
+    let refused = flow.accept("Li Wei", Self.context(plan))
+    #expect(Self.kinds(refused) == ["warn", "say"])
+    #expect(Self.describe(refused[0]) == "warn Li Wei is already on the list.")
+    #expect(flow.engine.current?.id == "name")
+    #expect(flow.engine.answers["name"] == nil)
+    #expect(flow.engine.recordedIDs.isEmpty)
+    // The same prompt then takes another name.
+    #expect(Self.kinds(flow.accept("Zhao Min", Self.context(plan))) == ["edit", "say"])
+  }
+
+  @Test func undoInsideTheWalkTakesBackItsLastAnswerAndNeverBecomesOne() {
+    var plan = Self.plan()
+    let flow = Self.personFlow(plan)
+    _ = flow.start(Self.context(plan))
+    let nothing = flow.accept("undo", Self.context(plan))
+    #expect(Self.kinds(nothing) == ["warn", "say"])
+    let named = flow.accept("Wang Fang", Self.context(plan))
+    Self.carryOut(named, on: &plan)
+    let undone = flow.accept("撤销", Self.context(plan))
+    #expect(Self.kinds(undone) == ["undo", "say"])
+    #expect(flow.engine.current?.id == "name")
+    #expect(flow.engine.answers["name"] == nil)
+  }
+
+  @Test func anAnswerThatChangesNothingIsNotUndoneInTheWalk() {
+    var plan = Self.plan()
+    let flow = Self.personFlow(plan)
+    _ = flow.start(Self.context(plan))
+    // The concerns answer with no stakeholder to hold it changes nothing.
+    _ = flow.accept("skip", Self.context(plan))
+    let item = flow.accept("price", Self.context(plan))
+    Self.carryOut(item, on: &plan)
+    #expect(plan.stakeholders.isEmpty)
+    #expect(Self.kinds(flow.accept("undo", Self.context(plan))) == ["warn", "say"])
+  }
+
+  @Test func leavingSaysWhatIsSavedAndEnds() {
+    let flow = Self.personFlow(Self.plan())
+    _ = flow.start(Self.context(Self.plan()))
+    let left = flow.leave(Self.context(Self.plan()))
+    #expect(Self.kinds(left) == ["left", "say", "done"])
+    #expect(flow.engine.leftEarly)
+    #expect(!flow.engine.leftWithDone)
+  }
+
+  // MARK: series
+
+  static func series(_ count: Int, finished: @escaping () -> Void = {}) -> SequenceFlow {
+    var handed = 0
+    return SequenceFlow(intro: StyledText("Series"), next: { context in
+      guard handed < count else { return ([], nil) }
+      handed += 1
+      let prompt = Prompt(id: "p\(handed)", kind: .text, fills: "account.notes", text: "Question \(handed)?")
+      let walk = Walk(id: "w\(handed)", title: "W\(handed)", prompts: [prompt])
+      var item = SequenceFlow.Item(engine: WalkEngine(walk: walk, answers: [:], l: l), binding: .plan("W\(handed)"))
+      item.emptyFirstAnswerEnds = handed == 2
+      return ([.say(StyledText("item \(handed)"))], item)
+    }, onFinish: { _ in finished(); return [.say(StyledText("finished"))] })
+  }
+
+  @Test func aSeriesHandsOnWhenAWalkRunsItsCourse() {
+    let flow = Self.series(3)
+    let plan = Self.plan()
+    let opening = flow.start(Self.context(plan)).map(Self.describe)
+    #expect(opening == ["say Series", "say item 1", "say " + opening[2].dropFirst(4)])
+    #expect(opening[2].contains("Question 1?"))
+    let answered = flow.accept("first", Self.context(plan)).map(Self.describe)
+    #expect(answered.first == "edit W1: Question 1?")
+    #expect(answered.contains("say item 2"))
+    // Item 2 ends on an empty first answer; the series goes on to item 3.
+    let skipped = flow.accept("", Self.context(plan)).map(Self.describe)
+    #expect(skipped.first == "say item 3")
+    #expect(!skipped.contains("done"))
+  }
+
+  @Test func doneInAWalkLeavesTheWholeSeries() {
+    let flow = Self.series(3)
+    let plan = Self.plan()
+    _ = flow.start(Self.context(plan))
+    let left = flow.accept("done", Self.context(plan)).map(Self.describe)
+    #expect(left == ["say finished", "done"])
+    #expect(Self.kinds(flow.accept("anything", Self.context(plan))) == ["done"])
+  }
+
+  @Test func anEmptySeriesFinishesAtOnce() {
+    let flow = Self.series(0)
+    #expect(flow.start(Self.context(Self.plan())).map(Self.describe) == ["say Series", "say finished", "done"])
+  }
+
+  // MARK: the action follow-up
+
+  @Test func anOfferedActionLeavesQuietlyOnEnter() {
+    guard case .push(let pushed) = ActionFollowUp.offer(l: Self.l), let flow = pushed as? WalkFlow else {
+      Issue.record("the offer is a push of a walk")
+      return
+    }
+    let opening = flow.start(Self.context(Self.plan())).map(Self.describe)
+    #expect(opening.count == 1 && opening[0].contains("Add a next action?"))
+    #expect(!opening[0].contains("Next action\n"))  // the question alone, not the walk's title
+    #expect(Self.kinds(flow.accept("", Self.context(Self.plan()))) == ["done"])
+  }
+
+  @Test func anActionIsAddedThenGivenAnOwnerAndADueDay() {
+    var plan = Self.plan()
+    let flow = ActionFollowUp.flow(l: Self.l, asking: "What is the next action?", optional: false)
+    _ = flow.start(Self.context(plan))
+    for line in ["Send the proposal", "Li Wei"] {
+      let effects = flow.accept(line, Self.context(plan))
+      Self.carryOut(effects, on: &plan)
+    }
+    let end = flow.accept("2027-01-15", Self.context(plan))
+    Self.carryOut(end, on: &plan)
+    #expect(Self.describe(end.last!) == "done")
+    #expect(end.map(Self.describe).contains("say Added action #1. `actions` lists them."))
+    #expect(plan.actions.count == 1)
+    #expect(plan.actions[0].text == "Send the proposal")
+    #expect(plan.actions[0].owner == "Li Wei")
+    #expect(plan.actions[0].due == "2027-01-15")
+  }
+
+  // MARK: negotiation
+
+  @Test func theNegotiationPlannerWalksThePartsAndLeavesOnDone() {
+    let book = Fixtures.playbook(.en)
+    var plan = Self.plan()
+    let flow = NegotiationPlanner(book: book, l: Self.l, parts: ["batna"]).flow()
+    let opening = flow.start(Self.context(plan, book: book)).map(Self.describe)
+    #expect(opening.first?.contains("Negotiation preparation") == true)
+    #expect(opening.count == 3)  // intro, the part's header, the first prompt
+    let answer = flow.accept("Renew with the current vendor", Self.context(plan, book: book))
+    #expect(Self.kinds(answer).first == "edit")
+    Self.carryOut(answer, on: &plan)
+    #expect(plan != Self.plan())
+    let left = flow.accept("done", Self.context(plan, book: book)).map(Self.describe)
+    #expect(left.last == "done")
+    #expect(left.contains { $0.contains("`show negotiation`") })
+  }
+}
