@@ -13,7 +13,8 @@ enum Harness {
 
     Measures (a) coach start-to-exit against sqlite3, (b) the durable save per answer against a
     plain durable write, (c) open + save of a 1 MB plan, (d) `coach list` over 1,000 and 10,000
-    plans. Every temp directory is removed at the end.
+    plans, (e) the first playbook load, (f) scoring one drill answer. Every temp directory is
+    removed at the end.
     """
 
   static func main(_ arguments: [String]) -> Int32 {
@@ -68,6 +69,7 @@ enum Harness {
     attempt(SaveBench.name, SaveBench.target) { try SaveBench.run(scratch: $0, effort: effort) }
     attempt(OpenSaveBench.name, OpenSaveBench.target) { try OpenSaveBench.run(scratch: $0, effort: effort) }
     attempt(ListBench.name, ListBench.target) { try ListBench.run(coach: coach, scratch: $0, effort: effort) }
+    attempt(ScoringBench.name, ScoringBench.target) { _ in try ScoringBench.run(coach: coach, effort: effort) }
     if interrupted != 0 {
       progress("coach-bench: interrupted; temp directories removed, nothing recorded")
       removeTree(scratch)

@@ -35,11 +35,12 @@ import Testing
     #expect(h.workspace.mode("sessions/" + name + ".json") == 0o600)
     let t = try transcript(h, name)
     #expect(t.completed && t.rep == "Ann" && t.mode == .train && t.passMark == 70 && t.lang == .en)
-    #expect(t.steps.map(\.score) == [2, 1, 1, 1, 0])
+    // Sympathize has a "but": a harm check, so the step scores 0 (it scored 1 when half the checks sufficed).
+    #expect(t.steps.map(\.score) == [2, 0, 1, 1, 0])
     #expect(t.steps[3].strategies == ["value-comparison", "instalments"])
     #expect(t.steps[1].checks.first { $0.id == "no-but" } == DrillCheckRecord(id: "no-but", passed: false, evidence: ["but"]))
-    #expect(t.totals.percent == 50 && !t.totals.passed)
-    #expect(t.recordedPercent == 50)
+    #expect(t.totals.percent == 40 && !t.totals.passed)
+    #expect(t.recordedPercent == 40)
   }
 
   @Test func examWithATrainerWhoOverridesAStepInChinese() throws {
@@ -83,7 +84,7 @@ import Testing
     Golden.check(r.transcript, "drill-questions-trainer-en")
     #expect(r.err.contains("Type 0, 1 or 2, or press Enter to keep"))
     let t = try transcript(h, Self.stem + "-ann-write-open-first-meeting")
-    #expect(t.steps[0].checks.map(\.id) == ["is-question", "single", "not-leading", "reads-as-type"])
+    #expect(t.steps[0].checks.map(\.id) == ["is-question", "single", "has-content", "not-leading", "reads-as-type"])
     #expect(t.steps[0].checks.last?.passed == false)
     #expect(t.steps[0].override == nil || t.steps[0].override == 1)
     #expect(t.steps[0].comment == "Closed, but a fair start.")
@@ -152,7 +153,7 @@ import Testing
     let name = Self.stem + "-ann-price-budget-fixed"
     let same = h.run(["drill rescore " + name])
     #expect(same.status == 0)
-    #expect(same.out.contains("Same score as recorded: 50%."))
+    #expect(same.out.contains("Same score as recorded: 40%."))
     // A trainer's folder adds "budget" to the offers a Listen line must not jump to.
     let tuned = TempWorkspace("coach-trainer")
     tuned.write("en/rubric.yaml", """
@@ -169,9 +170,9 @@ import Testing
     h.playbookDirectories.append(tuned.root)
     let changed = h.run(["drill rescore sessions/" + name + ".json"])
     #expect(changed.status == 0)
-    #expect(changed.out.contains("The score differs from the one recorded: 50% then, 40% now"))
-    #expect(changed.out.contains("Listen 2/2 → 1/2"))
-    #expect(changed.out.contains("Does not jump to a solution or a discount — “budget”"))
+    #expect(changed.out.contains("The score differs from the one recorded: 40% then, 20% now"))
+    #expect(changed.out.contains("Listen 2/2 → 0/2"))
+    #expect(changed.out.contains("Does not rush to answer, defend or pitch — “budget”"))
     #expect(try transcript(h, name).steps[0].score == 2, "re-scoring does not change the file")
     let missing = h.run(["drill rescore nope"])
     #expect(missing.status == 66)
@@ -241,7 +242,7 @@ import Testing
     let rows = try CSVReader.parse(csv.out)
     #expect(rows.first == DrillReportView.csvHeader)
     #expect(rows.contains(["张伟", "all", "", "1", "0", "0", "0", "0", "0", "0", "0", "", "", "name"]))
-    #expect(rows.contains(["Ann", "all", "", "2", "75", "100", "50", "100", "50", "50", "0", "", "", "assure"]))
+    #expect(rows.contains(["Ann", "all", "", "2", "70", "100", "40", "100", "60", "50", "0", "", "", "sympathize"]))
     let json = trainer.run(["report --format json --rep 张伟 --sessions " + dirs])
     #expect(json.out.contains("\"rep\": \"张伟\"") && !json.out.contains("\"rep\": \"Ann\""))
     let since = trainer.run(["report --since 2026-11-21 --format csv --sessions " + dirs])

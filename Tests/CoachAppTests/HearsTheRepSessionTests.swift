@@ -57,7 +57,7 @@ import Testing
   @Test func goalsReadDecimalCommasAsksAboutAmbiguityAndKeepUnitsInEnglish() throws {
     let h = SessionHarness()
     let r = h.run(["new Acme", "negotiate goals",
-                   "1,2M", "1,050", "2", "1,05M", "", "", "", "",
+                   "1,2M", "1,050", "2", "1,05M", "", "", "", "", "",
                    "5 years", "36", "2 weeks", "2 years", "done"])
     let price = try #require(try h.plan("acme").negotiation.objectives.first { $0.term == .price })
     #expect(price.best == .number(1_200_000))
@@ -91,8 +91,8 @@ import Testing
     var h = SessionHarness(lang: .zh)
     h.user = UserSettings(currency: "EUR")
     let r = h.run(["new 华东电力", "negotiate goals",
-                   "1,2M", "110万", "€100万", "", "", "", "",
-                   "两年", "18个月", "一年", "", "", "", "",
+                   "1,2M", "110万", "€100万", "", "", "", "", "",
+                   "两年", "18个月", "一年", "", "", "", "", "",
                    "60天", "done"])
     let plan = try h.plan("华东电力")
     let price = try #require(plan.negotiation.objectives.first { $0.term == .price })

@@ -92,11 +92,11 @@ import Testing
   static let negotiationEN = [
     "stakeholders add Wang Li", "done", "stakeholders add Zhao Min", "done",
     "negotiate goals",
-    "¥1.2m", "1,100,000", "1m", "", "", "core", "List price is 1.3m",
-    "36", "24", "12", "", "", "flexible", "",
-    "", "", "", "", "", "", "",
-    "30", "45", "60", "", "", "flexible", "",
-    "Training days", "10", "6", "3", "higher", "days", "2", "",
+    "¥1.2m", "1,100,000", "1m", "", "", "", "core", "List price is 1.3m",
+    "36", "24", "12", "", "", "", "flexible", "",
+    "", "", "", "", "", "", "", "",
+    "30", "45", "60", "", "", "", "flexible", "",
+    "Training days", "10", "6", "3", "", "higher", "days", "2", "",
     "",
     "negotiate batna", "Sell the capacity to the Ningbo plant", "950000", "Stay with their current vendor and pay for overtime", "¥105万",
     "negotiate interests", "15% off the licence", "Her cost-saving target this year", "Go live before peak season", "Keep line 2 running",
@@ -110,11 +110,11 @@ import Testing
   static let negotiationZH = [
     "stakeholders add 王总", "完成", "stakeholders add 赵厂长", "完成",
     "negotiate 目标",
-    "120万", "110万", "100万", "", "", "核心", "报价130万",
-    "", "", "", "", "", "", "",
-    "", "", "", "", "", "", "",
-    "", "", "", "", "", "", "",
-    "培训天数", "10", "6", "3", "1", "天", "灵活", "",
+    "120万", "110万", "100万", "", "", "", "核心", "报价130万",
+    "", "", "", "", "", "", "", "",
+    "", "", "", "", "", "", "", "",
+    "", "", "", "", "", "", "", "",
+    "培训天数", "10", "6", "3", "", "1", "天", "灵活", "",
     "",
     "negotiate batna", "把产能卖给宁波工厂", "95万", "继续用现有供应商并支付加班费", "105万",
     "negotiate 利益", "许可费打八五折", "今年的降本指标", "旺季前上线", "保证二号线不停", "行业标杆案例", "",
@@ -185,7 +185,7 @@ import Testing
   @Test
   func negotiateWalksAllFivePartsWhenEnterEndsTheGoalsAndTheLadder() throws {
     let h = SessionHarness()
-    let goals = ["1200000", "1100000", "1000000", "", "", "core", ""] + Array(repeating: "", count: 21) + [""]
+    let goals = ["1200000", "1100000", "1000000", "", "", "", "core", ""] + Array(repeating: "", count: 24) + [""]
     let r = h.run(["new Acme", "stakeholders add Wang Li", "done", "negotiate"] + goals
                   + ["Renew with the current vendor", "950000", "Stay with their vendor", "1050000"]
                   + ["15% off", "Cost target", "Reference site", ""]
@@ -201,7 +201,7 @@ import Testing
   @Test
   func aCustomTermDoesNotSaveThePlaceholderUnit() throws {
     let h = SessionHarness()
-    _ = h.run(["new Acme", "negotiate goals"] + Array(repeating: "", count: 28) + ["Warranty", "24", "12", "6", "1", "", "core", "", ""])
+    _ = h.run(["new Acme", "negotiate goals"] + Array(repeating: "", count: 32) + ["Warranty", "24", "12", "6", "", "1", "", "core", "", ""])
     let o = try #require(try h.plan("acme").negotiation.objectives.first { $0.term == .custom })
     #expect(o.label == "Warranty" && o.best == .number(24))
     #expect(o.unit != "your choice")

@@ -16,12 +16,14 @@ import Testing
     let r = scorer.score(step: "listen", text: "Go on — TELL ME MORE about how you compared them, BUT keep it short?", scenario: objection(), lang: .en)
     let invites = r.checks.first { $0.id == "invites-more" }!
     #expect(invites.passed)
-    #expect(invites.evidence.contains("TELL ME MORE"))
+    #expect(invites.evidence.contains("TELL ME"))
     let rebuttal = r.checks.first { $0.id == "no-rebuttal" }!
     #expect(!rebuttal.passed)
     #expect(rebuttal.evidence == ["BUT"])
     #expect(rebuttal.advice?.contains("but") == true)
-    #expect(r.score == 1)
+    // A rebuttal is a harm check: it caps the step at 0 whatever else passed, and says so.
+    #expect(rebuttal.kind == .harm && rebuttal.note == "This caps the step at 0.")
+    #expect(r.score == 0)
     #expect(r.better?.isEmpty == false)
   }
 
@@ -29,7 +31,8 @@ import Testing
     let r = scorer.score(step: "assure", text: "We will do our best.", scenario: objection(), lang: .en)
     let safeguard = r.checks.first { $0.id == "safeguard" }!
     #expect(!safeguard.passed && safeguard.evidence.isEmpty)
-    #expect(safeguard.lookedFor.first == "a figure")
+    #expect(safeguard.lookedFor.first == "“pilot”")
+    // The essential check (a commitment) passes, the safeguard and the specifics do not: 1.
     #expect(r.score == 1)
   }
 
@@ -78,7 +81,8 @@ import Testing
     let typeCheck = closed.checks.last!
     #expect(!typeCheck.passed)
     #expect(typeCheck.note?.isEmpty == false)
-    #expect(closed.score == 1)
+    // Reading as the type asked for is essential: a closed question scores 0.
+    #expect(closed.score == 0)
     #expect(closed.better == Self.en.questionType(.open)?.examples.first)
   }
 

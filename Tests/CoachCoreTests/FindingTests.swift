@@ -36,10 +36,10 @@ import Testing
   @Test func stakeholderRules() {
     #expect(ids(plan()).contains("no-stakeholders"))
     let single = ids(plan { $0.stakeholders = [Self.person("Wang", .technical)] })
-    #expect(single.isSuperset(of: ["single-threaded", "no-final-decision-maker", "no-financial-decision-maker", "no-champion"]))
+    #expect(single.isSuperset(of: ["single-threaded", "no-final-decision-maker", "no-financial-decision-maker", "no-user-decision-maker", "no-champion"]))
     #expect(!single.contains("no-technical-decision-maker") && !single.contains("no-stakeholders"))
     let full = ids(plan { $0.stakeholders = Self.fullTeam })
-    #expect(full.isDisjoint(with: ["no-stakeholders", "no-final-decision-maker", "no-financial-decision-maker", "no-technical-decision-maker",
+    #expect(full.isDisjoint(with: ["no-stakeholders", "no-final-decision-maker", "no-financial-decision-maker", "no-technical-decision-maker", "no-user-decision-maker",
                                    "no-champion", "single-threaded", "blocker-with-high-influence"]))
   }
 
@@ -145,6 +145,7 @@ import Testing
     #expect(!negotiation { $0.concessions = [rung(1, give: "a", get: "b", cost: 10)] }.contains("concession-beyond-walk-away"))
     #expect(negotiation { $0.concessions = [rung(1, give: "a", get: "b", cost: 2), rung(2, give: "c", get: "d", cost: 3)] }.contains("concessions-not-decreasing"))
     #expect(!negotiation { $0.concessions = [rung(1, give: "a", get: "b", cost: 3), rung(2, give: "c", get: "d", cost: 3)] }.contains("concessions-not-decreasing"))
+
     // Order follows the rung numbers, not the list.
     #expect(!negotiation { $0.concessions = [rung(2, give: "c", get: "d", cost: 1), rung(1, give: "a", get: "b", cost: 3)] }.contains("concessions-not-decreasing"))
     // Missing costs are not compared.
@@ -176,6 +177,43 @@ import Testing
       $0.batna.theirs.value = 95
     }
     #expect(lower.contains("no-zopa"))
+  }
+
+  /// A ZOPA per term, not only price: each term's walk-away against our estimate of their limit
+  /// on it, in the direction that is better for us; on price the estimate overrides their BATNA.
+  @Test func zoneOfAgreementPerTerm() throws {
+    func term(_ t: NegotiationTerm, walkAway: Double, theirLimit: Double?, better: BetterDirection) -> Objective {
+      var o = Objective(term: t)
+      o.walkAway = .number(walkAway)
+      o.theirLimit = theirLimit.map { .number($0) }
+      o.better = better
+      return o
+    }
+    func findings(_ extra: Objective) -> [Finding] {
+      PlanChecks(plan: plan { p in
+        p.negotiation.objectives = [Self.price(best: 120, expected: 100, walkAway: 90), extra]
+        p.negotiation.team = [TeamMember(name: "Li", role: .lead)]
+        p.negotiation.batna.theirs.value = 110
+      }, book: Self.book, now: now, today: today).run().filter { $0.id == "no-zopa" }
+    }
+    // Contract length, longer is better for us: we need 24 months, they will go to 12 at most.
+    let months = findings(term(.contractTerms, walkAway: 24, theirLimit: 12, better: .higher))
+    #expect(months.count == 1)
+    #expect(try #require(months.first).message.contains(Self.book.term(.contractTerms)?.name ?? "?"))
+    #expect(findings(term(.contractTerms, walkAway: 24, theirLimit: 36, better: .higher)).isEmpty)
+    // Payment days, fewer is better for us: we accept 60 at most, they need 90.
+    #expect(findings(term(.paymentTerms, walkAway: 60, theirLimit: 90, better: .lower)).count == 1)
+    // No estimate for a term: no finding for it.
+    #expect(findings(term(.deliveryTime, walkAway: 30, theirLimit: nil, better: .lower)).isEmpty)
+    // On price, an estimated limit takes over from their BATNA's value.
+    var price = Self.price(best: 120, expected: 100, walkAway: 90)
+    price.theirLimit = .number(80)
+    let p = PlanChecks(plan: plan { pl in
+      pl.negotiation.objectives = [price]
+      pl.negotiation.team = [TeamMember(name: "Li", role: .lead)]
+      pl.negotiation.batna.theirs.value = 110
+    }, book: Self.book, now: now, today: today).run()
+    #expect(p.contains { $0.id == "no-zopa" })
   }
 
   @Test func goalsCoreTermTeamAndBATNAs() {
@@ -229,6 +267,17 @@ import Testing
       #expect(Self.book.findings[id] != nil, "en message for \(id)")
       #expect(zh.findings[id] != nil, "zh message for \(id)")
       #expect(PlanChecks.rules[id] != nil, "severity and section for \(id)")
+    }
+  }
+
+  /// The rhythm the finding asks for is the one it checks: each concession smaller than the one
+  /// before (it once said "put the small ones first", the opposite).
+  @Test func theConcessionRhythmMessageSaysWhatTheRuleChecks() {
+    for book in [Self.book, Fixtures.playbook(.zh)] {
+      let message = book.findings["concessions-not-decreasing"]?.message ?? ""
+      #expect(!message.isEmpty)
+      #expect(!message.contains("smaller ones first") && !message.contains("no bigger than") && !message.contains("把小的放在前面"))
+      #expect(message.contains("smaller than the one before") || message.contains("比上一次小"))
     }
   }
 }

@@ -46,6 +46,23 @@ import Testing
     #expect(Set(rows.map { DisplayWidth.of($0) }).count == 1)
   }
 
+  /// Every term with a walk-away and an estimate of their limit gets its own ZOPA, not only price.
+  @Test func aZoneOfAgreementPerTerm() throws {
+    var plan = Self.negotiationPlan()
+    var months = Objective(term: .contractTerms)
+    months.walkAway = .number(24)
+    months.theirLimit = .number(12)
+    months.better = .higher
+    months.unit = "months"
+    plan.negotiation.objectives.append(months)
+    for lang in Lang.allCases {
+      let labels = Labels(Fixtures.playbook(lang), L10n(lang))
+      let text = try #require(ZOPAPicture(plan: plan, labels: labels).render()).plain
+      #expect(text.components(separatedBy: "ZOPA · ").count == 3, "price and contract length")
+      #expect(text.contains(labels.term(months)))
+    }
+  }
+
   @Test func noZoneOfAgreementIsSaidPlainly() throws {
     let labels = Labels(Fixtures.playbook(.en), L10n(.en))
     let text = try #require(ZOPAPicture(plan: Self.negotiationPlan(theirLimit: 850_000), labels: labels).render()).plain

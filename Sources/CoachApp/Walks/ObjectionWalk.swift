@@ -79,8 +79,16 @@ final class ObjectionWalk: Activity {
         for reason in s.reasons.prefix(2) { out.append("\n  • " + reason, .dim) }
         out.append("\n" + l.t("Enter keeps \(labels.category(given)); or type another (1–4 or its name).", "按 Enter 保留“\(labels.category(given))”；或输入其他类别（1–4 或名称）。"), .dim)
       } else if let s = suggestion, let c = s.category {
-        out.append("\n" + l.t("The words suggest: ", "从客户的话看，像是：") + labels.category(c), .accent)
+        if let other = s.unsureOf {
+          out.append("\n" + l.t("Not sure: the words fit ", "拿不准：客户的话既像") + labels.category(c) + l.t(" or ", "，也像") + labels.category(other)
+                     + l.t(" — you decide.", "，请你来判断。"), .accent)
+        } else {
+          out.append("\n" + l.t("The words suggest: ", "从客户的话看，像是：") + labels.category(c), .accent)
+        }
         for reason in s.reasons.prefix(2) { out.append("\n  • " + reason, .dim) }
+        if !s.wordingWords.isEmpty {
+          out.append("\n  • " + l.t("Like the playbook's own examples: ", "和教材里的例句相近：") + s.wordingWords.prefix(3).map { "“\($0)”" }.joined(separator: l.t(", ", "、")), .dim)
+        }
         out.append("\n" + l.t("Enter accepts it; or type another (1–4 or its name).", "按 Enter 接受；或输入其他类别（1–4 或名称）。"), .dim)
       }
     case .raisedBy:
@@ -239,7 +247,8 @@ final class ObjectionWalk: Activity {
     let o = objection(session)
     let lang = Lang.detect(text)
     let rubricBook = (try? session.playbook(for: lang)) ?? book
-    let score = Rubric(book: rubricBook).score(step: step.rawValue, text: text, strategies: o?.strategies ?? [], category: o?.category)
+    let score = Rubric(book: rubricBook).score(step: step.rawValue, text: text, strategies: o?.strategies ?? [], category: o?.category,
+                                               context: o?.statement ?? "")
     let explained = lang == l.lang ? score.results : score.results.map { r -> Rubric.CheckResult in
       var r = r
       if let local = book.rubric[step.rawValue]?.checks.first(where: { $0.id == r.check.id }) { r.check = local }

@@ -3,7 +3,7 @@
 public enum FindingID {
   public static let all: [String] = [
     "no-stakeholders", "no-final-decision-maker", "no-financial-decision-maker", "no-technical-decision-maker",
-    "no-champion", "single-threaded", "blocker-with-high-influence", "discovery-stage-skipped",
+    "no-user-decision-maker", "no-champion", "single-threaded", "blocker-with-high-influence", "discovery-stage-skipped",
     "no-open-question", "no-leading-question", "no-verification-question", "no-value-question",
     "value-assessment-incomplete", "profile-incomplete",
     "concession-without-return", "concession-beyond-walk-away", "concessions-not-decreasing",

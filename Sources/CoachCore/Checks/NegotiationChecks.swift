@@ -19,6 +19,11 @@ struct NegotiationChecks {
     better == .higher ? a < b : a > b
   }
 
+  /// Our estimate of the customer's limit on a term; on price, their BATNA's value by default.
+  static func theirLimit(_ o: Objective, _ n: Negotiation) -> Double? {
+    o.theirLimit?.number ?? (o.term == .price ? n.batna.theirs.value : nil)
+  }
+
   func run() -> [Finding] {
     guard started else { return [] }
     var out: [Finding] = []
@@ -34,14 +39,16 @@ struct NegotiationChecks {
       if !ordered { out.append(checks.finding("goals-out-of-order", ["name": termName(o)])) }
     }
 
-    // Walk-away against our BATNA and theirs (price-equivalents, so on the price term).
-    if let price, let w = price.walkAway?.number {
-      if let ours = n.batna.ours.value, Self.worse(w, than: ours, direction) {
-        out.append(checks.finding("walk-away-worse-than-batna", ["name": termName(price)]))
-      }
-      if let theirs = n.batna.theirs.value, Self.worse(theirs, than: w, direction) {
-        out.append(checks.finding("no-zopa", ["name": termName(price)]))
-      }
+    // Walk-away against our BATNA (a price-equivalent, so on the price term).
+    if let price, let w = price.walkAway?.number, let ours = n.batna.ours.value, Self.worse(w, than: ours, direction) {
+      out.append(checks.finding("walk-away-worse-than-batna", ["name": termName(price)]))
+    }
+    // A zone of possible agreement per term: our walk-away against their limit on that term
+    // (on price, their BATNA's value when no limit was estimated).
+    for o in n.objectives {
+      guard let w = o.walkAway?.number, let t = Self.theirLimit(o, n) else { continue }
+      let better = o.better ?? checks.book?.term(o.term)?.better ?? .higher
+      if Self.worse(t, than: w, better) { out.append(checks.finding("no-zopa", ["name": termName(o)])) }
     }
 
     // The concession ladder.

@@ -39,6 +39,7 @@ public struct PlanChecks {
   static let rules: [String: (Finding.Severity, PlanSection)] = [
     "no-stakeholders": (.warning, .stakeholders), "no-final-decision-maker": (.warning, .stakeholders),
     "no-financial-decision-maker": (.warning, .stakeholders), "no-technical-decision-maker": (.info, .stakeholders),
+    "no-user-decision-maker": (.info, .stakeholders),
     "no-champion": (.info, .stakeholders), "single-threaded": (.warning, .stakeholders),
     "blocker-with-high-influence": (.warning, .stakeholders), "discovery-stage-skipped": (.warning, .discovery),
     "no-open-question": (.warning, .questions), "no-leading-question": (.info, .questions),
@@ -87,6 +88,7 @@ public struct PlanChecks {
     if !people.contains(where: { $0.role == .final }) { out.append(finding("no-final-decision-maker")) }
     if !people.contains(where: { $0.role == .financial }) { out.append(finding("no-financial-decision-maker")) }
     if !people.contains(where: { $0.role == .technical }) { out.append(finding("no-technical-decision-maker")) }
+    if !people.contains(where: { $0.role == .user }) { out.append(finding("no-user-decision-maker")) }
     if !people.contains(where: { $0.attitude == .champion }) { out.append(finding("no-champion")) }
     if people.count == 1 { out.append(finding("single-threaded")) }
     for p in people where p.attitude == .blocker && (p.influence ?? 0) >= 4 {

@@ -57,6 +57,10 @@ public enum DrillQuote {
     case .multiQuestion:
       let n = trimmed.unicodeScalars.filter { $0 == "?" || $0 == "？" }.count
       return l.t("(\(n) question marks)", "（\(n) 个问号）")
+    case .overlap, .content, .detailed: return trimmed
+    case .specifics:
+      let m = TextMatcher(trimmed)
+      return firstFigure(trimmed) ?? m.names.first ?? m.tokens.first { TextMatcher.dateWords.contains($0.text) }.flatMap { words($0.text, in: trimmed) } ?? trimmed
     }
   }
 

@@ -1,5 +1,6 @@
 /// Scores drill answers with the playbook's rubric: each check passes or fails on signals in
-/// the words, and a step gets 2 when every check passes, 1 when at least half do, else 0. The
+/// the words; a failed harm check caps the step at 0, otherwise it gets 2 when every check
+/// passes, 1 when every essential check does, else 0 (see `Rubric.points`). The
 /// signals are read from the playbook of the answer's own language (the ids are the same in
 /// both), the descriptions and advice from the drill's language. Pure and deterministic: the
 /// same words, strategies and scenario always get the same score from the same playbooks.
@@ -21,6 +22,8 @@ public struct DrillScorer: Sendable {
     public var lookedFor: [String] = []
     /// A remark such as "It reads as: Leading question".
     public var note: String? = nil
+    /// Essential, extra or harm: how the check counts in the step's score.
+    public var kind: RubricCheck.Kind = .extra
 
     public var record: DrillCheckRecord { DrillCheckRecord(id: id, passed: passed, evidence: evidence) }
   }
@@ -42,13 +45,17 @@ public struct DrillScorer: Sendable {
     let signals = books[Lang.detect(trimmed)] ?? local
     if step == "name" { return name(trimmed, scenario: scenario, local: local, l: l) }
 
-    let rubric = Rubric(book: signals).score(step: step, text: trimmed, strategies: strategies, category: scenario.category)
+    let context = [scenario.text, scenario.context ?? ""].joined(separator: " ")
+    let rubric = Rubric(book: signals).score(step: step, text: trimmed, strategies: strategies, category: scenario.category,
+                                             context: scenario.kind == .questions ? (scenario.context ?? "") : context)
     var checks = rubric.results.map { r -> Check in
       let shown = local.rubric[step]?.checks.first { $0.id == r.check.id } ?? r.check
       var c = Check(id: r.check.id, passed: r.passed, evidence: Self.unique(r.evidence.map { DrillQuote.evidence($0, in: trimmed, l: l) }),
                     description: shown.description, advice: shown.advice)
       if !r.passed, c.evidence.isEmpty { c.lookedFor = lookedFor(r.check, strategies: strategies, category: scenario.category, in: signals, l: l) }
       if r.check.strategies, strategies.isEmpty { c.note = l.t("No strategy was chosen.", "没有选择策略。") }
+      if r.check.kind == .harm, !r.passed, !trimmed.isEmpty { c.note = l.t("This caps the step at 0.", "这一条使本步得 0 分。") }
+      c.kind = r.check.kind
       return c
     }
     // The better line: the playbook's example for this step and this objection's category when
@@ -59,8 +66,7 @@ public struct DrillScorer: Sendable {
       checks.append(typeCheck(trimmed, wanted: wanted, signals: signals, local: local, l: l))
       if let example = local.questionType(wanted)?.examples.first { better = example }
     }
-    let passed = checks.filter(\.passed).count
-    let score = trimmed.isEmpty || checks.isEmpty ? 0 : passed == checks.count ? 2 : passed * 2 >= checks.count ? 1 : 0
+    let score = trimmed.isEmpty ? 0 : Rubric.points(checks.map { ($0.kind, $0.passed) })
     return StepResult(step: step, score: score, checks: checks, better: better)
   }
 
@@ -99,7 +105,7 @@ public struct DrillScorer: Sendable {
     let passed = !text.isEmpty && result.type == wanted && result.weaknesses.isEmpty
     var c = Check(id: "reads-as-type", passed: passed, evidence: Array(Self.unique(evidence).prefix(3)),
                   description: l.t("Reads as the type asked for: ", "读起来是要求的类型：") + labels.questionType(wanted),
-                  advice: result.weaknesses.first?.advice ?? local.questionType(wanted)?.improve)
+                  advice: result.weaknesses.first?.advice ?? local.questionType(wanted)?.improve, kind: .essential)
     if !passed, !text.isEmpty {
       var reading: [String] = []
       if let type = result.type, type != wanted { reading.append(labels.questionType(type)) }
@@ -155,7 +161,7 @@ public struct DrillScorer: Sendable {
     let m = TextMatcher(text)
     var out: [String] = []
     for s in signals {
-      let hits = s.phrases.filter { m.contains($0, at: s.at) }.compactMap { DrillQuote.words($0, in: text) }
+      let hits = s.patterns.compactMap { m.span($0, at: s.at) }.compactMap { DrillQuote.words($0, in: text) }
       if !hits.isEmpty { out += hits } else if let test = s.test { out.append(DrillQuote.forTest(test, in: text, l: l)) }
     }
     return out
@@ -169,14 +175,23 @@ public struct DrillScorer: Sendable {
     var out: [String] = []
     for s in check.any {
       if let test = s.test { out.append(Self.describe(test, l)) }
-      out += s.phrases.prefix(2).map { "“\($0)”" }
+      out += s.phrases.prefix(2).map { "“\(Self.shown($0))”" }
     }
     return Array(out.prefix(3))
   }
 
+  /// A pattern as a trainer reads it: a gap shown as "…", brackets and bars kept.
+  static func shown(_ phrase: String) -> String {
+    phrase.split(separator: " ").map { $0 == "*" ? "…" : String($0) }.joined(separator: " ")
+  }
+
   static func describe(_ test: Signal.Test, _ l: L10n) -> String {
     switch test {
-    case .question: return l.t("a question mark at the end", "句末的问号")
+    case .overlap: return l.t("the customer's own words played back", "复述客户自己的话")
+    case .specifics: return l.t("specifics: a figure, a date, a name or a planned step", "具体内容：数字、日期、名称或计划步骤")
+    case .content: return l.t("a question with content, not just “Tell me?”", "有内容的问题，而不只是“说说？”")
+    case .detailed: return l.t("detail of their situation beyond stock phrases", "套话之外的具体情况")
+    case .question: return l.t("a question mark", "问号")
     case .number: return l.t("a figure", "一个数字")
     case .long: return l.t("enough detail (12 words or more)", "足够的细节（25 个字以上）")
     case .multiQuestion: return l.t("two questions", "两个问题")

@@ -55,6 +55,9 @@ public struct Objective: JSONRecord {
   public var best: TermValue?
   public var expected: TermValue?
   public var walkAway: TermValue?
+  /// Our estimate of the customer's limit on this term (the most they would concede), so each
+  /// term has its own zone of possible agreement, not only price.
+  public var theirLimit: TermValue?
   public var better: BetterDirection?
   public var unit: String?
   public var flexibility: Flexibility?
@@ -79,6 +82,7 @@ public struct Objective: JSONRecord {
     best = try TermValue(json: f.value("best"), path: f.at("best"))
     expected = try TermValue(json: f.value("expected"), path: f.at("expected"))
     walkAway = try TermValue(json: f.value("walkAway"), path: f.at("walkAway"))
+    theirLimit = try TermValue(json: f.value("theirLimit"), path: f.at("theirLimit"))
     better = try f.enumeration("better", BetterDirection.self)
     unit = try f.string("unit")
     flexibility = try f.enumeration("flexibility", Flexibility.self)
@@ -94,6 +98,7 @@ public struct Objective: JSONRecord {
     o.set("best", best?.json)
     o.set("expected", expected?.json)
     o.set("walkAway", walkAway?.json)
+    o.set("theirLimit", theirLimit?.json)
     o.set("better", better)
     o["unit"] = unit
     o.set("flexibility", flexibility)

@@ -28,6 +28,7 @@ public enum PlanFields {
       "stakeholder.concerns": .text, "stakeholder.notes": .text,
       "objection.statement": .text, "objection.raisedBy": .text,
       "objective.best": .amountOrText, "objective.expected": .amountOrText, "objective.walkAway": .amountOrText,
+      "objective.theirLimit": .amountOrText,
       "objective.better": .choice(ids(BetterDirection.self)),
       "objective.unit": .text,
       "objective.flexibility": .choice(ids(Flexibility.self)),

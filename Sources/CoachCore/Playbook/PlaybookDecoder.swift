@@ -193,12 +193,13 @@ enum PlaybookDecoder {
   }
 
   static func signal(_ node: YAMLNode, _ problems: ProblemList) -> Signal? {
-    guard let r = NodeReader(node, what: Bilingual("a signal", "信号"), keys: ["id", "at", "phrases", "test", "weight", "why"], problems: problems) else { return nil }
+    guard let r = NodeReader(node, what: Bilingual("a signal", "信号"), keys: ["id", "at", "phrases", "test", "weight", "why", "supporting"], problems: problems) else { return nil }
     var s = Signal()
     s.id = r.text("id")
     s.at = r.enumeration("at", Signal.Position.self, allowed: ["start", "end", "anywhere"]) ?? .anywhere
     s.phrases = r.texts("phrases")
-    s.test = r.enumeration("test", Signal.Test.self, allowed: ["number", "question", "long", "multi-question"])
+    s.test = r.enumeration("test", Signal.Test.self, allowed: ["number", "question", "long", "multi-question", "overlap", "specifics", "content", "detailed"])
+    s.supporting = r.bool("supporting") ?? false
     s.weight = r.int("weight", in: 1...10) ?? 1
     s.why = r.text("why")
     if s.phrases.isEmpty && s.test == nil {
@@ -296,15 +297,20 @@ enum PlaybookDecoder {
     }
     var s = RubricStep(id: id, better: r.text("better"))
     s.checks = r.list("checks", required: true) { cn in
-      guard let cr = NodeReader(cn, what: Bilingual("a rubric check", "评分检查项"), keys: ["id", "description", "advice", "any", "none", "strategies"], problems: problems), let cid = cr.id() else { return nil }
+      guard let cr = NodeReader(cn, what: Bilingual("a rubric check", "评分检查项"), keys: ["id", "kind", "description", "advice", "any", "none", "strategies"], problems: problems), let cid = cr.id() else { return nil }
       var c = RubricCheck(id: cid, description: cr.text("description", required: true, meaning: Bilingual("what the check looks for", "该检查项要检查什么")) ?? cid)
       c.advice = cr.text("advice")
+      c.kind = cr.enumeration("kind", RubricCheck.Kind.self, allowed: ["essential", "extra", "harm"]) ?? .extra
       c.any = signals(cr, "any")
       c.none = signals(cr, "none")
       c.strategies = cr.bool("strategies") ?? false
       if c.any.isEmpty && c.none.isEmpty && !c.strategies {
         problems.add(cn.location, "rubric check `\(cid)` looks for nothing: give it `any`, `none` or `strategies: true`",
                      "评分检查项 `\(cid)` 什么也不检查：请给它加上 `any`、`none` 或 `strategies: true`")
+      }
+      if c.kind == .harm, c.none.isEmpty {
+        problems.add(cn.location, "rubric check `\(cid)` is a harm check: give it `none` (the words that do harm)",
+                     "评分检查项 `\(cid)` 是伤害性检查：请给它加上 `none`（会造成伤害的说法）")
       }
       return c
     }

@@ -133,13 +133,24 @@ public struct ChoiceOption: Sendable, Equatable {
 /// Words or a built-in test to look for in a line of text (see playbooks/README.md).
 public struct Signal: Sendable, Equatable {
   public enum Position: String, Sendable { case start, end, anywhere }
-  public enum Test: String, Sendable { case number, question, long, multiQuestion = "multi-question" }
+  /// Built-in tests: `overlap` (repeats the customer's own content words), `specifics` (a
+  /// figure, a date, a name or a planned step), `content` (more than a bare "Tell me?"),
+  /// `detailed` (seven content words or twenty Chinese characters beyond stock phrases).
+  public enum Test: String, Sendable {
+    case number, question, long, multiQuestion = "multi-question", overlap, specifics, content, detailed
+  }
   public var id: String?
   public var at: Position = .anywhere
   public var phrases: [String] = []
+  /// The phrases compiled (stems, gaps, optional words, alternatives), each once per process and
+  /// only when first matched, so loading a playbook pays nothing for them.
+  public var patterns: [PhrasePattern] { phrases.map(PatternCache.pattern) }
   public var test: Test?
   public var weight = 1
   public var why: String?
+  /// A supporting signal counts only when another, non-supporting signal of the same group
+  /// matches too ("next year" alone never makes a value question).
+  public var supporting = false
   public init() {}
 }
 
@@ -222,7 +233,11 @@ public struct RubricStep: Sendable, Equatable {
 }
 
 public struct RubricCheck: Sendable, Equatable {
+  /// essential: the step scores 1 only when every essential check passes; harm: a failed harm
+  /// check caps the step at 0 whatever else passed; extra: needed for 2 only.
+  public enum Kind: String, Sendable { case essential, extra, harm }
   public var id: String
+  public var kind: Kind = .extra
   public var description: String
   public var advice: String?
   public var any: [Signal] = []

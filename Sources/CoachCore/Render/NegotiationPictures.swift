@@ -1,5 +1,6 @@
-/// The zone of possible agreement on price, drawn on one axis: our walk-away (W), expected (E)
-/// and best (B) against our estimate of their limit (T, the price-equivalent of their BATNA).
+/// The zone of possible agreement per term, each drawn on one axis: our walk-away (W), expected
+/// (E) and best (B) against our estimate of their limit on that term (T; on price, by default,
+/// the price-equivalent of their BATNA).
 /// Readable without colour; labels are measured by display width so Chinese lines up.
 public struct ZOPAPicture {
   public let plan: AccountPlan
@@ -14,12 +15,28 @@ public struct ZOPAPicture {
   /// The numeric price objective, if there is one.
   var price: Objective? { plan.negotiation.objectives.first { $0.term == .price } }
 
+  /// One picture per term with a numeric walk-away: price always (its limit defaults to their
+  /// BATNA's value), every other term once their limit on it has been estimated.
   public func render() -> StyledText? {
+    var pictures: [StyledText] = []
+    for o in plan.negotiation.objectives where o.walkAway?.number != nil {
+      let t = NegotiationChecks.theirLimit(o, plan.negotiation)
+      guard o.term == .price || t != nil else { continue }
+      if let p = render(o, theirLimit: t) { pictures.append(p) }
+    }
+    guard var out = pictures.first else { return nil }
+    for p in pictures.dropFirst() {
+      out.append("\n\n")
+      out += p
+    }
+    return out
+  }
+
+  func render(_ o: Objective, theirLimit t: Double?) -> StyledText? {
     let l = labels.l
-    guard let o = price, let w = o.walkAway?.number else { return nil }
-    let better = o.better ?? .higher
+    guard let w = o.walkAway?.number else { return nil }
+    let better = o.better ?? labels.book?.term(o.term)?.better ?? .higher
     let e = o.expected?.number, b = o.best?.number
-    let t = plan.negotiation.batna.theirs.value
     let values = [w, e, b, t].compactMap { $0 }
     guard let lo0 = values.min(), let hi0 = values.max() else { return nil }
     // Total for any finite figures: halves keep every difference finite, and a cell is clamped
@@ -69,8 +86,8 @@ public struct ZOPAPicture {
       }
       out.append("\n" + row(rowLabels[2], zone), zopaRange == nil ? .bad : .good)
     } else {
-      out.append("\n" + Wrap.text(l.t("their limit: unknown — estimate their BATNA's value (`negotiate batna`) to see the ZOPA",
-                                    "对方极限未知——估计对方 BATNA 的价值（`negotiate batna`）即可看到 ZOPA"), width: 78, indent: "  "), .dim)
+      out.append("\n" + Wrap.text(l.t("their limit: unknown — estimate it (`negotiate goals`) or their BATNA's value (`negotiate batna`) to see the ZOPA",
+                                    "对方极限未知——估计对方在这一条款上的极限（`negotiate goals`）或对方 BATNA 的价值（`negotiate batna`）即可看到 ZOPA"), width: 78, indent: "  "), .dim)
     }
 
     var legend = "W " + l.t("walk-away", "底线") + " " + Blocks.number(w)

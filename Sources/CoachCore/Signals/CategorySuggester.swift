@@ -1,27 +1,62 @@
-/// Suggests the objection category (price, time, risk, decision) from the customer's words,
-/// using each category's signals, with the reason.
+/// Suggests the objection category (price, time, risk, decision) from the customer's words. It
+/// weighs all the evidence: every matching signal of every category adds its weight, and each
+/// content word the objection shares with only one category's own wordings in the playbook (the
+/// trainer's examples) adds one more. When the top two are within one point it says it is not sure.
 public struct CategorySuggester: Sendable {
   public let categories: [CategoryInfo]
+  /// Per category, the content words (stems, Chinese pairs) of its wordings that no other category's wordings use.
+  let wordingKeys: [ObjectionCategory: Set<String>]
 
-  public init(book: Playbook) { categories = book.categories }
+  public init(book: Playbook) {
+    categories = book.categories
+    var keys: [ObjectionCategory: Set<String>] = [:]
+    for c in book.categories {
+      keys[c.id] = Set(c.wordings.flatMap { TextMatcher.contentKeys(Tokenizer.tokens(TextMatcher.normalise($0))) })
+    }
+    var distinct: [ObjectionCategory: Set<String>] = [:]
+    for (id, set) in keys {
+      let others = keys.filter { $0.key != id }.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+      distinct[id] = set.subtracting(others)
+    }
+    wordingKeys = distinct
+  }
 
   public struct Suggestion: Sendable, Equatable {
     public var category: ObjectionCategory?
     public var scores: [ObjectionCategory: Int]
     public var reasons: [String]
     public var signalIDs: [String]
+    /// The runner-up when it is within one point of the top: the suggestion is "not sure".
+    public var unsureOf: ObjectionCategory? = nil
+    /// Words the objection shares with the winning category's own wordings in the playbook.
+    public var wordingWords: [String] = []
   }
 
   public func suggest(_ words: String) -> Suggestion {
     let m = TextMatcher(words)
-    var best: (ObjectionCategory, Int, [Signal])? = nil
+    let keyed = TextMatcher.contentKeyed(m.tokens, nil)
+    var scored: [(CategoryInfo, Int, [Signal], [String])] = []
     var scores: [ObjectionCategory: Int] = [:]
     for c in categories {
-      let (total, matched) = m.score(c.signals)
-      scores[c.id] = total
-      if total > 0, best == nil || total > best!.1 { best = (c.id, total, matched) }
+      let (_, matched) = m.score(c.signals)
+      // More evidence weighs more: each further phrase of a matched signal adds one (up to two).
+      let total = matched.reduce(0) { sum, s in
+        let hits = Set(s.patterns.compactMap { m.span($0, at: s.at) }).count
+        return sum + s.weight + min(max(0, hits - 1), 2)
+      }
+      var seen: Set<String> = []
+      let shared = keyed.filter { wordingKeys[c.id]?.contains($0.0) == true && seen.insert($0.0).inserted }.map(\.1)
+      scores[c.id] = total + shared.count
+      scored.append((c, total + shared.count, matched, shared))
     }
-    return Suggestion(category: best?.0, scores: scores, reasons: best?.2.compactMap(\.why) ?? [], signalIDs: best?.2.compactMap(\.id) ?? [])
+    // Highest first; the playbook's order breaks a tie.
+    let ranked = scored.enumerated().sorted { $0.element.1 != $1.element.1 ? $0.element.1 > $1.element.1 : $0.offset < $1.offset }.map(\.element)
+    guard let top = ranked.first, top.1 > 0 else { return Suggestion(category: nil, scores: scores, reasons: [], signalIDs: []) }
+    var out = Suggestion(category: top.0.id, scores: scores, reasons: top.2.compactMap(\.why), signalIDs: top.2.compactMap(\.id))
+    // Shown as evidence: whole words only (a Chinese character pair or a bare number reads badly).
+    out.wordingWords = top.3.filter { w in w.unicodeScalars.allSatisfy { !DisplayWidth.isWide($0.value) } && !w.unicodeScalars.allSatisfy { $0.properties.numericType != nil } }
+    if ranked.count > 1, ranked[1].1 > 0, top.1 - ranked[1].1 <= 1 { out.unsureOf = ranked[1].0.id }
+    return out
   }
 
   /// The same suggestion's reasons in another language's playbook (same ids).

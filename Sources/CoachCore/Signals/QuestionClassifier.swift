@@ -21,6 +21,10 @@ public struct QuestionClassifier: Sendable {
     public var tied: Bool
     /// The ids of the winning type's matched signals, to explain them in another language.
     public var signalIDs: [String] = []
+    /// A yes/no question: it gets no type (unless it restates and checks, which is verification).
+    public var closed = false
+    /// It puts the answer in the customer's mouth.
+    public var leadsTheWitness: Bool { weaknesses.contains { $0.id == "leading-the-witness" } }
   }
 
   public func classify(_ question: String) -> Result {
@@ -34,16 +38,26 @@ public struct QuestionClassifier: Sendable {
     }
     let best = types.map(\.id).max { (scores[$0] ?? 0) < (scores[$1] ?? 0) }
     let top = best.flatMap { scores[$0] } ?? 0
-    let winner = top > 0 ? types.first { scores[$0.id] == top }?.id : nil
+    var winner = top > 0 ? types.first { scores[$0.id] == top }?.id : nil
     let tied = top > 0 && types.filter { scores[$0.id] == top }.count > 1
+    // Closed questions first: a yes/no form gets no type unless a type's own signals outweigh it
+    // (a restatement with a check at the end is verification, not a closed question).
+    let closedScore = weak.first { $0.id == "closed" }.map { m.score($0.signals).total } ?? 0
+    // A question that leads the witness, or has no content ("Tell me?", "然后呢？"), gets no type either.
+    let leads = weak.first { $0.id == "leading-the-witness" }.map { m.score($0.signals).total > 0 } ?? false
+    let closed = (closedScore > 0 && top <= closedScore) || leads || !m.passes(.content)
+    if closed { winner = nil }
     var weaknesses: [WeakQuestion] = []
     for w in weak {
       let (total, _) = m.score(w.signals)
-      if total > 0 && total >= top { weaknesses.append(w) }
+      guard total > 0 else { continue }
+      if w.id == "closed" ? closed : (w.id == "leading-the-witness" || total >= top) { weaknesses.append(w) }
     }
     let winning = winner.flatMap { matched[$0] } ?? []
-    return Result(type: winner, scores: scores, reasons: winning.compactMap(\.why), weaknesses: weaknesses, tied: tied,
-                  signalIDs: winning.compactMap(\.id))
+    var r = Result(type: winner, scores: scores, reasons: winning.compactMap(\.why), weaknesses: weaknesses, tied: tied && !closed,
+                   signalIDs: winning.compactMap(\.id))
+    r.closed = closed
+    return r
   }
 
   /// The result explained with another language's playbook (same ids, other words).

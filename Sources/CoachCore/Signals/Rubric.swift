@@ -1,6 +1,8 @@
 /// Scores one line of a rep's answer against the playbook's rubric for a step: each check
-/// passes or fails on signals in the words; 2 when all pass, 1 when at least half, else 0.
-/// The same text always gets the same score.
+/// passes or fails on signals in the words. A failed harm check (rebutting, dismissing, putting
+/// words in the customer's mouth, leading with a discount, over-promising) caps the step at 0;
+/// otherwise 2 when every check passes, 1 when every essential check passes, else 0. So adding
+/// a check can never raise a score. The same text always gets the same score.
 public struct Rubric: Sendable {
   public let book: Playbook
 
@@ -24,12 +26,12 @@ public struct Rubric: Sendable {
 
   /// Scores `text` for rubric step `step` (listen … assure, question, give-and-get). For the
   /// process step, `strategies` are the ids the rep chose.
-  public func score(step: String, text: String, strategies: [String] = [], category: ObjectionCategory? = nil) -> StepScore {
+  public func score(step: String, text: String, strategies: [String] = [], category: ObjectionCategory? = nil, context: String = "") -> StepScore {
     let rubric = book.rubric[step]
     let better = rubric?.better
     let trimmed = text.trimmingWhitespace
     guard let rubric, !rubric.checks.isEmpty else { return StepScore(step: step, score: 0, results: [], better: better) }
-    let m = TextMatcher(trimmed)
+    let m = TextMatcher(trimmed, context: context)
     var results: [CheckResult] = []
     for check in rubric.checks {
       var evidence: [String] = []
@@ -38,22 +40,28 @@ public struct Rubric: Sendable {
         let chosen = strategySignals(strategies, category: category)
         let hits = chosen.filter { m.matches($0) }
         passed = !hits.isEmpty
-        evidence = hits.flatMap { s in s.phrases.filter { m.contains($0, at: s.at) } }
+        evidence = hits.flatMap { m.evidence($0) }
       } else {
         let anyHits = check.any.filter { m.matches($0) }
         let noneHits = check.none.filter { m.matches($0) }
         passed = (check.any.isEmpty || !anyHits.isEmpty) && noneHits.isEmpty
-        evidence = (noneHits.isEmpty ? anyHits : noneHits).flatMap { s -> [String] in
-          let words = s.phrases.filter { m.contains($0, at: s.at) }
-          return words.isEmpty ? (s.test.map { ["(\($0.rawValue))"] } ?? []) : words
-        }
+        evidence = (noneHits.isEmpty ? anyHits : noneHits).flatMap { m.evidence($0) }
       }
       if trimmed.isEmpty { passed = false; evidence = [] }
       results.append(CheckResult(check: check, passed: passed, evidence: Array(evidence.prefix(3))))
     }
-    let passed = results.filter(\.passed).count
-    let score = trimmed.isEmpty ? 0 : passed == results.count ? 2 : passed * 2 >= results.count ? 1 : 0
+    let score = trimmed.isEmpty ? 0 : Self.points(results.map { ($0.check.kind, $0.passed) })
     return StepScore(step: step, score: score, results: results, better: better)
+  }
+
+  /// The scoring rule: 0 when a harm check failed; 2 when all pass; 1 when every essential check
+  /// passes (vacuously so when the step has none); else 0. Adding a check of any kind can only
+  /// keep or lower the result.
+  public static func points(_ checks: [(RubricCheck.Kind, Bool)]) -> Int {
+    guard !checks.isEmpty else { return 0 }
+    if checks.contains(where: { $0.0 == .harm && !$0.1 }) { return 0 }
+    if checks.allSatisfy(\.1) { return 2 }
+    return checks.filter { $0.0 == .essential }.allSatisfy(\.1) ? 1 : 0
   }
 
   func strategySignals(_ ids: [String], category: ObjectionCategory?) -> [Signal] {

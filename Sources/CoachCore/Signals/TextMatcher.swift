@@ -5,11 +5,15 @@
 public struct TextMatcher: Sendable {
   public let text: String
   let scalars: [Unicode.Scalar]
+  let raw: String
 
-  public init(_ raw: String) {
+  public init(_ raw: String, context: String = "") {
     let normal = TextMatcher.normalise(raw)
+    self.raw = raw
     text = normal
     scalars = Array(normal.unicodeScalars)
+    _tokens = Tokenizer.tokens(normal)
+    self.context = context.isEmpty ? [] : Tokenizer.tokens(TextMatcher.normalise(context))
   }
 
   public static func normalise(_ raw: String) -> String {
@@ -47,61 +51,159 @@ public struct TextMatcher: Sendable {
     (s >= "a" && s <= "z") || (s >= "0" && s <= "9") || (s >= "A" && s <= "Z")
   }
 
-  /// Whether `phrase` occurs where `at` says.
+  /// The line cut into words, characters and punctuation (see `Tokenizer`).
+  public var tokens: [Token] { _tokens }
+  let _tokens: [Token]
+  /// The customer's words (the objection, the scenario) that `overlap` and `specifics` compare with.
+  public let context: [Token]
+
+  /// Whether `phrase` occurs where `at` says (by stems, gaps and options; see `PhrasePattern`).
   public func contains(_ phrase: String, at position: Signal.Position = .anywhere) -> Bool {
-    let p = Array(TextMatcher.normalise(phrase).unicodeScalars)
-    guard !p.isEmpty, p.count <= scalars.count else { return false }
-    let checkStart = TextMatcher.isWordScalar(p[0])
-    let checkEnd = TextMatcher.isWordScalar(p[p.count - 1])
-    func boundaryOK(_ i: Int) -> Bool {
-      if checkStart, i > 0, TextMatcher.isWordScalar(scalars[i - 1]) { return false }
-      let j = i + p.count
-      if checkEnd, j < scalars.count, TextMatcher.isWordScalar(scalars[j]) { return false }
-      return true
-    }
-    func matches(at i: Int) -> Bool {
-      guard i >= 0, i + p.count <= scalars.count else { return false }
-      for k in 0..<p.count where scalars[i + k] != p[k] { return false }
-      return boundaryOK(i)
-    }
-    switch position {
-    case .start:
-      var i = 0
-      while i < scalars.count, "\"'“‘(（[【「-—*•".unicodeScalars.contains(scalars[i]) || scalars[i] == " " { i += 1 }
-      return matches(at: i)
-    case .end:
-      var j = scalars.count
-      while j > 0, ["\"", "'", ")", " ", "”", "’", "」"].contains(scalars[j - 1]) { j -= 1 }
-      return matches(at: j - p.count)
-    case .anywhere:
-      var i = 0
-      while i + p.count <= scalars.count {
-        if scalars[i] == p[0], matches(at: i) { return true }
-        i += 1
+    span(PhrasePattern(phrase), at: position) != nil
+  }
+
+  /// The normalised words a pattern matched, or nil; a negated match ("I don't understand") is no match.
+  public func span(_ pattern: PhrasePattern, at position: Signal.Position = .anywhere) -> String? {
+    var from = 0
+    while from < _tokens.count || (from == 0 && _tokens.isEmpty) {
+      let rest = Array(_tokens[from...])
+      guard let r = pattern.match(rest, at: position) else { return nil }
+      let lo = from + r.lowerBound, hi = from + r.upperBound
+      if !Negation.negated(_tokens, before: lo, pattern: pattern), hi > lo {
+        return slice(_tokens[lo].start, _tokens[hi - 1].end)
       }
-      return false
+      if position == .start { return nil }
+      from = lo + 1
     }
+    return nil
+  }
+
+  func slice(_ a: Int, _ b: Int) -> String {
+    var v = String.UnicodeScalarView()
+    v.append(contentsOf: scalars[a..<min(b, scalars.count)])
+    return String(v)
+  }
+
+  /// The words a signal matched (its phrases, or what its test saw), to quote as evidence.
+  public func evidence(_ signal: Signal) -> [String] {
+    var out = signal.patterns.compactMap { span($0, at: signal.at) }
+    if out.isEmpty, let test = signal.test, passes(test) {
+      switch test {
+      case .overlap: out = sharedWords().map { $0 }
+      default: out = ["(\(test.rawValue))"]
+      }
+    }
+    return out
   }
 
   /// Whether a signal matches: any of its phrases, or its built-in test.
   public func matches(_ signal: Signal) -> Bool {
     if let test = signal.test, passes(test) { return true }
-    return signal.phrases.contains { contains($0, at: signal.at) }
+    return signal.patterns.contains { span($0, at: signal.at) != nil }
   }
 
   public func passes(_ test: Signal.Test) -> Bool {
     switch test {
     case .number: return hasNumber
-    case .question: return scalars.last == "?"
+    case .question: return scalars.contains("?")
     case .long: return isLong
     case .multiQuestion: return scalars.filter { $0 == "?" }.count >= 2
+    case .overlap: return sharedWords().count >= 2
+    case .specifics: return hasNumber || hasDateOrName
+    case .content: return hasContent
+    case .detailed: return contentWords >= 7 || contentChars >= 20
     }
+  }
+
+  // MARK: the customer's own words
+
+  static let stopwords: Set<String> = [
+    "a", "an", "the", "and", "or", "but", "if", "so", "to", "of", "in", "on", "at", "for", "with", "by", "from", "as", "about",
+    "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "have", "has", "had", "will", "would",
+    "can", "could", "should", "shall", "may", "might", "must", "not", "no", "yes", "i", "you", "we", "they", "he", "she",
+    "it", "me", "us", "them", "my", "your", "our", "their", "its", "this", "that", "these", "those", "what", "which", "who",
+    "how", "why", "when", "where", "there", "here", "than", "then", "just", "very", "really", "also", "too", "all", "any",
+    "some", "more", "most", "much", "many", "one", "get", "got", "go", "going", "let", "make", "know", "think", "say", "said",
+    "saying", "see", "want", "need", "like", "right", "well", "ok", "okay", "sure", "still", "even", "only", "up", "out",
+    "into", "over", "again", "now", "thing", "things", "way", "because", "since", "after", "before", "while", "though",
+    "understand", "correctly", "hear", "heard", "mean", "else", "anything", "something", "concern", "worry", "tell"]
+
+  static let functionChars: Set<String> = Set(("的了是我您你们这那就也都在有和吗呢吧啊不很还要会能说一个把被对给让得地着过吧么什怎样如果所以因为但是其实就是我们您的自己已经可以一下一些还有没有").map { String($0) })
+
+  /// Content words (English stems, Chinese character pairs) the line shares with the customer's words.
+  public func sharedWords() -> [String] {
+    guard !context.isEmpty else { return [] }
+    var seen: Set<String> = []
+    var out: [String] = []
+    let theirs = Set(Self.contentKeys(context))
+    for (key, shown) in Self.contentKeyed(_tokens, scalars) where theirs.contains(key) && seen.insert(key).inserted {
+      out.append(shown)
+    }
+    return out
+  }
+
+  static func contentKeys(_ t: [Token]) -> [String] { contentKeyed(t, nil).map(\.0) }
+
+  /// (key, quotable words) for each content word or Chinese content pair.
+  static func contentKeyed(_ t: [Token], _ scalars: [Unicode.Scalar]?) -> [(String, String)] {
+    var out: [(String, String)] = []
+    for (i, tok) in t.enumerated() {
+      if tok.kind == .word, tok.text.count >= 3, !stopwords.contains(tok.text), tok.text.unicodeScalars.first?.properties.numericType == nil {
+        out.append((tok.stem, tok.text))
+      } else if tok.kind == .word, tok.text.unicodeScalars.first?.properties.numericType != nil {
+        out.append((tok.text, tok.text))
+      } else if tok.kind == .cjk, i + 1 < t.count, t[i + 1].kind == .cjk, !functionChars.contains(tok.text), !functionChars.contains(t[i + 1].text) {
+        out.append((tok.text + t[i + 1].text, tok.text + t[i + 1].text))
+      }
+    }
+    return out
+  }
+
+  static let dateWords: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "january", "february", "march",
+    "april", "june", "july", "august", "september", "october", "november", "december", "q1", "q2", "q3", "q4", "tomorrow", "today", "tonight", "morning", "afternoon", "evening",
+    "week", "weeks", "month", "months", "quarter", "deadline", "phase", "milestone", "milestones", "pilot", "depot", "site", "line", "plant"]
+  static let chineseDates: [String] = ["周一", "周二", "周三", "周四", "周五", "下周", "本周", "月底", "月初", "季度", "第一阶段", "一期", "二期",
+    "里程碑", "试点", "节点", "明天", "下个月"]
+
+  /// A date, a week or phase of a plan, or a name (a capitalised word inside a sentence).
+  var hasDateOrName: Bool {
+    if _tokens.contains(where: { $0.kind == .word && Self.dateWords.contains($0.text) }) { return true }
+    if Self.chineseDates.contains(where: { text.contains($0) }) { return true }
+    return !names.isEmpty
+  }
+
+  /// Capitalised words that do not start a sentence ("Geotab", "Hamburg"), from the raw line.
+  var names: [String] {
+    var out: [String] = []
+    var sentenceStart = true
+    for word in raw.split(whereSeparator: { $0 == " " }) {
+      let strip: Set<Character> = [",", ";", ":", "\"", "'", "(", ")", "“", "”", "‘", "’", ".", "!", "?"]
+      let w = String(word.drop(while: { strip.contains($0) }).reversed().drop(while: { strip.contains($0) }).reversed())
+      if let first = w.unicodeScalars.first, first.properties.isUppercase, !sentenceStart, w != "I", !w.hasPrefix("I'"), !w.hasPrefix("I’") {
+        out.append(w)
+      }
+      sentenceStart = word.last.map { ".!?。！？:".contains($0) } ?? false
+    }
+    return out
+  }
+
+  static let generic: Set<String> = ["understand", "concern", "concerns", "frustration", "important", "totally", "completely",
+    "empathise", "empathize", "hear", "feel", "valid", "problem", "issue", "point", "question", "good", "great", "absolutely"]
+
+  /// Words that carry content: not function words, not the stock words of empathy.
+  var contentWords: Int { _tokens.filter { $0.kind == .word && !Self.stopwords.contains($0.text) && !Self.generic.contains($0.text) }.count }
+  var contentChars: Int { _tokens.filter { $0.kind == .cjk && !Self.functionChars.contains($0.text) }.count }
+
+  /// More than a bare prompt: two content words, or four Chinese characters that are not function words.
+  var hasContent: Bool {
+    let words = _tokens.filter { $0.kind == .word && !Self.stopwords.contains($0.text) && !["tell", "more", "else", "elaborate", "explain"].contains($0.text) }.count
+    return words >= 2 || contentChars >= 4
   }
 
   var hasNumber: Bool {
     if scalars.contains(where: { $0 >= "0" && $0 <= "9" }) { return true }
     let numerals: Set<Unicode.Scalar> = ["一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "亿", "半", "几"]
-    let units: Set<Unicode.Scalar> = ["个", "月", "周", "天", "年", "倍", "成", "万", "亿", "元", "次", "家", "人", "期", "季", "点", "分", "小", "%", "台", "套", "条", "项", "百", "千"]
+    let units: Set<Unicode.Scalar> = ["个", "月", "周", "天", "年", "倍", "成", "万", "亿", "元", "次", "家", "人", "期", "季", "点", "分", "小", "%", "台", "套", "条", "项", "百", "千", "页", "位", "名", "张"]
     for i in 0..<max(0, scalars.count - 1) where numerals.contains(scalars[i]) && units.contains(scalars[i + 1]) { return true }
     return false
   }
@@ -112,14 +214,11 @@ public struct TextMatcher: Sendable {
     return text.split(separator: " ").count >= 12
   }
 
-  /// The sum of the weights of the signals that match, and the signals themselves.
+  /// The sum of the weights of the signals that match, and the signals themselves; supporting
+  /// signals count only when a non-supporting one matched as well.
   public func score(_ signals: [Signal]) -> (total: Int, matched: [Signal]) {
-    var total = 0
-    var matched: [Signal] = []
-    for s in signals where matches(s) {
-      total += s.weight
-      matched.append(s)
-    }
-    return (total, matched)
+    let hits = signals.filter { matches($0) }
+    let matched = hits.contains { !$0.supporting } ? hits : []
+    return (matched.reduce(0) { $0 + $1.weight }, matched)
   }
 }

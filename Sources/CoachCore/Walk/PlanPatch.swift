@@ -163,6 +163,7 @@ extension Objective {
     case "best": return term(best)
     case "expected": return term(expected)
     case "walkAway": return term(walkAway)
+    case "theirLimit": return term(theirLimit)
     case "better": return better.map { .choice($0.rawValue) }
     case "unit": return unit.map { .text($0) }
     case "flexibility": return flexibility.map { .choice($0.rawValue) }
@@ -176,6 +177,7 @@ extension Objective {
     case "best": best = PlanPatch.termValue(value)
     case "expected": expected = PlanPatch.termValue(value)
     case "walkAway": walkAway = PlanPatch.termValue(value)
+    case "theirLimit": theirLimit = PlanPatch.termValue(value)
     case "better": better = PlanPatch.choice(value)
     case "unit": unit = PlanPatch.text(value)
     case "flexibility": flexibility = PlanPatch.choice(value)
