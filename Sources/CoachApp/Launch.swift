@@ -110,7 +110,7 @@ public enum CoachApp {
     playbookDirs += extra.map { $0.hasPrefix("/") ? $0 : ProcessContext.currentDirectory() + "/" + $0 }
 
     // COACH_NOW runs coach as if it were that moment (tests, demos, reproducible screenshots).
-    let clock: any Clock
+    let clock: any CoachClock
     switch environment["COACH_NOW"].map({ $0.trimmingWhitespace }) {
     case nil, "":
       clock = SystemClock()

@@ -5,7 +5,9 @@ extension Session {
   /// What a flow may read when it takes a line: the open plan as it stands, the width of the
   /// moment, today and now from the session clock.
   var flowContext: FlowContext {
-    FlowContext(plan: current?.plan, book: try? playbook(), l: l, width: output.width, today: clock.today, now: now, currency: settings.currency)
+    var context = FlowContext(plan: current?.plan, book: try? playbook(), l: l, width: output.width, today: clock.today, now: now, currency: settings.currency)
+    context.interactive = settings.interactive
+    return context
   }
 
   /// Starts a flow on top of the activity stack.
@@ -68,5 +70,15 @@ final class FlowActivity: Activity, TakesListItems {
   func complete(_ beforeCursor: String, in session: Session) -> Completion {
     let offered = flow.complete(beforeCursor)
     return Completion(replacing: offered.replacing, candidates: offered.candidates)
+  }
+}
+
+extension Session {
+  /// The playbooks whose signals read text in each language (a question, the customer's words),
+  /// loaded now; a language whose playbook does not load is read with the session's.
+  func signals() -> [Lang: Playbook] {
+    var books: [Lang: Playbook] = [:]
+    for lang in Lang.allCases { books[lang] = try? playbook(for: lang) }
+    return books
   }
 }

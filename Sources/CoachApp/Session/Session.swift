@@ -31,7 +31,7 @@ public final class Session {
     self.l = L10n(settings.lang)
   }
 
-  public var clock: any Clock { settings.clock }
+  public var clock: any CoachClock { settings.clock }
 
   /// Gives a walk what it reads answers against: the width, today (for `tomorrow`, `下周二`) and
   /// the currency for amounts typed without one.

@@ -70,6 +70,8 @@ public struct FlowContext {
   public var now: Timestamp
   /// The currency for amounts typed without one.
   public var currency: String?
+  /// A rep at a terminal (Tab completes), rather than a script.
+  public var interactive = false
 
   public init(plan: AccountPlan?, book: Playbook?, l: L10n, width: Int = 80, today: CalendarDay? = nil,
               now: Timestamp, currency: String? = nil) {
