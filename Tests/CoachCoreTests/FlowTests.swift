@@ -22,6 +22,8 @@ import Testing
     case .edit(let e): return "edit " + e.description
     case .confirm(let saved, let notSaved): return "confirm " + (saved?.plain ?? "") + " | " + (notSaved?.plain ?? "")
     case .undo: return "undo"
+    case .saveTranscript(let t): return "saveTranscript " + t.id
+    case .confirmTranscript(let saved, let notSaved): return "confirmTranscript " + (saved?.plain ?? "") + " | " + (notSaved?.plain ?? "")
     case .left(let saved, _): return "left " + saved
     case .push: return "push"
     case .done: return "done"
@@ -227,5 +229,54 @@ import Testing
     let left = flow.accept("done", Self.context(plan, book: book)).map(Self.describe)
     #expect(left.last == "done")
     #expect(left.contains { $0.contains("`show negotiation`") })
+  }
+
+  // MARK: drills
+
+  static func drill(_ mode: DrillMode, rep: String?, taken: Set<String> = []) -> DrillFlow? {
+    let book = Fixtures.playbook(.en)
+    guard let scenario = DrillScenarios.fromPlaybook(.objection, book: book).first else { return nil }
+    let setup = DrillFlow.Setup(scenario: scenario, rep: rep, repDefault: "sam", trainer: nil, mode: mode, passMark: 60, seed: 1, pickedAtRandom: false)
+    return DrillFlow(setup: setup, book: book, books: [.en: book], l: l, takenIDs: taken, now: now)
+  }
+
+  @Test func aDrillAsksForTheRepThenSavesEveryAnswerAsATranscript() throws {
+    let flow = try #require(Self.drill(.train, rep: nil))
+    let ask = flow.start(Self.context(nil)).map(Self.describe)
+    #expect(ask.count == 1 && ask[0].contains("Who is being drilled?") && ask[0].contains("Enter for sam"))
+    // Enter takes the default rep; the drill opens.
+    #expect(Self.kinds(flow.accept("", Self.context(nil))) == ["say"])
+    var saved: [DrillTranscript] = []
+    var line = 0
+    while line < 12 {
+      let effects = flow.accept(line == 0 ? "I hear you, that is a fair concern about the price." : "skip", Self.context(nil))
+      for case .saveTranscript(let t) in effects { saved.append(t) }
+      line += 1
+      if Self.kinds(effects).last == "done" {
+        #expect(effects.map(Self.describe).contains { $0.hasPrefix("confirmTranscript Saved: sessions/") })
+        break
+      }
+    }
+    #expect(!saved.isEmpty)
+    #expect(saved.last?.completed == true)
+    #expect(saved.last?.rep == "sam")
+    #expect(Set(saved.map(\.id)).count == 1)
+  }
+
+  @Test func aDrillTakesAFreeIDAndLeavingSaysWhereItIsKept() throws {
+    let stem = DrillTranscript.fileStem(startedAt: Self.now, rep: "sam", scenarioID: try #require(Self.drill(.exam, rep: "sam")).transcript.scenario.id)
+    let flow = try #require(Self.drill(.exam, rep: "sam", taken: [stem, stem + "-2"]))
+    _ = flow.start(Self.context(nil))
+    #expect(flow.transcript.id == stem + "-3")
+    // Nothing answered: nothing saved.
+    let early = try #require(Self.drill(.exam, rep: "sam"))
+    _ = early.start(Self.context(nil))
+    #expect(early.leave(Self.context(nil)).map(Self.describe) == ["say Left the drill; nothing was answered, so nothing was saved.", "done"])
+    // One answer, then Ctrl-C: the transcript is saved unfinished, and the line says so only if it was.
+    _ = flow.accept("skip", Self.context(nil))
+    let left = flow.leave(Self.context(nil)).map(Self.describe)
+    #expect(left.first == "saveTranscript " + stem + "-3")
+    #expect(left[1].contains("marked unfinished") && left[1].hasSuffix("| Left the drill."))
+    #expect(left.last == "done")
   }
 }

@@ -1,4 +1,5 @@
 import CoachCore
+import CoachStore
 import CoachTerminal
 
 extension Session {
@@ -33,6 +34,9 @@ extension Session {
         if let text = current?.unsaved == nil ? saved : notSaved { say(text) }
       case .undo:
         do { try undo() } catch { fail(error) }
+      case .saveTranscript(let transcript): save(transcript)
+      case .confirmTranscript(let saved, let notSaved):
+        if let text = lastTranscriptSaved ? saved : notSaved { say(text) }
       case .left(let saved, let left): sayLeft(saved: saved, left: left)
       case .push(let flow): begin(flow)
       case .done:
@@ -41,6 +45,23 @@ extension Session {
       }
     }
     return ended
+  }
+
+  /// Writes a drill transcript into the sessions folder (made, and swept of a crash's temp
+  /// files, on the first save of the run).
+  func save(_ transcript: DrillTranscript) {
+    let store = TranscriptStore(paths: settings.paths)
+    do {
+      if !transcriptsPrepared {
+        try store.prepare(now: now)
+        transcriptsPrepared = true
+      }
+      try store.save(transcript)
+      lastTranscriptSaved = true
+    } catch {
+      lastTranscriptSaved = false
+      fail(CommandError(l.describe(error) + StyledText(l.t(" — the drill goes on; it is saved again with the next answer.", "——练习继续进行；下一个回答时会再次保存。")), exitCode: error.exitCode))
+    }
   }
 
   /// Offers a next action (after an objection was handled), when the plan can take one.

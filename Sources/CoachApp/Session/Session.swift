@@ -23,6 +23,10 @@ public final class Session {
   var discardWarned: String? = nil
   private var playbookCache: [Lang: Playbook] = [:]
   var loopRunning = false
+  /// Whether the sessions folder has been made ready in this run, and whether the last drill
+  /// transcript save worked.
+  var transcriptsPrepared = false
+  var lastTranscriptSaved = false
 
   public init(settings: Settings, output: OutputSink) {
     self.settings = settings

@@ -38,6 +38,11 @@ public enum FlowEffect {
   case confirm(saved: StyledText?, notSaved: StyledText?)
   /// Takes back the last change (`undo` typed inside a flow).
   case undo
+  /// Writes a drill transcript (its id names the file); a failure is reported and the drill
+  /// goes on, saved again with the next answer.
+  case saveTranscript(DrillTranscript)
+  /// Confirms the last transcript save, like `confirm` for the plan.
+  case confirmTranscript(saved: StyledText?, notSaved: StyledText?)
   /// The line that ends a flow left early: `saved` when every answer is on disk, otherwise the
   /// session says what is not saved yet after `left`.
   case left(saved: String, left: String)
