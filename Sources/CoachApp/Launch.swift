@@ -11,13 +11,12 @@ import CLibEditShim
 /// Starts coach: parses the command line, then either runs one command or the session loop.
 public enum CoachApp {
   public static func main(arguments: [String]) -> Int32 {
-    umask(0o077)
-    signal(SIGXFSZ, SIG_IGN)
-    let environment = ProcessContext.environment(ProcessContext.knownVariables)
+    Platform.prepareProcess()
+    let environment = Platform.environment(Platform.knownVariables)
 
     // The settings file: a broken line is reported with file:line (below, in the session's
     // language) and its key keeps the default.
-    let settingsPath = WorkspacePaths.settingsFile(environment: environment, currentDirectory: ProcessContext.currentDirectory())
+    let settingsPath = WorkspacePaths.settingsFile(environment: environment, currentDirectory: Platform.currentDirectory())
     let fileLanguage = SettingsStore.load(settingsPath, l: L10n(.en)).settings.language
     // Help and version come before parsing so they are always in the user's language.
     let preLang = Lang(argument: value(after: "--lang", in: arguments) ?? "") ?? environment["COACH_LANG"].flatMap(Lang.init(argument:))
@@ -104,10 +103,10 @@ public enum CoachApp {
     let output = StandardOutput(environment: environment, noColour: global.noColor || !interactive && command == nil,
                                 fixedWidth: interactive ? nil : 80)
     output.widthOverride = userSettings.width  // the `width` setting wins over the terminal's
-    let paths = WorkspacePaths.resolve(workspace: global.workspace, environment: environment, currentDirectory: ProcessContext.currentDirectory())
+    let paths = WorkspacePaths.resolve(workspace: global.workspace, environment: environment, currentDirectory: Platform.currentDirectory())
     var playbookDirs = BuiltInPlaybooks.directory().map { [$0] } ?? []
     let extra = global.playbooks + (environment["COACH_PLAYBOOKS"].map { $0.split(separator: ":").map(String.init) } ?? [])
-    playbookDirs += extra.map { $0.hasPrefix("/") ? $0 : ProcessContext.currentDirectory() + "/" + $0 }
+    playbookDirs += extra.map { $0.hasPrefix("/") ? $0 : Platform.currentDirectory() + "/" + $0 }
 
     // COACH_NOW runs coach as if it were that moment (tests, demos, reproducible screenshots).
     let clock: any CoachClock
@@ -216,13 +215,13 @@ public enum CoachApp {
 /// or, when running from a build folder, in the source tree.
 public enum BuiltInPlaybooks {
   public static func directory() -> String? {
-    guard let exe = ProcessContext.executableDirectory() else { return nil }
+    guard let exe = Platform.executableDirectory() else { return nil }
     let candidates = [
       exe + "/../share/coach/playbooks",
       exe + "/../../../playbooks",  // .build/<triple>/<config>/coach
       exe + "/../../playbooks",  // .build/<config>/coach
     ]
-    return candidates.first { ProcessContext.isDirectory($0 + "/en") }
+    return candidates.first { Platform.isDirectory($0 + "/en") }
   }
 }
 

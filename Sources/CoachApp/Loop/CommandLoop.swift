@@ -11,7 +11,25 @@ extension Session {
   public func runLoop(reader: LineReader) -> Int32 {
     loopRunning = true
     defer { loopRunning = false }
-    while !quitRequested {
+    read(from: reader, untilActivitiesEnd: false)
+    close()
+    reader.close()
+    if settings.interactive { return ExitStatus.ok }
+    return lastFailure ?? ExitStatus.ok
+  }
+
+  /// Feeds lines to the running activity until it ends (`coach learn MODULE`, `coach quiz`):
+  /// Ctrl-C or the end of input leaves it, with everything answered so far saved.
+  public func runActivities(reader: LineReader) {
+    read(from: reader, untilActivitiesEnd: true)
+    reader.close()
+  }
+
+  /// The one input loop, for a terminal and a pipe alike: each line goes to the running
+  /// activity or runs as a command. It ends at `quit` or the end of the input, or — for one
+  /// command's activity — when no activity is left.
+  private func read(from reader: LineReader, untilActivitiesEnd: Bool) {
+    while !quitRequested, !(untilActivitiesEnd && activeActivity == nil) {
       switch reader.readLine(prompt: prompt, context: inputContext) {
       case .line(let line):
         if line.contains("\n") { handlePaste(line, reader: reader) } else { handle(line) }
@@ -23,34 +41,15 @@ extension Session {
           activity.leave(in: self)
         }
       case .endOfInput:
+        // In batch mode the end of input ends everything; on a terminal, Ctrl-D at a walk
+        // prompt leaves the walk and then the session.
         while let activity = activeActivity {
           finish(activity)
           activity.leave(in: self)
-          // In batch mode the end of input ends everything; on a terminal, Ctrl-D at a walk
-          // prompt leaves the walk and then the session.
         }
-        requestQuit(force: true)
+        if !untilActivitiesEnd { requestQuit(force: true) }
       }
     }
-    close()
-    reader.close()
-    if settings.interactive { return ExitStatus.ok }
-    return lastFailure ?? ExitStatus.ok
-  }
-
-  /// Feeds lines to the running activity until it ends (`coach learn MODULE`, `coach quiz`):
-  /// Ctrl-C or the end of input leaves it, with everything answered so far saved.
-  public func runActivities(reader: LineReader) {
-    while let activity = activeActivity {
-      switch reader.readLine(prompt: prompt, context: .answer) {
-      case .line(let line):
-        if line.contains("\n") { handlePaste(line, reader: reader) } else { handle(line) }
-      case .interrupted, .endOfInput:
-        finish(activity)
-        activity.leave(in: self)
-      }
-    }
-    reader.close()
   }
 
   /// Which history the next line joins: commands at the top level, answers inside activities.
