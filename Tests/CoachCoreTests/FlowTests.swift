@@ -279,4 +279,84 @@ import Testing
     #expect(left[1].contains("marked unfinished") && left[1].hasSuffix("| Left the drill."))
     #expect(left.last == "done")
   }
+
+  // MARK: objection
+
+  @Test func anObjectionIsLoggedCategorisedAndWalkedThroughLSCPA() {
+    let book = Fixtures.playbook(.en)
+    var plan = Self.plan()
+    let flow = ObjectionFlow(book: book, signals: [.en: book], l: Self.l, index: nil, category: nil, plan: plan)
+    #expect(Self.kinds(flow.start(Self.context(plan, book: book))) == ["say"])
+    // The customer's words come first: an empty line is refused.
+    #expect(Self.kinds(flow.accept("", Self.context(plan, book: book))) == ["warn"])
+    let logged = flow.accept("Your price is 20% higher than the competitor's.", Self.context(plan, book: book))
+    #expect(Self.kinds(logged) == ["edit", "say"])
+    #expect(Self.describe(logged[1]).contains("Which kind of objection is it?"))
+    Self.carryOut(logged, on: &plan)
+    #expect(plan.objections.count == 1)
+    // Enter accepts the suggested category; Enter skips who raised it.
+    for line in ["", ""] { Self.carryOut(flow.accept(line, Self.context(plan, book: book)), on: &plan) }
+    #expect(plan.objections[0].category == .price)
+    let listen = flow.accept("I understand the price matters a great deal to you.", Self.context(plan, book: book))
+    #expect(Self.kinds(listen).first == "edit")
+    Self.carryOut(listen, on: &plan)
+    #expect(plan.objections[0].lscpa[.listen] == "I understand the price matters a great deal to you.")
+    // `undo` takes the answer back and asks the Listen step again.
+    let undone = flow.accept("undo", Self.context(plan, book: book))
+    #expect(Self.kinds(undone) == ["undo", "say"])
+    // `done` ends it with the objection's card, and no action offer (Assure was not reached).
+    let done = flow.accept("done", Self.context(plan, book: book))
+    #expect(Self.kinds(done) == ["say", "say", "done"])
+  }
+
+  @Test func leavingAnObjectionNeverLogsOne() {
+    let book = Fixtures.playbook(.en)
+    let flow = ObjectionFlow(book: book, signals: [.en: book], l: Self.l, index: nil, category: .price, plan: Self.plan())
+    _ = flow.start(Self.context(Self.plan(), book: book))
+    #expect(Self.kinds(flow.leave(Self.context(Self.plan(), book: book))) == ["left", "done"])
+    let done = flow.accept("done", Self.context(Self.plan(), book: book)).map(Self.describe)
+    #expect(done == ["say No new objection was logged.", "done"])
+  }
+
+  // MARK: questions
+
+  @Test func theQuestionPassAddsPickedExamplesAndCountsThemForUndo() {
+    let book = Fixtures.playbook(.en)
+    var plan = Self.plan()
+    let flow = QuestionFlow(book: book, signals: [.en: book], l: Self.l)
+    #expect(Self.kinds(flow.start(Self.context(plan, book: book))) == ["say"])
+    let picked = flow.accept("1 2", Self.context(plan, book: book))
+    #expect(Self.kinds(picked) == ["edit", "edit", "say"])
+    #expect(Self.describe(picked.last!) == "say Added 2 question(s).")
+    Self.carryOut(picked, on: &plan)
+    #expect(plan.questionPlan.count == 2 && plan.questionPlan.allSatisfy { $0.type == .open })
+    // Picking the same example again adds nothing and says nothing about it.
+    let again = flow.accept("1", Self.context(plan, book: book))
+    #expect(Self.kinds(again) == ["say"])
+    #expect(Self.kinds(flow.accept("9", Self.context(plan, book: book))) == ["warn"])
+    #expect(Self.kinds(flow.accept("undo", Self.context(plan, book: book))) == ["undo"])
+    #expect(Self.kinds(flow.accept("undo", Self.context(plan, book: book))) == ["undo"])
+    #expect(Self.kinds(flow.accept("undo", Self.context(plan, book: book))) == ["warn"])
+  }
+
+  @Test func aQuestionThatReadsAsAnotherTypeWaitsForTheRepsChoice() {
+    let book = Fixtures.playbook(.en)
+    var plan = Self.plan()
+    let flow = QuestionFlow(book: book, signals: [.en: book], l: Self.l)
+    _ = flow.start(Self.context(plan, book: book))
+    // A closed question in the open slot is not stored in silence.
+    let asked = flow.accept("Is the budget approved?", Self.context(plan, book: book))
+    #expect(Self.kinds(asked) == ["say"])
+    #expect(Self.describe(asked[0]).contains("does not read as an open question"))
+    // 1 (or Enter) keeps it as open.
+    let kept = flow.accept("1", Self.context(plan, book: book))
+    #expect(Self.kinds(kept) == ["edit", "say"])
+    Self.carryOut(kept, on: &plan)
+    #expect(plan.questionPlan.map(\.type) == [.open])
+    // Enter four times walks past the four types and ends with the summary.
+    var last: [FlowEffect] = []
+    for _ in 0..<4 { last = flow.accept("", Self.context(plan, book: book)) }
+    #expect(Self.kinds(last) == ["say", "done"])
+    #expect(Self.describe(last[0]).contains("Question plan: "))
+  }
 }
