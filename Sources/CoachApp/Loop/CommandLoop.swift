@@ -107,11 +107,6 @@ extension Session {
   /// Parses words with the shared command tree and runs the command.
   public func run(_ words: [String]) {
     guard let first = words.first else { return }
-    // Leaving needs no parsing: the loop handles a bare `quit`/`exit` itself, like sqlite's `.quit`.
-    if words.count == 1, first == "quit" || first == "exit" {
-      requestQuit()
-      return
-    }
     if first == "--help" || first == "-h" || (words.count > 1 && (words.contains("--help") || words.contains("-h"))) {
       run(["help"] + (HelpCatalog.entry(first) != nil ? [first] : []))
       return
