@@ -50,7 +50,7 @@ public enum CoachApp {
       StandardOutput(environment: environment, noColour: true).write(StyledText(text + "\n"))
       return ExitStatus.ok
     case .usage(let error):
-      var text = UsageMessages.translate(CoachCommand.message(for: error), l)
+      var text = UsageProblem(error, english: CoachCommand.message(for: error)).text(l)
       let i = globalOptionsEnd(arguments)
       if i < arguments.count, case let first = arguments[i], !first.hasPrefix("-"), HelpCatalog.entry(first) == nil {
         text = l.t("Unknown command ‘\(first)’", "未知命令 ‘\(first)’")

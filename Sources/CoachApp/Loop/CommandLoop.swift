@@ -143,7 +143,7 @@ extension Session {
   /// An argument error from the parser, in the user's language, with the command's usage.
   func usageError(_ error: Error, command: String) -> CommandError {
     let english = CommandLookup.message(for: error, command: command)
-    var text = StyledText(UsageMessages.translate(english, l))
+    var text = StyledText(UsageProblem(error, english: english).text(l))
     if let entry = HelpCatalog.entry(command) {
       text += StyledText("\n" + l.t("Usage: ", "用法：") + entry.synopsis(l))
     }
@@ -162,24 +162,6 @@ extension Session {
       return
     }
     quitRequested = true
-  }
-}
-
-/// Translations of the argument parser's English messages.
-enum UsageMessages {
-  static func translate(_ english: String, _ l: L10n) -> String {
-    guard l.lang == .zh else { return english }
-    let patterns: [(String, String)] = [
-      ("Missing expected argument", "缺少参数"),
-      ("Unexpected argument", "多余的参数"),
-      ("Unknown option", "未知选项"),
-      ("Missing value for", "选项缺少值"),
-      ("is invalid for", "取值无效"),
-      ("Error:", "错误："),
-    ]
-    var text = english
-    for (en, zh) in patterns { text = text.replacingAll(en, with: zh) }
-    return text
   }
 }
 
