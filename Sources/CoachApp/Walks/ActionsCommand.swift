@@ -10,6 +10,9 @@ struct ActionsCommand: SessionCommand {
   @Option(help: "Who does it.") var owner: String?
   @Option(help: "When it is due (YYYY-MM-DD).") var due: String?
 
+  /// The words after `actions` (for Tab and for "did you mean").
+  static let words = ["add", "done", "undone", "remove"]
+
   func run(in session: Session) throws(CommandError) {
     let l = session.l
     switch action?.lowercased() {
@@ -50,7 +53,7 @@ struct ActionsCommand: SessionCommand {
       }
     case let other?:
       throw CommandError(StyledText(l.t("Unknown action ‘\(other)’: use `actions`, `actions add TEXT`, `actions done N`, `actions undone N` or `actions remove N`.",
-                                        "未知操作 ‘\(other)’：请使用 `actions`、`actions add 内容`、`actions done 编号`、`actions undone 编号` 或 `actions remove 编号`。") + NearestWord.hint(other, among: ["add", "done", "undone", "remove"], l)), exitCode: ExitStatus.usage)
+                                        "未知操作 ‘\(other)’：请使用 `actions`、`actions add 内容`、`actions done 编号`、`actions undone 编号` 或 `actions remove 编号`。") + NearestWord.hint(other, among: ActionsCommand.words, l)), exitCode: ExitStatus.usage)
     }
   }
 

@@ -10,6 +10,9 @@ struct QuestionsCommand: SessionCommand {
   @Argument(parsing: .allUnrecognized, help: "The type and the question.") var words: [String] = []
   @Option(name: .customLong("as"), help: "The type you meant (for check).") var intended: String?
 
+  /// The words after `questions` (for Tab and for "did you mean").
+  static let words = ["add", "check", "remove"]
+
   func run(in session: Session) throws(CommandError) {
     let l = session.l
     let book = try session.playbook()
@@ -50,7 +53,7 @@ struct QuestionsCommand: SessionCommand {
       session.acknowledge(StyledText(l.t("Removed: ", "已删除：") + text + l.t(" (`undo` brings it back)", "（用 `undo` 可恢复）")))
     case let other?:
       throw CommandError(StyledText(l.t("Unknown action ‘\(other)’: use `questions`, `questions add TYPE TEXT`, `questions check TEXT` or `questions remove N`.",
-                                        "未知操作 ‘\(other)’：请使用 `questions`、`questions add 类型 问题`、`questions check 问题` 或 `questions remove 编号`。") + NearestWord.hint(other, among: ["add", "check", "remove"], l)), exitCode: ExitStatus.usage)
+                                        "未知操作 ‘\(other)’：请使用 `questions`、`questions add 类型 问题`、`questions check 问题` 或 `questions remove 编号`。") + NearestWord.hint(other, among: QuestionsCommand.words, l)), exitCode: ExitStatus.usage)
     }
   }
 

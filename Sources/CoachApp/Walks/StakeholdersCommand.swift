@@ -8,6 +8,9 @@ struct StakeholdersCommand: SessionCommand {
   @Argument(help: "add, edit or remove") var action: String?
   @Argument(help: "The person's name.") var name: [String] = []
 
+  /// The words after `stakeholders` (for Tab and for "did you mean").
+  static let words = ["add", "edit", "remove"]
+
   func run(in session: Session) throws(CommandError) {
     let l = session.l
     let who = name.joined(separator: " ").trimmingWhitespace
@@ -37,7 +40,7 @@ struct StakeholdersCommand: SessionCommand {
       session.acknowledge("\(l.t("Removed", "已删除")) \(removed, .bold)\(l.t(". `undo` brings them back.", "。用 `undo` 可以恢复。"))")
     case let other?:
       throw CommandError(StyledText(l.t("Unknown action ‘\(other)’: use `stakeholders`, `stakeholders add [NAME]`, `stakeholders edit NAME` or `stakeholders remove NAME`.",
-                                        "未知操作 ‘\(other)’：请使用 `stakeholders`、`stakeholders add [姓名]`、`stakeholders edit 姓名` 或 `stakeholders remove 姓名`。") + NearestWord.hint(other, among: ["add", "edit", "remove"], l)), exitCode: ExitStatus.usage)
+                                        "未知操作 ‘\(other)’：请使用 `stakeholders`、`stakeholders add [姓名]`、`stakeholders edit 姓名` 或 `stakeholders remove 姓名`。") + NearestWord.hint(other, among: StakeholdersCommand.words, l)), exitCode: ExitStatus.usage)
     }
   }
 
