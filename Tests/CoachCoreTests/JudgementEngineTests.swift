@@ -116,6 +116,53 @@ import Testing
     #expect(s.suggest("SAP projects always run six months late, and if this one does, it's my head on the line.").category == .risk)
   }
 
+  /// Round 2's general mechanisms, each on a sentence written for this test (not from the sets).
+  @Test func amountsAreReadAsWritten() {
+    #expect(TextMatcher("We're at 340k, and the board caps it at €120k.").amounts == ["340k", "€120k"])
+    #expect(TextMatcher("That is 1.2 million over three years").amounts == ["1.2 million"])
+    #expect(TextMatcher("一年要两百万，太多了").amounts == ["两百万"])
+    #expect(TextMatcher("Three weeks and 40 people").amounts.isEmpty, "a figure without money is no amount")
+    let s = CategorySuggester(book: Self.en)
+    let r = s.suggest("You're at 450k a year for what we do today in spreadsheets.")
+    #expect(r.category == .price)
+    #expect(r.scores[.price, default: 0] > r.scores[.time, default: 0])
+  }
+
+  @Test func aCueTheCustomerWavesAwayIsNoEvidence() {
+    let s = CategorySuggester(book: Self.en)
+    let r = s.suggest("The price is fine. What I doubt is whether your team can keep the system running in winter.")
+    #expect(r.category == .risk)
+    #expect(!r.signalIDs.contains("price-words") && r.scores[.price, default: 0] < s.suggest("The price. What I doubt is whether your team can keep the system running in winter.").scores[.price, default: 0])
+    let z = CategorySuggester(book: Self.zh)
+    #expect(z.suggest("价格不是问题，我就怕你们的系统在高峰期扛不住。").scores[.price, default: 0] < z.suggest("价格，我就怕你们的系统在高峰期扛不住。").scores[.price, default: 0])
+  }
+
+  @Test func ownUnderstandingAndOwnVerdict() {
+    let en = QuestionClassifier(book: Self.en), zh = QuestionClassifier(book: Self.zh)
+    #expect(en.classify("If I'm following you, the approvals stall at the regional office rather than at head office?").type == .verification)
+    #expect(zh.classify("我把您说的捋一下：主要是夜班的交接容易出错，我没理解错吧？").type == .verification)
+    let lead = zh.classify("换一家大厂总归更放心一些，对吧？")
+    #expect(lead.type == nil && lead.leadsTheWitness)
+    let enLead = en.classify("Going with a bigger vendor is always the safer choice for a bank, right?")
+    #expect(enLead.type == nil && enLead.leadsTheWitness)
+  }
+
+  @Test func sayingYouListenIsNotListening() {
+    let r = scorer.score(step: "listen", text: "I'm listening very closely to everything you say.", scenario: objection("price-budget-fixed"), lang: .en)
+    #expect(r.score == 0)
+    #expect(r.checks.contains { !$0.passed && $0.kind == .harm && !$0.evidence.isEmpty })
+  }
+
+  @Test func aWorkedPlanCountsAsTheStrategy() {
+    let plan = "Start with the two depots in Lyon for eight weeks, with your dispatch lead signing off each phase against the on-time figure from March before anything else moves."
+    let r = scorer.score(step: "process", text: plan, strategies: ["value-comparison"], scenario: objection("price-budget-fixed"), lang: .en)
+    let strategy = r.checks.first { $0.id == "uses-strategy" }
+    #expect(strategy?.passed == true)
+    #expect(strategy?.evidence.isEmpty == false, "quoted by its specifics")
+    let vague = scorer.score(step: "process", text: "We can look at options.", strategies: ["value-comparison"], scenario: objection("price-budget-fixed"), lang: .en)
+    #expect(vague.checks.first { $0.id == "uses-strategy" }?.passed == false)
+  }
+
   @Test func drillsWantContent() {
     var s = DrillScenario(kind: .questions, id: "w", text: "")
     s.task = .write

@@ -45,6 +45,7 @@ public enum DrillQuote {
     switch test {
     case .question: return lastSentence(trimmed)
     case .number: return firstFigure(trimmed) ?? trimmed
+    case .amount: return TextMatcher(trimmed).amounts.first.map { words($0, in: trimmed) ?? $0 } ?? trimmed
     case .long:
       let m = TextMatcher(trimmed)
       let wide = trimmed.unicodeScalars.filter { DisplayWidth.isWide($0.value) }.count

@@ -193,6 +193,7 @@ public struct DrillScorer: Sendable {
     case .detailed: return l.t("detail of their situation beyond stock phrases", "套话之外的具体情况")
     case .question: return l.t("a question mark", "问号")
     case .number: return l.t("a figure", "一个数字")
+    case .amount: return l.t("a sum of money", "一笔钱的数目")
     case .long: return l.t("enough detail (12 words or more)", "足够的细节（25 个字以上）")
     case .multiQuestion: return l.t("two questions", "两个问题")
     }

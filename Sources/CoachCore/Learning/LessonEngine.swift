@@ -154,7 +154,7 @@ public struct LessonEngine: Sendable {
     var out = StyledText()
     if !resuming {
       out.append("\n")
-      out.append(l.t("Check your understanding: \(quiz.words.count(quiz.entries.count, "question", "questions")). The answers count towards your review schedule.",
+      out.append(l.t("Check your understanding: \(quiz.words.count(quiz.entries.count, "question", "questions")). The answers count toward your review schedule.",
                      "检验一下：共 \(quiz.entries.count) 道题，作答结果计入你的复习安排。"), .heading)
       out.append("\n" + quiz.instructions, .dim)
     }

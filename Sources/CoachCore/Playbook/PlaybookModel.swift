@@ -137,7 +137,7 @@ public struct Signal: Sendable, Equatable {
   /// figure, a date, a name or a planned step), `content` (more than a bare "Tell me?"),
   /// `detailed` (seven content words or twenty Chinese characters beyond stock phrases).
   public enum Test: String, Sendable {
-    case number, question, long, multiQuestion = "multi-question", overlap, specifics, content, detailed
+    case number, amount, question, long, multiQuestion = "multi-question", overlap, specifics, content, detailed
   }
   public var id: String?
   public var at: Position = .anywhere

@@ -38,7 +38,11 @@ public struct CategorySuggester: Sendable {
     var scored: [(CategoryInfo, Int, [Signal], [String])] = []
     var scores: [ObjectionCategory: Int] = [:]
     for c in categories {
-      let (_, matched) = m.score(c.signals)
+      // A cue the customer sets aside ("the price is fine", "价格不是问题") is no evidence for its category.
+      let matched = m.score(c.signals).matched.filter { s in
+        let spans = s.patterns.compactMap { m.span($0, at: s.at) }
+        return spans.isEmpty || !spans.allSatisfy { Self.setAside($0, in: m.text) }
+      }
       // More evidence weighs more: each further phrase of a matched signal adds one (up to two).
       let total = matched.reduce(0) { sum, s in
         let hits = Set(s.patterns.compactMap { m.span($0, at: s.at) }).count
@@ -57,6 +61,22 @@ public struct CategorySuggester: Sendable {
     out.wordingWords = top.3.filter { w in w.unicodeScalars.allSatisfy { !DisplayWidth.isWide($0.value) } && !w.unicodeScalars.allSatisfy { $0.properties.numericType != nil } }
     if ranked.count > 1, ranked[1].1 > 0, top.1 - ranked[1].1 <= 1 { out.unsureOf = ranked[1].0.id }
     return out
+  }
+
+  /// Words right after a cue that wave it away: "is fine", "is not the issue", "不是问题", "没问题".
+  static let asideMarkers = ["is fine", "is ok", "is okay", "is not the issue", "is not the problem", "is not an issue", "is not a problem",
+                             "isn't the issue", "isn't the problem", "aside", "不是问题", "没问题", "倒在其次", "其次", "还好", "可以接受", "不是关键"]
+
+  static func setAside(_ span: String, in text: String) -> Bool {
+    let t = Array(text.unicodeScalars), s = Array(span.unicodeScalars)
+    guard !s.isEmpty, t.count >= s.count,
+          let at = (0...(t.count - s.count)).first(where: { i in t[i..<(i + s.count)].elementsEqual(s) }) else { return false }
+    var rest = String.UnicodeScalarView()
+    rest.append(contentsOf: t[(at + s.count)...].prefix(24).drop { $0 == " " || $0 == "," || $0 == "也" })
+    let after = String(rest)
+    // A Chinese cue may be part of a longer word (价 in 价格): allow up to two characters before the marker.
+    let slack = s.allSatisfy { DisplayWidth.isWide($0.value) } ? 2 : 0
+    return (0...slack).contains { k in asideMarkers.contains { after.dropFirst(k).hasPrefix($0) } }
   }
 
   /// The same suggestion's reasons in another language's playbook (same ids).

@@ -41,6 +41,14 @@ public struct Rubric: Sendable {
         let hits = chosen.filter { m.matches($0) }
         passed = !hits.isEmpty
         evidence = hits.flatMap { m.evidence($0) }
+        // A coach credits a worked plan in the rep's own words as well as the strategy's stock
+        // words: long, detailed (beyond stock phrases) and specific (figures, dates, names, phases).
+        if !passed, !chosen.isEmpty, m.passes(.long), m.passes(.detailed), m.passes(.specifics) {
+          var specifics = Signal()
+          specifics.test = .specifics
+          passed = true
+          evidence = m.evidence(specifics)
+        }
       } else {
         let anyHits = check.any.filter { m.matches($0) }
         let noneHits = check.none.filter { m.matches($0) }

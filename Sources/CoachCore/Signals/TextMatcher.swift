@@ -90,6 +90,7 @@ public struct TextMatcher: Sendable {
     if out.isEmpty, let test = signal.test, passes(test) {
       switch test {
       case .overlap: out = sharedWords().map { $0 }
+      case .amount: out = amounts
       default: out = ["(\(test.rawValue))"]
       }
     }
@@ -105,6 +106,7 @@ public struct TextMatcher: Sendable {
   public func passes(_ test: Signal.Test) -> Bool {
     switch test {
     case .number: return hasNumber
+    case .amount: return !amounts.isEmpty
     case .question: return scalars.contains("?")
     case .long: return isLong
     case .multiQuestion: return scalars.filter { $0 == "?" }.count >= 2
@@ -206,6 +208,37 @@ public struct TextMatcher: Sendable {
     let units: Set<Unicode.Scalar> = ["个", "月", "周", "天", "年", "倍", "成", "万", "亿", "元", "次", "家", "人", "期", "季", "点", "分", "小", "%", "台", "套", "条", "项", "百", "千", "页", "位", "名", "张"]
     for i in 0..<max(0, scalars.count - 1) where numerals.contains(scalars[i]) && units.contains(scalars[i + 1]) { return true }
     return false
+  }
+
+  /// Sums of money, as written: a figure with a currency sign or word or a size suffix
+  /// ("340k", "€900k", "1.2 million", "40 dollars"), or a Chinese figure with 万/亿/元/块.
+  var amounts: [String] {
+    let sizes: Set<String> = ["k", "m", "bn", "mn", "million", "millions", "billion", "thousand", "grand", "euro", "euros", "dollar", "dollars",
+                              "pound", "pounds", "yuan", "rmb", "usd", "eur", "chf"]
+    let currency: Set<String> = ["€", "$", "£", "¥"]
+    let cjkNumerals: Set<String> = ["一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "几", "半"]
+    let cjkMoney: Set<String> = ["万", "亿", "元", "块"]
+    func isFigure(_ t: Token) -> Bool { t.kind == .word && t.text.first.map(\.isNumber) == true }
+    var out: [String] = []
+    let t = _tokens
+    for i in t.indices {
+      if isFigure(t[i]) {
+        let unit = t[i].text.drop { $0.isNumber || $0 == "." || $0 == "," }
+        let before = i > 0 && currency.contains(t[i - 1].text) && t[i - 1].end == t[i].start
+        var j = i
+        // "1.2 million": the figure may be split at its decimal point.
+        if j + 2 < t.count, t[j + 1].text == ".", isFigure(t[j + 2]) { j += 2 }
+        let after = j + 1 < t.count && sizes.contains(t[j + 1].text)
+        if sizes.contains(String(unit)) || before || after {
+          out.append(slice(t[before ? i - 1 : i].start, t[after ? j + 1 : j].end))
+        }
+      } else if t[i].kind == .cjk, cjkMoney.contains(t[i].text), i > 0, cjkNumerals.contains(t[i - 1].text) || isFigure(t[i - 1]) {
+        var lo = i - 1
+        while lo > 0, cjkNumerals.contains(t[lo - 1].text) || isFigure(t[lo - 1]) { lo -= 1 }
+        out.append(slice(t[lo].start, t[i].end))
+      }
+    }
+    return out
   }
 
   var isLong: Bool {
