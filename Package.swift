@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // Sales Coach: a line-editing REPL that coaches key-account sales reps.
-// Layering (see README "Architecture"): CoachCore is pure; CoachStore owns the disk;
+// Layering (see README "How it is built"): CoachCore is pure; CoachStore owns the disk;
 // CLibEdit/CLibEditShim/CoachTerminal own the terminal; CoachApp is the one command loop;
 // `coach` is a few lines of entrypoint.
 import PackageDescription

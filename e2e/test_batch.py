@@ -263,6 +263,15 @@ def test_unknown_language_is_a_usage_error(ws):
     assert r.status == 64 and "fr" in r.stderr
 
 
+def test_the_language_is_read_once_before_help_and_errors(ws):
+    # an unknown language is refused before anything is said in one
+    r = ws.run(["--lang", "fr", "--help"])
+    assert r.status == 64 and "fr" in r.stderr and r.stdout == ""
+    # an unknown command after the global options is named as one, in the language asked for
+    r = ws.run(["--lang", "zh", "frobnicate"])
+    assert r.status == 64 and "未知命令 ‘frobnicate’" in r.stderr
+
+
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_completion_scripts(ws, shell):
     r = ws.run(["--generate-completion-script", shell], workspace=False)

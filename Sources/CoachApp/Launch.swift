@@ -11,112 +11,86 @@ import CLibEditShim
 /// Starts coach: parses the command line, then either runs one command or the session loop.
 public enum CoachApp {
   public static func main(arguments: [String]) -> Int32 {
-    umask(0o077)
-    signal(SIGXFSZ, SIG_IGN)
-    let environment = ProcessContext.environment(ProcessContext.knownVariables)
+    Platform.prepareProcess()
+    let environment = Platform.environment(Platform.knownVariables)
 
     // The settings file: a broken line is reported with file:line (below, in the session's
     // language) and its key keeps the default.
-    let settingsPath = WorkspacePaths.settingsFile(environment: environment, currentDirectory: ProcessContext.currentDirectory())
+    let settingsPath = WorkspacePaths.settingsFile(environment: environment, currentDirectory: Platform.currentDirectory())
     let fileLanguage = SettingsStore.load(settingsPath, l: L10n(.en)).settings.language
-    // Help and version come before parsing so they are always in the user's language.
-    let preLang = Lang(argument: value(after: "--lang", in: arguments) ?? "") ?? environment["COACH_LANG"].flatMap(Lang.init(argument:))
-      ?? fileLanguage ?? Lang.fromLocale(environment)
-    if arguments.contains("--help") || arguments.contains("-h") || arguments == ["help"] {
+    // The language, once, before anything is said: `--lang`, then COACH_LANG, the settings
+    // file and the locale. Help, usage errors and the session all speak it.
+    let lang: Lang
+    if let text = value(after: "--lang", in: arguments) ?? environment["COACH_LANG"].flatMap({ $0.isEmpty ? nil : $0 }) {
+      guard let named = Lang(argument: text) else {
+        StandardOutput(environment: environment, noColour: true).errorLine(
+          StyledText("Unknown language ‘\(text)’: use en or zh. / 未知语言 ‘\(text)’：请使用 en 或 zh。"))
+        return ExitStatus.usage
+      }
+      lang = named
+    } else {
+      lang = fileLanguage ?? Lang.fromLocale(environment)
+    }
+    let l = L10n(lang)
+
+    let global: GlobalOptions
+    let command: SessionCommand?
+    switch request(arguments) {
+    case .help(let word):
       // Help in the user's language wherever the flag is: for the command named, or overall.
       let output = StandardOutput(environment: environment, noColour: arguments.contains("--no-color"))
-      let l = L10n(preLang)
-      var words = arguments[globalOptionsEnd(arguments)...].filter { !$0.hasPrefix("-") }
-      if words.first == "help" { words.removeFirst() }  // `coach help CMD` = help about CMD
-      let word = words.first
       if let word, let entry = HelpCatalog.entry(word) {
         output.line(HelpCatalog.detail(entry, l, width: output.width))
       } else {
         output.line(HelpCatalog.commandLine(l, version: CoachCore.version, width: output.width))
       }
       return ExitStatus.ok
-    }
-    installTerminationHandler(L10n(preLang))
-
-    let parsed: ParsableCommand?
-    var sessionGlobals: GlobalOptions? = nil
-    do {
-      if isOnlyGlobalOptions(arguments), let globals = GlobalOptions(simple: arguments) {
-        // The session with global options only: read by hand, so starting coach does not pay
-        // ArgumentParser's one-time runtime set-up (about a millisecond of type-metadata work).
-        sessionGlobals = globals
-        parsed = nil
-      } else {
-        parsed = try fastParse(arguments) ?? CoachCommand.parseAsRoot(arguments)
-      }
-    } catch {
-      let code = CoachCommand.exitCode(for: error).rawValue
-      let output = StandardOutput(environment: environment, noColour: true)
-      if code == 0 {
-        // --version, completion scripts and shell completion requests.
-        output.write(StyledText(CoachCommand.fullMessage(for: error) + "\n"))
-        return ExitStatus.ok
-      }
-      let l = L10n(preLang)
-      var text = UsageMessages.translate(CoachCommand.message(for: error), l)
-      if let first = arguments.first, !first.hasPrefix("-"), HelpCatalog.entry(first) == nil {
+    case .printed(let text):
+      // --version, completion scripts and shell completion requests.
+      StandardOutput(environment: environment, noColour: true).write(StyledText(text + "\n"))
+      return ExitStatus.ok
+    case .usage(let error):
+      var text = UsageProblem(error, english: CoachCommand.message(for: error)).text(l)
+      let i = globalOptionsEnd(arguments)
+      if i < arguments.count, case let first = arguments[i], !first.hasPrefix("-"), HelpCatalog.entry(first) == nil {
         text = l.t("Unknown command ‘\(first)’", "未知命令 ‘\(first)’")
         if let near = Suggest.nearest(to: first, in: HelpCatalog.words) { text += l.t(". Did you mean ‘\(near)’?", "。你是不是想输入 ‘\(near)’？") }
       }
-      output.errorLine(StyledText(text + "\n" + l.t("`coach --help` shows how to use coach.", "`coach --help` 可查看用法。")))
+      StandardOutput(environment: environment, noColour: true).errorLine(StyledText(text + "\n" + l.t("`coach --help` shows how to use coach.", "`coach --help` 可查看用法。")))
       return ExitStatus.usage
-    }
-
-    let global: GlobalOptions
-    let command: SessionCommand?
-    if let sessionGlobals {
-      global = sessionGlobals
-      command = nil
-    } else if let root = parsed as? CoachCommand {
-      global = root.global
-      command = nil
-    } else if let sub = parsed as? SessionCommand {
-      global = sub.global
-      command = sub
-    } else {
+    case .notACommand:
       return ExitStatus.usage
+    case .session(let options):
+      global = options
+      command = nil
+    case .command(let parsed):
+      global = parsed.global
+      command = parsed
     }
+    installTerminationHandler(l)
 
-    let (userSettings, settingsProblems) = SettingsStore.load(settingsPath, l: L10n(preLang))
+    let (userSettings, settingsProblems) = SettingsStore.load(settingsPath, l: l)
     if !settingsProblems.isEmpty {
       let err = StandardOutput(environment: environment, noColour: true)
       for problem in settingsProblems { err.errorLine(StyledText(problem)) }
-    }
-
-    let lang: Lang
-    if let text = global.lang ?? (environment["COACH_LANG"].flatMap { $0.isEmpty ? nil : $0 }) {
-      guard let parsedLang = Lang(argument: text) else {
-        StandardOutput(environment: environment, noColour: true).errorLine(
-          StyledText("Unknown language ‘\(text)’: use en or zh. / 未知语言 ‘\(text)’：请使用 en 或 zh。"))
-        return ExitStatus.usage
-      }
-      lang = parsedLang
-    } else {
-      lang = userSettings.language ?? Lang.fromLocale(environment)
     }
 
     let interactive = command == nil && !global.batch && isTerminal(STDIN_FILENO) && isTerminal(STDOUT_FILENO)
     let output = StandardOutput(environment: environment, noColour: global.noColor || !interactive && command == nil,
                                 fixedWidth: interactive ? nil : 80)
     output.widthOverride = userSettings.width  // the `width` setting wins over the terminal's
-    let paths = WorkspacePaths.resolve(workspace: global.workspace, environment: environment, currentDirectory: ProcessContext.currentDirectory())
+    let paths = WorkspacePaths.resolve(workspace: global.workspace, environment: environment, currentDirectory: Platform.currentDirectory())
     var playbookDirs = BuiltInPlaybooks.directory().map { [$0] } ?? []
     let extra = global.playbooks + (environment["COACH_PLAYBOOKS"].map { $0.split(separator: ":").map(String.init) } ?? [])
-    playbookDirs += extra.map { $0.hasPrefix("/") ? $0 : ProcessContext.currentDirectory() + "/" + $0 }
+    playbookDirs += extra.map { $0.hasPrefix("/") ? $0 : Platform.currentDirectory() + "/" + $0 }
 
     // COACH_NOW runs coach as if it were that moment (tests, demos, reproducible screenshots).
-    let clock: any Clock
+    let clock: any CoachClock
     switch environment["COACH_NOW"].map({ $0.trimmingWhitespace }) {
     case nil, "":
       clock = SystemClock()
     case let text?:
       guard let pinned = FixedClock(reading: text) else {
-        let l = L10n(lang)
         StandardOutput(environment: environment, noColour: true).errorLine(StyledText(l.t(
           "COACH_NOW is not a moment coach can read: ‘\(text)’. Write it as ISO-8601, for example 2026-11-23T09:00:00Z or 2026-11-23, or leave it empty for the real time.",
           "无法识别 COACH_NOW 的时间：‘\(text)’。请用 ISO-8601 格式，例如 2026-11-23T09:00:00Z 或 2026-11-23；留空则使用真实时间。")))
@@ -168,16 +142,49 @@ public enum CoachApp {
     return outcome.isUTF8
   }
 
-  /// The common cases without reflecting the whole command tree: no command (the session, with
-  /// global options only) or a known command word after the global options. Anything else
-  /// (`--version`, completion scripts, mistakes) goes to the full parser.
-  static func fastParse(_ arguments: [String]) throws -> ParsableCommand? {
+  /// What the command line asks for.
+  enum Request {
+    /// Help, about the command named or overall (`--help` anywhere, `-h`, `coach help`).
+    case help(String?)
+    /// The session, with its global options.
+    case session(GlobalOptions)
+    /// One command (`coach show Acme`).
+    case command(SessionCommand)
+    /// What the parser prints and exits 0 with: `--version`, completion scripts.
+    case printed(String)
+    /// A mistake on the command line.
+    case usage(Error)
+    /// A parse that names no command coach runs.
+    case notACommand
+  }
+
+  /// The one parse of the command line. The common cases are read without reflecting the
+  /// whole command tree (ArgumentParser's first use costs about a millisecond of type-metadata
+  /// work): the session with global options only, and a known command word after the global
+  /// options, which that command's own parser reads. Anything else (`--version`, completion
+  /// scripts, mistakes) goes to the full parser.
+  static func request(_ arguments: [String]) -> Request {
+    if arguments.contains("--help") || arguments.contains("-h") || arguments == ["help"] {
+      var words = arguments[globalOptionsEnd(arguments)...].filter { !$0.hasPrefix("-") }
+      if words.first == "help" { words.removeFirst() }  // `coach help CMD` = help about CMD
+      return .help(words.first)
+    }
     let i = globalOptionsEnd(arguments)
-    guard i < arguments.count else { return nil }
-    let word = arguments[i]
-    guard CommandLookup.type(for: word) != nil else { return nil }
-    let globals = Array(arguments[..<i])
-    return try CommandLookup.parse([word] + globals + Array(arguments[(i + 1)...]))
+    if i >= arguments.count, let globals = GlobalOptions(simple: arguments) { return .session(globals) }
+    do {
+      let parsed: ParsableCommand?
+      if i < arguments.count, CommandLookup.type(for: arguments[i]) != nil {
+        parsed = try CommandLookup.parse([arguments[i]] + Array(arguments[..<i]) + Array(arguments[(i + 1)...]))
+      } else {
+        parsed = try CoachCommand.parseAsRoot(arguments)
+      }
+      if let root = parsed as? CoachCommand { return .session(root.global) }
+      if let command = parsed as? SessionCommand { return .command(command) }
+      return .notACommand
+    } catch {
+      if CoachCommand.exitCode(for: error).rawValue == 0 { return .printed(CoachCommand.fullMessage(for: error)) }
+      return .usage(error)
+    }
   }
 
   /// SIGTERM and SIGHUP end coach with a message. Saves block these signals while a file is
@@ -201,10 +208,6 @@ public enum CoachApp {
     return i
   }
 
-  static func isOnlyGlobalOptions(_ arguments: [String]) -> Bool {
-    globalOptionsEnd(arguments) >= arguments.count
-  }
-
   static func value(after flag: String, in arguments: [String]) -> String? {
     if let i = arguments.firstIndex(of: flag), i + 1 < arguments.count { return arguments[i + 1] }
     if let a = arguments.first(where: { $0.hasPrefix(flag + "=") }) { return String(a.dropFirst(flag.count + 1)) }
@@ -216,13 +219,13 @@ public enum CoachApp {
 /// or, when running from a build folder, in the source tree.
 public enum BuiltInPlaybooks {
   public static func directory() -> String? {
-    guard let exe = ProcessContext.executableDirectory() else { return nil }
+    guard let exe = Platform.executableDirectory() else { return nil }
     let candidates = [
       exe + "/../share/coach/playbooks",
       exe + "/../../../playbooks",  // .build/<triple>/<config>/coach
       exe + "/../../playbooks",  // .build/<config>/coach
     ]
-    return candidates.first { ProcessContext.isDirectory($0 + "/en") }
+    return candidates.first { Platform.isDirectory($0 + "/en") }
   }
 }
 

@@ -20,6 +20,12 @@ public struct TranscriptStore {
 
   public func path(for id: String) -> String { directory + "/" + id + ".json" }
 
+  /// The ids of the transcripts in the folder (none when it does not exist yet).
+  public func ids() -> Set<String> {
+    let names = (try? Sys.listDirectory(directory)) ?? []
+    return Set(names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) })
+  }
+
   /// `stem`, or `stem-2`, `stem-3`… when a file of that name exists already.
   public func freeID(_ stem: String) -> String {
     guard Sys.fileExists(path(for: stem)) else { return stem }

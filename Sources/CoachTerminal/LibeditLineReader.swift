@@ -9,8 +9,7 @@ import Darwin
 
 /// Line editing on a terminal through libedit's wide-character API (`el_wgets`, `history_w`).
 ///
-/// Read `/work/shared/research/aesthetics_anchors.md` section 3 before changing this file.
-/// In short:
+/// Before changing this file, know what it relies on:
 /// - Call `TerminalLocale.setUp()` first. libedit decodes input with the locale; in a non-UTF-8
 ///   locale this reader neither loads nor saves history (that would destroy non-ASCII entries).
 /// - Only create this when stdin and stdout are terminals (`isTerminal`); pipes get

@@ -47,8 +47,9 @@ public final class StandardOutput: OutputSink {
   /// Set when stdout was closed by the reader (EPIPE): callers may stop early.
   public private(set) var closed = false
 
+  /// The process ignores SIGPIPE (`Platform.prepareProcess`), so a closed reader shows up here
+  /// as EPIPE.
   public init(environment: [String: String], noColour: Bool, fixedWidth: Int? = nil) {
-    signal(SIGPIPE, SIG_IGN)
     let allowed = !noColour && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
     colour = allowed && isatty(STDOUT_FILENO) == 1
     errorColour = allowed && isatty(STDERR_FILENO) == 1

@@ -173,8 +173,8 @@ enum PlanCompletion {
   @Sendable static func planIDs(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
     var workspace: String? = nil
     if let i = words.firstIndex(of: "--workspace"), i + 1 < words.count { workspace = words[i + 1] }
-    let paths = WorkspacePaths.resolve(workspace: workspace, environment: ProcessContext.environment(),
-                                       currentDirectory: ProcessContext.currentDirectory())
+    let paths = WorkspacePaths.resolve(workspace: workspace, environment: Platform.environment(),
+                                       currentDirectory: Platform.currentDirectory())
     let ids = (try? PlanRepository(paths: paths).ids()) ?? []
     return ids.filter { $0.hasPrefix(prefix) }
   }

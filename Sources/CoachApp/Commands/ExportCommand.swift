@@ -94,7 +94,7 @@ struct ExportCommand: SessionCommand {
       let rows = table == .stakeholders ? plan.stakeholders.count : plan.actions.count
       what = table == .stakeholders ? l.t("\(rows) stakeholder(s) (CSV)", "\(rows) 位决策者（CSV）") : l.t("\(rows) action(s) (CSV)", "\(rows) 项行动（CSV）")
     }
-    session.say("\(l.t("Wrote ", "已将"))\(what)\(l.t(" to ", "写入 "))\(ProcessContext.shortPath(path), .bold)\(l.t(" (only you can read it).", "（仅你本人可读）。"))")
+    session.say("\(l.t("Wrote ", "已将"))\(what)\(l.t(" to ", "写入 "))\(Platform.shortPath(path), .bold)\(l.t(" (only you can read it).", "（仅你本人可读）。"))")
   }
 
   func unknownFormat(_ word: String, _ l: L10n) -> CommandError {
@@ -104,7 +104,7 @@ struct ExportCommand: SessionCommand {
   /// Writes the export durably (temp file 0600, fsync, rename), refusing folders and the
   /// workspace's plans folder. Returns the absolute path written.
   static func expandingHome(_ target: String) -> String {
-    guard target == "~" || target.hasPrefix("~/"), let home = ProcessContext.environment(["HOME"])["HOME"], home.hasPrefix("/") else { return target }
+    guard target == "~" || target.hasPrefix("~/"), let home = Platform.environment(["HOME"])["HOME"], home.hasPrefix("/") else { return target }
     return (home.hasSuffix("/") ? String(home.dropLast()) : home) + target.dropFirst()
   }
 
@@ -112,8 +112,8 @@ struct ExportCommand: SessionCommand {
     let l = session.l
     // `~/x.html` in the session is the home folder, as a shell would have expanded it.
     let expanded = ExportCommand.expandingHome(target)
-    let path = expanded.hasPrefix("/") ? expanded : ProcessContext.currentDirectory() + "/" + expanded
-    if target.hasSuffix("/") || ProcessContext.isDirectory(path) {
+    let path = expanded.hasPrefix("/") ? expanded : Platform.currentDirectory() + "/" + expanded
+    if target.hasSuffix("/") || Platform.isDirectory(path) {
       throw CommandError(StyledText(l.t("‘\(target)’ is a folder, so nothing was written: give a file name, e.g. \(target.hasSuffix("/") ? target : target + "/")brief.html.",
                                         "‘\(target)’ 是一个文件夹，未写入任何内容：请给出文件名，例如 \(target.hasSuffix("/") ? target : target + "/")brief.html。")),
                          exitCode: ExitStatus.cannotCreate)
@@ -121,7 +121,7 @@ struct ExportCommand: SessionCommand {
     let slash = path.lastIndex(of: "/")!
     let directory = slash == path.startIndex ? "/" : String(path[..<slash])
     let name = String(path[path.index(after: slash)...])
-    if ProcessContext.sameDirectory(directory, session.settings.paths.plans) {
+    if Platform.sameDirectory(directory, session.settings.paths.plans) {
       throw CommandError(StyledText(l.t("That is the workspace's plans folder, where only plans belong; write the export somewhere else.",
                                         "那是工作区存放计划的文件夹，只能存放计划；请把导出文件写到别处。")), exitCode: ExitStatus.cannotCreate)
     }

@@ -22,13 +22,13 @@ struct PlaybookValidateCommand: SessionCommand {
     let l = session.l
     var directories = session.settings.playbookDirectories
     if let path {
-      let absolute = path.hasPrefix("/") ? path : ProcessContext.currentDirectory() + "/" + path
-      guard ProcessContext.isDirectory(absolute) else {
+      let absolute = path.hasPrefix("/") ? path : Platform.currentDirectory() + "/" + path
+      guard Platform.isDirectory(absolute) else {
         throw CommandError(StyledText(l.t("No such folder: \(path)", "文件夹不存在：\(path)")), exitCode: ExitStatus.noInput)
       }
       let builtIn = BuiltInPlaybooks.directory()
       // A folder that is the built-in one is checked on its own; any other is laid over it.
-      if let builtIn, ProcessContext.sameDirectory(builtIn, absolute) {
+      if let builtIn, Platform.sameDirectory(builtIn, absolute) {
         directories = [builtIn]
       } else {
         directories = (builtIn.map { [$0] } ?? []) + [absolute]
@@ -41,7 +41,7 @@ struct PlaybookValidateCommand: SessionCommand {
     for problem in report.problems {
       session.output.errorLine(StyledText(Sanitizer.clean(problem.description(in: l.lang), multiline: false)))
     }
-    let where_ = directories.map { ProcessContext.shortPath($0) }.joined(separator: " + ")
+    let where_ = directories.map { Platform.shortPath($0) }.joined(separator: " + ")
     if report.problems.isEmpty {
       session.say("\(l.t("OK", "通过"), .good) — \(where_): \(report.summary(l))")
     } else {
@@ -60,7 +60,7 @@ struct PlaybookListCommand: SessionCommand {
     var out = StyledText()
     out.appendLine(StyledText(l.t("Playbook folders, in the order they are laid over each other:", "剧本文件夹（按叠加顺序）："), .heading))
     for (i, d) in directories.enumerated() {
-      out.appendLine(StyledText("  \(i + 1). \(ProcessContext.shortPath(d))" + (i == 0 ? l.t("  (built-in)", "（内置）") : "")))
+      out.appendLine(StyledText("  \(i + 1). \(Platform.shortPath(d))" + (i == 0 ? l.t("  (built-in)", "（内置）") : "")))
     }
     for lang in Lang.allCases {
       let (files, _) = PlaybookLoader.read(directories: directories, lang: lang)
@@ -68,7 +68,7 @@ struct PlaybookListCommand: SessionCommand {
       out.appendLine(StyledText(lang == .en ? l.t("English (en)", "英文 (en)") : l.t("Chinese (zh)", "中文 (zh)"), .heading))
       var table = TextTable(columns: [.init(l.t("Module", "模块")), .init(l.t("Files", "文件"))])
       for module in PlaybookAssembler.modules {
-        let from = files.filter { $0.module == module }.map { ProcessContext.shortPath($0.path) }
+        let from = files.filter { $0.module == module }.map { Platform.shortPath($0.path) }
         table.add([module, from.isEmpty ? l.t("(missing)", "（缺失）") : from.joined(separator: " + ")], style: from.isEmpty ? .bad : .plain)
       }
       out += table.render(width: session.output.width).indented("  ") + "\n"

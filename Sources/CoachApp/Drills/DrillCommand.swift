@@ -110,14 +110,14 @@ struct DrillCommand: SessionCommand {
     let trainerName = trainer?.trimmingWhitespace.isEmpty == false ? trainer!.trimmingWhitespace : nil
     var repName = rep?.trimmingWhitespace
     if repName?.isEmpty == true { repName = nil }
-    let user = session.settings.repName ?? ProcessContext.environment(["USER"])["USER"].flatMap { $0.isEmpty ? nil : $0 }
+    let user = session.settings.repName ?? Platform.environment(["USER"])["USER"].flatMap { $0.isEmpty ? nil : $0 }
     // A trainer at a shared screen is logged in as themselves: ask for the rep's name then.
     if repName == nil, trainerName == nil, let user { repName = user }
     var books: [Lang: Playbook] = [book.lang: book]
     for other in Lang.allCases where other != book.lang { books[other] = try? session.playbook(for: other) }
-    let setup = DrillActivity.Setup(scenario: picked, rep: repName, repDefault: user, trainer: trainerName, mode: mode,
+    let setup = DrillFlow.Setup(scenario: picked, rep: repName, repDefault: user, trainer: trainerName, mode: mode,
                                     passMark: passMark, seed: usedSeed, pickedAtRandom: pickedAtRandom)
-    session.begin(DrillActivity(setup: setup, book: book, books: books, l: l, store: TranscriptStore(paths: session.settings.paths), now: session.now))
+    session.begin(DrillFlow(setup: setup, book: book, books: books, l: l, takenIDs: TranscriptStore(paths: session.settings.paths).ids(), now: session.now))
   }
 
   /// `drill list`: the scenarios by kind, with their ids and categories.

@@ -54,7 +54,7 @@ enum DrillRescore {
       candidates = [file]
     } else {
       if !file.contains("/") { candidates += [sessions + "/" + file, sessions + "/" + file + ".json"] }
-      candidates += [session.settings.paths.root + "/" + file, ProcessContext.currentDirectory() + "/" + file]
+      candidates += [session.settings.paths.root + "/" + file, Platform.currentDirectory() + "/" + file]
     }
     for path in candidates {
       do {

@@ -28,7 +28,7 @@ struct ReportCommand: SessionCommand {
     let book = try session.playbook()
     let given = !sessions.isEmpty
     let folders = given
-      ? sessions.map { TranscriptStore.transcriptFolder($0.hasPrefix("/") ? $0 : ProcessContext.currentDirectory() + "/" + $0) }
+      ? sessions.map { TranscriptStore.transcriptFolder($0.hasPrefix("/") ? $0 : Platform.currentDirectory() + "/" + $0) }
       : [session.settings.paths.sessions]
     let listing = TranscriptStore.loadAll(directories: folders)
     for path in listing.missing where given {

@@ -20,7 +20,7 @@ struct QuizCommand: SessionCommand {
     let selection = QuizSelection()
     let words = LearningWords(l, schedule: selection.schedule)
     var heading: StyledText
-    let chosen: QuizSelection.Session
+    let chosen: QuizSelection.Round
     if let module {
       let lesson = try LearnCommand.lesson(module, in: book, l)
       chosen = selection.module(lesson, in: book, progress: progress, today: today)

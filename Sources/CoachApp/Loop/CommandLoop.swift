@@ -11,7 +11,25 @@ extension Session {
   public func runLoop(reader: LineReader) -> Int32 {
     loopRunning = true
     defer { loopRunning = false }
-    while !quitRequested {
+    read(from: reader, untilActivitiesEnd: false)
+    close()
+    reader.close()
+    if settings.interactive { return ExitStatus.ok }
+    return lastFailure ?? ExitStatus.ok
+  }
+
+  /// Feeds lines to the running activity until it ends (`coach learn MODULE`, `coach quiz`):
+  /// Ctrl-C or the end of input leaves it, with everything answered so far saved.
+  public func runActivities(reader: LineReader) {
+    read(from: reader, untilActivitiesEnd: true)
+    reader.close()
+  }
+
+  /// The one input loop, for a terminal and a pipe alike: each line goes to the running
+  /// activity or runs as a command. It ends at `quit` or the end of the input, or — for one
+  /// command's activity — when no activity is left.
+  private func read(from reader: LineReader, untilActivitiesEnd: Bool) {
+    while !quitRequested, !(untilActivitiesEnd && activeActivity == nil) {
       switch reader.readLine(prompt: prompt, context: inputContext) {
       case .line(let line):
         if line.contains("\n") { handlePaste(line, reader: reader) } else { handle(line) }
@@ -23,34 +41,15 @@ extension Session {
           activity.leave(in: self)
         }
       case .endOfInput:
+        // In batch mode the end of input ends everything; on a terminal, Ctrl-D at a walk
+        // prompt leaves the walk and then the session.
         while let activity = activeActivity {
           finish(activity)
           activity.leave(in: self)
-          // In batch mode the end of input ends everything; on a terminal, Ctrl-D at a walk
-          // prompt leaves the walk and then the session.
         }
-        requestQuit(force: true)
+        if !untilActivitiesEnd { requestQuit(force: true) }
       }
     }
-    close()
-    reader.close()
-    if settings.interactive { return ExitStatus.ok }
-    return lastFailure ?? ExitStatus.ok
-  }
-
-  /// Feeds lines to the running activity until it ends (`coach learn MODULE`, `coach quiz`):
-  /// Ctrl-C or the end of input leaves it, with everything answered so far saved.
-  public func runActivities(reader: LineReader) {
-    while let activity = activeActivity {
-      switch reader.readLine(prompt: prompt, context: .answer) {
-      case .line(let line):
-        if line.contains("\n") { handlePaste(line, reader: reader) } else { handle(line) }
-      case .interrupted, .endOfInput:
-        finish(activity)
-        activity.leave(in: self)
-      }
-    }
-    reader.close()
   }
 
   /// Which history the next line joins: commands at the top level, answers inside activities.
@@ -108,11 +107,6 @@ extension Session {
   /// Parses words with the shared command tree and runs the command.
   public func run(_ words: [String]) {
     guard let first = words.first else { return }
-    // Leaving needs no parsing: the loop handles a bare `quit`/`exit` itself, like sqlite's `.quit`.
-    if words.count == 1, first == "quit" || first == "exit" {
-      requestQuit()
-      return
-    }
     if first == "--help" || first == "-h" || (words.count > 1 && (words.contains("--help") || words.contains("-h"))) {
       run(["help"] + (HelpCatalog.entry(first) != nil ? [first] : []))
       return
@@ -149,7 +143,7 @@ extension Session {
   /// An argument error from the parser, in the user's language, with the command's usage.
   func usageError(_ error: Error, command: String) -> CommandError {
     let english = CommandLookup.message(for: error, command: command)
-    var text = StyledText(UsageMessages.translate(english, l))
+    var text = StyledText(UsageProblem(error, english: english).text(l))
     if let entry = HelpCatalog.entry(command) {
       text += StyledText("\n" + l.t("Usage: ", "用法：") + entry.synopsis(l))
     }
@@ -168,24 +162,6 @@ extension Session {
       return
     }
     quitRequested = true
-  }
-}
-
-/// Translations of the argument parser's English messages.
-enum UsageMessages {
-  static func translate(_ english: String, _ l: L10n) -> String {
-    guard l.lang == .zh else { return english }
-    let patterns: [(String, String)] = [
-      ("Missing expected argument", "缺少参数"),
-      ("Unexpected argument", "多余的参数"),
-      ("Unknown option", "未知选项"),
-      ("Missing value for", "选项缺少值"),
-      ("is invalid for", "取值无效"),
-      ("Error:", "错误："),
-    ]
-    var text = english
-    for (en, zh) in patterns { text = text.replacingAll(en, with: zh) }
-    return text
   }
 }
 

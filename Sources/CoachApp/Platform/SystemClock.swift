@@ -5,7 +5,7 @@ import CoachCore
 #endif
 
 /// The real clock: UTC for timestamps, the local time zone for "today".
-public struct SystemClock: Clock {
+public struct SystemClock: CoachClock {
   public init() {}
 
   public var now: Timestamp {

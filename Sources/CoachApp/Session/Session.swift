@@ -23,6 +23,10 @@ public final class Session {
   var discardWarned: String? = nil
   private var playbookCache: [Lang: Playbook] = [:]
   var loopRunning = false
+  /// Whether the sessions folder has been made ready in this run, and whether the last drill
+  /// transcript save worked.
+  var transcriptsPrepared = false
+  var lastTranscriptSaved = false
 
   public init(settings: Settings, output: OutputSink) {
     self.settings = settings
@@ -31,7 +35,7 @@ public final class Session {
     self.l = L10n(settings.lang)
   }
 
-  public var clock: any Clock { settings.clock }
+  public var clock: any CoachClock { settings.clock }
 
   /// Gives a walk what it reads answers against: the width, today (for `tomorrow`, `下周二`) and
   /// the currency for amounts typed without one.

@@ -8,7 +8,7 @@ public struct Settings: Sendable {
   public var paths: WorkspacePaths
   /// Built-in playbooks first, then trainers' folders laid over them.
   public var playbookDirectories: [String]
-  public var clock: any Clock
+  public var clock: any CoachClock
   /// A person is typing (prompts and line editing); false for pipes and scripts.
   public var interactive: Bool
   /// The currency stored with an amount typed without one (settings file `currency`).
@@ -20,7 +20,7 @@ public struct Settings: Sendable {
   /// The hand-editable settings file `coach config` reads and writes.
   public var settingsFile: String?
 
-  public init(lang: Lang, paths: WorkspacePaths, playbookDirectories: [String], clock: any Clock, interactive: Bool,
+  public init(lang: Lang, paths: WorkspacePaths, playbookDirectories: [String], clock: any CoachClock, interactive: Bool,
               user: UserSettings = UserSettings(), settingsFile: String? = nil) {
     self.lang = lang
     self.paths = paths

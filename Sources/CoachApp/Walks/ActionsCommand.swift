@@ -10,6 +10,9 @@ struct ActionsCommand: SessionCommand {
   @Option(help: "Who does it.") var owner: String?
   @Option(help: "When it is due (YYYY-MM-DD).") var due: String?
 
+  /// The words after `actions` (for Tab and for "did you mean").
+  static let words = ["add", "done", "undone", "remove"]
+
   func run(in session: Session) throws(CommandError) {
     let l = session.l
     switch action?.lowercased() {
@@ -22,7 +25,7 @@ struct ActionsCommand: SessionCommand {
       var dueDay: CalendarDay? = nil
       if let due { dueDay = try ActionsCommand.day(due, session) }
       if text.isEmpty {
-        session.begin(ActionFollowUp.activity(l: l, asking: l.t("What is the next action?", "下一步行动是什么？"), optional: false))
+        session.begin(ActionFollowUp.flow(l: l, asking: l.t("What is the next action?", "下一步行动是什么？"), optional: false))
         return
       }
       try session.change(l.t("added action", "添加行动")) {
@@ -50,7 +53,7 @@ struct ActionsCommand: SessionCommand {
       }
     case let other?:
       throw CommandError(StyledText(l.t("Unknown action ‘\(other)’: use `actions`, `actions add TEXT`, `actions done N`, `actions undone N` or `actions remove N`.",
-                                        "未知操作 ‘\(other)’：请使用 `actions`、`actions add 内容`、`actions done 编号`、`actions undone 编号` 或 `actions remove 编号`。") + NearestWord.hint(other, among: ["add", "done", "undone", "remove"], l)), exitCode: ExitStatus.usage)
+                                        "未知操作 ‘\(other)’：请使用 `actions`、`actions add 内容`、`actions done 编号`、`actions undone 编号` 或 `actions remove 编号`。") + NearestWord.hint(other, among: ActionsCommand.words, l)), exitCode: ExitStatus.usage)
     }
   }
 
@@ -82,63 +85,5 @@ struct ActionsCommand: SessionCommand {
     let overdue = plan.actions.filter(view.isOverdue).count
     if overdue > 0 { out.append("\n  " + l.t("\(overdue) overdue.", "\(overdue) 项已逾期。"), .bad) }
     return out
-  }
-}
-
-/// "Add an action?": a short walk (what, who, when) offered at the end of a discovery stage or
-/// an objection, and by `actions add` without text.
-enum ActionFollowUp {
-  static func activity(l: L10n, asking question: String, optional: Bool) -> WalkActivity {
-    var what = Prompt(id: "text", kind: .text, fills: "action.text", text: question)
-    what.label = l.t("Action", "行动")
-    what.optional = optional
-    var who = Prompt(id: "owner", kind: .text, fills: "action.owner", text: l.t("Who owns it? (Enter to leave empty)", "由谁负责？（按 Enter 留空）"))
-    who.label = l.t("Owner", "负责人")
-    who.optional = true
-    var when = Prompt(id: "due", kind: .date, fills: "action.due", text: l.t("When is it due? (Enter for no date)", "何时截止？（按 Enter 不设日期）"))
-    when.label = l.t("Due", "截止")
-    when.optional = true
-    let walk = Walk(id: "action", title: l.t("Next action", "下一步行动"), prompts: [what, who, when])
-    final class Target { var index: Int? }
-    let target = Target()
-    let binding = WalkBinding(
-      apply: { p, v, plan, time in
-        if let i = target.index, i < plan.actions.count {
-          switch p.id {
-          case "owner": plan.actions[i].owner = PlanPatch.text(v)
-          case "due": plan.actions[i].due = PlanPatch.text(v)
-          default: if let t = PlanPatch.text(v) { plan.actions[i].text = t }
-          }
-        } else if p.id == "text", let t = PlanPatch.text(v) {
-          plan.actions.append(Action(text: t, createdAt: time))
-          target.index = plan.actions.count - 1
-        }
-      },
-      describe: { p in l.t("Action: ", "行动：") + p.shortLabel })
-    let engine = WalkEngine(walk: walk, answers: [:], context: walk.title, l: l)
-    let activity = WalkActivity(engine: engine, binding: binding) { session, engine in
-      if let i = target.index {
-        session.say(StyledText(l.t("Added action #\(i + 1). `actions` lists them.", "已添加行动 #\(i + 1)。用 `actions` 查看。"), .good))
-      }
-    }
-    // An empty first answer to an offered action means "no action": leave quietly.
-    if optional {
-      activity.intercept = { line, session in
-        guard target.index == nil, activity.engine.current?.id == "text", line.trimmingWhitespace.isEmpty else { return false }
-        activity.engine.leave()
-        return true
-      }
-    }
-    return activity
-  }
-
-  /// Offers the follow-up after a walk that ended normally.
-  static func offer(in session: Session) {
-    guard session.current?.readOnly == nil else { return }
-    let l = session.l
-    let activity = activity(l: l, asking: l.t("Add a next action? Type it, or press Enter to skip.", "要添加下一步行动吗？直接输入，或按 Enter 跳过。"), optional: true)
-    session.activities.append(activity)
-    session.prepare(&activity.engine)
-    session.say(activity.engine.renderCurrent())
   }
 }

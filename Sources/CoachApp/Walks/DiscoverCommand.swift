@@ -26,8 +26,8 @@ struct DiscoverCommand: SessionCommand {
     var engine = WalkEngine(walk: walk, answers: PlanPatch.answers(for: walk.prompts, from: plan),
                             context: l.t("Discovery ", "需求挖掘 ") + "\(chosen.order + 1)/4 · " + walk.title, l: l)
     engine.industry = plan.account.industry?.rawValue
-    session.begin(WalkActivity(engine: engine, binding: .plan(walk.title)) { session, engine in
-      DiscoverCommand.finish(chosen, engine: engine, in: session)
+    session.begin(WalkFlow(engine: engine, binding: .plan(walk.title)) { engine, context in
+      DiscoverCommand.finish(chosen, engine: engine, context)
     })
   }
 
@@ -48,20 +48,24 @@ struct DiscoverCommand: SessionCommand {
 
   /// The end of a stage: what was recorded, what is still empty, what the next stage needs;
   /// a stage walked to its end gets its completion time.
-  static func finish(_ stage: DiscoveryStage, engine: WalkEngine, in session: Session) {
-    let l = session.l
+  static func finish(_ stage: DiscoveryStage, engine: WalkEngine, _ context: FlowContext) -> [FlowEffect] {
+    let l = context.l
+    var context = context
+    var effects: [FlowEffect] = []
     let hasAnswers = engine.walk.prompts.contains { !(engine.answers[$0.id]?.isEmpty ?? true) }
     let completed = !engine.leftEarly && hasAnswers
     if completed {
-      try? session.change(engine.walk.title + l.t(": completed", "：完成")) { $0.discovery[stage].completedAt = session.now.description }
+      let edit = PlanEdit(engine.walk.title + l.t(": completed", "：完成")) { plan, now in plan.discovery[stage].completedAt = now }
+      effects.append(.edit(edit))
+      context = context.applying(edit)
     }
     var out = StyledText("\n" + engine.walk.title + l.t(" — summary", "——小结"), .heading)
     let recorded = engine.walk.prompts.filter { !(engine.answers[$0.id]?.isEmpty ?? true) }
     let empty = engine.unansweredPrompts
-    let w = session.output.width
+    let w = context.width
     out.append("\n" + Wrap.text(l.t("Recorded: ", "已记录：") + (recorded.isEmpty ? "—" : recorded.map(\.shortLabel).joined(separator: l.t("; ", "；"))), width: w), .good)
     if !empty.isEmpty { out.append("\n" + Wrap.text(l.t("Still empty: ", "尚未填写：") + empty.map(\.shortLabel).joined(separator: l.t("; ", "；")), width: w), .warn) }
-    if completed { out.append("\n" + l.t("Completed ", "完成于 ") + Blocks.time(session.now.description), .dim) }
+    if completed { out.append("\n" + l.t("Completed ", "完成于 ") + Blocks.time(context.now.description), .dim) }
     if let next = engine.walk.next { out.append("\n" + Wrap.text("→ " + next, width: w)) }
     if !completed {
       out.append("\n" + l.t("Pick up where you left off with `discover \(stage.rawValue)`.", "用 `discover \(stage.rawValue)` 从中断处继续。"), .dim)
@@ -70,11 +74,12 @@ struct DiscoverCommand: SessionCommand {
     } else {
       out.append("\n" + l.t("All four stages walked. `questions` plans what to ask next; `check` shows the gaps.", "四个阶段都已完成。用 `questions` 规划下次提问；用 `check` 查看缺口。"), .dim)
     }
-    if let plan = session.current?.plan {
-      let skipped = session.findings(for: plan).filter { $0.id == "discovery-stage-skipped" }
-      if !skipped.isEmpty { out.append("\n"); out += FindingsView.render(skipped, l: l, width: session.output.width) }
+    if context.plan != nil {
+      let skipped = context.findings().filter { $0.id == "discovery-stage-skipped" }
+      if !skipped.isEmpty { out.append("\n"); out += FindingsView.render(skipped, l: l, width: context.width) }
     }
-    session.say(out)
-    if completed { ActionFollowUp.offer(in: session) }
+    effects.append(.say(out))
+    if completed { effects.append(ActionFollowUp.offer(l: l)) }
+    return effects
   }
 }

@@ -32,7 +32,7 @@ struct ObjectionCommand: SessionCommand {
       guard (1...max(1, plan.objections.count)).contains(n), !plan.objections.isEmpty else {
         throw CommandError(StyledText(l.t("There is no objection #\(n); `objection` lists them.", "没有异议 #\(n)；用 `objection` 查看列表。")), exitCode: ExitStatus.noInput)
       }
-      session.begin(ObjectionWalk(book: book, l: l, index: n - 1, category: nil, plan: plan))
+      session.begin(ObjectionFlow(book: book, signals: session.signals(), l: l, index: n - 1, category: nil, plan: plan))
     case let word?:
       guard let category = ObjectionCommand.category(word) else {
         // A misspelt action (`objection resolv 1`) or category gets the nearest word.
@@ -48,27 +48,15 @@ struct ObjectionCommand: SessionCommand {
         throw CommandError(StyledText(message), exitCode: ExitStatus.usage)
       }
       session.say(ObjectionCommand.overview(plan, book: book, l: l, width: session.output.width, onlyList: true))
-      session.begin(ObjectionWalk(book: book, l: l, index: nil, category: category, plan: plan))
+      session.begin(ObjectionFlow(book: book, signals: session.signals(), l: l, index: nil, category: category, plan: plan))
     case nil:
       session.say(ObjectionCommand.overview(plan, book: book, l: l, width: session.output.width, onlyList: false))
-      session.begin(ObjectionWalk(book: book, l: l, index: nil, category: nil, plan: plan))
+      session.begin(ObjectionFlow(book: book, signals: session.signals(), l: l, index: nil, category: nil, plan: plan))
     }
   }
 
-  static func category(_ word: String) -> ObjectionCategory? {
-    let w = AnswerParsing.normalise(word).lowercased()
-    if let c = ObjectionCategory(rawValue: w) { return c }
-    if let n = Int(w), (1...4).contains(n) { return ObjectionCategory.allCases[n - 1] }
-    switch w {
-    case "价格", "价格异议": return .price
-    case "时间", "时间异议": return .time
-    case "风险", "风险异议": return .risk
-    case "决策", "决策异议": return .decision
-    default:
-      let m = ObjectionCategory.allCases.filter { $0.rawValue.hasPrefix(w) && !w.isEmpty }
-      return m.count == 1 ? m[0] : nil
-    }
-  }
+  static func category(_ word: String) -> ObjectionCategory? { ObjectionFlow.category(word) }
+
 
   /// The categories and the objections already logged for this account.
   static func overview(_ plan: AccountPlan, book: Playbook, l: L10n, width: Int, onlyList: Bool) -> StyledText {

@@ -8,6 +8,9 @@ struct StakeholdersCommand: SessionCommand {
   @Argument(help: "add, edit or remove") var action: String?
   @Argument(help: "The person's name.") var name: [String] = []
 
+  /// The words after `stakeholders` (for Tab and for "did you mean").
+  static let words = ["add", "edit", "remove"]
+
   func run(in session: Session) throws(CommandError) {
     let l = session.l
     let who = name.joined(separator: " ").trimmingWhitespace
@@ -37,7 +40,7 @@ struct StakeholdersCommand: SessionCommand {
       session.acknowledge("\(l.t("Removed", "已删除")) \(removed, .bold)\(l.t(". `undo` brings them back.", "。用 `undo` 可以恢复。"))")
     case let other?:
       throw CommandError(StyledText(l.t("Unknown action ‘\(other)’: use `stakeholders`, `stakeholders add [NAME]`, `stakeholders edit NAME` or `stakeholders remove NAME`.",
-                                        "未知操作 ‘\(other)’：请使用 `stakeholders`、`stakeholders add [姓名]`、`stakeholders edit 姓名` 或 `stakeholders remove 姓名`。") + NearestWord.hint(other, among: ["add", "edit", "remove"], l)), exitCode: ExitStatus.usage)
+                                        "未知操作 ‘\(other)’：请使用 `stakeholders`、`stakeholders add [姓名]`、`stakeholders edit 姓名` 或 `stakeholders remove 姓名`。") + NearestWord.hint(other, among: StakeholdersCommand.words, l)), exitCode: ExitStatus.usage)
     }
   }
 
@@ -93,58 +96,53 @@ enum StakeholderWalk {
       context += l.colon + presetName
     }
     let engine = WalkEngine(walk: walk, answers: answers, context: context, l: l)
-    let activity = WalkActivity(engine: engine, binding: binding) { session, engine in
-      guard let i = target.index, let person = session.current?.plan.stakeholders[safe: i] else {
-        session.say(StyledText(l.t("No one was added.", "没有添加任何人。"), .dim))
-        return
+    let activity = WalkFlow(engine: engine, binding: binding) { engine, context in
+      guard let i = target.index, let person = context.plan?.stakeholders[safe: i] else {
+        return [.say(StyledText(l.t("No one was added.", "没有添加任何人。"), .dim))]
       }
-      let labels = Labels(try? session.playbook(), l)
+      let labels = Labels(book, l)
       var facts: [String] = []
       if let role = person.role { facts.append(labels.role(role)) }
       if let influence = person.influence { facts.append(l.t("influence \(influence)/5", "影响力 \(influence)/5")) }
       if let attitude = person.attitude { facts.append(labels.attitude(attitude)) }
-      session.say("\n\(person.name, .bold)" + StyledText(facts.isEmpty ? "" : " — " + facts.joined(separator: l.t(", ", "，"))))
-      session.say(StyledText(l.t("`stakeholders` shows the matrix; `stakeholders add` adds the next person.", "用 `stakeholders` 查看关系矩阵；用 `stakeholders add` 添加下一位。"), .dim))
+      return [.say("\n\(person.name, .bold)" + StyledText(facts.isEmpty ? "" : " — " + facts.joined(separator: l.t(", ", "，")))),
+              .say(StyledText(l.t("`stakeholders` shows the matrix; `stakeholders add` adds the next person.", "用 `stakeholders` 查看关系矩阵；用 `stakeholders add` 添加下一位。"), .dim))]
     }
     var guiding = false
-    activity.intercept = { line, session in
+    activity.intercept = { line, activity in
       // A new person needs a name before anything else can be saved.
       if target.index == nil, activity.engine.current?.itemField == "name" {
         let control = WalkEngine.control(line)
         if line.trimmingWhitespace.isEmpty || control == .skip || control == .back {
-          session.output.errorLine(StyledText(l.t("A stakeholder needs a name first (or `done` to leave).", "请先写下决策者的姓名（或输入 `done` 离开）。"), .warn))
-          session.say(activity.engine.renderCurrent())
-          return true
+          return [.warn(StyledText(l.t("A stakeholder needs a name first (or `done` to leave).", "请先写下决策者的姓名（或输入 `done` 离开）。"), .warn)),
+                  .say(activity.engine.renderCurrent())]
         }
-        return false
+        return nil
       }
-      guard let p = activity.engine.current, p.itemField == "role" else { guiding = false; return false }
+      guard let p = activity.engine.current, p.itemField == "role" else { guiding = false; return nil }
       let guide = book.roleGuide
       if guiding {
         guiding = false
         guard let choice = AnswerParsing.choice(line, options: guide.options.map { ChoiceOption(id: $0.id, label: $0.label) }),
           let picked = guide.options.first(where: { $0.id == choice.id })
         else {
-          session.output.errorLine(StyledText(l.t("Pick one of the numbers above; the role question comes back.", "请选择上面的编号；角色问题会重新显示。"), .warn))
-          session.say(activity.engine.renderCurrent())
-          return true
+          return [.warn(StyledText(l.t("Pick one of the numbers above; the role question comes back.", "请选择上面的编号；角色问题会重新显示。"), .warn)),
+                  .say(activity.engine.renderCurrent())]
         }
-        session.say(StyledText(l.t("That makes them: ", "因此其角色是：") + Labels(book, l).role(picked.role), .good))
+        let said: FlowEffect = .say(StyledText(l.t("That makes them: ", "因此其角色是：") + Labels(book, l).role(picked.role), .good))
         let step = activity.engine.record(.choice(picked.role.rawValue))
-        _ = activity.apply(step, previous: nil, in: session)
-        return true
+        return [said] + activity.apply(step, previous: nil)
       }
       let word = line.trimmingWhitespace.lowercased()
-      guard ["unsure", "not sure", "guide", "don't know", "dont know", "不确定", "不清楚", "不知道", "引导"].contains(word), !guide.options.isEmpty else { return false }
+      guard ["unsure", "not sure", "guide", "don't know", "dont know", "不确定", "不清楚", "不知道", "引导"].contains(word), !guide.options.isEmpty else { return nil }
       guiding = true
       var out = StyledText(guide.question ?? l.t("What do they mainly decide or judge?", "此人主要决定或评判什么？"), .bold)
       for (i, option) in guide.options.enumerated() { out.append("\n  \(i + 1)  " + option.label) }
-      session.say(out)
-      return true
+      return [.say(out)]
     }
-    activity.afterRecord = { prompt, value, session in
-      guard prompt.itemField == "role", case .choice(let id) = value, let role = StakeholderRole(rawValue: id), let info = book.role(role) else { return }
-      session.say(RoleCard.render(info, l: l, width: session.output.width))
+    activity.afterRecord = { prompt, value, context in
+      guard prompt.itemField == "role", case .choice(let id) = value, let role = StakeholderRole(rawValue: id), let info = book.role(role) else { return [] }
+      return [.say(RoleCard.render(info, l: l, width: context.width))]
     }
     session.begin(activity)
   }

@@ -23,7 +23,7 @@ public struct QuizEngine: Sendable {
   /// Set when the user left with `done` (or Ctrl-C) before the last item.
   public private(set) var leftEarly = false
 
-  public init(book: Playbook, session: QuizSelection.Session, purpose: Purpose, progress: LearningProgress, today: CalendarDay,
+  public init(book: Playbook, session: QuizSelection.Round, purpose: Purpose, progress: LearningProgress, today: CalendarDay,
               selection: QuizSelection = QuizSelection(), l: L10n, width: Int) {
     self.book = book
     entries = session.entries

@@ -25,7 +25,7 @@ public struct QuizSelection: Sendable {
     public var reason: Reason
   }
 
-  public struct Session: Sendable, Equatable {
+  public struct Round: Sendable, Equatable {
     public var entries: [Entry]
     public func count(_ reason: Reason) -> Int { entries.filter { $0.reason == reason }.count }
   }
@@ -42,7 +42,7 @@ public struct QuizSelection: Sendable {
   }
 
   /// The daily quiz for `today`.
-  public func daily(_ book: Playbook, progress: LearningProgress, today: CalendarDay) -> Session {
+  public func daily(_ book: Playbook, progress: LearningProgress, today: CalendarDay) -> Round {
     let items = book.quiz
     let done = answeredToday(items, progress: progress, today: today)
     var room = max(0, dailyLimit - done.answered)
@@ -62,11 +62,11 @@ public struct QuizSelection: Sendable {
     let chosenNew = Array((read + unread).prefix(newRoom))
     var shuffle = SeededShuffle(day: today, label: "daily")
     let entries = chosenDue.map { Entry(item: $0, reason: .due) } + chosenNew.map { Entry(item: $0, reason: .new) }
-    return Session(entries: shuffle.shuffle(entries))
+    return Round(entries: shuffle.shuffle(entries))
   }
 
   /// Every item of one lesson: due and new ones first, then the rest as practice.
-  public func module(_ lesson: Lesson, in book: Playbook, progress: LearningProgress, today: CalendarDay) -> Session {
+  public func module(_ lesson: Lesson, in book: Playbook, progress: LearningProgress, today: CalendarDay) -> Round {
     let items = book.quiz.filter { $0.lesson == lesson.id }
     var counting: [Entry] = []
     var practice: [Entry] = []
@@ -82,11 +82,11 @@ public struct QuizSelection: Sendable {
     }
     var shuffle = SeededShuffle(day: today, label: lesson.id)
     let first = shuffle.shuffle(counting)
-    return Session(entries: first + shuffle.shuffle(practice))
+    return Round(entries: first + shuffle.shuffle(practice))
   }
 
   /// A lesson's check questions, in the lesson's order, each marked as it counts.
-  public func checks(_ lesson: Lesson, in book: Playbook, progress: LearningProgress, today: CalendarDay) -> Session {
+  public func checks(_ lesson: Lesson, in book: Playbook, progress: LearningProgress, today: CalendarDay) -> Round {
     let byID = Dictionary(book.quiz.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     let entries = lesson.check.compactMap { id -> Entry? in
       guard let item = byID[id] else { return nil }
@@ -94,7 +94,7 @@ public struct QuizSelection: Sendable {
       let reason: Reason = record == nil ? .new : schedule.isDue(record, on: today) ? .due : .practice
       return Entry(item: item, reason: reason)
     }
-    return Session(entries: entries)
+    return Round(entries: entries)
   }
 
   /// The first day after `today` on which some item is due, and how many are due then.

@@ -46,7 +46,7 @@ public struct Timestamp: Comparable, Hashable, Sendable, CustomStringConvertible
 }
 
 /// The clock, injected so that the core never reads the time itself.
-public protocol Clock: Sendable {
+public protocol CoachClock: Sendable {
   var now: Timestamp { get }
   /// Today in the user's time zone.
   var today: CalendarDay { get }
@@ -57,7 +57,7 @@ public protocol Clock: Sendable {
 /// "Today" is the calendar date written in the moment (`2026-11-23T23:30:00-10:00` is the 23rd),
 /// not that moment's day in the machine's time zone: a pinned clock gives the same day whatever
 /// `TZ` is set to, which is what makes a pinned run reproducible.
-public struct FixedClock: Clock {
+public struct FixedClock: CoachClock {
   public var now: Timestamp
   public var today: CalendarDay
 

@@ -15,8 +15,11 @@ public struct WalkEngine: Sendable {
   /// The answers as they stand, by prompt id (from the plan, then as recorded).
   public private(set) var answers: [String: AnswerValue]
   public private(set) var finished = false
-  /// Set when the rep left with `done` before the last prompt.
+  /// Set when the rep left with `done` before the last prompt (or left with Ctrl-C).
   public private(set) var leftEarly = false
+  /// Set when the rep typed `done` before the last prompt (not when the walk was left from
+  /// outside): a series of walks ends with it.
+  public private(set) var leftWithDone = false
   /// Columns to wrap text to (the terminal's width).
   public var width = 80
   /// Accept text where an amount does not parse (negotiation terms that are not numeric).
@@ -56,6 +59,8 @@ public struct WalkEngine: Sendable {
     public var problem: StyledText?
     /// An answer to save now.
     public var record: (prompt: Prompt, value: AnswerValue)?
+    /// The item this line added to a list (its output is then just the "  + item" line).
+    public var addedItem: String?
   }
 
   public var current: Prompt? { index < prompts.count ? prompts[index] : nil }
@@ -220,6 +225,7 @@ public struct WalkEngine: Sendable {
       return advance(step)
     case .done?:
       leftEarly = index < prompts.count - 1 || !(answers[p.id].map { !$0.isEmpty } ?? false)
+      leftWithDone = leftEarly
       finished = true
       return step
     case .clear? where p.kind == .list:
@@ -240,6 +246,7 @@ public struct WalkEngine: Sendable {
       note(p.id)
       step.record = (p, .list(items))
       step.output = StyledText("  + " + trimmed, .good)
+      step.addedItem = trimmed
       return step
     }
 

@@ -1,10 +1,7 @@
-import CoachCore
-import CoachTerminal
-
 /// Logs one objection and walks LSCPA for it: the customer's words, the category (suggested,
 /// with the reason), who raised it, then Listen → Sympathize → Confirm → Process (strategies
 /// first) → Assure, with a good example per step and rubric advice after each answer.
-final class ObjectionWalk: Activity {
+public final class ObjectionFlow: Flow {
   enum Phase: Equatable {
     case statement, category, raisedBy, strategies
     case step(LSCPAStep)
@@ -16,13 +13,22 @@ final class ObjectionWalk: Activity {
   var phase: Phase
   var suggestion: CategorySuggester.Suggestion?
   var presetCategory: ObjectionCategory?
+  /// The playbooks whose signals read the customer's words and the rep's lines, by language.
+  let signals: [Lang: Playbook]
+  /// The plan as this walk's edits leave it, and the session's settings.
+  private var context: FlowContext
+  /// What the line being taken produces.
+  private var effects: [FlowEffect] = []
 
-  init(book: Playbook, l: L10n, index: Int?, category: ObjectionCategory?, plan: AccountPlan) {
+  public init(book: Playbook, signals: [Lang: Playbook], l: L10n, index: Int?, category: ObjectionCategory?, plan: AccountPlan) {
     self.book = book
+    self.signals = signals
     self.l = l
+    context = FlowContext(plan: plan, book: book, l: l, now: Timestamp(secondsSinceEpoch: 0))
     self.index = index
     self.presetCategory = category
-    if let index, let o = plan.objections[safe: index] {
+    if let index, plan.objections.indices.contains(index) {
+      let o = plan.objections[index]
       if o.category == nil { phase = .category }
       else if let open = LSCPAStep.allCases.first(where: { ($0 == .process && o.strategies.isEmpty) || (o.lscpa[$0] ?? "").isEmpty }) {
         phase = open == .process && o.strategies.isEmpty ? .strategies : .step(open)
@@ -34,38 +40,42 @@ final class ObjectionWalk: Activity {
     }
   }
 
-  var prompt: String { "  › " }
+  public var prompt: String { "  › " }
 
   /// The strategies of the objection's category; none while no category is chosen.
-  func strategyOptions(_ session: Session) -> [StrategyInfo] {
-    objection(session)?.category.flatMap { book.category($0) }?.strategies ?? []
+  func strategyOptions() -> [StrategyInfo] {
+    objection()?.category.flatMap { book.category($0) }?.strategies ?? []
   }
 
-  func objection(_ session: Session) -> Objection? { index.flatMap { session.current?.plan.objections[safe: $0] } }
+  func objection() -> Objection? {
+    guard let index, let plan = context.plan, plan.objections.indices.contains(index) else { return nil }
+    return plan.objections[index]
+  }
   var labels: Labels { Labels(book, l) }
 
   // MARK: rendering
 
-  func start(in session: Session) {
+  public func start(_ context: FlowContext) -> [FlowEffect] {
+    self.context = context
     var out = StyledText(l.t("Objection handling — LSCPA", "异议处理——LSCPA"), .heading)
     out.append("\n" + l.t("Listen, Sympathize, Confirm, Process, Assure: plan the line you will say at each step.",
                           "倾听、同理、确认、处理、保证：为每一步写下你准备说的话。"))
     out.append("\n" + l.t("(? what the step is for · back · skip · done · Enter keeps the answer)",
                           "（? 查看该步要点 · back 上一步 · skip 跳过 · done 结束 · Enter 保留原答案）"), .dim)
-    if let o = objection(session) {
+    if let o = objection() {
       out.append("\n" + l.t("Objection: ", "异议：") + "“" + o.statement + "” [" + labels.category(o.category) + "]")
     }
-    session.say(out + "\n" + render(session))
+    return [.say(out + "\n" + render())]
   }
 
-  func render(_ session: Session) -> StyledText {
-    let o = objection(session)
+  func render() -> StyledText {
+    let o = objection()
     var out = StyledText()
     switch phase {
     case .statement:
       let p = book.walks["objection"]?.prompts.first { $0.itemField == "statement" }
       out.append("\n" + (p?.text ?? l.t("What did the customer say, in their own words?", "客户的原话是什么？")), .bold)
-      if let hint = p?.hint { out.append("\n" + Wrap.text(hint, width: session.output.width, indent: "  "), .dim) }
+      if let hint = p?.hint { out.append("\n" + Wrap.text(hint, width: context.width, indent: "  "), .dim) }
     case .category:
       out.append("\n" + l.t("Which kind of objection is it?", "这属于哪一类异议？"), .bold)
       for (i, c) in ObjectionCategory.allCases.enumerated() {
@@ -94,10 +104,10 @@ final class ObjectionWalk: Activity {
     case .raisedBy:
       let p = book.walks["objection"]?.prompts.first { $0.itemField == "raisedBy" }
       out.append("\n" + (p?.text ?? l.t("Who raised it? (Enter to skip)", "是谁提出的？（按 Enter 跳过）")), .bold)
-      let names = session.current?.plan.stakeholders.map(\.name) ?? []
+      let names = context.plan?.stakeholders.map(\.name) ?? []
       if !names.isEmpty {
-        let hint = session.settings.interactive ? l.t(" (Tab completes)", "（Tab 可补全）") : ""
-        out.append("\n" + Wrap.text(l.t("Stakeholders: ", "决策者：") + names.joined(separator: l.t(", ", "、")) + hint, width: session.output.width, indent: "  "), .dim)
+        let hint = context.interactive ? l.t(" (Tab completes)", "（Tab 可补全）") : ""
+        out.append("\n" + Wrap.text(l.t("Stakeholders: ", "决策者：") + names.joined(separator: l.t(", ", "、")) + hint, width: context.width, indent: "  "), .dim)
       }
     case .strategies:
       let c = o?.category.flatMap { book.category($0) }
@@ -106,7 +116,7 @@ final class ObjectionWalk: Activity {
       for (i, s) in (c?.strategies ?? []).enumerated() {
         out.append("\n  \(i + 1)  ")
         out.append(s.name, .bold)
-        if let how = s.how { out.append("\n" + Wrap.text(how, width: session.output.width, indent: "     "), .dim) }
+        if let how = s.how { out.append("\n" + Wrap.text(how, width: context.width, indent: "     "), .dim) }
       }
       if let chosen = o?.strategies, !chosen.isEmpty {
         out.append("\n  " + l.t("now: ", "当前：") + chosen.map { labels.strategy($0, in: o?.category) }.joined(separator: l.t(", ", "、")), .accent)
@@ -115,17 +125,17 @@ final class ObjectionWalk: Activity {
       let info = book.step(step)
       out.append("\n" + progress(step), .dim)
       out.append("\n" + (info?.name ?? step.rawValue), .bold)
-      if let purpose = info?.purpose { out.append("\n" + Wrap.text(purpose, width: session.output.width)) }
+      if let purpose = info?.purpose { out.append("\n" + Wrap.text(purpose, width: context.width)) }
       if step == .process, let o, !o.strategies.isEmpty, let c = o.category.flatMap({ book.category($0) }) {
         for id in o.strategies {
           if let s = c.strategies.first(where: { $0.id == id }), let example = s.example {
-            out.append("\n" + Wrap.text(s.name + l.t(", for example: ", "，例如：") + "“" + example + "”", width: session.output.width, indent: "  "), .dim)
+            out.append("\n" + Wrap.text(s.name + l.t(", for example: ", "，例如：") + "“" + example + "”", width: context.width, indent: "  "), .dim)
           }
         }
       } else if let c = o?.category, let example = info?.examples[c] {
-        out.append("\n" + Wrap.text(l.t("A good line: ", "好的说法：") + "“" + example + "”", width: session.output.width, indent: "  "), .dim)
+        out.append("\n" + Wrap.text(l.t("A good line: ", "好的说法：") + "“" + example + "”", width: context.width, indent: "  "), .dim)
       }
-      out.append("\n" + Wrap.text(info?.prompt ?? l.t("What will you say?", "你会怎么说？"), width: session.output.width), .bold)
+      out.append("\n" + Wrap.text(info?.prompt ?? l.t("What will you say?", "你会怎么说？"), width: context.width), .bold)
       if let line = o?.lscpa[step], !line.isEmpty { out.append("\n  " + l.t("now: ", "当前：") + line, .accent) }
     }
     return out
@@ -144,107 +154,118 @@ final class ObjectionWalk: Activity {
   /// The phase each change saved in this walk was made in, so `undo` can return there.
   private var undoable: [Phase] = []
 
-  func handle(_ line: String, in session: Session) -> Bool {
+  public func accept(_ line: String, _ context: FlowContext) -> [FlowEffect] {
+    self.context = context
+    effects = []
+    let ended = handle(line)
+    return effects + (ended ? [.done] : [])
+  }
+
+  private func say(_ text: StyledText) { effects.append(.say(text)) }
+  private func warn(_ text: StyledText) { effects.append(.warn(text)) }
+
+  /// One line; true when the walk has ended.
+  private func handle(_ line: String) -> Bool {
     let text = AnswerParsing.tidy(line)
     if UndoWord.matches(text) {
       // `undo` takes back the last answer saved here and asks that question again.
       guard let last = undoable.popLast() else {
-        session.output.errorLine(StyledText(l.t("Nothing to undo in this walk yet.", "本次引导中还没有可撤销的回答。"), .warn))
+        warn(StyledText(l.t("Nothing to undo in this walk yet.", "本次引导中还没有可撤销的回答。"), .warn))
         return false
       }
-      do { try session.undo() } catch { session.fail(error); return false }
+      effects.append(.undo)
       phase = last
       if last == .statement { index = nil; suggestion = nil }
-      session.say(render(session))
+      say(render())
       return false
     }
     switch WalkEngine.control(text) {
     case .help?:
-      session.say(help(session) + "\n" + render(session))
+      say(help() + "\n" + render())
       return false
     case .back?:
-      back(session)
-      session.say(render(session))
+      back()
+      say(render())
       return false
     case .skip?:
-      return advance(session)
+      return advance()
     case .done?:
-      return finish(session)
+      return finish()
     default:
       break
     }
     switch phase {
     case .statement:
       guard !text.isEmpty else {
-        session.output.errorLine(StyledText(l.t("Write the customer's words first (or `done` to leave).", "请先写下客户的原话（或输入 `done` 离开）。"), .warn))
+        warn(StyledText(l.t("Write the customer's words first (or `done` to leave).", "请先写下客户的原话（或输入 `done` 离开）。"), .warn))
         return false
       }
       let lang = Lang.detect(text)
-      let signals = (try? session.playbook(for: lang)) ?? book
+      let signals = signals[lang] ?? book
       var s = CategorySuggester(book: signals).suggest(text)
       if lang != l.lang { s = CategorySuggester.explain(s, in: book) }
       suggestion = s
       let category = presetCategory ?? s.category
-      guard save(session, l.t("logged objection", "记录异议"), { plan, time in
+      guard save(l.t("logged objection", "记录异议"), { plan, time in
         var o = Objection(statement: text, category: category, createdAt: time)
         o.answeredAt["statement"] = time
         plan.objections.append(o)
       }) else { return true }
-      index = (session.current?.plan.objections.count ?? 1) - 1
+      index = (context.plan?.objections.count ?? 1) - 1
       if presetCategory != nil && (s.category == nil || s.category == presetCategory) {
         phase = .raisedBy
       } else {
         phase = .category
       }
-      session.say(render(session))
+      say(render())
       return false
     case .category:
       // A category the rep gave on the command line wins over the suggestion.
-      var chosen = presetCategory ?? suggestion?.category ?? objection(session)?.category
+      var chosen = presetCategory ?? suggestion?.category ?? objection()?.category
       if !text.isEmpty {
-        guard let c = ObjectionCommand.category(text) else {
-          session.output.errorLine(StyledText(l.t("Type 1–4 or price, time, risk, decision.", "请输入 1–4 或 price、time、risk、decision。"), .warn))
+        guard let c = ObjectionFlow.category(text) else {
+          warn(StyledText(l.t("Type 1–4 or price, time, risk, decision.", "请输入 1–4 或 price、time、risk、decision。"), .warn))
           return false
         }
         chosen = c
       }
       guard let chosen else {
-        session.output.errorLine(StyledText(l.t("Choose a category: 1–4.", "请选择类别：1–4。"), .warn))
+        warn(StyledText(l.t("Choose a category: 1–4.", "请选择类别：1–4。"), .warn))
         return false
       }
-      guard update(session, l.t("objection category", "异议类别"), { o, time in o.category = chosen; o.answeredAt["category"] = time }) else { return true }
-      return advance(session)
+      guard update(l.t("objection category", "异议类别"), { o, time in o.category = chosen; o.answeredAt["category"] = time }) else { return true }
+      return advance()
     case .raisedBy:
       if !text.isEmpty {
-        guard update(session, l.t("objection raised by", "异议提出人"), { o, time in o.raisedBy = text; o.answeredAt["raisedBy"] = time }) else { return true }
+        guard update(l.t("objection raised by", "异议提出人"), { o, time in o.raisedBy = text; o.answeredAt["raisedBy"] = time }) else { return true }
       }
-      return advance(session)
+      return advance()
     case .strategies:
-      let available = strategyOptions(session)
-      guard !text.isEmpty, !available.isEmpty else { return advance(session) }
+      let available = strategyOptions()
+      guard !text.isEmpty, !available.isEmpty else { return advance() }
       guard let picked = AnswerParsing.choices(text, options: available.map { ChoiceOption(id: $0.id, label: $0.name) }) else {
-        session.output.errorLine(StyledText(l.t("Pick strategies by number, from 1 to \(available.count).", "请按编号选择策略，范围 1 到 \(available.count)。"), .warn))
+        warn(StyledText(l.t("Pick strategies by number, from 1 to \(available.count).", "请按编号选择策略，范围 1 到 \(available.count)。"), .warn))
         return false
       }
       let ids = picked.map(\.id)
-      guard update(session, l.t("objection strategies", "异议策略"), { o, time in o.strategies = ids; o.answeredAt["strategies"] = time }) else { return true }
+      guard update(l.t("objection strategies", "异议策略"), { o, time in o.strategies = ids; o.answeredAt["strategies"] = time }) else { return true }
       phase = .step(.process)
-      session.say(render(session))
+      say(render())
       return false
     case .step(let step):
       if !text.isEmpty {
-        guard update(session, l.t("LSCPA ", "LSCPA ") + (book.step(step)?.name ?? step.rawValue), { o, time in o.lscpa[step] = text; o.lscpa.answeredAt[step.rawValue] = time }) else { return true }
-        session.say(advice(step, text: text, session: session))
+        guard update(l.t("LSCPA ", "LSCPA ") + (book.step(step)?.name ?? step.rawValue), { o, time in o.lscpa[step] = text; o.lscpa.answeredAt[step.rawValue] = time }) else { return true }
+        say(advice(step, text: text))
       }
-      return advance(session)
+      return advance()
     }
   }
 
   /// Short, concrete advice on what the rep wrote, from the rubric's checks. Never blocks.
-  func advice(_ step: LSCPAStep, text: String, session: Session) -> StyledText {
-    let o = objection(session)
+  func advice(_ step: LSCPAStep, text: String) -> StyledText {
+    let o = objection()
     let lang = Lang.detect(text)
-    let rubricBook = (try? session.playbook(for: lang)) ?? book
+    let rubricBook = signals[lang] ?? book
     let score = Rubric(book: rubricBook).score(step: step.rawValue, text: text, strategies: o?.strategies ?? [], category: o?.category,
                                                context: o?.statement ?? "")
     let explained = lang == l.lang ? score.results : score.results.map { r -> Rubric.CheckResult in
@@ -260,17 +281,17 @@ final class ObjectionWalk: Activity {
     for r in failed {
       if !out.spans.isEmpty { out.append("\n") }
       out.append("  ✗ " + r.check.description, .warn)
-      if let advice = r.check.advice { out.append("\n" + Wrap.text(advice, width: session.output.width, indent: "    ")) }
+      if let advice = r.check.advice { out.append("\n" + Wrap.text(advice, width: context.width, indent: "    ")) }
     }
     return out
   }
 
-  func help(_ session: Session) -> StyledText {
+  func help() -> StyledText {
     var out = StyledText()
     switch phase {
     case .step(let step):
       guard let info = book.step(step) else { return out }
-      let w = session.output.width
+      let w = context.width
       if !info.doList.isEmpty { out.append(l.t("Do:", "要：") + "\n" + info.doList.map { Wrap.text("• " + $0, width: w, indent: "  ") }.joined(separator: "\n")) }
       if !info.avoid.isEmpty { out.append("\n" + l.t("Avoid:", "避免：") + "\n" + info.avoid.map { Wrap.text("• " + $0, width: w, indent: "  ") }.joined(separator: "\n")) }
     case .statement, .category:
@@ -278,7 +299,7 @@ final class ObjectionWalk: Activity {
       out.append(l.t("What customers typically say:", "客户的典型说法："), .bold)
       for c in book.categories {
         out.append("\n" + c.name, .accent)
-        for w in c.wordings { out.append("\n" + Wrap.text("“" + w + "”", width: session.output.width, indent: "  ")) }
+        for w in c.wordings { out.append("\n" + Wrap.text("“" + w + "”", width: context.width, indent: "  ")) }
       }
     default:
       out.append(l.t("Type your answer, or `done` to leave; everything is saved as you go.", "输入你的回答，或输入 `done` 离开；所有内容都会随时保存。"), .dim)
@@ -288,23 +309,23 @@ final class ObjectionWalk: Activity {
 
   // MARK: moving
 
-  func back(_ session: Session) {
+  func back() {
     switch phase {
     case .statement, .category: phase = index == nil ? .statement : .category
     case .raisedBy: phase = .category
     case .strategies: phase = .step(.confirm)
     case .step(.listen): phase = .raisedBy
-    case .step(.process): phase = strategyOptions(session).isEmpty ? .step(.confirm) : .strategies
+    case .step(.process): phase = strategyOptions().isEmpty ? .step(.confirm) : .strategies
     case .step(let s): phase = .step(LSCPAStep.allCases[s.order - 1])
     }
   }
 
-  func advance(_ session: Session) -> Bool {
+  func advance() -> Bool {
     switch phase {
     case .statement:
       guard index != nil else {
-        session.output.errorLine(StyledText(l.t("The customer's words come first: write them, or `done` to leave.", "要先写下客户的原话：请输入，或输入 `done` 离开。"), .warn))
-        session.say(render(session))
+        warn(StyledText(l.t("The customer's words come first: write them, or `done` to leave.", "要先写下客户的原话：请输入，或输入 `done` 离开。"), .warn))
+        say(render())
         return false
       }
       phase = .category
@@ -312,61 +333,79 @@ final class ObjectionWalk: Activity {
     case .raisedBy: phase = .step(.listen)
     case .strategies: phase = .step(.process)
     // Without a category (it was skipped) there are no strategies to choose from.
-    case .step(.confirm): phase = strategyOptions(session).isEmpty ? .step(.process) : .strategies
-    case .step(.assure): return finish(session)
+    case .step(.confirm): phase = strategyOptions().isEmpty ? .step(.process) : .strategies
+    case .step(.assure): return finish()
     case .step(let s): phase = .step(LSCPAStep.allCases[s.order + 1])
     }
-    session.say(render(session))
+    say(render())
     return false
   }
 
-  func finish(_ session: Session) -> Bool {
-    guard let i = index, let plan = session.current?.plan, i < plan.objections.count else {
-      session.say(StyledText(l.t("No new objection was logged.", "没有记录新的异议。"), .dim))
+  func finish() -> Bool {
+    guard let i = index, let plan = context.plan, i < plan.objections.count else {
+      say(StyledText(l.t("No new objection was logged.", "没有记录新的异议。"), .dim))
       return true
     }
-    session.say("\n" + PlanView(plan: plan, labels: labels, width: session.output.width).objectionCard(plan.objections[i], number: i + 1))
-    session.say(StyledText(l.t("When the customer accepts the answer: `objection resolve \(i + 1)`. `objection` lists them all.",
+    say("\n" + PlanView(plan: plan, labels: labels, width: context.width).objectionCard(plan.objections[i], number: i + 1))
+    say(StyledText(l.t("When the customer accepts the answer: `objection resolve \(i + 1)`. `objection` lists them all.",
                                "客户接受答复后：`objection resolve \(i + 1)`。用 `objection` 查看全部。"), .dim))
     let answered = LSCPAStep.allCases.contains { !(plan.objections[i].lscpa[$0] ?? "").isEmpty }
-    if phase == .step(.assure), answered { ActionFollowUp.offer(in: session) }
+    if phase == .step(.assure), answered { effects.append(ActionFollowUp.offer(l: l)) }
     return true
   }
 
-  func leave(in session: Session) {
-    session.sayLeft(saved: l.t("Left the objection; every answer so far is saved.", "已离开异议处理；目前的回答都已保存。"), left: l.t("Left the objection", "已离开异议处理"))
+  public func leave(_ context: FlowContext) -> [FlowEffect] {
+    [.left(saved: l.t("Left the objection; every answer so far is saved.", "已离开异议处理；目前的回答都已保存。"), left: l.t("Left the objection", "已离开异议处理")), .done]
   }
 
-  func complete(_ beforeCursor: String, in session: Session) -> Completion {
-    guard phase == .raisedBy else { return .none }
-    let names = session.current?.plan.stakeholders.map(\.name) ?? []
-    return Completion(replacing: beforeCursor.unicodeScalars.count, candidates: names.filter { $0.hasPrefix(beforeCursor) })
+  public func complete(_ beforeCursor: String) -> (replacing: Int, candidates: [String]) {
+    guard phase == .raisedBy else { return (0, []) }
+    let names = context.plan?.stakeholders.map(\.name) ?? []
+    return (beforeCursor.unicodeScalars.count, names.filter { $0.hasPrefix(beforeCursor) })
   }
 
   // MARK: saving
 
+  /// Saves a change (an edit effect) and remembers its phase for `undo`. False when there is no
+  /// plan to change (the session then reports why and ends the walk).
   @discardableResult
-  func save(_ session: Session, _ what: String, _ body: (inout AccountPlan, String) -> Void) -> Bool {
-    do {
-      let depth = session.undoStack.count
-      try session.change(what) { plan in body(&plan, session.now.description) }
-      if session.undoStack.count > depth { undoable.append(phase) }
-      return true
-    } catch {
-      session.fail(error)
-      return false
-    }
+  func save(_ what: String, _ body: @escaping (inout AccountPlan, String) -> Void) -> Bool {
+    let edit = PlanEdit(what, body)
+    effects.append(.edit(edit))
+    guard context.plan != nil else { return false }
+    let before = context.plan
+    context = context.applying(edit)
+    if context.plan != before { undoable.append(phase) }
+    return true
   }
 
-  func update(_ session: Session, _ what: String, _ body: (inout Objection, String) -> Void) -> Bool {
+  func update(_ what: String, _ body: @escaping (inout Objection, String) -> Void) -> Bool {
     guard let i = index else { return false }
-    return save(session, what) { plan, time in
+    return save(what) { plan, time in
       guard i < plan.objections.count else { return }
       body(&plan.objections[i], time)
     }
   }
 }
 
+extension ObjectionFlow {
+  /// A category as typed: its id, its number (1–4), its Chinese name or an unambiguous prefix.
+  public static func category(_ word: String) -> ObjectionCategory? {
+    let w = AnswerParsing.normalise(word).lowercased()
+    if let c = ObjectionCategory(rawValue: w) { return c }
+    if let n = Int(w), (1...4).contains(n) { return ObjectionCategory.allCases[n - 1] }
+    switch w {
+    case "价格", "价格异议": return .price
+    case "时间", "时间异议": return .time
+    case "风险", "风险异议": return .risk
+    case "决策", "决策异议": return .decision
+    default:
+      let m = ObjectionCategory.allCases.filter { $0.rawValue.hasPrefix(w) && !w.isEmpty }
+      return m.count == 1 ? m[0] : nil
+    }
+  }
+}
+
 extension LSCPAStep {
-  var order: Int { Self.allCases.firstIndex(of: self)! }
+  public var order: Int { Self.allCases.firstIndex(of: self)! }
 }

@@ -2,8 +2,18 @@
 @preconcurrency import Glibc
 #endif
 
-/// The process's environment and working directory, read once at start.
-public enum ProcessContext {
+/// The seam for what coach asks of the operating system outside the workspace files (those go
+/// through CoachStore) and the terminal (CoachTerminal): the process's set-up, environment,
+/// working directory and executable.
+public enum Platform {
+  /// Before anything is written: private files (umask 077); a full disk or a closed reader is
+  /// an error to report (EFBIG, EPIPE), not a signal that kills coach mid-save.
+  public static func prepareProcess() {
+    umask(0o077)
+    signal(SIGXFSZ, SIG_IGN)
+    signal(SIGPIPE, SIG_IGN)
+  }
+
   /// The variables coach reads: looked up one by one rather than copying the whole environment.
   public static let knownVariables = [
     "HOME", "USER", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "COACH_WORKSPACE", "COACH_HISTORY", "COACH_LANG",
@@ -51,7 +61,7 @@ public enum ProcessContext {
   }
 }
 
-extension ProcessContext {
+extension Platform {
   /// True when two paths name the same folder (same device and inode).
   public static func sameDirectory(_ a: String, _ b: String) -> Bool {
     var x = stat(), y = stat()

@@ -1,0 +1,86 @@
+/// A series of walks one after another (terms, people, ladder rungs…): `next` hands out the
+/// following one when each ends. `done` or Ctrl-C leaves the whole series; everything answered
+/// is already saved.
+public final class SequenceFlow: Flow {
+  /// One walk of the series.
+  public struct Item {
+    public var engine: WalkEngine
+    public var binding: WalkBinding
+    /// When the item's walk ends (a short confirmation, or more items for the source).
+    public var onEnd: (WalkEngine, FlowContext) -> [FlowEffect] = { _, _ in [] }
+    /// When true, an empty first answer ends this item and the series goes on (for "add
+    /// another?" loops).
+    public var emptyFirstAnswerEnds = false
+
+    public init(engine: WalkEngine, binding: WalkBinding) {
+      self.engine = engine
+      self.binding = binding
+    }
+  }
+
+  /// What the source says before the next item (headers, the summary of a part), and the item.
+  public typealias Next = (FlowContext) -> (lead: [FlowEffect], item: Item?)
+
+  private var inner: WalkFlow?
+  private var firstAnswerPending = false
+  private var emptyEnds = false
+  let next: Next
+  let onFinish: (FlowContext) -> [FlowEffect]
+  let intro: StyledText
+
+  public init(intro: StyledText, next: @escaping Next, onFinish: @escaping (FlowContext) -> [FlowEffect]) {
+    self.intro = intro
+    self.next = next
+    self.onFinish = onFinish
+  }
+
+  public var prompt: String { inner?.prompt ?? "  › " }
+  public var takesListItems: Bool { inner?.takesListItems == true && !(firstAnswerPending && emptyEnds) }
+
+  public func start(_ context: FlowContext) -> [FlowEffect] {
+    (intro.spans.isEmpty ? [] : [.say(intro)]) + advance(context)
+  }
+
+  /// Starts the next item, or finishes the series when there is none.
+  private func advance(_ context: FlowContext) -> [FlowEffect] {
+    let (lead, item) = next(context)
+    guard let item else {
+      inner = nil
+      return lead + onFinish(context) + [.done]
+    }
+    emptyEnds = item.emptyFirstAnswerEnds
+    firstAnswerPending = true
+    let walk = WalkFlow(engine: item.engine, binding: item.binding, onEnd: item.onEnd)
+    inner = walk
+    return lead + walk.resume(context)
+  }
+
+  public func accept(_ line: String, _ context: FlowContext) -> [FlowEffect] {
+    guard let inner else { return [.done] }
+    if firstAnswerPending, emptyEnds, line.trimmingWhitespace.isEmpty || WalkEngine.control(line) == .skip {
+      // "Enter ends the list": this loop ends, the series goes on to what follows.
+      return advance(context)
+    }
+    firstAnswerPending = false
+    var effects = inner.accept(line, context)
+    guard let end = effects.lastIndex(where: { if case .done = $0 { true } else { false } }) else { return effects }
+    effects.remove(at: end)
+    // `done` typed in a walk leaves the whole series; a walk that ran its course hands on.
+    if inner.engine.leftWithDone {
+      self.inner = nil
+      return effects + onFinish(inner.context) + [.done]
+    }
+    return effects + advance(inner.context)
+  }
+
+  public func leave(_ context: FlowContext) -> [FlowEffect] {
+    let l = context.l
+    inner = nil
+    return [.left(saved: l.t("Left; every answer so far is saved.", "已离开；目前的所有回答都已保存。"), left: l.t("Left", "已离开"))]
+      + onFinish(context) + [.done]
+  }
+
+  public func complete(_ beforeCursor: String) -> (replacing: Int, candidates: [String]) {
+    inner?.complete(beforeCursor) ?? (0, [])
+  }
+}

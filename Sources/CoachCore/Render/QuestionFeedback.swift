@@ -1,0 +1,32 @@
+/// What `questions check` prints: the type, why, and advice for weak or mismatched questions.
+public enum QuestionFeedback {
+  /// Classifies with the signals of the question's own language (`signals`, the playbook of
+  /// `Lang.detect(text)`), explained in the session's (`book`, in `lang`).
+  public static func classify(_ text: String, signals: Playbook, book: Playbook, lang: Lang) -> QuestionClassifier.Result {
+    let result = QuestionClassifier(book: signals).classify(text)
+    return Lang.detect(text) == lang ? result : QuestionClassifier.explain(result, in: book)
+  }
+
+  public static func render(_ r: QuestionClassifier.Result, book: Playbook, intended: QuestionType?, l: L10n, width: Int) -> StyledText {
+    let labels = Labels(book, l)
+    var out = StyledText()
+    if let type = r.type {
+      out.append(l.t("Type: ", "类型：") + labels.questionType(type), .bold)
+      if r.tied { out.append(l.t(" (a close call)", "（难以区分）"), .dim) }
+      for reason in r.reasons { out.append("\n" + Wrap.text("• " + reason, width: width, indent: "  ")) }
+    } else {
+      out.append(l.t("No clear type: none of the four types' signals appear.", "无法判断类型：四种问题类型的信号都没有出现。"), .warn)
+    }
+    for w in r.weaknesses {
+      out.append("\n" + (w.name ?? w.id), .warn)
+      if let advice = w.advice { out.append("\n" + Wrap.text(advice, width: width, indent: "  ")) }
+    }
+    let target = intended ?? (r.weaknesses.isEmpty ? nil : r.type)
+    if let target, target != r.type || !r.weaknesses.isEmpty, let info = book.questionType(target), let improve = info.improve {
+      out.append("\n" + Wrap.text(l.t("To make it a good \(labels.questionType(target).lowercased()): ", "要写成好的\(labels.questionType(target))：") + improve, width: width), .accent)
+    } else if let intended, intended == r.type {
+      out.append("\n" + l.t("It reads as the type you meant.", "与你想要的类型一致。"), .good)
+    }
+    return out
+  }
+}
