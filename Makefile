@@ -4,7 +4,7 @@ SWIFT ?= swift
 RELEASE_FLAGS = -c release --static-swift-stdlib
 BIN = .build/release/coach
 
-.PHONY: run build test test-any-day bench fuzz install uninstall setup clean
+.PHONY: run build test test-any-day bench fuzz format format-check install uninstall setup clean
 
 setup:
 	@scripts/setup.sh
@@ -43,6 +43,15 @@ fuzz:
 	@scripts/setup.sh --test
 	$(SWIFT) build --build-tests
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_SEED=$(FUZZ_SEED) nice -n 19 python3 -m pytest -q -s e2e/test_fuzz.py
+
+# Formatting: swift-format from the toolchain, configured in .swift-format. `make format`
+# rewrites the sources; `make format-check` (run by CI) fails on any file that is not formatted.
+FORMAT_PATHS = Sources Tests Benchmarks Package.swift
+format:
+	$(SWIFT) format format --in-place --recursive --parallel $(FORMAT_PATHS)
+
+format-check:
+	$(SWIFT) format lint --strict --recursive --parallel $(FORMAT_PATHS)
 
 bench: setup
 	$(SWIFT) build $(RELEASE_FLAGS) --product coach
