@@ -10,10 +10,10 @@ let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: 
 let package = Package(
   name: "coach",
   products: [
-    .executable(name: "coach", targets: ["coach"]),
+    .executable(name: "coach", targets: ["coach"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
   ],
   targets: [
     // Pure: plan model, JSON, playbooks, walks, checks, scoring, rendering. No I/O.

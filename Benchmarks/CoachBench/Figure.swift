@@ -10,8 +10,9 @@ struct Figure {
   var details: [String] = []
 
   static func failed(_ benchmark: String, target: String, _ error: any Error) -> Figure {
-    Figure(benchmark: benchmark, subject: "—", baseline: "—", ratio: "—", target: target, verdict: "error",
-           details: ["The benchmark could not run: \(error)"])
+    Figure(
+      benchmark: benchmark, subject: "—", baseline: "—", ratio: "—", target: target, verdict: "error",
+      details: ["The benchmark could not run: \(error)"])
   }
 }
 

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-@preconcurrency import Glibc
+  @preconcurrency import Glibc
 #endif
 
 func isDirectory(_ path: String) -> Bool {
@@ -117,7 +117,10 @@ func plainDurableWrite(_ bytes: [UInt8], directory: String, name: String) throws
     close(fd)
     throw error
   }
-  guard fsync(fd) == 0 else { close(fd); throw BenchError.posix("fsync \(temp)") }
+  guard fsync(fd) == 0 else {
+    close(fd)
+    throw BenchError.posix("fsync \(temp)")
+  }
   close(fd)
   guard renameat(dfd, temp, dfd, name) == 0 else { throw BenchError.posix("rename \(temp)") }
   guard fsync(dfd) == 0 else { throw BenchError.posix("fsync \(directory)") }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-@preconcurrency import Glibc
+  @preconcurrency import Glibc
 #endif
 
 /// `coach-bench --coach PATH [--record FILE] [--quick]`.
@@ -83,8 +83,9 @@ enum Harness {
     }
     if let record {
       let machine = Machine.describe(scratch: scratch)
-      let text = Report.markdown(figures, machine: machine, coach: coach, coachBytes: coachBytes,
-                                 sqlite: findOnPath("sqlite3"), quick: quick)
+      let text = Report.markdown(
+        figures, machine: machine, coach: coach, coachBytes: coachBytes,
+        sqlite: findOnPath("sqlite3"), quick: quick)
       do {
         try replaceFile(record, text)
         print("\nRecorded in \(record).")

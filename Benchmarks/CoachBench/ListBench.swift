@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-@preconcurrency import Glibc
-#endif
 import CoachCore
 import CoachStore
+
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#endif
 
 /// (d) `coach --workspace W list` end to end over 1,000 and 10,000 plans of 3–5 KB.
 enum ListBench {
@@ -25,7 +26,9 @@ enum ListBench {
     // 20,000 fsyncs would take most of a minute on this disk.
     progress("(d) list: generating \(grouped(large)) plans (the first \(grouped(small)) also in a second workspace)")
     let started = Monotonic.now()
-    var totalBytes = 0, smallest = Int.max, largest = 0
+    var totalBytes = 0
+    var smallest = Int.max
+    var largest = 0
     for index in 0..<large {
       if index % 500 == 0 { try checkInterrupted() }
       let plan = PlanFactory.workspacePlan(index: index)
@@ -69,7 +72,8 @@ enum ListBench {
     // before each run measures the first listing of a workspace (every plan parsed and checked).
     let coldRuns = effort.pick(full: 3, quick: 1)
     progress("(d) list: \(coldRuns) cold runs each (summary cache deleted before every run)")
-    var smallCold = Samples(), largeCold = Samples()
+    var smallCold = Samples()
+    var largeCold = Samples()
     for _ in 0..<coldRuns {
       unlink(smallRepo.paths.root + "/.cache/list.json")
       smallCold.add(try smallRun.run())
@@ -79,11 +83,14 @@ enum ListBench {
 
     let runs = effort.pick(full: 11, quick: 2)
     progress("(d) list: \(runs) interleaved runs over \(grouped(small)) and \(grouped(large)) plans")
-    var smallTimes = Samples(), largeTimes = Samples()
-    try interleave(rounds: runs, [
-      { smallTimes.add(try smallRun.run()) },
-      { largeTimes.add(try largeRun.run()) },
-    ])
+    var smallTimes = Samples()
+    var largeTimes = Samples()
+    try interleave(
+      rounds: runs,
+      [
+        { smallTimes.add(try smallRun.run()) },
+        { largeTimes.add(try largeRun.run()) },
+      ])
 
     let ratio = largeTimes.median / smallTimes.median
     let perPlan = (largeTimes.median - smallTimes.median) / Double(large - small)

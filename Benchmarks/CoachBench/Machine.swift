@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-@preconcurrency import Glibc
-#endif
 import CoachCore
+
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#endif
 
 /// What the numbers were measured on.
 struct Machine {

@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-@preconcurrency import Glibc
-#endif
 import CoachCore
 import CoachStore
+
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#endif
 
 /// (c) Opening a 1 MB plan (`load(id:)`) and saving it again, in absolute time, split in two.
 enum OpenSaveBench {
@@ -19,9 +20,14 @@ enum OpenSaveBench {
     let file = repository.path(for: original.id)
     let size = fileSize(file) ?? 0
 
-    var total = Samples(), load = Samples(), save = Samples()
-    var plainTotal = Samples(), plainRead = Samples(), plainWrite = Samples()
-    var parseOnly = Samples(), encodeOnly = Samples()
+    var total = Samples()
+    var load = Samples()
+    var save = Samples()
+    var plainTotal = Samples()
+    var plainRead = Samples()
+    var plainWrite = Samples()
+    var parseOnly = Samples()
+    var encodeOnly = Samples()
     var saves = 0
     let operations: [() throws -> Void] = [
       {
@@ -32,7 +38,9 @@ enum OpenSaveBench {
         plan.updatedAt = PlanFactory.time(7, 1_000 + saves)
         try repository.save(plan)
         let t2 = Monotonic.now()
-        load.add(t1 - t0); save.add(t2 - t1); total.add(t2 - t0)
+        load.add(t1 - t0)
+        save.add(t2 - t1)
+        total.add(t2 - t0)
       },
       {
         let t0 = Monotonic.now()
@@ -40,7 +48,9 @@ enum OpenSaveBench {
         let t1 = Monotonic.now()
         try plainDurableWrite(bytes, directory: paths.plans, name: "baseline-plain.json")
         let t2 = Monotonic.now()
-        plainRead.add(t1 - t0); plainWrite.add(t2 - t1); plainTotal.add(t2 - t0)
+        plainRead.add(t1 - t0)
+        plainWrite.add(t2 - t1)
+        plainTotal.add(t2 - t0)
       },
       {
         let bytes = try readFile(file)
@@ -52,9 +62,14 @@ enum OpenSaveBench {
     let runs = effort.pick(full: 40, quick: 6)
     progress("(c) open + save: \(bytesText(size)) plan, \(warmups) warm-up rounds, then \(runs) interleaved runs")
     for _ in 0..<warmups { for op in operations { try op() } }
-    total = Samples(); load = Samples(); save = Samples()
-    plainTotal = Samples(); plainRead = Samples(); plainWrite = Samples()
-    parseOnly = Samples(); encodeOnly = Samples()
+    total = Samples()
+    load = Samples()
+    save = Samples()
+    plainTotal = Samples()
+    plainRead = Samples()
+    plainWrite = Samples()
+    parseOnly = Samples()
+    encodeOnly = Samples()
     try interleave(rounds: runs, operations)
 
     let ratio = total.median / plainTotal.median

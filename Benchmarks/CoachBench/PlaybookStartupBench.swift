@@ -8,22 +8,27 @@ enum PlaybookStartupBench {
   static func run(coach: String, scratch: String, effort: Effort) throws -> Figure {
     let workspace = scratch + "/playbook-workspace"
     let environment = try childEnvironment(scratch: scratch)
-    let withPlaybook = Command(path: coach, arguments: ["--workspace", workspace], environment: environment,
-                               input: "questions check What keeps you up at night?\nquit\n")
+    let withPlaybook = Command(
+      path: coach, arguments: ["--workspace", workspace], environment: environment,
+      input: "questions check What keeps you up at night?\nquit\n")
     let bare = Command(path: coach, arguments: ["--workspace", workspace], environment: environment, input: "quit\n")
     let runs = effort.pick(full: 100, quick: 10)
     for _ in 0..<3 {
       try withPlaybook.run()
       try bare.run()
     }
-    var subject = Samples(), baseline = Samples(), sqliteTimes = Samples()
+    var subject = Samples()
+    var baseline = Samples()
+    var sqliteTimes = Samples()
     let sqlite = findOnPath("sqlite3").map { Command(path: $0, arguments: [], environment: environment, input: ".quit\n") }
     progress("(e) playbook load: \(runs) interleaved runs with and without a command that needs the playbook")
-    try interleave(rounds: runs, [
-      { subject.add(try withPlaybook.run()) },
-      { baseline.add(try bare.run()) },
-      { if let sqlite { sqliteTimes.add(try sqlite.run()) } },
-    ])
+    try interleave(
+      rounds: runs,
+      [
+        { subject.add(try withPlaybook.run()) },
+        { baseline.add(try bare.run()) },
+        { if let sqlite { sqliteTimes.add(try sqlite.run()) } },
+      ])
     let cost = subject.median - baseline.median
     let vsSqlite = sqlite == nil ? nil : subject.median / sqliteTimes.median
     return Figure(

@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-@preconcurrency import Glibc
-#endif
 import CoachCore
 import CoachStore
+
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#endif
 
 /// (b) What the product does per recorded answer on a ~50 KB plan — change one field, then
 /// `repository.save(plan)` — against a plain durable write of the same bytes.
@@ -33,20 +34,30 @@ enum SaveBench {
     var encodeOnly = Samples()
     var durableOnly = Samples()
     let operations: [() throws -> Void] = [
-      { subject.add(try Monotonic.time { recordAnswer(); try repository.save(plan) }) },
+      {
+        subject.add(
+          try Monotonic.time {
+            recordAnswer()
+            try repository.save(plan)
+          })
+      },
       { baseline.add(try Monotonic.time { try plainDurableWrite(bytes, directory: paths.plans, name: "baseline-plain.json") }) },
       { encodeOnly.add(Monotonic.time { bytes = Array(plan.fileText.utf8) }) },
       {
-        durableOnly.add(try Monotonic.time {
-          try DurableFile.write(bytes, directory: paths.plans, name: "durable-only.json", keepBackup: true)
-        })
+        durableOnly.add(
+          try Monotonic.time {
+            try DurableFile.write(bytes, directory: paths.plans, name: "durable-only.json", keepBackup: true)
+          })
       },
     ]
     let warmups = effort.pick(full: 5, quick: 2)
     let runs = effort.pick(full: 200, quick: 15)
     progress("(b) save per answer: \(bytesText(bytes.count)) plan, \(warmups) warm-up rounds, then \(runs) interleaved runs")
     for _ in 0..<warmups { for op in operations { try op() } }
-    subject = Samples(); baseline = Samples(); encodeOnly = Samples(); durableOnly = Samples()
+    subject = Samples()
+    baseline = Samples()
+    encodeOnly = Samples()
+    durableOnly = Samples()
     try interleave(rounds: runs, operations)
 
     let ratio = subject.median / baseline.median

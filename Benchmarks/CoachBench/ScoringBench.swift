@@ -9,7 +9,13 @@ enum ScoringBench {
   static let name = "(f) score one drill answer"
   static let target = "< 5 ms per answer"
 
-  struct Answer { var step: String; var text: String; var strategies: [String]; var scenario: DrillScenario; var lang: Lang }
+  struct Answer {
+    var step: String
+    var text: String
+    var strategies: [String]
+    var scenario: DrillScenario
+    var lang: Lang
+  }
 
   static func playbooks(near coach: String) -> String? {
     var dir = coach
@@ -43,7 +49,8 @@ enum ScoringBench {
     guard !answers.isEmpty else { throw BenchError("no answers to score") }
     let rounds = effort.pick(full: 30, quick: 3)
     progress("(f) scoring: \(rounds) rounds of \(answers.count) answers, interleaved with reading the same words")
-    var subject = Samples(), baseline = Samples()
+    var subject = Samples()
+    var baseline = Samples()
     var sink = 0
     for round in 0..<(rounds + 2) {
       let t0 = Monotonic.now()

@@ -32,10 +32,12 @@ enum StartupBench {
     }
     var subject = Samples()
     var baseline = Samples()
-    try interleave(rounds: runs, [
-      { subject.add(try coachRun.run()) },
-      { baseline.add(try sqliteRun.run()) },
-    ])
+    try interleave(
+      rounds: runs,
+      [
+        { subject.add(try coachRun.run()) },
+        { baseline.add(try sqliteRun.run()) },
+      ])
     let ratio = subject.median / baseline.median
     return Figure(
       benchmark: name, subject: duration(subject.median), baseline: duration(baseline.median) + " (sqlite3)",

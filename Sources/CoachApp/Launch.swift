@@ -1,11 +1,11 @@
 import ArgumentParser
+import CLibEditShim
 import CoachCore
 import CoachStore
 import CoachTerminal
-import CLibEditShim
 
 #if canImport(Glibc)
-@preconcurrency import Glibc
+  @preconcurrency import Glibc
 #endif
 
 /// Starts coach: parses the command line, then either runs one command or the session loop.
@@ -76,8 +76,9 @@ public enum CoachApp {
     }
 
     let interactive = command == nil && !global.batch && isTerminal(STDIN_FILENO) && isTerminal(STDOUT_FILENO)
-    let output = StandardOutput(environment: environment, noColour: global.noColor || !interactive && command == nil,
-                                fixedWidth: interactive ? nil : 80)
+    let output = StandardOutput(
+      environment: environment, noColour: global.noColor || !interactive && command == nil,
+      fixedWidth: interactive ? nil : 80)
     output.widthOverride = userSettings.width  // the `width` setting wins over the terminal's
     let paths = WorkspacePaths.resolve(workspace: global.workspace, environment: environment, currentDirectory: Platform.currentDirectory())
     var playbookDirs = BuiltInPlaybooks.directory().map { [$0] } ?? []
@@ -91,15 +92,18 @@ public enum CoachApp {
       clock = SystemClock()
     case let text?:
       guard let pinned = FixedClock(reading: text) else {
-        StandardOutput(environment: environment, noColour: true).errorLine(StyledText(l.t(
-          "COACH_NOW is not a moment coach can read: ‘\(text)’. Write it as ISO-8601, for example 2026-11-23T09:00:00Z or 2026-11-23, or leave it empty for the real time.",
-          "无法识别 COACH_NOW 的时间：‘\(text)’。请用 ISO-8601 格式，例如 2026-11-23T09:00:00Z 或 2026-11-23；留空则使用真实时间。")))
+        StandardOutput(environment: environment, noColour: true).errorLine(
+          StyledText(
+            l.t(
+              "COACH_NOW is not a moment coach can read: ‘\(text)’. Write it as ISO-8601, for example 2026-11-23T09:00:00Z or 2026-11-23, or leave it empty for the real time.",
+              "无法识别 COACH_NOW 的时间：‘\(text)’。请用 ISO-8601 格式，例如 2026-11-23T09:00:00Z 或 2026-11-23；留空则使用真实时间。")))
         return ExitStatus.usage
       }
       clock = pinned
     }
-    let settings = Settings(lang: lang, paths: paths, playbookDirectories: playbookDirs, clock: clock, interactive: interactive,
-                            user: userSettings, settingsFile: settingsPath)
+    let settings = Settings(
+      lang: lang, paths: paths, playbookDirectories: playbookDirs, clock: clock, interactive: interactive,
+      user: userSettings, settingsFile: settingsPath)
     let session = Session(settings: settings, output: output)
 
     if let command {
@@ -119,7 +123,8 @@ public enum CoachApp {
       return error.exitCode
     }
     let hasUTF8 = interactive ? setUpLocale(session) : true
-    let reader = interactive
+    let reader =
+      interactive
       ? makeStandardLineReader(programName: "coach", historyFile: hasUTF8 ? paths.history : nil, completer: session.completer())
       : PlainLineReader()
     if reader.isInteractive { session.say(Welcome.banner(session.l)) }
@@ -132,11 +137,14 @@ public enum CoachApp {
     let outcome = TerminalLocale.setUpReporting()
     if let missing = outcome.missing {
       let l = session.l
-      let text = outcome.isUTF8
-        ? l.t("coach: the locale \(missing) is not installed here; using \(outcome.inUse) (text and widths are unaffected).",
-              "coach：本机没有安装区域设置 \(missing)，改用 \(outcome.inUse)（文字显示和宽度不受影响）。")
-        : l.t("coach: the locale \(missing) is not installed here, nor C.UTF-8; using \(outcome.inUse), so only ASCII can be typed and history is not kept.",
-              "coach：本机没有安装区域设置 \(missing)，也没有 C.UTF-8；改用 \(outcome.inUse)，只能输入 ASCII 字符，也不保存历史。")
+      let text =
+        outcome.isUTF8
+        ? l.t(
+          "coach: the locale \(missing) is not installed here; using \(outcome.inUse) (text and widths are unaffected).",
+          "coach：本机没有安装区域设置 \(missing)，改用 \(outcome.inUse)（文字显示和宽度不受影响）。")
+        : l.t(
+          "coach: the locale \(missing) is not installed here, nor C.UTF-8; using \(outcome.inUse), so only ASCII can be typed and history is not kept.",
+          "coach：本机没有安装区域设置 \(missing)，也没有 C.UTF-8；改用 \(outcome.inUse)，只能输入 ASCII 字符，也不保存历史。")
       session.output.errorLine(StyledText(text, .dim))
     }
     return outcome.isUTF8
@@ -201,8 +209,14 @@ public enum CoachApp {
     var i = 0
     while i < arguments.count {
       let a = arguments[i]
-      if valued.contains(a) { i += 2; continue }
-      if flags.contains(a) || valued.contains(where: { a.hasPrefix($0 + "=") }) { i += 1; continue }
+      if valued.contains(a) {
+        i += 2
+        continue
+      }
+      if flags.contains(a) || valued.contains(where: { a.hasPrefix($0 + "=") }) {
+        i += 1
+        continue
+      }
       break
     }
     return i
@@ -232,7 +246,9 @@ public enum BuiltInPlaybooks {
 enum Welcome {
   static func banner(_ l: L10n) -> StyledText {
     StyledText("coach \(CoachCore.version) — ", .bold)
-      + StyledText(l.t("type `help` for the commands, `new NAME` to start a plan, Ctrl-D to leave.",
-                       "输入 `help` 查看命令，`new 名称` 新建计划，Ctrl-D 退出。"), .dim)
+      + StyledText(
+        l.t(
+          "type `help` for the commands, `new NAME` to start a plan, Ctrl-D to leave.",
+          "输入 `help` 查看命令，`new 名称` 新建计划，Ctrl-D 退出。"), .dim)
   }
 }

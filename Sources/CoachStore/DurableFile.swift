@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-@preconcurrency import Glibc
+  @preconcurrency import Glibc
 #endif
 
 /// Replaces a file so that, whatever happens — a crash, kill -9, a power cut, a full disk — the
@@ -23,10 +23,13 @@ public enum DurableFile {
   /// which fails if the name exists): two sessions creating the same plan cannot both succeed.
   /// Returns the written file's stamp.
   @discardableResult
-  public static func write(_ bytes: [UInt8], directory: String, name: String, keepBackup: Bool, durable: Bool = true,
-                           exclusive: Bool = false) throws(StoreError) -> DiskStamp {
+  public static func write(
+    _ bytes: [UInt8], directory: String, name: String, keepBackup: Bool, durable: Bool = true,
+    exclusive: Bool = false
+  ) throws(StoreError) -> DiskStamp {
     // Termination signals wait until the file is replaced (they are delivered on return).
-    var blocked = sigset_t(), previous = sigset_t()
+    var blocked = sigset_t()
+    var previous = sigset_t()
     sigemptyset(&blocked)
     sigaddset(&blocked, SIGTERM)
     sigaddset(&blocked, SIGHUP)

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-@preconcurrency import Glibc
+  @preconcurrency import Glibc
 #endif
 
 /// Runs independent pieces of work (reading many plans) on the machine's cores with plain
@@ -12,7 +12,8 @@ public enum ParallelMap {
     let results = ResultBox<T>(count: count)
     let size = (count + threads - 1) / threads
     let slice: @Sendable (Int) -> Void = { t in
-      let start = t * size, end = min(count, start + size)
+      let start = t * size
+      let end = min(count, start + size)
       guard start < end else { return }
       for i in start..<end { results.set(i, body(i)) }
     }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-@preconcurrency import Glibc
+  @preconcurrency import Glibc
 #endif
 
 /// One writer per plan: an exclusive advisory lock (flock) on `.locks/.ID.lock`, held for as
@@ -35,7 +35,10 @@ public final class PlanLock {
       guard fd >= 0 else { throw .io(operation: "lock", path: path, errno: Sys.errno) }
       var locked = false
       while true {
-        if flock(fd, LOCK_EX | LOCK_NB) == 0 { locked = true; break }
+        if flock(fd, LOCK_EX | LOCK_NB) == 0 {
+          locked = true
+          break
+        }
         if Sys.errno == EINTR { continue }
         let code = Sys.errno
         close(fd)
@@ -52,7 +55,8 @@ public final class PlanLock {
 
   /// True when `path` still names the open file `fd`.
   private static func names(_ path: String, _ fd: Int32) -> Bool {
-    var mine = stat(), there = stat()
+    var mine = stat()
+    var there = stat()
     guard fstat(fd, &mine) == 0, lstat(path, &there) == 0 else { return false }
     return mine.st_dev == there.st_dev && mine.st_ino == there.st_ino && there.st_mode & S_IFMT == S_IFREG
   }

@@ -1,7 +1,7 @@
 import CoachCore
 
 #if canImport(Glibc)
-@preconcurrency import Glibc
+  @preconcurrency import Glibc
 #endif
 
 /// The plans of one workspace: one `<id>.json` per plan in `plans/`, directory 0700, files 0600.

@@ -44,10 +44,11 @@ public enum PlaybookLoader {
         guard PlaybookAssembler.modules.contains(module) else {
           let files = PlaybookAssembler.modules.map { $0 + ".yaml" }
           let near = Suggest.nearest(to: module, in: PlaybookAssembler.modules)
-          problems.append(PlaybookProblem(
-            YAMLLocation(file: path, line: 1, column: 1),
-            "`\(name)` is not a playbook module; module files are named: " + files.joined(separator: ", ") + (near.map { " (did you mean \($0).yaml?)" } ?? ""),
-            "`\(name)` 不是剧本模块；模块文件的名称为：" + files.joined(separator: "、") + (near.map { "（你是不是想写 \($0).yaml？）" } ?? "")))
+          problems.append(
+            PlaybookProblem(
+              YAMLLocation(file: path, line: 1, column: 1),
+              "`\(name)` is not a playbook module; module files are named: " + files.joined(separator: ", ") + (near.map { " (did you mean \($0).yaml?)" } ?? ""),
+              "`\(name)` 不是剧本模块；模块文件的名称为：" + files.joined(separator: "、") + (near.map { "（你是不是想写 \($0).yaml？）" } ?? "")))
           continue
         }
         do {

@@ -1,7 +1,7 @@
 import CoachCore
 
 #if canImport(Glibc)
-@preconcurrency import Glibc
+  @preconcurrency import Glibc
 #endif
 
 /// Reads and writes the rep's settings file (see `SettingsFile` for the format).

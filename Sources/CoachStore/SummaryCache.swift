@@ -1,7 +1,7 @@
 import CoachCore
 
 #if canImport(Glibc)
-@preconcurrency import Glibc
+  @preconcurrency import Glibc
 #endif
 
 /// What `list` needs of each plan, cached in `<workspace>/.cache/list.json` so that listing
@@ -84,8 +84,9 @@ public struct PlanSummaryCache {
     }
     let dates = rawDates.compactMap(\.string)
     guard dates.count == rawDates.count else { return nil }
-    return Entry(stamp: FileStamp(size: size, mtimeSeconds: sec, mtimeNanos: ns, inode: UInt64(ino)), name: name, updatedAt: updated,
-                 stakeholders: stakeholders, sections: sections, warnings: warnings, notes: notes, openDueDates: dates)
+    return Entry(
+      stamp: FileStamp(size: size, mtimeSeconds: sec, mtimeNanos: ns, inode: UInt64(ino)), name: name, updatedAt: updated,
+      stakeholders: stakeholders, sections: sections, warnings: warnings, notes: notes, openDueDates: dates)
   }
 
   /// The file's stamp now, or nil when it cannot be read.
@@ -102,7 +103,10 @@ public struct PlanSummaryCache {
   }
 
   public mutating func store(_ id: String, _ entry: Entry) {
-    if entries[id] != entry { entries[id] = entry; changed = true }
+    if entries[id] != entry {
+      entries[id] = entry
+      changed = true
+    }
   }
 
   /// Drops entries of plans that are gone.
@@ -118,8 +122,10 @@ public struct PlanSummaryCache {
     var raw: [String: JSONValue] = [:]
     for (id, e) in entries {
       raw[id] = [
-        "stamp": ["size": .number(Double(e.stamp.size)), "mtime": .number(Double(e.stamp.mtimeSeconds)),
-                  "mtimeNs": .number(Double(e.stamp.mtimeNanos)), "inode": .number(Double(e.stamp.inode))],
+        "stamp": [
+          "size": .number(Double(e.stamp.size)), "mtime": .number(Double(e.stamp.mtimeSeconds)),
+          "mtimeNs": .number(Double(e.stamp.mtimeNanos)), "inode": .number(Double(e.stamp.inode)),
+        ],
         "name": .string(e.name), "updatedAt": .string(e.updatedAt), "stakeholders": .number(Double(e.stakeholders)),
         "sections": .object(e.sections.mapValues { .number($0) }), "warnings": .number(Double(e.warnings)),
         "notes": .number(Double(e.notes)), "openDueDates": .array(e.openDueDates.map { .string($0) }),

@@ -1,5 +1,7 @@
+import CoachCore
+
 #if canImport(Glibc)
-@preconcurrency import Glibc
+  @preconcurrency import Glibc
 #endif
 
 /// Thin, EINTR-safe wrappers over the system calls the store needs.
@@ -133,8 +135,6 @@ enum Sys {
     return Int(info.st_mtim.tv_sec)
   }
 }
-
-import CoachCore
 
 /// Decodes a versioned JSON file (a plan, the learning progress): a syntax error names the line
 /// and column; a shape error names the field; a file from a newer version that this one cannot

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Whether `fd` is a terminal that line editing can drive: `isatty(fd)`, and `TERM` is set and

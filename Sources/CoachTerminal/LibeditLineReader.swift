@@ -2,9 +2,9 @@ import CLibEdit
 import CLibEditShim
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Line editing on a terminal through libedit's wide-character API (`el_wgets`, `history_w`).
@@ -201,9 +201,12 @@ public final class LibeditLineReader: LineReader {
       case .line(let line):
         // History holds single lines: a pasted answer is entered with its line breaks as
         // spaces, pasted commands one line each (as they would run).
-        let entries = !line.contains("\n") ? [line]
-          : context == .command ? line.split(separator: "\n").map(String.init)
-          : [line.split(separator: "\n").joined(separator: " ")]
+        let entries =
+          !line.contains("\n")
+          ? [line]
+          : context == .command
+            ? line.split(separator: "\n").map(String.init)
+            : [line.split(separator: "\n").joined(separator: " ")]
         for entry in entries where entry.contains(where: { !$0.isWhitespace }) {
           _ = Self.wide(entry) { coach_history_enter(target, $0) }
         }

@@ -2,7 +2,7 @@ import CLibEditShim
 import CoachCore
 
 #if canImport(Glibc)
-@preconcurrency import Glibc
+  @preconcurrency import Glibc
 #endif
 
 /// Where the program's words go. Everything passes through `StyledText.rendered`, which

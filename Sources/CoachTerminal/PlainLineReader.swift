@@ -1,9 +1,9 @@
 import CLibEditShim
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Reads lines from a pipe or file, without libedit: no prompt, no echo, no history.

@@ -24,8 +24,10 @@ public enum ExportFixturePlans {
     return s
   }
 
-  static func objective(_ term: NegotiationTerm, _ best: TermValue, _ expected: TermValue, _ walkAway: TermValue,
-                        _ better: BetterDirection?, _ unit: String?, _ flexibility: Flexibility, note: String? = nil) -> Objective {
+  static func objective(
+    _ term: NegotiationTerm, _ best: TermValue, _ expected: TermValue, _ walkAway: TermValue,
+    _ better: BetterDirection?, _ unit: String?, _ flexibility: Flexibility, note: String? = nil
+  ) -> Objective {
     var o = Objective(term: term)
     o.best = best
     o.expected = expected
@@ -101,28 +103,32 @@ public enum ExportFixturePlans {
       person("Mark Olsen", "Procurement Lead", .other, 3, .blocker, "Wants three comparable bids"),
     ]
     p.discovery.stages = [
-      .initialContact: stage([
-        "company-basics": .text("Two plants (Suzhou, Ningbo), 1,800 staff, automotive parts."),
-        "industry-background": .text("EV suppliers squeeze margins; customers demand traceability."),
-        "key-decision-makers": .list(["Li Wei, COO, 5", "Sarah Chen, CFO, 4", "Tom Becker, Head of IT, 4"]),
-        "opening-value": .text("Benchmark: peers cut unplanned stops by 30% with predictive maintenance."),
-        "first-meeting": .date("2026-10-12"),
-      ], completed: "2026-10-12T10:00:00Z"),
-      .inDepthInterview: stage([
-        "core-process": .text("Stamping → welding → paint; the welding cells stop most."),
-        "current-vs-desired": .text("OEE 71% today; target 82% by the end of 2027."),
-        "pain-points": .list(["Unplanned stops (6 h/week)", "Manual shift reports", "Spare parts ordered late"]),
-        "root-causes": .text("No condition monitoring; maintenance is calendar-based."),
-      ], completed: nil),
-      .needsConfirmation: stage([
-        "priorities": .list(["Uptime", "Traceability", "Operator training"]),
-        "success-criteria": .list(["OEE ≥ 80% within 12 months", "Stops < 2 h/week"]),
-        "budget": .amount(2_400_000, currency: "CNY"),
-      ], completed: nil),
-      .solutionMatching: stage([
-        "need-mapping": .list(["Uptime → predictive maintenance module", "Traceability → MES connector"]),
-        "value-quantified": .text("4 h/week less downtime ≈ 1.1M CNY a year."),
-      ], completed: nil),
+      .initialContact: stage(
+        [
+          "company-basics": .text("Two plants (Suzhou, Ningbo), 1,800 staff, automotive parts."),
+          "industry-background": .text("EV suppliers squeeze margins; customers demand traceability."),
+          "key-decision-makers": .list(["Li Wei, COO, 5", "Sarah Chen, CFO, 4", "Tom Becker, Head of IT, 4"]),
+          "opening-value": .text("Benchmark: peers cut unplanned stops by 30% with predictive maintenance."),
+          "first-meeting": .date("2026-10-12"),
+        ], completed: "2026-10-12T10:00:00Z"),
+      .inDepthInterview: stage(
+        [
+          "core-process": .text("Stamping → welding → paint; the welding cells stop most."),
+          "current-vs-desired": .text("OEE 71% today; target 82% by the end of 2027."),
+          "pain-points": .list(["Unplanned stops (6 h/week)", "Manual shift reports", "Spare parts ordered late"]),
+          "root-causes": .text("No condition monitoring; maintenance is calendar-based."),
+        ], completed: nil),
+      .needsConfirmation: stage(
+        [
+          "priorities": .list(["Uptime", "Traceability", "Operator training"]),
+          "success-criteria": .list(["OEE ≥ 80% within 12 months", "Stops < 2 h/week"]),
+          "budget": .amount(2_400_000, currency: "CNY"),
+        ], completed: nil),
+      .solutionMatching: stage(
+        [
+          "need-mapping": .list(["Uptime → predictive maintenance module", "Traceability → MES connector"]),
+          "value-quantified": .text("4 h/week less downtime ≈ 1.1M CNY a year."),
+        ], completed: nil),
     ]
     p.questionPlan = [
       PlannedQuestion(type: .open, text: "How do you decide which line gets maintenance first?", stage: .inDepthInterview, createdAt: t0),
@@ -134,22 +140,28 @@ public enum ExportFixturePlans {
     p.questionPlan[1].asked = true
     p.questionPlan[1].answer = "Fewer firefights; OEE above 80%."
     p.objections = [
-      objection(.price, "Your price is 18% above Sino-Tech's.", by: "Sarah Chen", [
-        "Let her finish; note the numbers she compares.",
-        "I understand — a gap like that has to be justified to the board.",
-        "Is it the upfront price or the three-year cost that worries you most?",
-        "Walk through the three-year cost: service, downtime and spares included.",
-        "We will put the savings in the contract as a measured KPI.",
-      ], strategies: ["value-comparison", "roi-payback"]),
-      objection(.risk, "What if the integration with SAP fails?", by: "Tom Becker", [
-        "Ask what went wrong in past projects.",
-        "That is a fair worry after the last MES project.",
-        "", "", "",
-      ], strategies: ["pilot-project"]),
-      objection(.time, "We cannot start before the spring shutdown.", by: "Li Wei", [
-        "Listen for the real constraint.", "Shutdowns are tight.", "So the issue is the installation window?",
-        "Phase it: sensors now, software at the shutdown.", "We plan around your calendar.",
-      ], strategies: ["phased-rollout"], status: .resolved),
+      objection(
+        .price, "Your price is 18% above Sino-Tech's.", by: "Sarah Chen",
+        [
+          "Let her finish; note the numbers she compares.",
+          "I understand — a gap like that has to be justified to the board.",
+          "Is it the upfront price or the three-year cost that worries you most?",
+          "Walk through the three-year cost: service, downtime and spares included.",
+          "We will put the savings in the contract as a measured KPI.",
+        ], strategies: ["value-comparison", "roi-payback"]),
+      objection(
+        .risk, "What if the integration with SAP fails?", by: "Tom Becker",
+        [
+          "Ask what went wrong in past projects.",
+          "That is a fair worry after the last MES project.",
+          "", "", "",
+        ], strategies: ["pilot-project"]),
+      objection(
+        .time, "We cannot start before the spring shutdown.", by: "Li Wei",
+        [
+          "Listen for the real constraint.", "Shutdowns are tight.", "So the issue is the installation window?",
+          "Phase it: sensors now, software at the shutdown.", "We plan around your calendar.",
+        ], strategies: ["phased-rollout"], status: .resolved),
     ]
     p.negotiation.objectives = [
       objective(.price, .number(2_600_000), .number(2_350_000), .number(2_100_000), .higher, "CNY", .core),
@@ -160,7 +172,14 @@ public enum ExportFixturePlans {
     p.negotiation.batna.ours.value = 1_900_000
     p.negotiation.batna.theirs.description = "Stay with Sino-Tech and add two technicians."
     p.negotiation.batna.theirs.value = 2_250_000
-    p.negotiation.interests = [{ var i = Interest(stakeholder: "Sarah Chen"); i.position = "10% off"; i.interest = "Show savings to the board"; return i }()]
+    p.negotiation.interests = [
+      {
+        var i = Interest(stakeholder: "Sarah Chen")
+        i.position = "10% off"
+        i.interest = "Show savings to the board"
+        return i
+      }()
+    ]
     p.negotiation.commonInterests = ["A showcase plant for both sides"]
     p.negotiation.concessions = [
       rung(1, "Free operator training (2 days)", "A 36-month contract", 40_000, 90_000),
@@ -201,28 +220,32 @@ public enum ExportFixturePlans {
       person("孙丽", "采购部主管", .other, 3, .blocker, "必须走公开招标，至少三家比价"),
     ]
     p.discovery.stages = [
-      .initialContact: stage([
-        "company-basics": .text("下辖六座变电站，员工两千余人，负责华东地区配电。"),
-        "industry-background": .text("新型电力系统建设提速，监管要求设备状态可追溯。"),
-        "key-decision-makers": .list(["王建国，分管副总，5", "刘敏，财务部部长，4", "陈涛，信息中心主任，4"]),
-        "opening-value": .text("分享同类电网企业巡检效率提升四成的案例。"),
-        "first-meeting": .date("2026-10-12"),
-      ], completed: "2026-10-12T10:00:00Z"),
-      .inDepthInterview: stage([
-        "core-process": .text("巡检→缺陷登记→派工→检修，缺陷登记环节最慢。"),
-        "current-vs-desired": .text("目前缺陷平均发现时间三天，期望缩短到当天。"),
-        "pain-points": .list(["人工巡检夜间风险高", "缺陷数据分散", "备件采购滞后"]),
-        "root-causes": .text("缺少在线监测，检修按固定周期而非设备状态安排。"),
-      ], completed: nil),
-      .needsConfirmation: stage([
-        "priorities": .list(["安全", "数据打通", "一线培训"]),
-        "success-criteria": .list(["缺陷当天发现率≥90%", "夜间巡检减少一半"]),
-        "budget": .amount(3_000_000, currency: "元"),
-      ], completed: nil),
-      .solutionMatching: stage([
-        "need-mapping": .list(["安全 → 在线监测模块", "数据打通 → 调度系统接口"]),
-        "value-quantified": .text("每年减少夜间巡检约两千工时，折合约八十万元。"),
-      ], completed: nil),
+      .initialContact: stage(
+        [
+          "company-basics": .text("下辖六座变电站，员工两千余人，负责华东地区配电。"),
+          "industry-background": .text("新型电力系统建设提速，监管要求设备状态可追溯。"),
+          "key-decision-makers": .list(["王建国，分管副总，5", "刘敏，财务部部长，4", "陈涛，信息中心主任，4"]),
+          "opening-value": .text("分享同类电网企业巡检效率提升四成的案例。"),
+          "first-meeting": .date("2026-10-12"),
+        ], completed: "2026-10-12T10:00:00Z"),
+      .inDepthInterview: stage(
+        [
+          "core-process": .text("巡检→缺陷登记→派工→检修，缺陷登记环节最慢。"),
+          "current-vs-desired": .text("目前缺陷平均发现时间三天，期望缩短到当天。"),
+          "pain-points": .list(["人工巡检夜间风险高", "缺陷数据分散", "备件采购滞后"]),
+          "root-causes": .text("缺少在线监测，检修按固定周期而非设备状态安排。"),
+        ], completed: nil),
+      .needsConfirmation: stage(
+        [
+          "priorities": .list(["安全", "数据打通", "一线培训"]),
+          "success-criteria": .list(["缺陷当天发现率≥90%", "夜间巡检减少一半"]),
+          "budget": .amount(3_000_000, currency: "元"),
+        ], completed: nil),
+      .solutionMatching: stage(
+        [
+          "need-mapping": .list(["安全 → 在线监测模块", "数据打通 → 调度系统接口"]),
+          "value-quantified": .text("每年减少夜间巡检约两千工时，折合约八十万元。"),
+        ], completed: nil),
     ]
     p.questionPlan = [
       PlannedQuestion(type: .open, text: "您怎样决定哪座变电站优先检修？", stage: .inDepthInterview, createdAt: t0),
@@ -234,21 +257,27 @@ public enum ExportFixturePlans {
     p.questionPlan[1].asked = true
     p.questionPlan[1].answer = "夜间巡检减半，缺陷当天闭环。"
     p.objections = [
-      objection(.price, "你们的报价比国电信息高了两成。", by: "刘敏", [
-        "让她把比较的口径说完，记下具体数字。",
-        "理解，这么大的差价确实需要向班子说明。",
-        "您更关心的是一次性投入，还是三年的总成本？",
-        "按三年总成本测算：含运维、停运损失和备件。",
-        "我们把节省的成本写进合同，作为考核指标。",
-      ], strategies: ["value-comparison", "roi-payback"]),
-      objection(.risk, "和调度系统对接失败怎么办？", by: "陈涛", [
-        "先问清楚以往项目哪里出了问题。",
-        "上次的项目确实让大家很有顾虑。",
-        "", "", "",
-      ], strategies: ["pilot-project"]),
-      objection(.time, "春检之前我们没法启动。", by: "王建国", [
-        "听清真正的限制。", "春检期间确实紧张。", "所以关键是安装窗口？", "分期：先装传感器，春检后上软件。", "我们按您的日程来安排。",
-      ], strategies: ["phased-rollout"], status: .resolved),
+      objection(
+        .price, "你们的报价比国电信息高了两成。", by: "刘敏",
+        [
+          "让她把比较的口径说完，记下具体数字。",
+          "理解，这么大的差价确实需要向班子说明。",
+          "您更关心的是一次性投入，还是三年的总成本？",
+          "按三年总成本测算：含运维、停运损失和备件。",
+          "我们把节省的成本写进合同，作为考核指标。",
+        ], strategies: ["value-comparison", "roi-payback"]),
+      objection(
+        .risk, "和调度系统对接失败怎么办？", by: "陈涛",
+        [
+          "先问清楚以往项目哪里出了问题。",
+          "上次的项目确实让大家很有顾虑。",
+          "", "", "",
+        ], strategies: ["pilot-project"]),
+      objection(
+        .time, "春检之前我们没法启动。", by: "王建国",
+        [
+          "听清真正的限制。", "春检期间确实紧张。", "所以关键是安装窗口？", "分期：先装传感器，春检后上软件。", "我们按您的日程来安排。",
+        ], strategies: ["phased-rollout"], status: .resolved),
     ]
     p.negotiation.objectives = [
       objective(.price, .number(3_200_000), .number(2_900_000), .number(2_600_000), .higher, "元", .core),
@@ -259,7 +288,14 @@ public enum ExportFixturePlans {
     p.negotiation.batna.ours.value = 2_400_000
     p.negotiation.batna.theirs.description = "继续用国电信息，再增加两名巡检人员。"
     p.negotiation.batna.theirs.value = 2_800_000
-    p.negotiation.interests = [{ var i = Interest(stakeholder: "刘敏"); i.position = "降价一成"; i.interest = "向班子证明投入划算"; return i }()]
+    p.negotiation.interests = [
+      {
+        var i = Interest(stakeholder: "刘敏")
+        i.position = "降价一成"
+        i.interest = "向班子证明投入划算"
+        return i
+      }()
+    ]
     p.negotiation.commonInterests = ["打造集团示范站"]
     p.negotiation.concessions = [
       rung(1, "免费一线培训（两天）", "签三年合同", 50_000, 100_000),

@@ -1,7 +1,7 @@
 import Testing
 
 #if canImport(Glibc)
-@preconcurrency import Glibc
+  @preconcurrency import Glibc
 #endif
 
 /// Golden transcripts: the expected text lives in a file next to the test, under `Golden/`.

@@ -37,8 +37,9 @@ public final class SessionHarness {
   /// A session without running the loop (for driving commands directly).
   public func makeSession(interactive: Bool = false) -> (Session, RecordingOutput) {
     let output = RecordingOutput(width: width)
-    let settings = Settings(lang: lang, paths: workspace.paths, playbookDirectories: playbookDirectories, clock: clock, interactive: interactive,
-                            user: user, settingsFile: settingsFile)
+    let settings = Settings(
+      lang: lang, paths: workspace.paths, playbookDirectories: playbookDirectories, clock: clock, interactive: interactive,
+      user: user, settingsFile: settingsFile)
     let session = Session(settings: settings, output: output)
     try? session.repository.prepare(now: clock.now)
     return (session, output)

@@ -3,7 +3,7 @@ import CoachCore
 import CoachStore
 
 #if canImport(Glibc)
-@preconcurrency import Glibc
+  @preconcurrency import Glibc
 #endif
 
 /// A fresh workspace folder under /tmp, removed when the value is released.

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-@preconcurrency import Glibc
+  @preconcurrency import Glibc
 #endif
 
 /// Reading files and CSV back in tests, written once for every test target.
@@ -34,7 +34,12 @@ public enum CSVReader {
     while let c = chars.popFirst() {
       if quoted {
         if c == "\"" {
-          if chars.first == "\"" { field.append("\""); chars.removeFirst() } else { quoted = false }
+          if chars.first == "\"" {
+            field.append("\"")
+            chars.removeFirst()
+          } else {
+            quoted = false
+          }
         } else {
           field.append(c)
         }
@@ -57,7 +62,10 @@ public enum CSVReader {
       }
     }
     if quoted { throw Malformed() }
-    if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+    if !field.isEmpty || !row.isEmpty {
+      row.append(field)
+      rows.append(row)
+    }
     return rows
   }
 }

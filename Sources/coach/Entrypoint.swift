@@ -1,7 +1,7 @@
 import CoachApp
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// The whole program is in CoachApp; this only hands it the arguments and the exit status.

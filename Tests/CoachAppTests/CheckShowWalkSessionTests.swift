@@ -3,6 +3,7 @@ import CoachStore
 import CoachTerminal
 import CoachTestSupport
 import Testing
+
 @testable import CoachApp
 
 /// `check` (text and JSON) on a plan the walks filled, and `show` of every section of a plan
@@ -124,9 +125,11 @@ import Testing
       #expect(whole.out.contains(heading), "\(heading)")
     }
     let ids = try findingIDs(h.run(["check acme --format json"]).out)
-    for id in ["no-final-decision-maker", "no-financial-decision-maker", "single-threaded", "discovery-stage-skipped",
-               "no-open-question", "no-verification-question", "no-value-question", "value-assessment-incomplete", "no-lead-negotiator",
-               "their-batna-unknown", "no-core-term", "concession-without-return"] {
+    for id in [
+      "no-final-decision-maker", "no-financial-decision-maker", "single-threaded", "discovery-stage-skipped",
+      "no-open-question", "no-verification-question", "no-value-question", "value-assessment-incomplete", "no-lead-negotiator",
+      "their-batna-unknown", "no-core-term", "concession-without-return",
+    ] {
       #expect(!ids.contains(id), "\(id)")
     }
   }

@@ -3,6 +3,7 @@ import CoachStore
 import CoachTerminal
 import CoachTestSupport
 import Testing
+
 @testable import CoachApp
 
 /// The four discovery stages (each with its end-of-stage summary and completion time) and the
@@ -56,7 +57,9 @@ import Testing
     let h = SessionHarness()
     let r = h.walk(["new Acme"] + Self.discoveryEN)
     #expect(r.status == 0)
-    #expect(r.err == "‘lots’ is not an amount: type a number, optionally with a currency, e.g. 120000 CNY or $1.2m.\n‘2026-02-30’ is not a day in the calendar; check the month and day.\n")
+    #expect(
+      r.err
+        == "‘lots’ is not an amount: type a number, optionally with a currency, e.g. 120000 CNY or $1.2m.\n‘2026-02-30’ is not a day in the calendar; check the month and day.\n")
     for title in ["Initial contact", "In-depth interview", "Needs confirmation", "Solution matching"] {
       #expect(r.out.contains(title + " — summary"))
     }
@@ -66,20 +69,30 @@ import Testing
     #expect(r.out.contains("Completed 2026-11-23 09:00 UTC"))
     #expect(r.out.contains("Continue with `discover in-depth-interview`."))
     #expect(r.out.contains("All four stages walked."))
-    try expectStages(h, "acme", [
-      .initialContact: ["company-basics": .text("2,000 staff, 4 plants, HQ in Suzhou"), "industry-background": .text("Consolidating; imports push prices down"),
-                        "key-decision-makers": .list(["Wang Li, CFO, high", "Zhao Min, plant manager, medium"]),
-                        "opening-value": .text("An OEE benchmark for their segment"), "first-meeting": .text("2026-12-01")],
-      .inDepthInterview: ["core-process": .text("Order intake, planning, shipping; planning is the bottleneck"),
-                          "current-vs-desired": .text("Manual scheduling today; they want same-day replans"),
-                          "pain-points": .list(["Late shipments", "Rework on line 2"]), "root-causes": .text("Planning runs on spreadsheets"),
-                          "roles-interviewed": .list(["Plant manager: planning chaos", "CFO: cost of rework"])],
-      .needsConfirmation: ["priorities": .list(["On-time delivery", "Less rework"]), "success-criteria": .list(["On-time delivery above 95%"]),
-                           "budget": .amount(2_000_000, currency: "CNY"), "go-live": .text("2027-03-01"),
-                           "stakeholders-affected": .text("Planners gain; the night shift changes its routine")],
-      .solutionMatching: ["need-mapping": .list(["On-time delivery: scheduling module"]), "customisation": .text("Interface to their SAP"),
-                          "value-quantified": .text("Saves 1.2m a year in rework"), "feedback": .text("Liked the pilot idea; wants a smaller first phase")],
-    ])
+    try expectStages(
+      h, "acme",
+      [
+        .initialContact: [
+          "company-basics": .text("2,000 staff, 4 plants, HQ in Suzhou"), "industry-background": .text("Consolidating; imports push prices down"),
+          "key-decision-makers": .list(["Wang Li, CFO, high", "Zhao Min, plant manager, medium"]),
+          "opening-value": .text("An OEE benchmark for their segment"), "first-meeting": .text("2026-12-01"),
+        ],
+        .inDepthInterview: [
+          "core-process": .text("Order intake, planning, shipping; planning is the bottleneck"),
+          "current-vs-desired": .text("Manual scheduling today; they want same-day replans"),
+          "pain-points": .list(["Late shipments", "Rework on line 2"]), "root-causes": .text("Planning runs on spreadsheets"),
+          "roles-interviewed": .list(["Plant manager: planning chaos", "CFO: cost of rework"]),
+        ],
+        .needsConfirmation: [
+          "priorities": .list(["On-time delivery", "Less rework"]), "success-criteria": .list(["On-time delivery above 95%"]),
+          "budget": .amount(2_000_000, currency: "CNY"), "go-live": .text("2027-03-01"),
+          "stakeholders-affected": .text("Planners gain; the night shift changes its routine"),
+        ],
+        .solutionMatching: [
+          "need-mapping": .list(["On-time delivery: scheduling module"]), "customisation": .text("Interface to their SAP"),
+          "value-quantified": .text("Saves 1.2m a year in rework"), "feedback": .text("Liked the pilot idea; wants a smaller first phase"),
+        ],
+      ])
     let json = try h.planJSON("acme")
     #expect(WalkJSON.number(json, "discovery/needs-confirmation/answers/budget/amount") == 2_000_000)
     #expect(WalkJSON.string(json, "discovery/needs-confirmation/answers/budget/currency") == "CNY")
@@ -101,14 +114,18 @@ import Testing
     #expect(r.out.contains("初步接触——小结"))
     #expect(r.out.contains("完成于 2026-11-23 09:00 UTC"))
     #expect(r.out.contains("四个阶段都已完成。"))
-    try expectStages(h, "华东电力", [
-      .initialContact: ["key-decision-makers": .list(["王总，总经理，高", "赵厂长，工厂，中"]), "first-meeting": .text("2026-12-01")],
-      .inDepthInterview: ["pain-points": .list(["交付延误", "二号线返工"]), "root-causes": .text("排产靠电子表格")],
-      .needsConfirmation: ["priorities": .list(["准时交付"]), "success-criteria": .list(["准时交付率高于95%"]),
-                           "budget": .amount(2_000_000, currency: "CNY"), "go-live": .text("2027-03-01"),
-                           "stakeholders-affected": .text("计划员受益；夜班要改流程")],
-      .solutionMatching: ["need-mapping": .list(["准时交付：排产模块"]), "feedback": .text("喜欢试点，希望第一期更小")],
-    ])
+    try expectStages(
+      h, "华东电力",
+      [
+        .initialContact: ["key-decision-makers": .list(["王总，总经理，高", "赵厂长，工厂，中"]), "first-meeting": .text("2026-12-01")],
+        .inDepthInterview: ["pain-points": .list(["交付延误", "二号线返工"]), "root-causes": .text("排产靠电子表格")],
+        .needsConfirmation: [
+          "priorities": .list(["准时交付"]), "success-criteria": .list(["准时交付率高于95%"]),
+          "budget": .amount(2_000_000, currency: "CNY"), "go-live": .text("2027-03-01"),
+          "stakeholders-affected": .text("计划员受益；夜班要改流程"),
+        ],
+        .solutionMatching: ["need-mapping": .list(["准时交付：排产模块"]), "feedback": .text("喜欢试点，希望第一期更小")],
+      ])
     let plan = try h.plan("华东电力")
     #expect(plan.actions.map(\.text) == ["发送对标报告"])
     #expect(plan.actions[0].owner == "赵厂长" && plan.actions[0].due == "2026-12-05")
@@ -173,14 +190,15 @@ import Testing
     #expect(r.out.contains("Type: Leading question"))
     let plan = try h.plan("acme")
     #expect(plan.questionPlan.map(\.type) == [.open, .open, .leading, .verification, .value, .value])
-    #expect(plan.questionPlan.map(\.text) == [
-      "How do you see the main trends in your industry right now?",
-      "What keeps you up at night about deliveries?",
-      "Do you agree our price is fair?",
-      "So the budget is 2 million, right?",
-      "How does your company measure success for projects like this?",
-      "What would a 10% faster line be worth to you?",
-    ])
+    #expect(
+      plan.questionPlan.map(\.text) == [
+        "How do you see the main trends in your industry right now?",
+        "What keeps you up at night about deliveries?",
+        "Do you agree our price is fair?",
+        "So the budget is 2 million, right?",
+        "How does your company measure success for projects like this?",
+        "What would a 10% faster line be worth to you?",
+      ])
     #expect(plan.questionPlan.allSatisfy { $0.createdAt == walkNow })
     let json = try h.planJSON("acme")
     #expect(WalkJSON.string(json, "questionPlan/2/type") == "leading")

@@ -3,6 +3,7 @@ import CoachStore
 import CoachTerminal
 import CoachTestSupport
 import Testing
+
 @testable import CoachApp
 
 /// Scripted drills through the real command loop, in English and Chinese, with golden
@@ -107,8 +108,10 @@ import Testing
 
   @Test func theSameScriptGivesTheSameTranscriptEveryTime() throws {
     let script = ["drill objection --scenario price-budget-fixed --rep Ann"] + Self.trainAnswers
-    let first = SessionHarness(), second = SessionHarness()
-    let a = first.run(script), b = second.run(script)
+    let first = SessionHarness()
+    let second = SessionHarness()
+    let a = first.run(script)
+    let b = second.run(script)
     #expect(a.transcript == b.transcript)
     let name = "sessions/" + Self.stem + "-ann-price-budget-fixed.json"
     #expect(first.workspace.read(name) != nil && first.workspace.read(name) == second.workspace.read(name))
@@ -156,7 +159,9 @@ import Testing
     #expect(same.out.contains("Same score as recorded: 40%."))
     // A trainer's folder adds "budget" to the offers a Listen line must not jump to.
     let tuned = TempWorkspace("coach-trainer")
-    tuned.write("en/rubric.yaml", """
+    tuned.write(
+      "en/rubric.yaml",
+      """
       module: rubric
       language: en
       steps:
@@ -192,9 +197,11 @@ import Testing
       plan.objections = [o]
     }
     session.close()
-    let r = h.run(["open acme", "drill --from-plan --scenario plan-objection-1 --rep Ann --mode exam", "done",
-                   "drill negotiation --from-plan --scenario free-training@stakeholder-1 --rep Ann", "done", "close",
-                   "drill --from-plan"])
+    let r = h.run([
+      "open acme", "drill --from-plan --scenario plan-objection-1 --rep Ann --mode exam", "done",
+      "drill negotiation --from-plan --scenario free-training@stakeholder-1 --rep Ann", "done", "close",
+      "drill --from-plan",
+    ])
     #expect(r.out.contains("Logged in the plan Acme, raised by Dana (CFO, "))
     #expect(r.out.contains("Dana says:\n  “We can't add anything to this year's budget.”"))
     #expect(r.out.contains("Voiced by Dana (CFO, "))

@@ -2,10 +2,12 @@ import CoachCore
 import CoachStore
 import CoachTestSupport
 import Testing
-#if canImport(Glibc)
-import Glibc
-#endif
+
 @testable import CoachApp
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// `export` typed in the session and run as `coach export`, in both languages.
 @Suite struct ExportSessionTests {

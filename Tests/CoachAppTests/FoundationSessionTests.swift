@@ -3,10 +3,12 @@ import CoachStore
 import CoachTerminal
 import CoachTestSupport
 import Testing
-#if canImport(Glibc)
-import Glibc
-#endif
+
 @testable import CoachApp
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 @Suite struct FoundationSessionTests {
   @Test func newShowQuitInEnglish() throws {
@@ -113,7 +115,10 @@ import Glibc
     let overlaid = SessionHarness(lang: .zh, workspace: h.workspace)
     overlaid.playbookDirectories.append(trainer.root)
     let (session, _) = overlaid.makeSession()
-    do { _ = try session.playbook(for: .en); Issue.record("loaded a broken playbook") } catch {
+    do {
+      _ = try session.playbook(for: .en)
+      Issue.record("loaded a broken playbook")
+    } catch {
       #expect(error.message.plain.contains("剧本（playbook）有问题，这部分功能无法运行："))
       #expect(error.message.plain.contains("/en/objections.yaml:5:5: `wordingz` 不是异议类别的字段"), "\(error.message.plain)")
     }

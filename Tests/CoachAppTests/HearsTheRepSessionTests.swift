@@ -2,6 +2,7 @@ import CoachCore
 import CoachStore
 import CoachTestSupport
 import Testing
+
 @testable import CoachApp
 
 /// Issue 13 through the real loop, in both languages: free text with apostrophes, amounts, units
@@ -56,9 +57,11 @@ import Testing
 
   @Test func goalsReadDecimalCommasAsksAboutAmbiguityAndKeepUnitsInEnglish() throws {
     let h = SessionHarness()
-    let r = h.run(["new Acme", "negotiate goals",
-                   "1,2M", "1,050", "2", "1,05M", "", "", "", "", "",
-                   "5 years", "36", "2 weeks", "2 years", "done"])
+    let r = h.run([
+      "new Acme", "negotiate goals",
+      "1,2M", "1,050", "2", "1,05M", "", "", "", "", "",
+      "5 years", "36", "2 weeks", "2 years", "done",
+    ])
     let price = try #require(try h.plan("acme").negotiation.objectives.first { $0.term == .price })
     #expect(price.best == .number(1_200_000))
     #expect(price.expected == .number(1.05))
@@ -90,10 +93,12 @@ import Testing
   @Test func goalsInChineseWithTheSettingsCurrency() throws {
     var h = SessionHarness(lang: .zh)
     h.user = UserSettings(currency: "EUR")
-    let r = h.run(["new 华东电力", "negotiate goals",
-                   "1,2M", "110万", "€100万", "", "", "", "", "",
-                   "两年", "18个月", "一年", "", "", "", "", "",
-                   "60天", "done"])
+    let r = h.run([
+      "new 华东电力", "negotiate goals",
+      "1,2M", "110万", "€100万", "", "", "", "", "",
+      "两年", "18个月", "一年", "", "", "", "", "",
+      "60天", "done",
+    ])
     let plan = try h.plan("华东电力")
     let price = try #require(plan.negotiation.objectives.first { $0.term == .price })
     #expect(price.best == .number(1_200_000))
@@ -127,8 +132,10 @@ import Testing
 
   @Test func dueDatesAsRepsWriteThemInBothLanguages() throws {
     let en = SessionHarness()
-    let r = en.run(["new Acme", "actions add", "Call the CFO", "", "3/4", "1",
-                    "actions add Send the deck --due next Tuesday", "actions add Send the deck --due in 2 weeks"])
+    let r = en.run([
+      "new Acme", "actions add", "Call the CFO", "", "3/4", "1",
+      "actions add Send the deck --due next Tuesday", "actions add Send the deck --due in 2 weeks",
+    ])
     #expect(r.out.contains("‘3/4’ can be read two ways:\n  1  Sat 2027-04-03\n  2  Thu 2027-03-04"))
     #expect(r.out.contains("  = Sat 2027-04-03"))
     #expect(r.err.contains("‘next Tuesday’ can be Tue 2026-11-24 or Tue 2026-12-01; write it as 2026-11-24 or 2026-12-01."))
@@ -159,9 +166,11 @@ import Testing
 
   @Test func aClosedQuestionInTheOpenSlotIsAskedAbout() throws {
     let h = SessionHarness()
-    let r = h.run(["new Acme", "questions",
-                   "Are you happy with Geotab's offer?", "",
-                   "Do you have a budget?", "3", "How is the budget planned?", "done"])
+    let r = h.run([
+      "new Acme", "questions",
+      "Are you happy with Geotab's offer?", "",
+      "Do you have a budget?", "3", "How is the budget planned?", "done",
+    ])
     #expect(r.out.contains("This does not read as an open question:"))
     #expect(r.out.contains("1  keep it as open question (Enter)"))
     #expect(r.out.contains("Type the question again, rewritten."))

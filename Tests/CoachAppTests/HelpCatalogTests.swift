@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CoachApp
 
 /// The help table and the command tree name the same commands: a command added to one and not

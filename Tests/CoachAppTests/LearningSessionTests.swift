@@ -3,6 +3,7 @@ import CoachStore
 import CoachTerminal
 import CoachTestSupport
 import Testing
+
 @testable import CoachApp
 
 /// Plays back lines like ScriptedLineReader and writes each one into the transcript after its
@@ -47,7 +48,9 @@ extension SessionHarness {
   @Test func learnAloneShowsProgressPerLessonInEnglish() {
     let h = SessionHarness()
     // Two lessons read; of key-accounts' four items two are mastered, one is learning and due today.
-    h.workspace.write("progress.json", """
+    h.workspace.write(
+      "progress.json",
+      """
       {"schemaVersion": 1,
        "lessons": {"key-accounts": {"readAt": "2026-11-01T09:00:00Z"}, "account-analysis": {"readAt": "2026-11-02T09:00:00Z"}},
        "items": {

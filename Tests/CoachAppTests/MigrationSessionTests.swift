@@ -3,13 +3,14 @@ import CoachTestSupport
 import Testing
 
 #if canImport(Glibc)
-@preconcurrency import Glibc
+  @preconcurrency import Glibc
 #endif
 
 /// Opening a version-1 plan migrates it: the original is kept once beside it, the plan is saved
 /// as version 2, and the rep is told.
 @Suite struct MigrationSessionTests {
-  let v1 = #"{"schemaVersion": 1, "id": "acme", "name": "Acme", "stakeholders": [{"name": "Dana"}], "objections": [{"statement": "Too dear", "raisedBy": "Dana", "status": "open"}]}"#
+  let v1 =
+    #"{"schemaVersion": 1, "id": "acme", "name": "Acme", "stakeholders": [{"name": "Dana"}], "objections": [{"statement": "Too dear", "raisedBy": "Dana", "status": "open"}]}"#
 
   @Test func openingAVersion1PlanMigratesItAndKeepsTheOriginalOnce() throws {
     let h = SessionHarness()

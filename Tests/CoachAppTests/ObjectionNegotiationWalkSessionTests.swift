@@ -3,6 +3,7 @@ import CoachStore
 import CoachTerminal
 import CoachTestSupport
 import Testing
+
 @testable import CoachApp
 
 /// The LSCPA objection walk with per-step advice, and negotiation preparation part by part
@@ -186,11 +187,12 @@ import Testing
   func negotiateWalksAllFivePartsWhenEnterEndsTheGoalsAndTheLadder() throws {
     let h = SessionHarness()
     let goals = ["1200000", "1100000", "1000000", "", "", "", "core", ""] + Array(repeating: "", count: 24) + [""]
-    let r = h.run(["new Acme", "stakeholders add Wang Li", "done", "negotiate"] + goals
-                  + ["Renew with the current vendor", "950000", "Stay with their vendor", "1050000"]
-                  + ["15% off", "Cost target", "Reference site", ""]
-                  + ["Spare-parts kit", "A 3-year contract", "20000", "50000", ""]
-                  + ["Li Lei", "lead", ""])
+    let r = h.run(
+      ["new Acme", "stakeholders add Wang Li", "done", "negotiate"] + goals
+        + ["Renew with the current vendor", "950000", "Stay with their vendor", "1050000"]
+        + ["15% off", "Cost target", "Reference site", ""]
+        + ["Spare-parts kit", "A 3-year contract", "20000", "50000", ""]
+        + ["Li Lei", "lead", ""])
     #expect(r.out.contains("BATNA analysis"))
     let n = try h.plan("acme").negotiation
     #expect(n.batna.ours.description == "Renew with the current vendor")

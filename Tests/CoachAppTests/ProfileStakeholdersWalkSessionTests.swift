@@ -3,6 +3,7 @@ import CoachStore
 import CoachTerminal
 import CoachTestSupport
 import Testing
+
 @testable import CoachApp
 
 /// `profile` and `stakeholders add|edit|remove` walked through the real loop, in English and
@@ -60,7 +61,10 @@ import Testing
     let h = SessionHarness()
     let r = h.walk(["new Acme"] + Self.profileEN + ["show account", "show value"])
     #expect(r.status == 0)
-    #expect(r.err == "‘banking’ is not one of the choices: type a number from 1 to 5, or one of manufacturing, finance, internet, government, other.\n‘６’ is not a score: type a whole number from 1 to 5.\n")
+    #expect(
+      r.err
+        == "‘banking’ is not one of the choices: type a number from 1 to 5, or one of manufacturing, finance, internet, government, other.\n‘６’ is not a score: type a whole number from 1 to 5.\n"
+    )
     #expect(r.out.contains("Value assessment   total 46/60  (12 of 12 criteria scored)"))
     #expect(!r.out.contains("value-assessment-incomplete"))
     try expectProfile(h, "acme", portrait: Self.portraitEN)

@@ -1,6 +1,7 @@
-import Testing
-@testable import CoachApp
 import CoachCore
+import Testing
+
+@testable import CoachApp
 
 /// Usage errors are read from the parser error's structure, not from its English sentence.
 @Suite struct UsageProblemTests {

@@ -3,6 +3,7 @@ import CoachStore
 import CoachTerminal
 import CoachTestSupport
 import Testing
+
 @testable import CoachApp
 
 // Shared by the walk session suites (*WalkSessionTests): a reader that echoes what the rep
@@ -127,8 +128,10 @@ let walkNow = "2026-11-23T09:00:00Z"
 
   @Test func ctrlCMidWalkLeavesWithEverythingSavedAndTheSessionGoesOn() throws {
     let h = SessionHarness()
-    let r = h.run(inputs: [.line("new Acme"), .line("profile"), .line("1"), .line("2"), .interrupted,
-                           .line("show account"), .line("profile"), .line("mature"), .line("done")])
+    let r = h.run(inputs: [
+      .line("new Acme"), .line("profile"), .line("1"), .line("2"), .interrupted,
+      .line("show account"), .line("profile"), .line("mature"), .line("done"),
+    ])
     #expect(r.status == 0)
     #expect(r.err.isEmpty)
     #expect(r.out.contains("Left the walk; every answer so far is saved."))

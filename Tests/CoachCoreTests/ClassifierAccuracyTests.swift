@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CoachCore
 
 /// The automatic judges against hand labels written independently of the playbook's signals:
@@ -6,7 +7,11 @@ import Testing
 /// against once, and a held-out set (Fixtures/heldout-*.jsonl) written later by someone who saw
 /// neither the signals nor the tuning set. Accuracy is printed; floors guard against regressions.
 @Suite struct ClassifierAccuracyTests {
-  struct Measurement { var right: Int; var total: Int; var misses: [String] }
+  struct Measurement {
+    var right: Int
+    var total: Int
+    var misses: [String]
+  }
 
   func measure(_ file: String, label: String, _ judge: (String) -> String?) -> Measurement {
     let rows = Fixtures.lines(file)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CoachCore
 
 /// Drill scoring: evidence quoted in the rep's own words, question and negotiation drills,
@@ -124,12 +125,15 @@ import Testing
   }
 
   func sampleTranscript() -> DrillTranscript {
-    var t = DrillTranscript(id: "20261123T090000Z-ann-price-budget-fixed", rep: "Ann", trainer: "Lee", lang: .en, mode: .exam, passMark: 70,
-                            seed: 7, scenario: objection(), startedAt: Timestamp(iso8601: "2026-11-23T09:00:00Z")!)
-    let answers = ["Could you walk me through how the budget was set?", "I understand, but everyone has budgets.",
-                   "So the budget is fixed and we are above it, is that the main concern?",
-                   "Over 5 years your total cost is lower; here are the figures you asked for.",
-                   "We will agree a pilot with a review in week 4."]
+    var t = DrillTranscript(
+      id: "20261123T090000Z-ann-price-budget-fixed", rep: "Ann", trainer: "Lee", lang: .en, mode: .exam, passMark: 70,
+      seed: 7, scenario: objection(), startedAt: Timestamp(iso8601: "2026-11-23T09:00:00Z")!)
+    let answers = [
+      "Could you walk me through how the budget was set?", "I understand, but everyone has budgets.",
+      "So the budget is fixed and we are above it, is that the main concern?",
+      "Over 5 years your total cost is lower; here are the figures you asked for.",
+      "We will agree a pilot with a review in week 4.",
+    ]
     for (i, step) in LSCPAStep.allCases.enumerated() {
       var rec = DrillStepRecord(step: step.rawValue, text: answers[i], strategies: step == .process ? ["value-comparison"] : [], answeredAt: "2026-11-23T09:0\(i):00Z")
       let r = scorer.score(step: step.rawValue, text: rec.text, strategies: rec.strategies, scenario: t.scenario, lang: .en)

@@ -1,5 +1,6 @@
 import CoachTestSupport
 import Testing
+
 @testable import CoachCore
 
 /// The meeting brief: golden Markdown and HTML for fixture plans in both languages (typical and
@@ -11,13 +12,17 @@ import Testing
   static func findings(_ lang: Lang) -> [Finding] {
     let l = L10n(lang)
     return [
-      Finding(id: "concession-without-return", severity: .warning, section: .negotiation,
-              message: l.t("Concession ‘Spare-parts kit at cost’ asks for nothing in return: name what you get for it.",
-                           "让步“备件按成本价供应”没有要求任何回报：写明换取什么。"), values: [:]),
-      Finding(id: "action-overdue", severity: .warning, section: .actions,
-              message: l.t("1 action is overdue: do it, move its date or drop it.", "有 1 项行动已逾期：完成它、改期或删除。"), values: ["count": "1"]),
-      Finding(id: "objection-without-process", severity: .warning, section: .objections,
-              message: l.t("Objection #2 has no planned Process step.", "异议 #2 还没有准备“处理”这一步。"), values: ["name": "#2"]),
+      Finding(
+        id: "concession-without-return", severity: .warning, section: .negotiation,
+        message: l.t(
+          "Concession ‘Spare-parts kit at cost’ asks for nothing in return: name what you get for it.",
+          "让步“备件按成本价供应”没有要求任何回报：写明换取什么。"), values: [:]),
+      Finding(
+        id: "action-overdue", severity: .warning, section: .actions,
+        message: l.t("1 action is overdue: do it, move its date or drop it.", "有 1 项行动已逾期：完成它、改期或删除。"), values: ["count": "1"]),
+      Finding(
+        id: "objection-without-process", severity: .warning, section: .objections,
+        message: l.t("Objection #2 has no planned Process step.", "异议 #2 还没有准备“处理”这一步。"), values: ["name": "#2"]),
       Finding(id: "no-champion", severity: .info, section: .stakeholders, message: l.t("Nobody is marked as a champion.", "还没有标记内部支持者。"), values: [:]),
     ]
   }

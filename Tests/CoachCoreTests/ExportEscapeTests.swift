@@ -1,5 +1,6 @@
 import CoachTestSupport
 import Testing
+
 @testable import CoachCore
 
 /// Escaping for Markdown, HTML and CSV, the CSV round trip and the JSON export.
@@ -76,9 +77,11 @@ import Testing
     #expect(html.contains("@page { size: A4;"))
     #expect(html.contains("@media print"))
     // Every tag the page uses is one the renderer writes.
-    let allowed: Set<String> = ["!doctype", "html", "head", "meta", "title", "style", "body", "header", "h1", "p", "main", "section", "h2",
-                                "div", "h3", "span", "dl", "dt", "dd", "ul", "li", "blockquote", "table", "thead", "tbody", "tfoot",
-                                "tr", "th", "td", "strong", "br", "b", "i"]
+    let allowed: Set<String> = [
+      "!doctype", "html", "head", "meta", "title", "style", "body", "header", "h1", "p", "main", "section", "h2",
+      "div", "h3", "span", "dl", "dt", "dd", "ul", "li", "blockquote", "table", "thead", "tbody", "tfoot",
+      "tr", "th", "td", "strong", "br", "b", "i",
+    ]
     var tags: Set<String> = []
     var rest = Substring(html)
     while let open = rest.firstIndex(of: "<") {
@@ -99,9 +102,12 @@ import Testing
     #expect(rows.first == CSVExport.stakeholderColumns)
     #expect(rows.count == plan.stakeholders.count + 1)
     for (row, s) in zip(rows.dropFirst(), plan.stakeholders) {
-      #expect(row == ["华东电力集团", s.name, s.title ?? "", s.role?.rawValue ?? "", Labels(Fixtures.playbook(.zh), L10n(.zh)).role(s.role),
-                      s.influence.map(String.init) ?? "", s.attitude?.rawValue ?? "", Labels(Fixtures.playbook(.zh), L10n(.zh)).attitude(s.attitude),
-                      s.concerns ?? "", s.notes ?? ""])
+      #expect(
+        row == [
+          "华东电力集团", s.name, s.title ?? "", s.role?.rawValue ?? "", Labels(Fixtures.playbook(.zh), L10n(.zh)).role(s.role),
+          s.influence.map(String.init) ?? "", s.attitude?.rawValue ?? "", Labels(Fixtures.playbook(.zh), L10n(.zh)).attitude(s.attitude),
+          s.concerns ?? "", s.notes ?? "",
+        ])
     }
   }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CoachCore
 
 /// Every finding id, with a plan that triggers it and one that must not.
@@ -39,8 +40,11 @@ import Testing
     #expect(single.isSuperset(of: ["single-threaded", "no-final-decision-maker", "no-financial-decision-maker", "no-user-decision-maker", "no-champion"]))
     #expect(!single.contains("no-technical-decision-maker") && !single.contains("no-stakeholders"))
     let full = ids(plan { $0.stakeholders = Self.fullTeam })
-    #expect(full.isDisjoint(with: ["no-stakeholders", "no-final-decision-maker", "no-financial-decision-maker", "no-technical-decision-maker", "no-user-decision-maker",
-                                   "no-champion", "single-threaded", "blocker-with-high-influence"]))
+    #expect(
+      full.isDisjoint(with: [
+        "no-stakeholders", "no-final-decision-maker", "no-financial-decision-maker", "no-technical-decision-maker", "no-user-decision-maker",
+        "no-champion", "single-threaded", "blocker-with-high-influence",
+      ]))
   }
 
   @Test func blockerNeedsHighInfluence() {
@@ -110,21 +114,25 @@ import Testing
   }
 
   func negotiation(_ edit: (inout Negotiation) -> Void) -> Set<String> {
-    ids(plan { p in
-      p.negotiation.objectives = [Self.price(best: 120, expected: 100, walkAway: 90)]
-      p.negotiation.team = [TeamMember(name: "Li", role: .lead)]
-      p.negotiation.batna.ours.description = "renew elsewhere"
-      p.negotiation.batna.theirs.description = "stay with incumbent"
-      edit(&p.negotiation)
-    })
+    ids(
+      plan { p in
+        p.negotiation.objectives = [Self.price(best: 120, expected: 100, walkAway: 90)]
+        p.negotiation.team = [TeamMember(name: "Li", role: .lead)]
+        p.negotiation.batna.ours.description = "renew elsewhere"
+        p.negotiation.batna.theirs.description = "stay with incumbent"
+        edit(&p.negotiation)
+      })
   }
 
   @Test func negotiationRulesStayQuietUntilPreparationStarts() {
     let none = ids(plan())
     #expect(none.isDisjoint(with: ["no-core-term", "no-lead-negotiator", "our-batna-unknown", "their-batna-unknown", "no-zopa"]))
-    #expect(negotiation { _ in }.isDisjoint(with: ["no-core-term", "no-lead-negotiator", "our-batna-unknown", "their-batna-unknown",
-                                                   "concession-without-return", "concession-beyond-walk-away", "concessions-not-decreasing",
-                                                   "walk-away-worse-than-batna", "no-zopa", "goals-out-of-order"]))
+    #expect(
+      negotiation { _ in }.isDisjoint(with: [
+        "no-core-term", "no-lead-negotiator", "our-batna-unknown", "their-batna-unknown",
+        "concession-without-return", "concession-beyond-walk-away", "concessions-not-decreasing",
+        "walk-away-worse-than-batna", "no-zopa", "goals-out-of-order",
+      ]))
   }
 
   @Test func concessionRules() {
@@ -190,11 +198,13 @@ import Testing
       return o
     }
     func findings(_ extra: Objective) -> [Finding] {
-      PlanChecks(plan: plan { p in
-        p.negotiation.objectives = [Self.price(best: 120, expected: 100, walkAway: 90), extra]
-        p.negotiation.team = [TeamMember(name: "Li", role: .lead)]
-        p.negotiation.batna.theirs.value = 110
-      }, book: Self.book, now: now, today: today).run().filter { $0.id == "no-zopa" }
+      PlanChecks(
+        plan: plan { p in
+          p.negotiation.objectives = [Self.price(best: 120, expected: 100, walkAway: 90), extra]
+          p.negotiation.team = [TeamMember(name: "Li", role: .lead)]
+          p.negotiation.batna.theirs.value = 110
+        }, book: Self.book, now: now, today: today
+      ).run().filter { $0.id == "no-zopa" }
     }
     // Contract length, longer is better for us: we need 24 months, they will go to 12 at most.
     let months = findings(term(.contractTerms, walkAway: 24, theirLimit: 12, better: .higher))
@@ -208,11 +218,13 @@ import Testing
     // On price, an estimated limit takes over from their BATNA's value.
     var price = Self.price(best: 120, expected: 100, walkAway: 90)
     price.theirLimit = .number(80)
-    let p = PlanChecks(plan: plan { pl in
-      pl.negotiation.objectives = [price]
-      pl.negotiation.team = [TeamMember(name: "Li", role: .lead)]
-      pl.negotiation.batna.theirs.value = 110
-    }, book: Self.book, now: now, today: today).run()
+    let p = PlanChecks(
+      plan: plan { pl in
+        pl.negotiation.objectives = [price]
+        pl.negotiation.team = [TeamMember(name: "Li", role: .lead)]
+        pl.negotiation.batna.theirs.value = 110
+      }, book: Self.book, now: now, today: today
+    ).run()
     #expect(p.contains { $0.id == "no-zopa" })
   }
 
@@ -224,7 +236,11 @@ import Testing
     #expect(negotiation { $0.team = [TeamMember(name: "Li", role: .technical)] }.contains("no-lead-negotiator"))
     #expect(negotiation { $0.batna.ours = BATNASide() }.contains("our-batna-unknown"))
     #expect(negotiation { $0.batna.theirs = BATNASide() }.contains("their-batna-unknown"))
-    #expect(!negotiation { $0.batna.theirs = BATNASide(); $0.batna.theirs.value = 1 }.contains("their-batna-unknown"))
+    #expect(
+      !negotiation {
+        $0.batna.theirs = BATNASide()
+        $0.batna.theirs.value = 1
+      }.contains("their-batna-unknown"))
   }
 
   // MARK: objections and health

@@ -1,8 +1,9 @@
 import CoachTestSupport
+
 @testable import CoachCore
 
 #if canImport(Glibc)
-@preconcurrency import Glibc
+  @preconcurrency import Glibc
 #endif
 
 /// Reads the hand-labelled evaluation sets in Fixtures/ (JSON Lines).

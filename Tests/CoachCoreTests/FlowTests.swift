@@ -1,5 +1,6 @@
 import CoachTestSupport
 import Testing
+
 @testable import CoachCore
 
 /// The flows as pure state machines: lines in, effects out, no workspace, no session. A tiny
@@ -142,15 +143,21 @@ import Testing
 
   static func series(_ count: Int, finished: @escaping () -> Void = {}) -> SequenceFlow {
     var handed = 0
-    return SequenceFlow(intro: StyledText("Series"), next: { context in
-      guard handed < count else { return ([], nil) }
-      handed += 1
-      let prompt = Prompt(id: "p\(handed)", kind: .text, fills: "account.notes", text: "Question \(handed)?")
-      let walk = Walk(id: "w\(handed)", title: "W\(handed)", prompts: [prompt])
-      var item = SequenceFlow.Item(engine: WalkEngine(walk: walk, answers: [:], l: l), binding: .plan("W\(handed)"))
-      item.emptyFirstAnswerEnds = handed == 2
-      return ([.say(StyledText("item \(handed)"))], item)
-    }, onFinish: { _ in finished(); return [.say(StyledText("finished"))] })
+    return SequenceFlow(
+      intro: StyledText("Series"),
+      next: { context in
+        guard handed < count else { return ([], nil) }
+        handed += 1
+        let prompt = Prompt(id: "p\(handed)", kind: .text, fills: "account.notes", text: "Question \(handed)?")
+        let walk = Walk(id: "w\(handed)", title: "W\(handed)", prompts: [prompt])
+        var item = SequenceFlow.Item(engine: WalkEngine(walk: walk, answers: [:], l: l), binding: .plan("W\(handed)"))
+        item.emptyFirstAnswerEnds = handed == 2
+        return ([.say(StyledText("item \(handed)"))], item)
+      },
+      onFinish: { _ in
+        finished()
+        return [.say(StyledText("finished"))]
+      })
   }
 
   @Test func aSeriesHandsOnWhenAWalkRunsItsCourse() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CoachCore
 
 /// What reps type, read as they meant it: amounts, spans of time, dates against a pinned today,
@@ -9,16 +10,17 @@ import Testing
     return nil
   }
 
-  @Test(arguments: [
-    ("1,2M", 1_200_000.0, nil), ("1,05M", 1_050_000, nil), ("1.2m", 1_200_000, nil), ("120k", 120_000, nil), ("120 K", 120_000, nil),
-    ("1 200 000", 1_200_000, nil), ("1.200.000", 1_200_000, nil), ("1'200'000", 1_200_000, nil), ("1,200,000.50", 1_200_000.5, nil),
-    ("1.234.567,89", 1_234_567.89, nil), ("120,000", 120_000, nil), ("12,5", 12.5, nil), ("0,500", 0.5, nil),
-    ("3.5 million", 3_500_000, nil), ("2 bn", 2_000_000_000, nil), ("4mn", 4_000_000, nil), ("1.5 billion", 1_500_000_000, nil),
-    ("12万", 120_000, nil), ("1.5亿", 150_000_000, nil), ("3千", 3_000, nil), ("200万元", 2_000_000, "CNY"), ("约120万", 1_200_000, nil),
-    ("¥1,000", 1_000, "CNY"), ("€80.000", 80_000, "EUR"), ("£2.5k", 2_500, "GBP"), ("$1.2m", 1_200_000, "USD"), ("US$ 300k", 300_000, "USD"),
-    ("EUR 80 000", 80_000, "EUR"), ("80 000 EUR", 80_000, "EUR"), ("1,2M CNY", 1_200_000, "CNY"), ("usd 5k", 5_000, "USD"), ("RMB 3万", 30_000, "CNY"),
-    ("80000eur", 80_000, "EUR"), ("人民币200万", 2_000_000, "CNY"), ("500 美元", 500, "USD"),
-  ] as [(String, Double, String?)])
+  @Test(
+    arguments: [
+      ("1,2M", 1_200_000.0, nil), ("1,05M", 1_050_000, nil), ("1.2m", 1_200_000, nil), ("120k", 120_000, nil), ("120 K", 120_000, nil),
+      ("1 200 000", 1_200_000, nil), ("1.200.000", 1_200_000, nil), ("1'200'000", 1_200_000, nil), ("1,200,000.50", 1_200_000.5, nil),
+      ("1.234.567,89", 1_234_567.89, nil), ("120,000", 120_000, nil), ("12,5", 12.5, nil), ("0,500", 0.5, nil),
+      ("3.5 million", 3_500_000, nil), ("2 bn", 2_000_000_000, nil), ("4mn", 4_000_000, nil), ("1.5 billion", 1_500_000_000, nil),
+      ("12万", 120_000, nil), ("1.5亿", 150_000_000, nil), ("3千", 3_000, nil), ("200万元", 2_000_000, "CNY"), ("约120万", 1_200_000, nil),
+      ("¥1,000", 1_000, "CNY"), ("€80.000", 80_000, "EUR"), ("£2.5k", 2_500, "GBP"), ("$1.2m", 1_200_000, "USD"), ("US$ 300k", 300_000, "USD"),
+      ("EUR 80 000", 80_000, "EUR"), ("80 000 EUR", 80_000, "EUR"), ("1,2M CNY", 1_200_000, "CNY"), ("usd 5k", 5_000, "USD"), ("RMB 3万", 30_000, "CNY"),
+      ("80000eur", 80_000, "EUR"), ("人民币200万", 2_000_000, "CNY"), ("500 美元", 500, "USD"),
+    ] as [(String, Double, String?)])
   func amountsAsWritten(_ text: String, _ value: Double, _ currency: String?) {
     let a = Self.one(text)
     #expect(a?.value == value, "\(text)")
@@ -53,11 +55,12 @@ import Testing
 }
 
 @Suite struct DurationParserTests {
-  @Test(arguments: [
-    ("60 days", 60.0, DurationUnit.days), ("5 years", 5, .years), ("6 weeks", 6, .weeks), ("3 months", 3, .months), ("1 year", 1, .years),
-    ("two weeks", 2, .weeks), ("60天", 60, .days), ("3个月", 3, .months), ("两年", 2, .years), ("十八个月", 18, .months), ("6周", 6, .weeks),
-    ("一年半", 1.5, .years), ("半年", 6, .months), ("90 d", 90, .days), ("2 yrs", 2, .years), ("1.5 years", 1.5, .years), ("1,5个月", 1.5, .months),
-  ] as [(String, Double, DurationUnit)])
+  @Test(
+    arguments: [
+      ("60 days", 60.0, DurationUnit.days), ("5 years", 5, .years), ("6 weeks", 6, .weeks), ("3 months", 3, .months), ("1 year", 1, .years),
+      ("two weeks", 2, .weeks), ("60天", 60, .days), ("3个月", 3, .months), ("两年", 2, .years), ("十八个月", 18, .months), ("6周", 6, .weeks),
+      ("一年半", 1.5, .years), ("半年", 6, .months), ("90 d", 90, .days), ("2 yrs", 2, .years), ("1.5 years", 1.5, .years), ("1,5个月", 1.5, .months),
+    ] as [(String, Double, DurationUnit)])
   func spansOfTime(_ text: String, _ value: Double, _ unit: DurationUnit) {
     #expect(DurationParser.read(text) == DurationParser.Duration(value, unit), "\(text)")
   }
@@ -212,7 +215,9 @@ import Testing
 
   @Test func aHugeAmountIsRefused() {
     var e = Self.single(.amount)
-    #expect(e.accept("99999999999999999999").problem?.plain == "‘99999999999999999999’ is outside the range coach stores: a figure must be between −1,000,000,000,000,000 and 1,000,000,000,000,000 (±10^15). Type it again.")
+    #expect(
+      e.accept("99999999999999999999").problem?.plain
+        == "‘99999999999999999999’ is outside the range coach stores: a figure must be between −1,000,000,000,000,000 and 1,000,000,000,000,000 (±10^15). Type it again.")
     #expect(e.current?.id == "x")
   }
 

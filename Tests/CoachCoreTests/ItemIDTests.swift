@@ -76,13 +76,23 @@ import Testing
 
   @Test func duplicateOrMalformedIdsAreRefusedWithTheirPlace() {
     let twice = #"{"schemaVersion": 2, "id": "x", "stakeholders": [{"id": "s1", "name": "A"}], "actions": [{"id": "s1", "text": "B", "done": false}]}"#
-    #expect(throws: PlanReadError.format(PlanFormatError(path: "actions[0].id", "the id \"s1\" is already the id of stakeholders[0]; every item's id is unique in the plan",
-                                                          "id \"s1\" 已用于 stakeholders[0]；计划中每一项的 id 都必须唯一"))) {
+    #expect(
+      throws: PlanReadError.format(
+        PlanFormatError(
+          path: "actions[0].id", "the id \"s1\" is already the id of stakeholders[0]; every item's id is unique in the plan",
+          "id \"s1\" 已用于 stakeholders[0]；计划中每一项的 id 都必须唯一"))
+    ) {
       try AccountPlan.parse(twice)
     }
     let spaced = #"{"schemaVersion": 2, "id": "x", "stakeholders": [{"id": "s 1", "name": "A"}]}"#
-    do { _ = try AccountPlan.parse(spaced); Issue.record("accepted") } catch {
-      guard case .format(let e) = error else { Issue.record("\(error)"); return }
+    do {
+      _ = try AccountPlan.parse(spaced)
+      Issue.record("accepted")
+    } catch {
+      guard case .format(let e) = error else {
+        Issue.record("\(error)")
+        return
+      }
       #expect(e.path == "stakeholders[0].id")
     }
   }

@@ -1,5 +1,6 @@
 import CoachTestSupport
 import Testing
+
 @testable import CoachCore
 
 @Suite struct JSONParserTests {
@@ -41,7 +42,10 @@ import Testing
 
   @Test func syntaxErrorsAreSaidInChineseToo() {
     func zh(_ text: String) -> String {
-      do { _ = try JSONParser.parse(text); return "accepted" } catch { return "\(error.line):\(error.column): " + error.text.zh }
+      do {
+        _ = try JSONParser.parse(text)
+        return "accepted"
+      } catch { return "\(error.line):\(error.column): " + error.text.zh }
     }
     #expect(zh("{\n  \"a\": 1,\n}") == "3:1: } 前面有多余的逗号")
     #expect(zh("{\"a\": 1 \"b\": 2}") == "1:9: 此处应为 , 或 }，却遇到了字符 '\"'")
@@ -52,7 +56,10 @@ import Testing
   }
 
   @Test func columnsCountCharactersNotBytes() {
-    do { _ = try JSONParser.parse("{\"名称\": x}"); Issue.record("accepted a bare word as a value") } catch {
+    do {
+      _ = try JSONParser.parse("{\"名称\": x}")
+      Issue.record("accepted a bare word as a value")
+    } catch {
       #expect(error.line == 1)
       #expect(error.column == 8)
     }
@@ -60,7 +67,10 @@ import Testing
 
   @Test func rejectsInvalidUTF8WithItsPosition() {
     let bytes: [UInt8] = Array("{\"a\": \"ok".utf8) + [0xFF, 0xFE] + Array("\"}".utf8)
-    do { _ = try JSONParser.parse(bytes: bytes); Issue.record("accepted invalid UTF-8") } catch {
+    do {
+      _ = try JSONParser.parse(bytes: bytes)
+      Issue.record("accepted invalid UTF-8")
+    } catch {
       #expect(error.message.contains("UTF-8"))
       #expect(error.column == 10)
     }
@@ -76,24 +86,25 @@ import Testing
   @Test func writerIsSortedIndentedAndStable() throws {
     let v: JSONValue = ["zeta": 1, "alpha": ["b": true, "a": nil], "中": "文", "list": [1, 2.5, "x"], "empty": [], "obj": [:]]
     let text = JSONWriter.pretty(v)
-    #expect(text == """
-    {
-      "alpha": {
-        "a": null,
-        "b": true
-      },
-      "empty": [],
-      "list": [
-        1,
-        2.5,
-        "x"
-      ],
-      "obj": {},
-      "zeta": 1,
-      "中": "文"
-    }
+    #expect(
+      text == """
+        {
+          "alpha": {
+            "a": null,
+            "b": true
+          },
+          "empty": [],
+          "list": [
+            1,
+            2.5,
+            "x"
+          ],
+          "obj": {},
+          "zeta": 1,
+          "中": "文"
+        }
 
-    """)
+        """)
     #expect(try JSONParser.parse(text) == v)
   }
 
@@ -105,7 +116,7 @@ import Testing
   }
 
   @Test func numbersRoundTrip() throws {
-    for n in [0.0, -1, 42, 1234567890123, 0.1, 1.5e-7, 1e300, -2.25] {
+    for n in [0.0, -1, 42, 1_234_567_890_123, 0.1, 1.5e-7, 1e300, -2.25] {
       #expect(try JSONParser.parse(JSONWriter.compact(.number(n))) == .number(n))
     }
     #expect(JSONWriter.formatNumber(3) == "3")

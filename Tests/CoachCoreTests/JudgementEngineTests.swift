@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CoachCore
 
 /// The judgement engine's parts — stems, patterns, negation, the scoring rule — and the cases
@@ -9,9 +10,11 @@ import Testing
   let scorer = DrillScorer(books: [.en: JudgementEngineTests.en, .zh: JudgementEngineTests.zh])
 
   @Test func porterStems() {
-    let cases = ["caresses": "caress", "ponies": "poni", "cats": "cat", "agreed": "agre", "running": "run", "hopeful": "hope",
-                 "relational": "relat", "conditional": "condit", "generalization": "gener", "motoring": "motor",
-                 "guaranteed": "guarante", "guarantee": "guarante", "understanding": "understand", "cases": "case", "smoothly": "smooth", "quickly": "quick", "a": "a", "is": "is"]
+    let cases = [
+      "caresses": "caress", "ponies": "poni", "cats": "cat", "agreed": "agre", "running": "run", "hopeful": "hope",
+      "relational": "relat", "conditional": "condit", "generalization": "gener", "motoring": "motor",
+      "guaranteed": "guarante", "guarantee": "guarante", "understanding": "understand", "cases": "case", "smoothly": "smooth", "quickly": "quick", "a": "a", "is": "is",
+    ]
     for (word, stem) in cases { #expect(Stemmer.stem(word) == stem, "\(word)") }
   }
 
@@ -85,14 +88,17 @@ import Testing
 
   /// Excellent answers in natural words (the examples) earn credit.
   @Test func naturalExcellentLinesEarnCredit() {
-    let s1 = scorer.score(step: "sympathize", text: "That's a fair challenge – after the pilot you need every euro to be defensible.",
-                          scenario: objection("price-budget-fixed"), lang: .en)
+    let s1 = scorer.score(
+      step: "sympathize", text: "That's a fair challenge – after the pilot you need every euro to be defensible.",
+      scenario: objection("price-budget-fixed"), lang: .en)
     #expect(s1.score >= 1)
-    let c1 = scorer.score(step: "confirm", text: "If I've got it right, the real worry is the downtime during the switchover rather than the system itself. Is that the main thing?",
-                          scenario: objection("risk-downtime"), lang: .en)
+    let c1 = scorer.score(
+      step: "confirm", text: "If I've got it right, the real worry is the downtime during the switchover rather than the system itself. Is that the main thing?",
+      scenario: objection("risk-downtime"), lang: .en)
     #expect(c1.score == 2)
-    let c2 = scorer.score(step: "confirm", text: "如果我理解得对，您主要担心的是切换期间停产，一天的停机损失太大。还有别的顾虑吗？",
-                          scenario: objection("risk-downtime", .zh), lang: .zh)
+    let c2 = scorer.score(
+      step: "confirm", text: "如果我理解得对，您主要担心的是切换期间停产，一天的停机损失太大。还有别的顾虑吗？",
+      scenario: objection("risk-downtime", .zh), lang: .zh)
     #expect(c2.score == 2)
     let s2 = scorer.score(step: "sympathize", text: "电网安全是红线，您签字就要担责任，谨慎是对的。", scenario: objection("risk-personal", .zh), lang: .zh)
     #expect(s2.score == 2)
@@ -132,13 +138,16 @@ import Testing
     let s = CategorySuggester(book: Self.en)
     let r = s.suggest("The price is fine. What I doubt is whether your team can keep the system running in winter.")
     #expect(r.category == .risk)
-    #expect(!r.signalIDs.contains("price-words") && r.scores[.price, default: 0] < s.suggest("The price. What I doubt is whether your team can keep the system running in winter.").scores[.price, default: 0])
+    #expect(
+      !r.signalIDs.contains("price-words")
+        && r.scores[.price, default: 0] < s.suggest("The price. What I doubt is whether your team can keep the system running in winter.").scores[.price, default: 0])
     let z = CategorySuggester(book: Self.zh)
     #expect(z.suggest("价格不是问题，我就怕你们的系统在高峰期扛不住。").scores[.price, default: 0] < z.suggest("价格，我就怕你们的系统在高峰期扛不住。").scores[.price, default: 0])
   }
 
   @Test func ownUnderstandingAndOwnVerdict() {
-    let en = QuestionClassifier(book: Self.en), zh = QuestionClassifier(book: Self.zh)
+    let en = QuestionClassifier(book: Self.en)
+    let zh = QuestionClassifier(book: Self.zh)
     #expect(en.classify("If I'm following you, the approvals stall at the regional office rather than at head office?").type == .verification)
     #expect(zh.classify("我把您说的捋一下：主要是夜班的交接容易出错，我没理解错吧？").type == .verification)
     let lead = zh.classify("换一家大厂总归更放心一些，对吧？")

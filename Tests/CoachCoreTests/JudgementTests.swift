@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CoachCore
 
 /// The coaching judgement measured on sets written by people who never saw the signals or the
@@ -38,7 +39,9 @@ import Testing
       guard let text = row["text"]?.string, let want = row[label]?.string else { continue }
       s.total += 1
       let got = judge(text)
-      if got == want { s.right += 1 } else {
+      if got == want {
+        s.right += 1
+      } else {
         confusion["\(want)→\(got)", default: 0] += 1
         if printMisses { print("   miss \(want)→\(got): \(text)") }
       }
@@ -81,7 +84,12 @@ import Testing
 
   // MARK: LSCPA sets
 
-  struct SetResult { var kind: String; var percent: Int; var exact: Int; var steps: Int }
+  struct SetResult {
+    var kind: String
+    var percent: Int
+    var exact: Int
+    var steps: Int
+  }
 
   static let steps = ["listen", "sympathize", "confirm", "process", "assure"]
 
@@ -97,7 +105,8 @@ import Testing
       var scenario = DrillScenario(kind: .objection, id: row["id"]?.string ?? "?", text: customer)
       scenario.category = row["category"]?.string.flatMap(ObjectionCategory.init(rawValue:))
       let strategies = row["strategies"]?.array?.compactMap(\.string) ?? []
-      var points = 0, exact = 0
+      var points = 0
+      var exact = 0
       for step in steps {
         guard let a = answers[step]?.object, let text = a["text"]?.string, let grade = a["grade"]?.int else { continue }
         let r = scorer.score(step: step, text: text, strategies: step == "process" ? strategies : [], scenario: scenario, lang: lang)
@@ -135,7 +144,8 @@ import Testing
     for split in ["A", "B"] {
       let sets = Self.lscpa(lang, split: split)
       #expect(sets.count == 22)
-      let exact = sets.map(\.exact).reduce(0, +), n = sets.map(\.steps).reduce(0, +)
+      let exact = sets.map(\.exact).reduce(0, +)
+      let n = sets.map(\.steps).reduce(0, +)
       print("lscpa \(lang.rawValue) \(split) exact agreement: \(Self.percent(exact, n))")
       let floor = split == "A" ? Self.floors[lang]!.stepsA : Self.floors[lang]!.stepsB
       #expect(Double(exact) / Double(max(1, n)) >= floor, "\(lang) \(split) exact agreement")
@@ -157,11 +167,11 @@ import Testing
   /// Several figures still miss the targets (category and question type ≥ 90%, step
   /// agreement ≥ 85%); these floors guard against regressions.
   static let floors: [Lang: Floors] = [
-    .en: Floors(categoryA: 0.81, categoryB: 0.85, typeA: 0.89, typeB: 0.91, stepsA: 0.78, stepsB: 0.81,
-                gamedAverage: 22, excellentMisses: 0),
-    .zh: Floors(categoryA: 0.86, categoryB: 0.90, typeA: 0.84, typeB: 0.87, stepsA: 0.80, stepsB: 0.86,
-                gamedAverage: 25, excellentMisses: 0),
+    .en: Floors(
+      categoryA: 0.81, categoryB: 0.85, typeA: 0.89, typeB: 0.91, stepsA: 0.78, stepsB: 0.81,
+      gamedAverage: 22, excellentMisses: 0),
+    .zh: Floors(
+      categoryA: 0.86, categoryB: 0.90, typeA: 0.84, typeB: 0.87, stepsA: 0.80, stepsB: 0.86,
+      gamedAverage: 25, excellentMisses: 0),
   ]
 }
-
-

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CoachCore
 
 @Suite struct LearningProgressTests {
@@ -108,23 +109,25 @@ import Testing
       So the time you put in
       buys years of revenue.
       """
-    #expect(LessonText.blocks(text) == [
-      .paragraph("The 80/20 rule holds: the top 20% of accounts bring in about 80% of revenue."),
-      .bullet("A relationship lasts 3.5 years on average, far longer than with an ordinary customer."),
-      .bullet("A key account is worth four times as much."),
-      .paragraph("So the time you put in buys years of revenue."),
-    ])
-    #expect(LessonText.wrapped(text, width: 40) == [
-      "The 80/20 rule holds: the top 20% of",
-      "accounts bring in about 80% of revenue.",
-      "• A relationship lasts 3.5 years on",
-      "  average, far longer than with an",
-      "  ordinary customer.",
-      "• A key account is worth four times as",
-      "  much.",
-      "So the time you put in buys years of",
-      "revenue.",
-    ])
+    #expect(
+      LessonText.blocks(text) == [
+        .paragraph("The 80/20 rule holds: the top 20% of accounts bring in about 80% of revenue."),
+        .bullet("A relationship lasts 3.5 years on average, far longer than with an ordinary customer."),
+        .bullet("A key account is worth four times as much."),
+        .paragraph("So the time you put in buys years of revenue."),
+      ])
+    #expect(
+      LessonText.wrapped(text, width: 40) == [
+        "The 80/20 rule holds: the top 20% of",
+        "accounts bring in about 80% of revenue.",
+        "• A relationship lasts 3.5 years on",
+        "  average, far longer than with an",
+        "  ordinary customer.",
+        "• A key account is worth four times as",
+        "  much.",
+        "So the time you put in buys years of",
+        "revenue.",
+      ])
   }
 
   @Test func joinsChineseLinesWithoutSpacesAndWrapsByWidth() {
@@ -135,19 +138,24 @@ import Testing
         的基础。
       """
     let blocks = LessonText.blocks(text)
-    #expect(blocks == [
-      .paragraph("二八法则在大客户销售中同样成立：排名前20%的客户带来约80%的收入。课程用几组数字说明了这意味着什么："),
-      .bullet("与大客户的平均合作时间约3.5年，远长于普通客户，为业务增长提供了可预期的基础。"),
-    ])
+    #expect(
+      blocks == [
+        .paragraph("二八法则在大客户销售中同样成立：排名前20%的客户带来约80%的收入。课程用几组数字说明了这意味着什么："),
+        .bullet("与大客户的平均合作时间约3.5年，远长于普通客户，为业务增长提供了可预期的基础。"),
+      ])
     let lines = LessonText.wrapped(text, width: 30)
     #expect(lines.allSatisfy { DisplayWidth.of($0) <= 30 })
     #expect(lines.first?.hasPrefix("二八法则") == true)
     #expect(lines.contains { $0.hasPrefix("• 与大客户") })
     // Closing punctuation never starts a line.
     #expect(!lines.contains { $0.hasPrefix("，") || $0.hasPrefix("。") })
-    #expect(lines.joined().replacingAll(" ", with: "").replacingAll("•", with: "") == blocks.map { b -> String in
-      switch b { case .paragraph(let p), .bullet(let p): return p }
-    }.joined())
+    #expect(
+      lines.joined().replacingAll(" ", with: "").replacingAll("•", with: "")
+        == blocks.map { b -> String in
+          switch b {
+          case .paragraph(let p), .bullet(let p): return p
+          }
+        }.joined())
   }
 
   @Test func findsLessonsByIdPrefixOrNumber() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CoachCore
 
 /// The spaced-repetition rules with an injected "today": promotion, demotion, intervals, what
@@ -98,8 +99,9 @@ import Testing
     for l in 0..<lessons {
       let id = "lesson-\(l)"
       let items = (0..<itemsPerLesson).map { i in
-        QuizItem(id: "\(id)-q\(i)", lesson: id, kind: .choice, question: "Q\(i)?",
-                 options: [ChoiceOption(id: "a", label: "A"), ChoiceOption(id: "b", label: "B")], answer: "a", explanation: "Because.")
+        QuizItem(
+          id: "\(id)-q\(i)", lesson: id, kind: .choice, question: "Q\(i)?",
+          options: [ChoiceOption(id: "a", label: "A"), ChoiceOption(id: "b", label: "B")], answer: "a", explanation: "Because.")
       }
       book.lessons.append(Lesson(id: id, title: "Lesson \(l)", summary: "About \(l).", pages: [], check: items.prefix(3).map(\.id)))
       book.quiz += items

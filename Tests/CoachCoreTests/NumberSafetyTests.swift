@@ -1,5 +1,6 @@
 import CoachTestSupport
 import Testing
+
 @testable import CoachCore
 
 /// Issue 11: every figure is finite and in NumberRange; every rendering path is total; unknown
@@ -20,7 +21,10 @@ import Testing
     let plan: JSONValue = ["schemaVersion": 1, "id": "a", "name": "A", "discovery": discovery]
     #expect(throws: PlanFormatError.self) { try AccountPlan(json: plan) }
     let batna: JSONValue = ["schemaVersion": 1, "id": "a", "name": "A", "negotiation": ["batna": ["theirs": ["value": .number(n)]]]]
-    do { _ = try AccountPlan(json: batna); Issue.record("accepted \(n)") } catch {
+    do {
+      _ = try AccountPlan(json: batna)
+      Issue.record("accepted \(n)")
+    } catch {
       #expect(error.path == "negotiation.batna.theirs.value")
     }
     let term: JSONValue = ["schemaVersion": 1, "id": "a", "name": "A", "negotiation": ["objectives": [["term": "price", "best": .number(n)]]]]
@@ -42,8 +46,10 @@ import Testing
   }
 
   @Test func renderingIsTotalForAnyNumber() {
-    let extremes: [Double] = [0, 1, -1, 1e15, -1e15, 1e19, 1e300, -1e300, .greatestFiniteMagnitude, -.greatestFiniteMagnitude,
-                              .infinity, -.infinity, .nan, 5e-324]
+    let extremes: [Double] = [
+      0, 1, -1, 1e15, -1e15, 1e19, 1e300, -1e300, .greatestFiniteMagnitude, -.greatestFiniteMagnitude,
+      .infinity, -.infinity, .nan, 5e-324,
+    ]
     for n in extremes {
       _ = Blocks.number(n)
       for m in extremes { _ = Blocks.bar(n, of: m, width: 12) }
@@ -73,7 +79,7 @@ import Testing
     let text = #"{"a":[9007199254740993,12345678901234567890,1.50,1e3,-0.0,3.141592653589793238,7,0.1,-2.5]}"#
     let value = try JSONParser.parse(text)
     #expect(JSONWriter.compact(value) == text)
-    #expect(value["a"]?.array?[0].number == 9007199254740992)
+    #expect(value["a"]?.array?[0].number == 9_007_199_254_740_992)
   }
 
   @Test func planIDsAreNFC() throws {

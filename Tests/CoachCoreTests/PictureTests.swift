@@ -1,5 +1,6 @@
 import CoachTestSupport
 import Testing
+
 @testable import CoachCore
 
 /// The ZOPA bar, the concession ladder and the relationship matrix as golden text, in both
@@ -26,8 +27,10 @@ import Testing
     b.costToUs = 40_000
     b.valueToThem = 25_000
     p.negotiation.concessions = [a, b]
-    p.stakeholders = [FindingTests.person("王总", .final, influence: 5, .supporter), FindingTests.person("Li Wei", .financial, influence: 4, .skeptic),
-                      FindingTests.person("Zhou", .technical, influence: 3, .champion)]
+    p.stakeholders = [
+      FindingTests.person("王总", .final, influence: 5, .supporter), FindingTests.person("Li Wei", .financial, influence: 4, .skeptic),
+      FindingTests.person("Zhou", .technical, influence: 3, .champion),
+    ]
     return p
   }
 

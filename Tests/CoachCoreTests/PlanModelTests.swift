@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CoachCore
 
 @Suite struct PlanModelTests {
@@ -76,20 +77,35 @@ import Testing
 
   @Test func reportsFormatErrorsWithTheirPath() {
     let bad = #"{"schemaVersion": 1, "id": "x", "stakeholders": [{"name": "A"}, {"name": "B", "influence": 9}]}"#
-    do { _ = try AccountPlan.parse(bad); Issue.record("accepted") } catch {
+    do {
+      _ = try AccountPlan.parse(bad)
+      Issue.record("accepted")
+    } catch {
       #expect(error == .format(PlanFormatError(path: "stakeholders[1].influence", "expected a whole number from 1 to 5, found 9", "应为 1 到 5 之间的整数，实际是 9")))
     }
     let wrongEnum = #"{"schemaVersion": 1, "id": "x", "account": {"tier": "D"}}"#
-    do { _ = try AccountPlan.parse(wrongEnum); Issue.record("accepted") } catch {
-      guard case .format(let f) = error else { Issue.record("\(error)"); return }
+    do {
+      _ = try AccountPlan.parse(wrongEnum)
+      Issue.record("accepted")
+    } catch {
+      guard case .format(let f) = error else {
+        Issue.record("\(error)")
+        return
+      }
       #expect(f.path == "account.tier")
       #expect(f.message.contains("A, B, C"))
     }
   }
 
   @Test func syntaxErrorsCarryLineAndColumn() {
-    do { _ = try AccountPlan.parse("{\n\"schemaVersion\": 1,\n\"id\": \"x\",,\n}"); Issue.record("accepted") } catch {
-      guard case .syntax(let e) = error else { Issue.record("\(error)"); return }
+    do {
+      _ = try AccountPlan.parse("{\n\"schemaVersion\": 1,\n\"id\": \"x\",,\n}")
+      Issue.record("accepted")
+    } catch {
+      guard case .syntax(let e) = error else {
+        Issue.record("\(error)")
+        return
+      }
       #expect(e.line == 3)
       #expect(e.column == 11)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CoachCore
 
 /// Quiz options are shuffled per presentation from the item's id and the day, so a rep cannot
@@ -7,8 +8,9 @@ import Testing
   let day = CalendarDay(year: 2026, month: 11, day: 23)!
 
   func item(_ id: String, kind: QuizItem.Kind = .choice) -> QuizItem {
-    QuizItem(id: id, lesson: "trust", kind: kind, question: "Which?",
-             options: ["a", "b", "c", "d"].map { ChoiceOption(id: $0, label: "Option \($0.uppercased())") }, answer: "b")
+    QuizItem(
+      id: id, lesson: "trust", kind: kind, question: "Which?",
+      options: ["a", "b", "c", "d"].map { ChoiceOption(id: $0, label: "Option \($0.uppercased())") }, answer: "b")
   }
 
   @Test func sameItemAndDayGiveTheSameOrder() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CoachCore
 
 /// The drill rubric against hand grades. Each fixture line is one LSCPA answer graded 0/1/2 by
@@ -54,8 +55,9 @@ import Testing
       for step in LSCPAStep.allCases.map(\.rawValue) + ["all"] {
         let t = step == "all" ? byStep.values.reduce(Tally(), +) : byStep[step] ?? Tally()
         let parts = name.split(separator: " ").map(String.init)
-        lines.append(DisplayWidth.padRight(parts[0], to: 11) + DisplayWidth.padRight(parts[1], to: 6) + DisplayWidth.padRight(step, to: 10)
-                     + DisplayWidth.padLeft(String(t.n), to: 3) + "  " + percent(t.exactRate) + "       " + percent(t.withinRate))
+        lines.append(
+          DisplayWidth.padRight(parts[0], to: 11) + DisplayWidth.padRight(parts[1], to: 6) + DisplayWidth.padRight(step, to: 10)
+            + DisplayWidth.padLeft(String(t.n), to: 3) + "  " + percent(t.exactRate) + "       " + percent(t.withinRate))
       }
     }
     return lines.joined(separator: "\n")

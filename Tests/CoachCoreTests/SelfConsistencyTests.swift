@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CoachCore
 
 /// The playbook's own model lines must earn full marks from its own judge: every "Better:" line,

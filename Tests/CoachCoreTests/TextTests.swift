@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CoachCore
 
 @Suite struct SanitizerTests {

@@ -1,5 +1,6 @@
 import CoachTestSupport
 import Testing
+
 @testable import CoachCore
 
 /// The pure walk engine, answer parsing and plan patching: every prompt kind with valid and
@@ -110,8 +111,10 @@ import Testing
 
   // MARK: choice
 
-  @Test(arguments: [("2", "finance"), ("finance", "finance"), ("FIN", "finance"), ("Manu", "manufacturing"),
-                    ("gov", "government"), ("Internet", "internet"), ("５", "other"), (" 1 ", "manufacturing")])
+  @Test(arguments: [
+    ("2", "finance"), ("finance", "finance"), ("FIN", "finance"), ("Manu", "manufacturing"),
+    ("gov", "government"), ("Internet", "internet"), ("５", "other"), (" 1 ", "manufacturing"),
+  ])
   func choiceByNumberIdOrLabelPrefix(_ typed: String, _ id: String) {
     var e = engine(at: "industry")
     let step = e.accept(typed)
@@ -181,11 +184,12 @@ import Testing
 
   // MARK: amount
 
-  @Test(arguments: [
-    ("120000", 120_000.0, nil), ("120,000 CNY", 120_000, "CNY"), ("¥12万", 120_000, "CNY"), ("$1.2m", 1_200_000, "USD"),
-    ("1.5亿", 150_000_000, nil), ("120k", 120_000, nil), ("3.5 million", 3_500_000, nil), ("EUR 80 000", 80_000, "EUR"),
-    ("人民币200万", 2_000_000, "CNY"), ("１２万", 120_000, nil), ("￥1,000", 1_000, "CNY"), ("500元", 500, "CNY"),
-  ] as [(String, Double, String?)])
+  @Test(
+    arguments: [
+      ("120000", 120_000.0, nil), ("120,000 CNY", 120_000, "CNY"), ("¥12万", 120_000, "CNY"), ("$1.2m", 1_200_000, "USD"),
+      ("1.5亿", 150_000_000, nil), ("120k", 120_000, nil), ("3.5 million", 3_500_000, nil), ("EUR 80 000", 80_000, "EUR"),
+      ("人民币200万", 2_000_000, "CNY"), ("１２万", 120_000, nil), ("￥1,000", 1_000, "CNY"), ("500元", 500, "CNY"),
+    ] as [(String, Double, String?)])
   func amountsWithCurrenciesAndMultipliers(_ typed: String, _ value: Double, _ currency: String?) {
     let parsed = AnswerParsing.amount(typed)
     #expect(parsed?.value == value)
@@ -225,9 +229,11 @@ import Testing
 
   // MARK: date
 
-  @Test(arguments: [("2026-12-15", "2026-12-15"), ("2026/12/1", "2026-12-01"), ("2026年12月1日", "2026-12-01"),
-                    ("2026.12.01", "2026-12-01"), ("２０２６／１２／０１", "2026-12-01"), ("2028-02-29", "2028-02-29"),
-                    ("2026年3月5号", "2026-03-05")])
+  @Test(arguments: [
+    ("2026-12-15", "2026-12-15"), ("2026/12/1", "2026-12-01"), ("2026年12月1日", "2026-12-01"),
+    ("2026.12.01", "2026-12-01"), ("２０２６／１２／０１", "2026-12-01"), ("2028-02-29", "2028-02-29"),
+    ("2026年3月5号", "2026-03-05"),
+  ])
   func datesInTheFormsRepsType(_ typed: String, _ day: String) {
     #expect(AnswerParsing.date(typed)?.description == day)
     var e = engine(at: "go-live")
@@ -243,8 +249,11 @@ import Testing
     #expect(step.record == nil)
     // A date-shaped answer that is not a real day gets its own message; anything else the format.
     let impossible = ["2026-02-30", "2026-2-29", "2026-13-01"].contains(typed)
-    #expect(step.problem?.plain == (impossible ? "‘\(typed)’ is not a day in the calendar; check the month and day."
-                                               : "‘\(typed)’ is not a date: type it as YYYY-MM-DD, e.g. 2026-12-15."))
+    #expect(
+      step.problem?.plain
+        == (impossible
+          ? "‘\(typed)’ is not a day in the calendar; check the month and day."
+          : "‘\(typed)’ is not a date: type it as YYYY-MM-DD, e.g. 2026-12-15."))
     #expect(e.current?.id == "go-live")
     #expect(step.output.plain.contains("By when?"))
   }
@@ -454,8 +463,10 @@ import Testing
   }
 
   @Test func optionalPromptsDoNotHoldTheResumeAndAFullWalkStartsAtTheTop() {
-    let all: [String: AnswerValue] = ["name": .text("a"), "items": .list(["b"]), "industry": .choice("other"), "influence": .scale(1),
-                                      "budget": .amount(1, currency: nil), "go-live": .date("2026-12-01")]
+    let all: [String: AnswerValue] = [
+      "name": .text("a"), "items": .list(["b"]), "industry": .choice("other"), "influence": .scale(1),
+      "budget": .amount(1, currency: nil), "go-live": .date("2026-12-01"),
+    ]
     var e = engine(all)
     #expect(e.allAnswered)
     #expect(e.index == 0)

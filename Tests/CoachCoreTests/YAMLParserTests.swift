@@ -188,7 +188,10 @@ struct YAMLRejectCase: Sendable, CustomTestStringConvertible {
       "a\\tb": 11
       'it''s': 12
       """
-    #expect(try Self.parsed(text) == #"{"id": "1", "walkAway": "2", "in-depth-interview": "3", "single quoted": "4", "double quoted": "5", "spaced key": "6", "x:y": "7", "C#": "8", "-dash": "9", "": "10", "a\tb": "11", "it's": "12"}"#)
+    #expect(
+      try Self.parsed(text)
+        == #"{"id": "1", "walkAway": "2", "in-depth-interview": "3", "single quoted": "4", "double quoted": "5", "spaced key": "6", "x:y": "7", "C#": "8", "-dash": "9", "": "10", "a\tb": "11", "it's": "12"}"#
+    )
   }
 
   @Test func sequencesUnderTheirKeyOrAtTheKeyColumn() throws {
@@ -219,7 +222,10 @@ struct YAMLRejectCase: Sendable, CustomTestStringConvertible {
         after: x
       - id: b
       """
-    #expect(try Self.parsed(text) == #"{"walkAway": [{"condition": "Discount above 20%", "action": "Escalate"}, {"id": "spaced", "note": "keys align with the first key"}, {"id": "next-line"}], "steps": [{"id": "a", "questions": ["q1", "q2"], "after": "x"}, {"id": "b"}]}"#)
+    #expect(
+      try Self.parsed(text)
+        == #"{"walkAway": [{"condition": "Discount above 20%", "action": "Escalate"}, {"id": "spaced", "note": "keys align with the first key"}, {"id": "next-line"}], "steps": [{"id": "a", "questions": ["q1", "q2"], "after": "x"}, {"id": "b"}]}"#
+    )
   }
 
   @Test func emptyValuesAreEmptyStrings() throws {
@@ -249,7 +255,10 @@ struct YAMLRejectCase: Sendable, CustomTestStringConvertible {
       dots: ...
       dashes: ---
       """
-    #expect(try Self.parsed(text) == #"{"plain": "some text with  two spaces", "trailing": "value with trailing spaces", "comment": "value", "hash": "C# and F#", "url": "https://example.com:8080/a?b=c#frag", "colon": "x:y", "dash": "-1", "question": "?maybe", "leading-colon": ":x", "indicators inside": "a & b * c ! d % e @ f ` g | h > i [j] {k} l, m", "quote inside": "it's \"fine\"", "cjk": "价格异议，先确认：再提问", "dots": "...", "dashes": "---"}"#)
+    #expect(
+      try Self.parsed(text)
+        == #"{"plain": "some text with  two spaces", "trailing": "value with trailing spaces", "comment": "value", "hash": "C# and F#", "url": "https://example.com:8080/a?b=c#frag", "colon": "x:y", "dash": "-1", "question": "?maybe", "leading-colon": ":x", "indicators inside": "a & b * c ! d % e @ f ` g | h > i [j] {k} l, m", "quote inside": "it's \"fine\"", "cjk": "价格异议，先确认：再提问", "dots": "...", "dashes": "---"}"#
+    )
     // A value may sit alone on the next, deeper line.
     #expect(try Self.parsed("a:\n  value\nb:\n  'quoted'\n") == #"{"a": "value", "b": "quoted"}"#)
     // A document may be a single scalar.
@@ -298,7 +307,10 @@ struct YAMLRejectCase: Sendable, CustomTestStringConvertible {
       empty: |
       last: end
       """
-    #expect(try Self.parsed(text) == ##"{"clip": "line one\n  indented\nline three\n", "strip": "no newline", "keep": "kept\n\n\n", "leading": "\nafter a blank line\n", "comment-like": "# this is text\nkey: value is text too\n", "empty": "", "last": "end"}"##)
+    #expect(
+      try Self.parsed(text)
+        == ##"{"clip": "line one\n  indented\nline three\n", "strip": "no newline", "keep": "kept\n\n\n", "leading": "\nafter a blank line\n", "comment-like": "# this is text\nkey: value is text too\n", "empty": "", "last": "end"}"##
+    )
   }
 
   @Test func literalBlockScalarEdgeCases() throws {
@@ -344,7 +356,10 @@ struct YAMLRejectCase: Sendable, CustomTestStringConvertible {
         - b
 
       """
-    #expect(try Self.parsed(text) == #"{"folded": "folded lines join with spaces\na blank line becomes a newline\n  more-indented lines\n  stay as they are\nback to folding\n\ntwo blank lines become two newlines\n", "strip": "one two", "keep": "kept\n\n", "list-like": "- a - b\n"}"#)
+    #expect(
+      try Self.parsed(text)
+        == #"{"folded": "folded lines join with spaces\na blank line becomes a newline\n  more-indented lines\n  stay as they are\nback to folding\n\ntwo blank lines become two newlines\n", "strip": "one two", "keep": "kept\n\n", "list-like": "- a - b\n"}"#
+    )
     #expect(try Self.parsed("a: >\n  x\n\n   y\n  z\n") == #"{"a": "x\n\n y\nz\n"}"#)
     #expect(try Self.parsed("a: >\n  x\n   \n  y\n") == #"{"a": "x\n \ny\n"}"#)
     #expect(try Self.parsed("a: >\n  x\n\n\n") == #"{"a": "x\n"}"#)
@@ -590,8 +605,10 @@ struct YAMLRejectCase: Sendable, CustomTestStringConvertible {
 
   /// Rejections the cases above do not reach, and the limits: said in Chinese too.
   @Test func otherRejectionsAndLimitsAreSaidInChineseToo() throws {
-    let texts = ["...\n", "--- a: 1\n", "a: [x, ?y]\n", "a: [x, [y]]\n", "a: [x, {y}]\n", "a: [x]: y\n", "a: [x y: z]\n", "a: [x, - y]\n",
-                 "a: [\"x\" y]\n", "a: \"\\u12\"\n", "a: \"x\\\n", "a: \"x\": y\n", "a: {x: 1}\n", "a: \u{FFFE}\n"]
+    let texts = [
+      "...\n", "--- a: 1\n", "a: [x, ?y]\n", "a: [x, [y]]\n", "a: [x, {y}]\n", "a: [x]: y\n", "a: [x y: z]\n", "a: [x, - y]\n",
+      "a: [\"x\" y]\n", "a: \"\\u12\"\n", "a: \"x\\\n", "a: \"x\": y\n", "a: {x: 1}\n", "a: \u{FFFE}\n",
+    ]
     for text in texts {
       let error = try #require(Self.error(text), "accepted «\(text)»")
       #expect(Untranslated.problem(error.text) == nil, "«\(text)»")
@@ -613,8 +630,9 @@ struct YAMLRejectCase: Sendable, CustomTestStringConvertible {
     let duplicate = try #require(Self.error("name: a\nlist: [x]\nname: b\n"))
     #expect(duplicate.description(in: .zh) == "test.yaml:3:1: 键 'name' 重复（第 1 行已经用过）；同一个映射中每个键只能出现一次")
     let unclosed = try #require(Self.error("a: \"price\n"))
-    #expect(unclosed.description(in: .zh)
-      == "test.yaml:1:4: 引号没有闭合：这一行没有结尾的 \"；带引号的文本必须在开始的那一行结束（较长的文本请用块标量，'|' 或 '>'）")
+    #expect(
+      unclosed.description(in: .zh)
+        == "test.yaml:1:4: 引号没有闭合：这一行没有结尾的 \"；带引号的文本必须在开始的那一行结束（较长的文本请用块标量，'|' 或 '>'）")
     let colon = try #require(Self.error("a: note: b\n"))
     #expect(colon.description(in: .zh) == "test.yaml:1:8: 不加引号的值中间有 ': '，YAML 会把它读成键；请给整个值加上引号（如果要写嵌套映射，请从下一行开始并缩进）")
   }

@@ -5,7 +5,11 @@ import Testing
 /// The built `coach` binary run as a user would from a script: arguments, piped standard input,
 /// exit status, stdout and stderr. (The larger end-to-end suites are in e2e/, in Python.)
 @Suite(.serialized) struct BinaryTests {
-  struct Run { var status: Int32; var out: String; var err: String }
+  struct Run {
+    var status: Int32
+    var out: String
+    var err: String
+  }
 
   static var binary: String {
     ProcessInfo.processInfo.environment["COACH_BIN"] ?? RepositoryPaths.root() + "/.build/debug/coach"
@@ -27,7 +31,9 @@ import Testing
     env["LANG"] = "C.UTF-8"
     if let now { env["COACH_NOW"] = now }
     process.environment = env
-    let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+    let stdin = Pipe()
+    let stdout = Pipe()
+    let stderr = Pipe()
     process.standardInput = stdin
     process.standardOutput = stdout
     process.standardError = stderr

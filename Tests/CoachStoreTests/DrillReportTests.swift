@@ -1,6 +1,7 @@
 import CoachCore
 import CoachTestSupport
 import Testing
+
 @testable import CoachStore
 
 /// The report over fixture transcripts (Fixtures/transcripts), against figures worked out by

@@ -1,6 +1,7 @@
 import CoachCore
 import CoachTestSupport
 import Testing
+
 @testable import CoachStore
 
 /// The one table of plan fields: every `fills:` path of the shipped playbooks (en and zh) is
@@ -102,8 +103,9 @@ import Testing
   }
 
   @Test func completenessCountsTheFieldsTheTableCounts() {
-    #expect(AccountPlan.fields.filter { $0.counted && $0.name.hasPrefix("account.") }.map(\.name)
-      == ["account.tier", "account.industry", "account.cooperationStage", "account.decisionMode"] + PortraitArea.allCases.map { "account.portrait.\($0.rawValue)" })
+    #expect(
+      AccountPlan.fields.filter { $0.counted && $0.name.hasPrefix("account.") }.map(\.name)
+        == ["account.tier", "account.industry", "account.cooperationStage", "account.decisionMode"] + PortraitArea.allCases.map { "account.portrait.\($0.rawValue)" })
     #expect(Stakeholder.fields.filter(\.counted).map(\.name) == ["title", "role", "influence", "attitude", "concerns"])
     var plan = AccountPlan(id: "x", name: "X", createdAt: Timestamp(secondsSinceEpoch: 0))
     var s = Stakeholder(name: "Ann")
@@ -189,11 +191,16 @@ import Testing
       }
     }
     // Every list item requires its id.
-    for list in [["stakeholders"], ["objections"], ["actions"], ["questionPlan"], ["negotiation", "concessions"],
-                 ["negotiation", "interests"], ["negotiation", "team"]] {
+    for list in [
+      ["stakeholders"], ["objections"], ["actions"], ["questionPlan"], ["negotiation", "concessions"],
+      ["negotiation", "interests"], ["negotiation", "team"],
+    ] {
       var node: JSONValue? = schema
       for key in list { node = node?["properties"]?[key] }
-      guard case .array(let required)? = node?["items"]?["required"] else { Issue.record("\(list) has no required keys"); continue }
+      guard case .array(let required)? = node?["items"]?["required"] else {
+        Issue.record("\(list) has no required keys")
+        continue
+      }
       #expect(required.contains(.string("id")), "\(list) items require an id")
     }
   }

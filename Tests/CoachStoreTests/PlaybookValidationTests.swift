@@ -1,10 +1,11 @@
 import CoachCore
 import CoachTestSupport
 import Testing
+
 @testable import CoachStore
 
 #if canImport(Glibc)
-@preconcurrency import Glibc
+  @preconcurrency import Glibc
 #endif
 
 /// The playbook validator: the shipped playbooks, broken trainer files (each problem reported at
@@ -32,7 +33,8 @@ import Testing
   }
 
   @Test func shippedPlaybooksLoadQuickly() {
-    var t0 = timespec(), t1 = timespec()
+    var t0 = timespec()
+    var t1 = timespec()
     clock_gettime(CLOCK_MONOTONIC, &t0)
     let book = PlaybookLoader.load(directories: [builtIn], lang: .en).playbook
     clock_gettime(CLOCK_MONOTONIC, &t1)
@@ -43,48 +45,76 @@ import Testing
 
   /// A trainer file with one mistake per case, and the exact problem expected.
   @Test(arguments: [
-    ("typo in a field name",
-     "module: discovery\nlanguage: en\nwalks:\n  - id: initial-contact\n    prompts:\n      - id: erp\n        kind: text\n        fils: discovery.initial-contact.erp\n        text: Which ERP?\n",
-     "en/discovery.yaml:8:9: unknown field `fils` in a prompt; did you mean `fills`?"),
-    ("a prompt that fills no plan field",
-     "module: account\nlanguage: en\nwalks:\n  - id: profile\n    prompts:\n      - id: budget-owner\n        kind: text\n        fills: account.budgetOwner\n        text: Who owns the budget?\n",
-     "en/account.yaml:8:16: `account.budgetOwner` is not a field of the account plan, so this prompt fills nothing"),
-    ("a plan field the walk would drop (a stakeholder's notes in the profile walk)",
-     "module: account\nlanguage: en\nwalks:\n  - id: profile\n    prompts:\n      - id: notes\n        kind: text\n        fills: stakeholder.notes\n        text: Any notes?\n",
-     "en/account.yaml:8:16: the `profile` walk cannot fill `stakeholder.notes`, so the answer would be dropped; its prompts fill account.…"),
-    ("a field of another item in a negotiation part",
-     "module: negotiation\nlanguage: en\nparts:\n  - id: team\n    prompts:\n      - id: note\n        kind: text\n        fills: objective.note\n        text: Note?\n",
-     "en/negotiation.yaml:8:16: the negotiation part `team` cannot fill `objective.note`, so the answer would be dropped; its prompts fill team.…"),
-    ("choice options that are not the plan's ids",
-     "module: account\nlanguage: en\nwalks:\n  - id: profile\n    prompts:\n      - id: tier\n        options:\n          - id: D\n            label: D - dormant\n",
-     "en/account.yaml:8:17: the options of `account.tier` must be exactly: A, B, C; unknown: D"),
-    ("a quiz answer that is not an option",
-     "module: quiz\nlanguage: en\nitems:\n  - id: my-item\n    lesson: trust\n    kind: choice\n    question: Which comes first?\n    options:\n      - id: a\n        label: Keep promises\n      - id: b\n        label: Show expertise\n    answer: c\n",
-     "en/quiz.yaml:13:13: the answer `c` of quiz item `my-item` is not one of its option ids (a, b)"),
-    ("a missing required field in a new item (an empty field in a trainer file keeps the built-in value)",
-     "module: quiz\nlanguage: en\nitems:\n  - id: my-item\n    lesson: trust\n    kind: choice\n    question: Which comes first?\n    options:\n      - id: a\n        label: Keep promises\n      - id: b\n        label: Show expertise\n",
-     "en/quiz.yaml:4:5: a quiz item needs `answer`"),
-    ("a new quiz item without a source",
-     "module: quiz\nlanguage: en\nitems:\n  - id: my-item\n    lesson: trust\n    kind: choice\n    question: Which comes first?\n    options:\n      - id: a\n        label: Keep promises\n      - id: b\n        label: Show expertise\n    answer: b\n",
-     "en/quiz.yaml:4:5: a quiz item needs `source` (where it comes from: course part and slide heading, article section, or `ours`)"),
-    ("a new prompt with a hint but no source",
-     "module: discovery\nlanguage: en\nwalks:\n  - id: initial-contact\n    prompts:\n      - id: erp\n        kind: text\n        fills: discovery.initial-contact.erp\n        text: Which ERP?\n        hint: Integration comes first.\n",
-     "en/discovery.yaml:6:9: a prompt needs `source`"),
-    ("a source that names no place in the course",
-     "module: checks\nlanguage: en\nfindings:\n  - id: no-champion\n    source: course part 9 · 关键决策者分析\n",
-     "en/checks.yaml:5:13: `source` should say where the item comes from: `course part N · slide heading` (N is 1–7"),
-    ("tabs for indentation",
-     "module: objections\nlanguage: en\ncategories:\n\t- id: price\n",
-     "en/objections.yaml:4:1: tabs are not allowed for indentation"),
-    ("an alias",
-     "module: objections\nlanguage: en\ncategories:\n  - id: price\n    wordings: *many\n",
-     "en/objections.yaml:5:15: found an alias ('*'): anchors and aliases are not supported in playbooks"),
-    ("the wrong module name",
-     "module: objection\nlanguage: en\n",
-     "en/objections.yaml:1:9: this file is objections.yaml but says `module: objection`; the two must match"),
-    ("a quiz item naming a lesson that does not exist",
-     "module: quiz\nlanguage: en\nitems:\n  - id: ka-revenue-share\n    lesson: key-acounts\n",
-     "en/quiz.yaml:5:13: quiz item names lesson `key-acounts`, which lessons.yaml does not have; did you mean `key-accounts`?"),
+    (
+      "typo in a field name",
+      "module: discovery\nlanguage: en\nwalks:\n  - id: initial-contact\n    prompts:\n      - id: erp\n        kind: text\n        fils: discovery.initial-contact.erp\n        text: Which ERP?\n",
+      "en/discovery.yaml:8:9: unknown field `fils` in a prompt; did you mean `fills`?"
+    ),
+    (
+      "a prompt that fills no plan field",
+      "module: account\nlanguage: en\nwalks:\n  - id: profile\n    prompts:\n      - id: budget-owner\n        kind: text\n        fills: account.budgetOwner\n        text: Who owns the budget?\n",
+      "en/account.yaml:8:16: `account.budgetOwner` is not a field of the account plan, so this prompt fills nothing"
+    ),
+    (
+      "a plan field the walk would drop (a stakeholder's notes in the profile walk)",
+      "module: account\nlanguage: en\nwalks:\n  - id: profile\n    prompts:\n      - id: notes\n        kind: text\n        fills: stakeholder.notes\n        text: Any notes?\n",
+      "en/account.yaml:8:16: the `profile` walk cannot fill `stakeholder.notes`, so the answer would be dropped; its prompts fill account.…"
+    ),
+    (
+      "a field of another item in a negotiation part",
+      "module: negotiation\nlanguage: en\nparts:\n  - id: team\n    prompts:\n      - id: note\n        kind: text\n        fills: objective.note\n        text: Note?\n",
+      "en/negotiation.yaml:8:16: the negotiation part `team` cannot fill `objective.note`, so the answer would be dropped; its prompts fill team.…"
+    ),
+    (
+      "choice options that are not the plan's ids",
+      "module: account\nlanguage: en\nwalks:\n  - id: profile\n    prompts:\n      - id: tier\n        options:\n          - id: D\n            label: D - dormant\n",
+      "en/account.yaml:8:17: the options of `account.tier` must be exactly: A, B, C; unknown: D"
+    ),
+    (
+      "a quiz answer that is not an option",
+      "module: quiz\nlanguage: en\nitems:\n  - id: my-item\n    lesson: trust\n    kind: choice\n    question: Which comes first?\n    options:\n      - id: a\n        label: Keep promises\n      - id: b\n        label: Show expertise\n    answer: c\n",
+      "en/quiz.yaml:13:13: the answer `c` of quiz item `my-item` is not one of its option ids (a, b)"
+    ),
+    (
+      "a missing required field in a new item (an empty field in a trainer file keeps the built-in value)",
+      "module: quiz\nlanguage: en\nitems:\n  - id: my-item\n    lesson: trust\n    kind: choice\n    question: Which comes first?\n    options:\n      - id: a\n        label: Keep promises\n      - id: b\n        label: Show expertise\n",
+      "en/quiz.yaml:4:5: a quiz item needs `answer`"
+    ),
+    (
+      "a new quiz item without a source",
+      "module: quiz\nlanguage: en\nitems:\n  - id: my-item\n    lesson: trust\n    kind: choice\n    question: Which comes first?\n    options:\n      - id: a\n        label: Keep promises\n      - id: b\n        label: Show expertise\n    answer: b\n",
+      "en/quiz.yaml:4:5: a quiz item needs `source` (where it comes from: course part and slide heading, article section, or `ours`)"
+    ),
+    (
+      "a new prompt with a hint but no source",
+      "module: discovery\nlanguage: en\nwalks:\n  - id: initial-contact\n    prompts:\n      - id: erp\n        kind: text\n        fills: discovery.initial-contact.erp\n        text: Which ERP?\n        hint: Integration comes first.\n",
+      "en/discovery.yaml:6:9: a prompt needs `source`"
+    ),
+    (
+      "a source that names no place in the course",
+      "module: checks\nlanguage: en\nfindings:\n  - id: no-champion\n    source: course part 9 · 关键决策者分析\n",
+      "en/checks.yaml:5:13: `source` should say where the item comes from: `course part N · slide heading` (N is 1–7"
+    ),
+    (
+      "tabs for indentation",
+      "module: objections\nlanguage: en\ncategories:\n\t- id: price\n",
+      "en/objections.yaml:4:1: tabs are not allowed for indentation"
+    ),
+    (
+      "an alias",
+      "module: objections\nlanguage: en\ncategories:\n  - id: price\n    wordings: *many\n",
+      "en/objections.yaml:5:15: found an alias ('*'): anchors and aliases are not supported in playbooks"
+    ),
+    (
+      "the wrong module name",
+      "module: objection\nlanguage: en\n",
+      "en/objections.yaml:1:9: this file is objections.yaml but says `module: objection`; the two must match"
+    ),
+    (
+      "a quiz item naming a lesson that does not exist",
+      "module: quiz\nlanguage: en\nitems:\n  - id: ka-revenue-share\n    lesson: key-acounts\n",
+      "en/quiz.yaml:5:13: quiz item names lesson `key-acounts`, which lessons.yaml does not have; did you mean `key-accounts`?"
+    ),
   ])
   func brokenFilesAreReportedAtTheirLine(what: String, text: String, expected: String) throws {
     let trainer = TempWorkspace("coach-trainer")
@@ -98,18 +128,22 @@ import Testing
     let trainer = TempWorkspace("coach-trainer")
     trainer.write("en/objections.yaml", "module: objections\nlanguage: en\ncategories:\n  - id: price\n    strategies:\n      - id: volume-bundle\n        name: Volume bundle\n")
     let found = problems(trainer)
-    #expect(found.contains { $0.hasPrefix("en/objections.yaml:6:13: id `categories › price › strategies › volume-bundle` is in the en playbook but not in the zh one") }, "\(found)")
+    #expect(
+      found.contains { $0.hasPrefix("en/objections.yaml:6:13: id `categories › price › strategies › volume-bundle` is in the en playbook but not in the zh one") }, "\(found)")
   }
 
   @Test func anUnknownModuleFileIsReported() {
     let trainer = TempWorkspace("coach-trainer")
     trainer.write("en/objection.yaml", "module: objections\nlanguage: en\n")
-    #expect(problems(trainer, langs: [.en]).contains { $0.hasPrefix("en/objection.yaml:1:1: `objection.yaml` is not a playbook module") && $0.contains("did you mean objections.yaml?") })
+    #expect(
+      problems(trainer, langs: [.en]).contains { $0.hasPrefix("en/objection.yaml:1:1: `objection.yaml` is not a playbook module") && $0.contains("did you mean objections.yaml?") })
   }
 
   @Test func aTrainerFolderExtendsAndOverridesByID() throws {
     let trainer = TempWorkspace("coach-trainer")
-    trainer.write("en/objections.yaml", """
+    trainer.write(
+      "en/objections.yaml",
+      """
       module: objections
       language: en
       categories:
@@ -120,7 +154,9 @@ import Testing
             - id: instalments
               example: We can split it over the four quarters of your budget year.
       """)
-    trainer.write("en/discovery.yaml", """
+    trainer.write(
+      "en/discovery.yaml",
+      """
       module: discovery
       language: en
       walks:
@@ -152,9 +188,13 @@ import Testing
   /// hint and examples; a plan in that industry gets them on `?`, others get the general ones.
   @Test func aTrainerAddsAnIndustryWithItsOwnExamples() throws {
     let trainer = TempWorkspace("coach-trainer")
-    for (lang, label, hint, example) in [("en", "Logistics", "Ask about peak-season volumes first.", "How do volumes swing across the year?"),
-                                         ("zh", "物流", "先问旺季的业务量。", "一年里业务量的波动有多大？")] {
-      trainer.write("\(lang)/account.yaml", """
+    for (lang, label, hint, example) in [
+      ("en", "Logistics", "Ask about peak-season volumes first.", "How do volumes swing across the year?"),
+      ("zh", "物流", "先问旺季的业务量。", "一年里业务量的波动有多大？"),
+    ] {
+      trainer.write(
+        "\(lang)/account.yaml",
+        """
         module: account
         language: \(lang)
         walks:
@@ -165,7 +205,9 @@ import Testing
                   - id: logistics
                     label: \(label)
         """)
-      trainer.write("\(lang)/discovery.yaml", """
+      trainer.write(
+        "\(lang)/discovery.yaml",
+        """
         module: discovery
         language: \(lang)
         walks:
@@ -228,7 +270,8 @@ import Testing
     trainer.write("en/quiz.yaml", "module: quiz\nlanguage: en\n# " + String(repeating: "x", count: 1_100_000) + "\n")
     // Control characters.
     trainer.write("en/checks.yaml", "module: checks\nlanguage: en\ntitle: \"ok\u{1B}[2J\"\n")
-    var t0 = timespec(), t1 = timespec()
+    var t0 = timespec()
+    var t1 = timespec()
     clock_gettime(CLOCK_MONOTONIC, &t0)
     let found = problems(trainer, langs: [.en])
     clock_gettime(CLOCK_MONOTONIC, &t1)

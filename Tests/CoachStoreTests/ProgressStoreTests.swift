@@ -1,10 +1,11 @@
 import CoachCore
 import CoachTestSupport
 import Testing
+
 @testable import CoachStore
 
 #if canImport(Glibc)
-@preconcurrency import Glibc
+  @preconcurrency import Glibc
 #endif
 
 @Suite struct ProgressStoreTests {
@@ -19,7 +20,9 @@ import Testing
 
   @Test func savesPrivatelyAndReadsBackWithUnknownKeys() throws {
     let ws = TempWorkspace()
-    ws.write("progress.json", """
+    ws.write(
+      "progress.json",
+      """
       {"schemaVersion": 1, "coachTeam": "east", "items": {"ka-revenue-share": {"box": 2, "due": "2026-11-25", "hint": "x"}}, "lessons": {}}
       """)
     let store = ProgressStore(paths: ws.paths)
@@ -53,7 +56,10 @@ import Testing
       _ = try store.load()
       Issue.record("a damaged file loaded")
     } catch {
-      guard case .syntax(let path, let e) = error else { Issue.record("not a syntax error: \(error)"); return }
+      guard case .syntax(let path, let e) = error else {
+        Issue.record("not a syntax error: \(error)")
+        return
+      }
       #expect(path == ws.root + "/progress.json")
       #expect(e.line == 4)
       #expect(e.column > 1)

@@ -1,10 +1,11 @@
 import CoachCore
 import CoachTestSupport
 import Testing
+
 @testable import CoachStore
 
 #if canImport(Glibc)
-@preconcurrency import Glibc
+  @preconcurrency import Glibc
 #endif
 
 @Suite struct DurableFileTests {
@@ -97,8 +98,14 @@ import Testing
     try repo.prepare(now: now)
     let broken = "{\n  \"schemaVersion\": 1,\n  \"id\": \"acme\",\n  \"name\": \"Acme\"\n  \"oops\": 1\n}\n"
     ws.write("plans/acme.json", broken)
-    do { _ = try repo.load(id: "acme"); Issue.record("loaded a corrupt plan") } catch {
-      guard case .syntax(let path, let e) = error else { Issue.record("\(error)"); return }
+    do {
+      _ = try repo.load(id: "acme")
+      Issue.record("loaded a corrupt plan")
+    } catch {
+      guard case .syntax(let path, let e) = error else {
+        Issue.record("\(error)")
+        return
+      }
       #expect(path.hasSuffix("plans/acme.json"))
       #expect(e.line == 5 && e.column == 3)
       #expect(error.exitCode == 65)
@@ -194,7 +201,9 @@ import Testing
     let repo = PlanRepository(paths: ws.paths)
     try repo.prepare(now: now)
     ws.write("plans/race.json", #"{"schemaVersion": 1, "id": "race", "name": "Race"}"#)
-    #expect(throws: StoreError.exists(id: "race.json", name: "race.json")) { _ = try DurableFile.write([1], directory: ws.plans, name: "race.json", keepBackup: false, exclusive: true) }
+    #expect(throws: StoreError.exists(id: "race.json", name: "race.json")) {
+      _ = try DurableFile.write([1], directory: ws.plans, name: "race.json", keepBackup: false, exclusive: true)
+    }
     #expect(ws.read("plans/race.json")!.contains("Race"))
   }
 

@@ -5,7 +5,7 @@ import Testing
 @testable import CoachTerminal
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// Tab offers the `words` that start with the last space-separated word before the cursor.
@@ -74,7 +74,9 @@ struct LibeditLineReaderTests {
   }
 
   /// Types `keys` once the editor is waiting and returns what `readLine` gave back.
-  private func read(_ reader: LibeditLineReader, _ pty: PseudoTerminal, _ keys: String, prompt: String = "> ")
+  private func read(
+    _ reader: LibeditLineReader, _ pty: PseudoTerminal, _ keys: String, prompt: String = "> "
+  )
     -> LineInput
   {
     pty.typing(keys) { reader.readLine(prompt: prompt) }
@@ -83,7 +85,10 @@ struct LibeditLineReaderTests {
   @Test func readsAPlainLine() throws {
     let pty = PseudoTerminal()
     let reader = try makeReader(pty)
-    defer { reader.close(); pty.close() }
+    defer {
+      reader.close()
+      pty.close()
+    }
     #expect(reader.isInteractive)
     #expect(read(reader, pty, "hello world\n") == .line("hello world"))
     #expect(read(reader, pty, "\n") == .line(""))
@@ -92,14 +97,20 @@ struct LibeditLineReaderTests {
   @Test func backspaceRemovesAWholeChineseCharacter() throws {
     let pty = PseudoTerminal()
     let reader = try makeReader(pty)
-    defer { reader.close(); pty.close() }
+    defer {
+      reader.close()
+      pty.close()
+    }
     #expect(read(reader, pty, "你好\(backspace)\n") == .line("你"))
   }
 
   @Test func nonASCIIRoundTrips() throws {
     let pty = PseudoTerminal()
     let reader = try makeReader(pty)
-    defer { reader.close(); pty.close() }
+    defer {
+      reader.close()
+      pty.close()
+    }
     #expect(read(reader, pty, "商談 café\n") == .line("商談 café"))
     #expect(pty.waitForOutput(containing: "> 商談 café"))
   }
@@ -107,7 +118,10 @@ struct LibeditLineReaderTests {
   @Test func ctrlWDeletesThePreviousWord() throws {
     let pty = PseudoTerminal()
     let reader = try makeReader(pty)
-    defer { reader.close(); pty.close() }
+    defer {
+      reader.close()
+      pty.close()
+    }
     #expect(read(reader, pty, "one two\(ctrlW)three\n") == .line("one three"))
   }
 
@@ -115,7 +129,10 @@ struct LibeditLineReaderTests {
     let pty = PseudoTerminal()
     let asked = Recorder()
     let reader = try makeReader(pty, words: ["playbook", "close"], asked: asked)
-    defer { reader.close(); pty.close() }
+    defer {
+      reader.close()
+      pty.close()
+    }
     #expect(read(reader, pty, "pla\t\n") == .line("playbook "))
     #expect(asked.values == ["pla"])
   }
@@ -124,7 +141,10 @@ struct LibeditLineReaderTests {
     let pty = PseudoTerminal()
     let asked = Recorder()
     let reader = try makeReader(pty, words: ["playbook"], asked: asked)
-    defer { reader.close(); pty.close() }
+    defer {
+      reader.close()
+      pty.close()
+    }
     let keys = "show pla end" + String(repeating: ctrlB, count: 4) + "\t\n"
     #expect(read(reader, pty, keys) == .line("show playbook  end"))
     #expect(asked.values == ["show pla"])
@@ -133,7 +153,10 @@ struct LibeditLineReaderTests {
   @Test func tabWithSeveralCandidatesInsertsTheCommonPrefixThenLists() throws {
     let pty = PseudoTerminal()
     let reader = try makeReader(pty, words: ["plan", "planning", "plant", "close"])
-    defer { reader.close(); pty.close() }
+    defer {
+      reader.close()
+      pty.close()
+    }
     // First Tab: "pla" → "plan" (the common prefix). Second Tab: nothing more to insert, so
     // the candidates are listed below the line and the line is redrawn.
     #expect(read(reader, pty, "pla\t\t\n") == .line("plan"))
@@ -147,12 +170,18 @@ struct LibeditLineReaderTests {
   @Test func tabCompletesAndListsChineseCandidates() throws {
     let pty = PseudoTerminal()
     let reader = try makeReader(pty, words: ["商談", "close"])
-    defer { reader.close(); pty.close() }
+    defer {
+      reader.close()
+      pty.close()
+    }
     #expect(read(reader, pty, "商\t\n") == .line("商談 "))
 
     let pty2 = PseudoTerminal()
     let reader2 = try makeReader(pty2, words: ["商談", "商品会議", "x"])
-    defer { reader2.close(); pty2.close() }
+    defer {
+      reader2.close()
+      pty2.close()
+    }
     #expect(read(reader2, pty2, "商\t\n") == .line("商"))
     // "商談" is 4 columns wide, so it is padded to the 10-column cell of "商品会議" + 2.
     #expect(pty2.waitForOutput(containing: "\n商談      商品会議"), "\(pty2.output.debugDescription)")
@@ -161,7 +190,10 @@ struct LibeditLineReaderTests {
   @Test func tabWithoutCandidatesBeepsAndKeepsTheLine() throws {
     let pty = PseudoTerminal()
     let reader = try makeReader(pty, words: ["playbook"])
-    defer { reader.close(); pty.close() }
+    defer {
+      reader.close()
+      pty.close()
+    }
     #expect(read(reader, pty, "zz\t\n") == .line("zz"))
     #expect(pty.waitForOutput(containing: "\u{07}"), "a beep")
   }
@@ -169,7 +201,10 @@ struct LibeditLineReaderTests {
   @Test func upArrowRecallsEarlierLines() throws {
     let pty = PseudoTerminal()
     let reader = try makeReader(pty)
-    defer { reader.close(); pty.close() }
+    defer {
+      reader.close()
+      pty.close()
+    }
     #expect(read(reader, pty, "first\n") == .line("first"))
     #expect(read(reader, pty, "second\n") == .line("second"))
     #expect(read(reader, pty, "\(up)\n") == .line("second"))
@@ -179,7 +214,10 @@ struct LibeditLineReaderTests {
   @Test func ctrlRSearchesBackwards() throws {
     let pty = PseudoTerminal()
     let reader = try makeReader(pty)
-    defer { reader.close(); pty.close() }
+    defer {
+      reader.close()
+      pty.close()
+    }
     #expect(read(reader, pty, "alpha one\n") == .line("alpha one"))
     #expect(read(reader, pty, "beta two\n") == .line("beta two"))
     #expect(read(reader, pty, "\(ctrlR)alp\n") == .line("alpha one"))
@@ -188,7 +226,10 @@ struct LibeditLineReaderTests {
   @Test func ctrlCOnALineWithTextClearsItAndReadingGoesOn() throws {
     let pty = PseudoTerminal()
     let reader = try makeReader(pty)
-    defer { reader.close(); pty.close() }
+    defer {
+      reader.close()
+      pty.close()
+    }
     // On a real terminal the line discipline sends SIGINT to the foreground process group.
     // This pty has none, so the test sends it to the reading thread, after "abc" is on screen.
     // libedit re-raises SIGINT with kill(0, ...): keep that inside this process.
@@ -220,7 +261,10 @@ struct LibeditLineReaderTests {
   @Test func ctrlCOnAnEmptyLineIsAnInterrupt() throws {
     let pty = PseudoTerminal()
     let reader = try makeReader(pty)
-    defer { reader.close(); pty.close() }
+    defer {
+      reader.close()
+      pty.close()
+    }
     let group = ProcessGroupIsolation()
     defer { group.restore() }
     let stop = StopFlag()
@@ -243,7 +287,10 @@ struct LibeditLineReaderTests {
   @Test func aStaleInterruptDoesNotTurnEndOfInputIntoAnInterrupt() throws {
     let pty = PseudoTerminal()
     let reader = try makeReader(pty)
-    defer { reader.close(); pty.close() }
+    defer {
+      reader.close()
+      pty.close()
+    }
     // SIGINT between reads: the reader's handler only records it. (This test's thread may
     // block SIGINT, as Swift concurrency threads do; unblock it so the signal arrives now.)
     var sigint = sigset_t()
@@ -260,7 +307,10 @@ struct LibeditLineReaderTests {
   @Test func ctrlDOnAnEmptyLineEndsInput() throws {
     let pty = PseudoTerminal()
     let reader = try makeReader(pty)
-    defer { reader.close(); pty.close() }
+    defer {
+      reader.close()
+      pty.close()
+    }
     #expect(read(reader, pty, ctrlD) == .endOfInput)
     // libedit echoes ^D; the reader then moves to a fresh line. (The pty turns \n into \r\n.)
     #expect(pty.waitForOutput { visible($0).hasSuffix("> ^D\r\n") }, "a fresh line: \(pty.output.debugDescription)")
@@ -269,7 +319,10 @@ struct LibeditLineReaderTests {
   @Test func ctrlDOnANonEmptyLineDoesNotEndInput() throws {
     let pty = PseudoTerminal()
     let reader = try makeReader(pty)
-    defer { reader.close(); pty.close() }
+    defer {
+      reader.close()
+      pty.close()
+    }
     #expect(read(reader, pty, "abc\(ctrlD)\n") == .line("abc"))  // at the end: beeps
     #expect(read(reader, pty, "abc\(ctrlA)\(ctrlD)\n") == .line("bc"))  // elsewhere: deletes
   }
@@ -277,7 +330,10 @@ struct LibeditLineReaderTests {
   @Test func colourEscapesInThePromptAreSentRawAndEditingWorks() throws {
     let pty = PseudoTerminal()
     let reader = try makeReader(pty)
-    defer { reader.close(); pty.close() }
+    defer {
+      reader.close()
+      pty.close()
+    }
     let prompt = "\u{1B}[1;36mcoach\u{1B}[0m> "
     #expect(read(reader, pty, "abc\(ctrlA)X\n", prompt: prompt) == .line("Xabc"))
     #expect(pty.waitForOutput(containing: "\u{1B}[1;36mcoach\u{1B}[0m> abc"), "\(pty.output.debugDescription)")
@@ -313,7 +369,10 @@ struct LibeditLineReaderTests {
 
     let pty2 = PseudoTerminal()
     let second = try makeReader(pty2, historyFile: file)
-    defer { second.close(); pty2.close() }
+    defer {
+      second.close()
+      pty2.close()
+    }
     #expect(read(second, pty2, "\(up)\n") == .line("plan next step"))
     #expect(read(second, pty2, "\(up)\(up)\n") == .line("商談 café"))
   }
@@ -385,7 +444,10 @@ struct LibeditLineReaderTests {
 
     let pty = PseudoTerminal()
     let reader = try makeReader(pty, words: ["playbook"])
-    defer { reader.close(); pty.close() }
+    defer {
+      reader.close()
+      pty.close()
+    }
     #expect(!reader.isEditingEnabled)
     // The terminal stays in cooked mode, so keys can be typed at any time.
     #expect(pty.typing("hello\n", waitForEditor: false) { reader.readLine(prompt: "> ") } == .line("hello"))
@@ -443,7 +505,10 @@ extension LibeditLineReaderTests {
   @Test func bracketedPasteIsOnOnlyWhileALineIsRead() throws {
     let pty = PseudoTerminal()
     let reader = try makeReader(pty)
-    defer { reader.close(); pty.close() }
+    defer {
+      reader.close()
+      pty.close()
+    }
     #expect(read(reader, pty, "one\n") == .line("one"))
     #expect(pty.waitForOutput { $0.hasPrefix("\u{1B}[?2004h> ") && $0.contains("one\r\n\u{1B}[?2004l") })
     #expect(coach_paste_is_on() == 0)
@@ -452,7 +517,10 @@ extension LibeditLineReaderTests {
   @Test func aPasteWithoutALineBreakIsInsertedAsTyped() throws {
     let pty = PseudoTerminal()
     let reader = try makeReader(pty)
-    defer { reader.close(); pty.close() }
+    defer {
+      reader.close()
+      pty.close()
+    }
     #expect(read(reader, pty, "ab\(pasteStart)c d\(pasteEnd)e\n") == .line("abc de"))
     // A trailing line break in the paste is not Enter: the line is still being edited.
     #expect(read(reader, pty, "\(pasteStart)Sean O'Brien\r\(pasteEnd)!\n") == .line("Sean O'Brien!"))
@@ -461,13 +529,17 @@ extension LibeditLineReaderTests {
   @Test func aMultiLinePasteIsOneLineWithItsLineBreaksAndIsEchoed() throws {
     let pty = PseudoTerminal()
     let reader = try makeReader(pty)
-    defer { reader.close(); pty.close() }
+    defer {
+      reader.close()
+      pty.close()
+    }
     // Terminals send a pasted line break as CR (the pty's ICRNL may turn it into LF).
     let paste = "\(pasteStart)Budget is frozen until Q3\r预算冻结到第三季度\rCFO wants a TCO model\r\(pasteEnd)"
     #expect(readAnswer(reader, pty, paste) == .line("Budget is frozen until Q3\n预算冻结到第三季度\nCFO wants a TCO model"))
     // The first line on the prompt's line, the others under it.
-    #expect(pty.waitForOutput { visible($0).contains("  › Budget is frozen until Q3\r\n  · 预算冻结到第三季度\r\n  · CFO wants a TCO model\r\n") },
-            "\(pty.output.debugDescription)")
+    #expect(
+      pty.waitForOutput { visible($0).contains("  › Budget is frozen until Q3\r\n  · 预算冻结到第三季度\r\n  · CFO wants a TCO model\r\n") },
+      "\(pty.output.debugDescription)")
     // Text typed before the paste stays in front of it.
     #expect(readAnswer(reader, pty, "Notes: \(pasteStart)a\nb\(pasteEnd)") == .line("Notes: a\nb"))
     // History: a pasted answer is one line; pasted commands are one entry each.
@@ -501,7 +573,10 @@ extension LibeditLineReaderTests {
     // The next session has the commands, and no answers at all.
     let pty2 = PseudoTerminal()
     let second = try makeReader(pty2, historyFile: file)
-    defer { second.close(); pty2.close() }
+    defer {
+      second.close()
+      pty2.close()
+    }
     #expect(readAnswer(second, pty2, "\(up)\n") == .line(""))
     #expect(read(second, pty2, "\(up)\n") == .line("discover"))
   }
@@ -516,7 +591,10 @@ extension LibeditLineReaderTests {
       LibeditLineReader(
         programName: "coach-test", input: pty.input, output: pty.outputStream, error: pty.outputStream,
         historyFile: nil, completer: completer))
-    defer { reader.close(); pty.close() }
+    defer {
+      reader.close()
+      pty.close()
+    }
     #expect(readAnswer(reader, pty, "集\t\n") == .line("集中决策型"))
   }
 }

@@ -3,7 +3,7 @@ import Testing
 @testable import CoachTerminal
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// The pure parts of `LibeditLineReader`: prompt encoding, widths, completion layout.

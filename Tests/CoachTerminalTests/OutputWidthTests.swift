@@ -4,7 +4,7 @@ import Testing
 @testable import CoachTerminal
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// The width the output wraps to: an override wins over what the terminal says, and a resize

@@ -4,7 +4,7 @@ import Testing
 @testable import CoachTerminal
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// A pipe whose read end is a `FILE*` for `PlainLineReader`; bytes are written from another

@@ -2,7 +2,7 @@ import CoachTerminal
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// `TerminalLocale.setUp()`, run once per test process (a lazily initialised global). Calling

@@ -11,7 +11,8 @@ public struct CoachCommand: ParsableCommand {
     subcommands: [
       NewCommand.self, OpenCommand.self, ListCommand.self, ShowCommand.self, CloseCommand.self,
       UndoCommand.self, HelpCommand.self, QuitCommand.self, ExitCommand.self, PlaybookCommand.self,
-      ProfileCommand.self, StakeholdersCommand.self, DiscoverCommand.self, CheckCommand.self, QuestionsCommand.self, ObjectionCommand.self, NegotiateCommand.self, ActionsCommand.self,
+      ProfileCommand.self, StakeholdersCommand.self, DiscoverCommand.self, CheckCommand.self, QuestionsCommand.self, ObjectionCommand.self, NegotiateCommand.self,
+      ActionsCommand.self,
       DrillCommand.self, ReportCommand.self,
       LearnCommand.self, QuizCommand.self,
       ExportCommand.self, ConfigCommand.self,
@@ -47,7 +48,11 @@ public struct GlobalOptions: ParsableArguments {
   /// Nil for anything else, which then goes to the full parser (and its error messages).
   init?(simple arguments: [String]) {
     // ArgumentParser requires every wrapped property to be assigned in a custom initializer.
-    var workspace: String? = nil, lang: String? = nil, playbooks: [String] = [], noColor = false, batch = false
+    var workspace: String? = nil
+    var lang: String? = nil
+    var playbooks: [String] = []
+    var noColor = false
+    var batch = false
     defer {
       self.workspace = workspace
       self.lang = lang
@@ -58,7 +63,8 @@ public struct GlobalOptions: ParsableArguments {
     var i = 0
     while i < arguments.count {
       let a = arguments[i]
-      var name = a, value: String? = nil
+      var name = a
+      var value: String? = nil
       if let eq = a.firstIndex(of: "="), a.hasPrefix("--") {
         name = String(a[..<eq])
         value = String(a[a.index(after: eq)...])
@@ -155,9 +161,10 @@ struct HelpCommand: SessionCommand {
   func run(in session: Session) throws(CommandError) {
     let l = session.l
     guard let command else {
-      session.say(session.settings.interactive || session.isSessionLoop
-                  ? HelpCatalog.overview(l, width: session.output.width)
-                  : HelpCatalog.commandLine(l, version: CoachCore.version, width: session.output.width))
+      session.say(
+        session.settings.interactive || session.isSessionLoop
+          ? HelpCatalog.overview(l, width: session.output.width)
+          : HelpCatalog.commandLine(l, version: CoachCore.version, width: session.output.width))
       return
     }
     guard let entry = HelpCatalog.entry(command) else {
@@ -173,8 +180,9 @@ enum PlanCompletion {
   @Sendable static func planIDs(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
     var workspace: String? = nil
     if let i = words.firstIndex(of: "--workspace"), i + 1 < words.count { workspace = words[i + 1] }
-    let paths = WorkspacePaths.resolve(workspace: workspace, environment: Platform.environment(),
-                                       currentDirectory: Platform.currentDirectory())
+    let paths = WorkspacePaths.resolve(
+      workspace: workspace, environment: Platform.environment(),
+      currentDirectory: Platform.currentDirectory())
     let ids = (try? PlanRepository(paths: paths).ids()) ?? []
     return ids.filter { $0.hasPrefix(prefix) }
   }

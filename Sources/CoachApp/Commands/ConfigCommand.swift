@@ -50,8 +50,9 @@ struct ConfigCommand: SessionCommand {
       try ConfigCommand.write(key, nil, path: path, session)
       session.say(StyledText(l.t("\(key.rawValue) is back to its default: ", "\(key.rawValue) 已恢复默认值：") + defaultText(key, session), .good))
     case let other?:
-      var message = l.t("Unknown action ‘\(other)’: use `config list`, `config get KEY`, `config set KEY VALUE` or `config unset KEY`.",
-                        "未知操作 ‘\(other)’：请使用 `config list`、`config get 键`、`config set 键 值` 或 `config unset 键`。")
+      var message = l.t(
+        "Unknown action ‘\(other)’: use `config list`, `config get KEY`, `config set KEY VALUE` or `config unset KEY`.",
+        "未知操作 ‘\(other)’：请使用 `config list`、`config get 键`、`config set 键 值` 或 `config unset 键`。")
       if let near = Suggest.nearest(to: other, in: ["list", "get", "set", "unset"], maxDistance: 2) { message += l.t(" Did you mean \(near)?", "你是不是想输入 \(near)？") }
       throw CommandError(StyledText(message), exitCode: ExitStatus.usage)
     }

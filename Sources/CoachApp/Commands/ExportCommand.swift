@@ -54,8 +54,11 @@ struct ExportCommand: SessionCommand {
     let plan: AccountPlan
     if rest.isEmpty {
       guard session.current != nil else {
-        throw CommandError(StyledText(l.t("Which plan? `export NAME [md|html|json|csv]` — `list` shows the plans.",
-                                          "要导出哪个计划？`export 名称 [md|html|json|csv]`——用 `list` 查看计划列表。")), exitCode: ExitStatus.usage)
+        throw CommandError(
+          StyledText(
+            l.t(
+              "Which plan? `export NAME [md|html|json|csv]` — `list` shows the plans.",
+              "要导出哪个计划？`export 名称 [md|html|json|csv]`——用 `list` 查看计划列表。")), exitCode: ExitStatus.usage)
       }
       plan = try session.requirePlan()
     } else {
@@ -98,7 +101,10 @@ struct ExportCommand: SessionCommand {
   }
 
   func unknownFormat(_ word: String, _ l: L10n) -> CommandError {
-    CommandError(StyledText(l.t("Unknown format ‘\(word)’: use md, html, json or csv.", "未知格式 ‘\(word)’：请使用 md、html、json 或 csv。") + NearestWord.hint(word, among: ["md", "html", "json", "csv", "markdown"], l)), exitCode: ExitStatus.usage)
+    CommandError(
+      StyledText(
+        l.t("Unknown format ‘\(word)’: use md, html, json or csv.", "未知格式 ‘\(word)’：请使用 md、html、json 或 csv。")
+          + NearestWord.hint(word, among: ["md", "html", "json", "csv", "markdown"], l)), exitCode: ExitStatus.usage)
   }
 
   /// Writes the export durably (temp file 0600, fsync, rename), refusing folders and the
@@ -114,16 +120,22 @@ struct ExportCommand: SessionCommand {
     let expanded = ExportCommand.expandingHome(target)
     let path = expanded.hasPrefix("/") ? expanded : Platform.currentDirectory() + "/" + expanded
     if target.hasSuffix("/") || Platform.isDirectory(path) {
-      throw CommandError(StyledText(l.t("‘\(target)’ is a folder, so nothing was written: give a file name, e.g. \(target.hasSuffix("/") ? target : target + "/")brief.html.",
-                                        "‘\(target)’ 是一个文件夹，未写入任何内容：请给出文件名，例如 \(target.hasSuffix("/") ? target : target + "/")brief.html。")),
-                         exitCode: ExitStatus.cannotCreate)
+      throw CommandError(
+        StyledText(
+          l.t(
+            "‘\(target)’ is a folder, so nothing was written: give a file name, e.g. \(target.hasSuffix("/") ? target : target + "/")brief.html.",
+            "‘\(target)’ 是一个文件夹，未写入任何内容：请给出文件名，例如 \(target.hasSuffix("/") ? target : target + "/")brief.html。")),
+        exitCode: ExitStatus.cannotCreate)
     }
     let slash = path.lastIndex(of: "/")!
     let directory = slash == path.startIndex ? "/" : String(path[..<slash])
     let name = String(path[path.index(after: slash)...])
     if Platform.sameDirectory(directory, session.settings.paths.plans) {
-      throw CommandError(StyledText(l.t("That is the workspace's plans folder, where only plans belong; write the export somewhere else.",
-                                        "那是工作区存放计划的文件夹，只能存放计划；请把导出文件写到别处。")), exitCode: ExitStatus.cannotCreate)
+      throw CommandError(
+        StyledText(
+          l.t(
+            "That is the workspace's plans folder, where only plans belong; write the export somewhere else.",
+            "那是工作区存放计划的文件夹，只能存放计划；请把导出文件写到别处。")), exitCode: ExitStatus.cannotCreate)
     }
     do {
       try DurableFile.write(Array(text.utf8), directory: directory, name: name, keepBackup: false)

@@ -19,7 +19,9 @@ struct ListCommand: SessionCommand {
       throw CommandError(StyledText(l.t("Unknown format ‘\(format)’: use table or json.", "未知格式 ‘\(format)’：请使用 table 或 json。")), exitCode: ExitStatus.usage)
     }
     guard ListCommand.sorts.contains(sort) else {
-      throw CommandError(StyledText(l.t("Unknown sort ‘\(sort)’: use updated, name, completeness or warnings.", "未知排序 ‘\(sort)’：请使用 updated、name、completeness 或 warnings。")), exitCode: ExitStatus.usage)
+      throw CommandError(
+        StyledText(l.t("Unknown sort ‘\(sort)’: use updated, name, completeness or warnings.", "未知排序 ‘\(sort)’：请使用 updated、name、completeness 或 warnings。")),
+        exitCode: ExitStatus.usage)
     }
     let (rows, damaged) = try PlanSummaries.collect(session, staleDays: staleDays)
     let sorted = rows.sorted { a, b in
@@ -36,9 +38,11 @@ struct ListCommand: SessionCommand {
     } else if sorted.isEmpty && damaged.isEmpty {
       session.say(StyledText(l.t("No plans yet in \(session.settings.paths.plans). Start one with `new NAME`.", "\(session.settings.paths.plans) 中还没有计划。用 `new 名称` 新建一个。")))
     } else {
-      var table = TextTable(columns: [.init(l.t("Plan", "计划")), .init("ID"), .init(l.t("Complete", "完成度"), minWidth: 14),
-                                      .init(l.t("Updated", "更新"), minWidth: 10), .init(l.t("Warnings", "警告"), alignment: .right),
-                                      .init(l.t("People", "决策者"), alignment: .right)])
+      var table = TextTable(columns: [
+        .init(l.t("Plan", "计划")), .init("ID"), .init(l.t("Complete", "完成度"), minWidth: 14),
+        .init(l.t("Updated", "更新"), minWidth: 10), .init(l.t("Warnings", "警告"), alignment: .right),
+        .init(l.t("People", "决策者"), alignment: .right),
+      ])
       for r in sorted {
         let pct = PlanHealth.percent(r.health.overall)
         let bar = Blocks.bar(r.health.overall, of: 1, width: 8) + " " + DisplayWidth.padLeft("\(pct)%", to: 4)
@@ -81,7 +85,8 @@ enum PlanSummaries {
     do { ids = try session.repository.ids() } catch { throw CommandError(session.l.describe(error), exitCode: error.exitCode) }
     let book = try? session.playbook()
     var cache = PlanSummaryCache(workspace: session.settings.paths, fingerprint: fingerprint(book))
-    let now = session.now, today = session.clock.today
+    let now = session.now
+    let today = session.clock.today
     var rows: [PlanSummaryRow] = []
     var damaged: [(String, StoreError)] = []
     // Plans whose file changed since the cache was written are read again, on all cores.
@@ -93,7 +98,8 @@ enum PlanSummaries {
       if cache.entry(id, stamp: stamp) == nil { stale.append(id) }
     }
     let repository = session.repository
-    let toRead = stale, stampsOf = stamps
+    let toRead = stale
+    let stampsOf = stamps
     let fresh = ParallelMap.map(toRead.count) { i -> Result<PlanSummaryCache.Entry, StoreError> in
       let loaded: Result<AccountPlan, StoreError> = Result { () throws(StoreError) in try repository.load(id: toRead[i]) }
       return loaded.map { summarise($0, stamp: stampsOf[toRead[i]]!, book: book, now: now, today: today) }
@@ -132,8 +138,9 @@ enum PlanSummaries {
     let stale = (days ?? 0) >= staleDays
     var sections: [PlanSection: Double] = [:]
     for (k, v) in e.sections { if let s = PlanSection(rawValue: k) { sections[s] = v } }
-    let health = PlanHealth(sections: sections, warnings: e.warnings + (stale ? 1 : 0) + (overdue > 0 ? 1 : 0), notes: e.notes,
-                            daysSinceUpdate: days, overdueActions: overdue)
+    let health = PlanHealth(
+      sections: sections, warnings: e.warnings + (stale ? 1 : 0) + (overdue > 0 ? 1 : 0), notes: e.notes,
+      daysSinceUpdate: days, overdueActions: overdue)
     return PlanSummaryRow(id: id, name: e.name, updatedAt: e.updatedAt, stakeholders: e.stakeholders, health: health)
   }
 

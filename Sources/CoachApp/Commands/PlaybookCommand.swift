@@ -4,8 +4,9 @@ import CoachStore
 
 /// `playbook validate [PATH]`, `playbook list` and `playbook sources [MODULE]`.
 struct PlaybookCommand: SessionCommand {
-  static let configuration = CommandConfiguration(commandName: "playbook", abstract: "Check or list the playbooks.",
-                                                  subcommands: [PlaybookValidateCommand.self, PlaybookListCommand.self, PlaybookSourcesCommand.self])
+  static let configuration = CommandConfiguration(
+    commandName: "playbook", abstract: "Check or list the playbooks.",
+    subcommands: [PlaybookValidateCommand.self, PlaybookListCommand.self, PlaybookSourcesCommand.self])
   @OptionGroup var global: GlobalOptions
 
   func run(in session: Session) throws(CommandError) {
@@ -35,7 +36,8 @@ struct PlaybookValidateCommand: SessionCommand {
       }
     }
     guard !directories.isEmpty else {
-      throw CommandError(StyledText(l.t("No playbooks were found next to coach; reinstall it with `make install`.", "在 coach 旁边找不到剧本；请用 `make install` 重新安装。")), exitCode: ExitStatus.noInput)
+      throw CommandError(
+        StyledText(l.t("No playbooks were found next to coach; reinstall it with `make install`.", "在 coach 旁边找不到剧本；请用 `make install` 重新安装。")), exitCode: ExitStatus.noInput)
     }
     let report = PlaybookValidation.run(directories: directories)
     for problem in report.problems {
@@ -82,21 +84,28 @@ struct PlaybookListCommand: SessionCommand {
 struct PlaybookSourcesCommand: SessionCommand {
   static let configuration = CommandConfiguration(commandName: "sources", abstract: "List items with where each comes from in the course.")
   @OptionGroup var global: GlobalOptions
-  @Argument(help: "Only this module: account, discovery, relationships, objections, negotiation, checks, lessons or quiz.",
-            completion: .list(PlaybookSources.modules))
+  @Argument(
+    help: "Only this module: account, discovery, relationships, objections, negotiation, checks, lessons or quiz.",
+    completion: .list(PlaybookSources.modules))
   var module: String?
 
   func run(in session: Session) throws(CommandError) {
     let l = session.l
     if let module, !PlaybookSources.modules.contains(module) {
-      throw CommandError(StyledText(l.t("`\(module)` is not a module with sources; choose one of: \(PlaybookSources.modules.joined(separator: ", ")).",
-                                        "`\(module)` 不是带出处的模块；可选：\(PlaybookSources.modules.joined(separator: "、"))。")), exitCode: ExitStatus.usage)
+      throw CommandError(
+        StyledText(
+          l.t(
+            "`\(module)` is not a module with sources; choose one of: \(PlaybookSources.modules.joined(separator: ", ")).",
+            "`\(module)` 不是带出处的模块；可选：\(PlaybookSources.modules.joined(separator: "、"))。")), exitCode: ExitStatus.usage)
     }
     let book = try session.playbook()
     let rows = PlaybookSources.rows(book, module: module)
     var out = StyledText()
-    out.appendLine(StyledText(l.t("Where each item comes from (course part and slide heading, article section, or our own addition):",
-                                  "每一项的出处（课程部分与幻灯片标题、文章章节，或我们的补充）："), .heading))
+    out.appendLine(
+      StyledText(
+        l.t(
+          "Where each item comes from (course part and slide heading, article section, or our own addition):",
+          "每一项的出处（课程部分与幻灯片标题、文章章节，或我们的补充）："), .heading))
     var current: String?
     var table = TextTable(columns: [.init(l.t("Item", "条目")), .init(l.t("Source", "出处"))])
     func flush() {
@@ -107,7 +116,10 @@ struct PlaybookSourcesCommand: SessionCommand {
       table = TextTable(columns: [.init(l.t("Item", "条目")), .init(l.t("Source", "出处"))])
     }
     for row in rows {
-      if row.module != current { flush(); current = row.module }
+      if row.module != current {
+        flush()
+        current = row.module
+      }
       table.add([row.item, SourceRef.render(row.source, l.lang)], style: SourceRef.parse(row.source) == [.ours] ? .dim : .plain)
     }
     flush()
@@ -142,7 +154,9 @@ public struct PlaybookValidation {
   func summary(_ l: L10n) -> String {
     guard let b = books[.en] ?? books[.zh] else { return "" }
     let prompts = b.walks.values.reduce(0) { $0 + $1.prompts.count } + b.negotiationParts.reduce(0) { $0 + $1.prompts.count }
-    return l.t("\(PlaybookAssembler.modules.count) modules in 2 languages; \(b.walks.count) walks, \(prompts) prompts, \(b.lessons.count) lessons, \(b.quiz.count) quiz items, \(b.categories.reduce(0) { $0 + $1.wordings.count }) objection wordings per language.",
-               "共 \(PlaybookAssembler.modules.count) 个模块、2 种语言；每种语言 \(b.walks.count) 个引导流程、\(prompts) 个提示、\(b.lessons.count) 节课、\(b.quiz.count) 道测验题、\(b.categories.reduce(0) { $0 + $1.wordings.count }) 条客户异议说法。")
+    return l.t(
+      "\(PlaybookAssembler.modules.count) modules in 2 languages; \(b.walks.count) walks, \(prompts) prompts, \(b.lessons.count) lessons, \(b.quiz.count) quiz items, \(b.categories.reduce(0) { $0 + $1.wordings.count }) objection wordings per language.",
+      "共 \(PlaybookAssembler.modules.count) 个模块、2 种语言；每种语言 \(b.walks.count) 个引导流程、\(prompts) 个提示、\(b.lessons.count) 节课、\(b.quiz.count) 道测验题、\(b.categories.reduce(0) { $0 + $1.wordings.count }) 条客户异议说法。"
+    )
   }
 }

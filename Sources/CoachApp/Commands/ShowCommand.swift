@@ -31,7 +31,9 @@ struct ShowCommand: SessionCommand {
     if let word = rest.first {
       guard let s = PlanSection(word: word) else {
         var message = l.t("No section ‘\(word)’", "没有 ‘\(word)’ 这个部分")
-        if let near = Suggest.nearest(to: word.lowercased(), in: PlanSection.allCases.map(\.rawValue), maxDistance: 3) { message += l.t(" — did you mean \(near)?", "——你是不是想输入 \(near)？") }
+        if let near = Suggest.nearest(to: word.lowercased(), in: PlanSection.allCases.map(\.rawValue), maxDistance: 3) {
+          message += l.t(" — did you mean \(near)?", "——你是不是想输入 \(near)？")
+        }
         message += l.t(" Sections: ", " 可用部分：") + PlanSection.allCases.map(\.rawValue).joined(separator: ", ")
         throw CommandError(StyledText(message), exitCode: ExitStatus.usage)
       }

@@ -49,7 +49,9 @@ struct DrillCommand: SessionCommand {
     case "negotiation", "negotiate", "谈判": return .negotiation
     default:
       var message = l.t("Unknown drill ‘\(word)’: use objection, questions or negotiation", "未知练习 ‘\(word)’：请使用 objection、questions 或 negotiation")
-      if let near = Suggest.nearest(to: word, in: DrillKind.allCases.map(\.rawValue) + ["list", "rescore"]) { message += l.t(" (did you mean ‘\(near)’?)", "（你是不是想输入 ‘\(near)’？）") }
+      if let near = Suggest.nearest(to: word, in: DrillKind.allCases.map(\.rawValue) + ["list", "rescore"]) {
+        message += l.t(" (did you mean ‘\(near)’?)", "（你是不是想输入 ‘\(near)’？）")
+      }
       throw usage(message + l.t(".", "。"), l)
     }
   }
@@ -93,9 +95,11 @@ struct DrillCommand: SessionCommand {
       if let category {
         guard let filtered = DrillScenarios.filter(list, kind: kind, category: category, book: book) else {
           let words = DrillScenarios.categoryWords(kind)
-          throw usage(words.isEmpty
-            ? l.t("Negotiation drills have no categories; use --scenario ID or a random pick.", "谈判练习没有类别；请用 --scenario ID 或随机抽取。")
-            : l.t("Unknown category ‘\(category)’ for \(kind.rawValue) drills: use ", "\(kind.rawValue) 练习没有 ‘\(category)’ 这个类别：请使用 ") + words.joined(separator: ", ") + l.t(".", "。"), l)
+          throw usage(
+            words.isEmpty
+              ? l.t("Negotiation drills have no categories; use --scenario ID or a random pick.", "谈判练习没有类别；请用 --scenario ID 或随机抽取。")
+              : l.t("Unknown category ‘\(category)’ for \(kind.rawValue) drills: use ", "\(kind.rawValue) 练习没有 ‘\(category)’ 这个类别：请使用 ") + words.joined(separator: ", ")
+                + l.t(".", "。"), l)
         }
         list = filtered
       }
@@ -115,8 +119,9 @@ struct DrillCommand: SessionCommand {
     if repName == nil, trainerName == nil, let user { repName = user }
     var books: [Lang: Playbook] = [book.lang: book]
     for other in Lang.allCases where other != book.lang { books[other] = try? session.playbook(for: other) }
-    let setup = DrillFlow.Setup(scenario: picked, rep: repName, repDefault: user, trainer: trainerName, mode: mode,
-                                    passMark: passMark, seed: usedSeed, pickedAtRandom: pickedAtRandom)
+    let setup = DrillFlow.Setup(
+      scenario: picked, rep: repName, repDefault: user, trainer: trainerName, mode: mode,
+      passMark: passMark, seed: usedSeed, pickedAtRandom: pickedAtRandom)
     session.begin(DrillFlow(setup: setup, book: book, books: books, l: l, takenIDs: TranscriptStore(paths: session.settings.paths).ids(), now: session.now))
   }
 
@@ -131,7 +136,8 @@ struct DrillCommand: SessionCommand {
       out.append(DrillLabels(book, l).kind(kind) + l.t(" drills", "练习") + " (\(all.count))", .heading)
       var t = TextTable(columns: [.init("id"), .init(l.t("Category", "类别")), .init(l.t("Scenario", "场景"), minWidth: 16)])
       for s in all {
-        let category = s.category.map { labels.category($0) } ?? s.questionType.map { (s.task == .name ? l.t("name: ", "判断：") : l.t("write: ", "写：")) + labels.questionType($0) } ?? ""
+        let category =
+          s.category.map { labels.category($0) } ?? s.questionType.map { (s.task == .name ? l.t("name: ", "判断：") : l.t("write: ", "写：")) + labels.questionType($0) } ?? ""
         t.add([s.id, category, s.text])
       }
       out += "\n" + t.render(width: session.output.width)

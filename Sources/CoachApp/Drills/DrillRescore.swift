@@ -2,7 +2,7 @@ import CoachCore
 import CoachStore
 
 #if canImport(Glibc)
-@preconcurrency import Glibc
+  @preconcurrency import Glibc
 #endif
 
 /// `drill rescore FILE`: scores a saved drill again with the current playbook and prints the
@@ -33,10 +33,14 @@ enum DrillRescore {
       } else {
         let labels = DrillLabels(book, l)
         let steps = changed.map { labels.step($0.0.step) + " \($0.0.score)/2 → \($0.1.score)/2" }
-        out.append("\n" + Wrap.text(l.t("The score differs from the one recorded: \(recorded)% then, \(now)% now — the rubric has changed since the drill was saved",
-                                         "得分与记录的不同：当时 \(recorded)%，现在 \(now)%——保存这次练习之后评分标准有过改动")
-                                    + (steps.isEmpty ? "" : l.t(" (", "（") + steps.joined(separator: l.t("; ", "；")) + l.t(")", "）")) + l.t(".", "。"),
-                                    width: session.output.width), .warn)
+        out.append(
+          "\n"
+            + Wrap.text(
+              l.t(
+                "The score differs from the one recorded: \(recorded)% then, \(now)% now — the rubric has changed since the drill was saved",
+                "得分与记录的不同：当时 \(recorded)%，现在 \(now)%——保存这次练习之后评分标准有过改动")
+                + (steps.isEmpty ? "" : l.t(" (", "（") + steps.joined(separator: l.t("; ", "；")) + l.t(")", "）")) + l.t(".", "。"),
+              width: session.output.width), .warn)
       }
     } else {
       out.append("\n" + l.t("The file holds no recorded total to compare with.", "文件中没有可供比较的记录总分。"), .dim)
@@ -64,6 +68,8 @@ enum DrillRescore {
         throw CommandError(l.describeTranscript(error, path: path), exitCode: error.exitCode)
       }
     }
-    throw CommandError(StyledText(l.t("No drill transcript ‘\(file)’ (looked in \(sessions), the workspace and the current folder).", "找不到练习记录 ‘\(file)’（已在 \(sessions)、工作区和当前文件夹中查找）。")), exitCode: ExitStatus.noInput)
+    throw CommandError(
+      StyledText(l.t("No drill transcript ‘\(file)’ (looked in \(sessions), the workspace and the current folder).", "找不到练习记录 ‘\(file)’（已在 \(sessions)、工作区和当前文件夹中查找）。")),
+      exitCode: ExitStatus.noInput)
   }
 }

@@ -27,7 +27,8 @@ struct ReportCommand: SessionCommand {
     }
     let book = try session.playbook()
     let given = !sessions.isEmpty
-    let folders = given
+    let folders =
+      given
       ? sessions.map { TranscriptStore.transcriptFolder($0.hasPrefix("/") ? $0 : Platform.currentDirectory() + "/" + $0) }
       : [session.settings.paths.sessions]
     let listing = TranscriptStore.loadAll(directories: folders)

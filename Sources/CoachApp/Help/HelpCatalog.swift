@@ -28,112 +28,176 @@ extension HelpEntry {
 
 public enum HelpCatalog {
   public static let entries: [HelpEntry] = [
-    HelpEntry(name: "new", synopsis: "new NAME", synopsisZh: "new 名称", group: .plans, place: .both,
-              summary: ("Create an account plan and open it.", "新建一个客户计划并打开它。"),
-              details: ("The plan is saved at once in the workspace as plans/ID.json, where ID is the name in lower case with spaces as dashes (Chinese names stay as they are).",
-                        "计划会立即保存到工作区的 plans/ID.json，ID 由名称转为小写、空格变为短横线得到（中文名称保持不变）。")),
-    HelpEntry(name: "open", synopsis: "open NAME", synopsisZh: "open 名称", group: .plans, place: .session,
-              summary: ("Open an account plan by name or id.", "按名称或 ID 打开客户计划。"),
-              details: ("Only one session can change a plan at a time; a second session opens it read-only.",
-                        "同一时间只有一个会话可以修改某个计划；第二个会话会以只读方式打开。"),
-              argumentWords: .plans),
-    HelpEntry(name: "list", synopsis: "list [--sort updated|name|completeness|warnings] [--format table|json]", group: .plans, place: .both,
-              summary: ("List the account plans with their health: completeness, last update, warnings.", "列出客户计划及其健康状况：完成度、最近更新、警告数。"),
-              details: ("Completeness is the share of each section's prompts that have an answer, averaged over the sections. A plan not updated for 30 days counts as stale (`--stale-days N`). `--format json` prints the same list as JSON for scripts.",
-                        "完成度是各部分已回答提示所占比例的平均值。超过 30 天未更新的计划视为过期（`--stale-days N`）。`--format json` 以 JSON 格式输出，便于脚本使用。")),
-    HelpEntry(name: "show", synopsis: "show [PLAN] [SECTION]", synopsisZh: "show [计划] [部分]", group: .plans, place: .both,
-              summary: ("Show the open plan, or one section of it.", "查看已打开的计划，或其中的某一部分。"),
-              details: ("Sections: account, value, stakeholders, discovery, questions, objections, negotiation, actions. Outside the session name the plan first: `coach show Acme stakeholders`.",
-                        "部分包括：account、value、stakeholders、discovery、questions、objections、negotiation、actions。在会话外需先写计划名：`coach show Acme stakeholders`。"),
-              argumentWords: .plansThenSections),
-    HelpEntry(name: "close", synopsis: "close", group: .plans, place: .session,
-              summary: ("Close the open plan.", "关闭当前计划。"),
-              details: ("Everything is already saved; closing releases the plan for other sessions.", "所有内容都已保存；关闭后其他会话即可编辑该计划。")),
-    HelpEntry(name: "undo", synopsis: "undo", group: .plans, place: .session,
-              summary: ("Undo the last change made in this session, and save.", "撤销本次会话中的最后一次修改，并保存。"),
-              details: ("Each `undo` goes one change further back, as far as the start of the session.", "每次 `undo` 向前撤销一次修改，最多撤销到本次会话开始时。")),
-    HelpEntry(name: "profile", synopsis: "profile", group: .prepare, place: .session,
-              summary: ("Account analysis: classification, value assessment, portrait.", "客户分析：分类、价值评估、客户画像。"),
-              details: ("Walks through the four classifications (purchasing power, industry, cooperation stage, decision mode), scores the value-assessment model (four values × three criteria, 1–5) and records the five areas of the account portrait. Every answer is saved the moment you give it.",
-                        "依次完成四种分类（购买力、行业、合作阶段、决策模式），为客户价值评估模型打分（四类价值×三项标准，1–5 分），并记录客户画像的五个方面。每个回答都会立即保存。")),
-    HelpEntry(name: "stakeholders", synopsis: "stakeholders [add|edit|remove] [NAME]", synopsisZh: "stakeholders [add|edit|remove] [姓名]", group: .prepare, place: .session,
-              summary: ("Map the decision makers: role, influence, attitude.", "梳理决策者：角色、影响力、态度。"),
-              details: ("`stakeholders` shows everyone and the relationship matrix; `add` walks through a new person (type `unsure` at the role question for a guide); `edit NAME` and `remove NAME` change the list.",
-                        "`stakeholders` 显示所有人和客户关系矩阵；`add` 逐项录入新的决策者（在角色问题处输入 `不确定` 可获得引导）；`edit 姓名` 和 `remove 姓名` 修改名单。"),
-              argumentWords: .fixed(StakeholdersCommand.words)),
-    HelpEntry(name: "discover", synopsis: "discover [STAGE]", synopsisZh: "discover [阶段]", group: .prepare, place: .session,
-              summary: ("Walk a needs-discovery stage, with example questions on `?`.", "按阶段进行需求挖掘，输入 `?` 查看示例问题。"),
-              details: ("Stages: initial-contact, in-depth-interview, needs-confirmation, solution-matching (or 1–4). Without a stage, the first one not yet completed. Each stage ends with a summary of what is recorded, what is still empty and what the next stage needs.",
-                        "阶段：initial-contact（初步接触）、in-depth-interview（深度访谈）、needs-confirmation（需求确认）、solution-matching（方案匹配），也可用 1–4。不写阶段时从第一个未完成的阶段开始。每个阶段结束时会小结已记录的内容、尚缺的内容以及下一阶段需要什么。"),
-              argumentWords: .fixed(DiscoveryStage.allCases.map(\.rawValue))),
-    HelpEntry(name: "questions", synopsis: "questions [add TYPE TEXT | check TEXT [--as TYPE] | remove N]", synopsisZh: "questions [add 类型 问题 | check 问题 [--as 类型] | remove 编号]", group: .prepare, place: .session,
-              summary: ("Plan the next meeting's questions by type, and check any question's type.", "按类型规划下次会谈的问题，并判断任意问题的类型。"),
-              details: ("`questions` goes through the four types (open, leading, verification, value): pick examples by number or write your own. `questions check TEXT` names a question's type, says which words show it, and for a weak question how to improve it; `--as TYPE` says which type you meant.",
-                        "`questions` 依次经过四种类型（开放性、引导性、验证性、价值性）：输入编号选用示例，或写下自己的问题。`questions check 问题` 判断问题类型、说明依据，并对较弱的问题给出改进建议；`--as 类型` 指明你想要的类型。"),
-              argumentWords: .fixed(QuestionsCommand.words)),
-    HelpEntry(name: "objection", synopsis: "objection [CATEGORY | N | resolve N | reopen N | remove N]", synopsisZh: "objection [类别 | 编号 | resolve 编号 | reopen 编号 | remove 编号]", group: .prepare, place: .session,
-              summary: ("Log a customer objection and plan the answer with LSCPA.", "记录客户异议，并按 LSCPA 准备答复。"),
-              details: ("Type the customer's words; coach suggests the category (price, time, risk, decision) and why. Then Listen, Sympathize, Confirm, Process (pick the category's strategies first) and Assure, each with a good example and advice on what you wrote. `objection` alone lists the objections logged for the account; `objection N` continues one.",
-                        "输入客户的原话，coach 会建议异议类别（价格、时间、风险、决策）并说明理由。随后依次完成倾听、同理、确认、处理（先选该类别的策略）和保证，每一步都有好的示例，并对你写的内容给出建议。单独输入 `objection` 会列出本客户已记录的异议；`objection 编号` 继续某一条。"),
-              argumentWords: .fixed(ObjectionCategory.allCases.map(\.rawValue) + ["resolve", "reopen", "remove"])),
-    HelpEntry(name: "negotiate", synopsis: "negotiate [PART]", synopsisZh: "negotiate [部分]", group: .prepare, place: .session,
-              summary: ("Prepare a negotiation: goals, BATNA, interests, concessions, team.", "谈判准备：目标、BATNA、利益点、让步、团队分工。"),
-              details: ("Parts: goals (best, expected and walk-away per term, core or flexible), batna (ours and our estimate of theirs), interests (each stakeholder's position and interest, common interests), concessions (the ladder: what we give, what we ask in return, cost and value), team (lead, technical, financial). Without a part, all five in order. `show negotiation` draws the ZOPA and the ladder.",
-                        "部分：goals（每个条款的最佳、期望和底线，核心或可让步）、batna（我方及估计的对方 BATNA）、interests（各决策者的立场与利益、共同利益）、concessions（让步阶梯：让出什么、换取什么、成本与价值）、team（主谈、技术、财务）。不写部分则按顺序依次进行。`show negotiation` 会画出 ZOPA 和让步阶梯。"),
-              argumentWords: .fixed(NegotiateCommand.parts)),
-    HelpEntry(name: "actions", synopsis: "actions [add TEXT [--owner NAME] [--due DATE] | done N | undone N | remove N]", synopsisZh: "actions [add 内容 [--owner 负责人] [--due 日期] | done 编号 | undone 编号 | remove 编号]", group: .prepare, place: .session,
-              summary: ("Next steps with owner and due date; overdue ones are marked.", "下一步行动，含负责人和截止日期；逾期的会标出。"),
-              details: ("`actions` lists them by due date. `actions add` without text asks what, who and when. A completed discovery stage or objection also offers to add one. The text is the rest of the line as typed (`actions add Send the CFO's TCO model --owner Sean O'Brien`); a due date may be 2026-12-15, 15/12, Dec 15, Friday, next Tuesday, in 2 weeks or end of month, and is echoed with its weekday.",
-                        "`actions` 按截止日期列出。`actions add` 不写内容时会依次询问内容、负责人和日期。完成一个需求挖掘阶段或一条异议后，也会提示添加。内容取整行原文（`actions add 发送 CFO 的 TCO 模型 --owner 刘芳`）；截止日期可以写 2026-12-15、12月15日、周五、下周二、两周后 或 月底，保存后会连同星期几一起显示。"),
-              argumentWords: .fixed(ActionsCommand.words)),
-    HelpEntry(name: "check", synopsis: "check [PLAN] [--format text|json]", synopsisZh: "check [计划] [--format text|json]", group: .prepare, place: .both,
-              summary: ("Check the plan against the method and list what to do next.", "按方法检查计划，并列出下一步该做什么。"),
-              details: ("Each finding has a stable id (e.g. no-final-decision-maker), a severity and a message. `--format json` prints {\"findings\": [...]} for scripts.",
-                        "每条发现都有固定的 id（如 no-final-decision-maker）、严重程度和说明。`--format json` 输出 {\"findings\": [...]}，便于脚本使用。"),
-              argumentWords: .plans),
-    HelpEntry(name: "export", synopsis: "export [PLAN] [FORMAT] [-o FILE] [--full]",
-              synopsisZh: "export [计划] [格式] [-o 文件] [--full]", group: .plans, place: .both,
-              summary: ("Export the meeting brief (md, html), the plan (json) or a CSV for a CRM.", "导出会谈简报（md、html）、计划本身（json）或供 CRM 导入的 CSV。"),
-              details: ("FORMAT is md, html, json or csv (also `--format FORMAT`). `md` (the default) is the one-page meeting brief in Markdown; `html` is the same brief as a page to print (A4, no scripts, nothing fetched from the network); `--full` carries every answer instead of one page. `json` is the plan file itself. `csv` lists the stakeholders, or the actions with `--what actions`, for a CRM import: UTF-8, a header row, CRLF line ends in a file (LF when printed), a value starting with = + - or @ gets a leading ' so a spreadsheet does not run it. Without `-o` the export is printed; `-o FILE` writes the file, readable only by you. Outside the session name the plan: `coach export Acme --format html -o acme.html`.",
-                        "格式为 md、html、json 或 csv（也可写 `--format 格式`）。`md`（默认）是一页纸的 Markdown 会谈简报；`html` 是同一份简报的可打印网页（A4，无脚本，不从网络获取任何内容）；`--full` 输出全部回答，而不限于一页。`json` 即计划文件本身。`csv` 列出决策者，加 `--what actions` 则列出行动，供 CRM 导入：UTF-8 编码，带表头，写入文件时以 CRLF 换行（直接输出时为 LF）；以 = + - 或 @ 开头的值前会加一个 '，以免电子表格把它当作公式执行。不加 `-o` 时直接输出；`-o 文件` 写入文件，仅你本人可读。在会话外需写明计划名：`coach export Acme --format html -o acme.html`。"),
-              argumentWords: .fixed(["md", "html", "json", "csv"])),
-    HelpEntry(name: "learn", synopsis: "learn [MODULE]", synopsisZh: "learn [模块]", group: .practice, place: .both,
-              summary: ("Lessons on the method, with check questions; alone, your progress per lesson.", "学习方法课程，每课附检测题；不带参数时显示每课的学习进度。"),
-              details: ("`learn` shows each lesson's quiz items as new / learning / mastered bars, which lessons you have read and what to do next. `learn MODULE` (the lesson's id, the start of it, or its number) shows the lesson a page at a time — Enter for the next page, `back`, `done` — and ends with two or three check questions whose answers count towards your `quiz` schedule. A lesson counts as read once its last page is shown.",
-                        "`learn` 以条形图显示每课测验题中的新题／学习中／已掌握数量、哪些课程已读以及下一步建议。`learn 模块`（课程 id、id 的开头或编号）逐页显示课程——回车翻到下一页，`back` 返回，`done` 结束——最后有两三道检测题，作答结果计入 `quiz` 的复习安排。显示到最后一页即算读完。"),
-              argumentWords: .fixed(LearnCommand.builtInLessonIDs)),
-    HelpEntry(name: "quiz", synopsis: "quiz [MODULE]", synopsisZh: "quiz [模块]", group: .practice, place: .both,
-              summary: ("The day's spaced-repetition quiz, or one lesson's items.", "每日间隔复习测验，或某一课的测验题。"),
-              details: ("Answer with the option's number (or the start of its text; a classify item also takes its id). Multiple-choice options are shuffled each day, from the item and the date, so you learn the answer rather than its position. `?` shows the lesson's summary, `skip` moves on, `done` leaves. Leitner boxes 1–5 with reviews after 1, 2, 4, 8 and 16 days: a right answer to a due or new item moves it up a box, a wrong answer sends it back to box 1 (due tomorrow), a right answer to an item not yet due changes nothing; box 5 is mastered. `quiz` serves what is due today plus new items, at most 10 items and 5 new ones a day, in an order fixed by the date. `quiz MODULE` serves all of one lesson's items, due and new ones first, the rest as practice. Progress is kept in the workspace's progress.json by item id, so it carries over when you switch language.",
-                        "输入选项编号作答（也可输入选项文字的开头；分类题还可输入选项 id）。选择题的选项每天按题目和日期重新排列，记住的是答案本身而不是它的位置。`?` 查看课程摘要，`skip` 跳过，`done` 结束。采用莱特纳（Leitner）1–5 级，分别在 1、2、4、8、16 天后复习：到期题或新题答对升一级，答错退回第 1 级（明天复习），未到期的题答对不改变安排；第 5 级即为已掌握。`quiz` 提供今天到期的题目和新题，每天最多 10 道、其中新题最多 5 道，顺序由日期决定。`quiz 模块` 提供某一课的全部题目，先到期题和新题，其余作为练习。进度按题目 id 保存在工作区的 progress.json 中，切换语言后仍然有效。"),
-              argumentWords: .fixed(LearnCommand.builtInLessonIDs)),
-    HelpEntry(name: "drill", synopsis: "drill [objection|questions|negotiation] [OPTIONS]", synopsisZh: "drill [objection|questions|negotiation] [选项]",
-              group: .practice, place: .both,
-              summary: ("Practise an objection (LSCPA), a question or a give-and-get; every step scored by the rubric.", "练习异议处理（LSCPA）、提问或交换条件；每一步都按评分标准打分。"),
-              details: ("Options: --category C, --scenario ID, --seed N, --mode train|exam, --rep NAME, --pass N, --trainer NAME, --from-plan (or --plan NAME); also `drill list [KIND]` and `drill rescore FILE`. Scenarios come from the playbook, or from the open plan's own objections and stakeholders (--from-plan; --plan NAME outside the session); pick one by --category, --scenario ID, or at random (--seed N repeats a pick). Each step scores 0–2: every check is shown ✓/✗ with your own words as evidence, plus advice and a better line — after each step in train mode, at the end in exam mode. Total = points / (2 × steps), passed at --pass (default 70). With --trainer NAME the trainer may override a step's score and comment; both scores are kept. Every drill is saved in the workspace's sessions/ folder; `drill rescore FILE` scores a saved drill again with the current playbook and says if the score changed.",
-                        "选项：--category 类别、--scenario ID、--seed N、--mode train|exam、--rep 姓名、--pass N、--trainer 姓名、--from-plan（或 --plan 名称）；另有 `drill list [种类]` 和 `drill rescore 文件`。场景来自剧本，或来自已打开计划中记录的异议和决策者（--from-plan；在会话外用 --plan 名称）；可用 --category、--scenario ID 指定，或随机抽取（--seed N 可重复同一次抽取）。每一步得 0–2 分：逐项显示检查 ✓/✗，并引用你自己的话作为依据，附建议和更好的说法——训练模式每步之后显示，考核模式最后显示。总分 = 得分 / (2 × 步数)，达到 --pass（默认 70）即及格。使用 --trainer 姓名 时，培训师可修改某一步的得分并写评语；自动评分和培训师评分都会保留。每次练习都保存在工作区的 sessions/ 文件夹中；`drill rescore 文件` 用当前剧本重新评分，并说明得分是否有变化。"),
-              argumentWords: .fixed(["objection", "questions", "negotiation", "list", "rescore"])),
-    HelpEntry(name: "report", synopsis: "report [--rep NAME] [--since DATE] [--format table|csv|json]", synopsisZh: "report [--rep 姓名] [--since 日期] [--format table|csv|json]",
-              group: .practice, place: .both,
-              summary: ("Drill results per rep and step: attempts, average, best, progress, pass rate.", "按学员和步骤统计练习结果：次数、平均分、最好成绩、进步、及格率。"),
-              details: ("Also --sessions DIR… (folders of transcripts, or workspaces); --since takes YYYY-MM-DD. Over the finished drills in the workspace's sessions/ folder, or in several folders or workspaces combined (--sessions DIR…): per rep, for all drills, per kind and per step — attempts, average, best, first-to-best improvement, pass rate — and the weakest step, with bars. Trainer overrides are counted apart from the automatic scores. --format csv or json for a spreadsheet or a script.",
-                        "另有 --sessions 文件夹…（练习记录文件夹或工作区）；--since 的格式为 YYYY-MM-DD。统计工作区 sessions/ 文件夹中已完成的练习，或合并多个文件夹、多个工作区（--sessions 文件夹…）：按学员统计全部练习、各类练习和各步骤的次数、平均分、最好成绩、首次到最好的进步、及格率，以及最弱的步骤，并画出条形图。培训师改分与自动评分分开统计。--format csv 或 json 便于导入表格或脚本。")),
-    HelpEntry(name: "playbook", synopsis: "playbook validate [PATH] | list | sources [MODULE]", synopsisZh: "playbook validate [路径] | list | sources [模块]", group: .practice, place: .both,
-              summary: ("Check the playbooks, show what is loaded from where, or where each item comes from in the course.", "检查剧本，查看加载了哪些剧本文件，或查看每一项在课程中的出处。"),
-              details: ("`playbook validate` checks the built-in playbooks and any trainer folder (--playbooks DIR or COACH_PLAYBOOKS); `playbook validate PATH` checks a trainer's folder laid over the built-in one. Every problem is printed as file:line:column: what was expected; the exit status is 65 when there are problems. Every lesson page, quiz item, prompt hint, objection strategy and finding names its `source` (course part and slide heading, article section, or `ours` for our own additions); `playbook sources [MODULE]` lists them, for one module (account, discovery, relationships, objections, negotiation, checks, lessons, quiz) or all.",
-                        "`playbook validate` 检查内置剧本和培训师文件夹（--playbooks DIR 或 COACH_PLAYBOOKS）；`playbook validate 路径` 检查叠加在内置剧本之上的培训师文件夹。每个问题都以 文件:行:列: 期望内容 的形式列出；有问题时退出码为 65。每个课程页、测验题、提示说明、异议处理策略和检查结果都写明了 `source`（课程部分与幻灯片标题、文章章节，我们自己补充的写 `ours`）；`playbook sources [模块]` 列出全部或某一模块（account、discovery、relationships、objections、negotiation、checks、lessons、quiz）的出处。"),
-              argumentWords: .fixed(["validate", "list"])),
-    HelpEntry(name: "config", synopsis: "config [list | get KEY | set KEY VALUE | unset KEY]", synopsisZh: "config [list | get 键 | set 键 值 | unset 键]", group: .session, place: .both,
-              summary: ("Your settings: currency, language, your name for drills, wrap width.", "个人设置：货币、语言、练习用的姓名、折行宽度。"),
-              details: ("Settings live in $XDG_CONFIG_HOME/coach/settings.toml (~/.config/coach/settings.toml; COACH_CONFIG names another file), one `key = value` per line, which you may also edit by hand. Keys: currency (stored with an amount typed without one, default CNY), language (en or zh, used when --lang and COACH_LANG are not given), rep (your name, offered by drills), width (wrap to this many columns). A line coach cannot read is reported with file:line and its key keeps the default.",
-                        "设置保存在 $XDG_CONFIG_HOME/coach/settings.toml（即 ~/.config/coach/settings.toml；可用 COACH_CONFIG 指定其他文件），每行一个 `键 = 值`，也可以手工编辑。可用的键：currency（输入金额未写货币时使用，默认 CNY）、language（en 或 zh，未指定 --lang 和 COACH_LANG 时使用）、rep（你的姓名，练习时默认使用）、width（按此列数折行）。无法读取的行会以 文件:行 的形式指出，该键使用默认值。"),
-              argumentWords: .fixed(["list", "get", "set", "unset"])),
-    HelpEntry(name: "help", synopsis: "help [COMMAND]", synopsisZh: "help [命令]", group: .session, place: .both,
-              summary: ("Show the commands, or what one command does.", "列出所有命令，或查看某个命令的说明。"),
-              details: ("", ""), argumentWords: .commands),
-    HelpEntry(name: "quit", aliases: ["exit"], synopsis: "quit", group: .session, place: .session,
-              summary: ("Save and leave (also `exit` or Ctrl-D).", "保存并退出（也可用 `exit` 或 Ctrl-D）。"),
-              details: ("Answers are saved the moment they are given; quitting only closes the plan.", "回答在输入时就已保存；退出只是关闭计划。")),
+    HelpEntry(
+      name: "new", synopsis: "new NAME", synopsisZh: "new 名称", group: .plans, place: .both,
+      summary: ("Create an account plan and open it.", "新建一个客户计划并打开它。"),
+      details: (
+        "The plan is saved at once in the workspace as plans/ID.json, where ID is the name in lower case with spaces as dashes (Chinese names stay as they are).",
+        "计划会立即保存到工作区的 plans/ID.json，ID 由名称转为小写、空格变为短横线得到（中文名称保持不变）。"
+      )),
+    HelpEntry(
+      name: "open", synopsis: "open NAME", synopsisZh: "open 名称", group: .plans, place: .session,
+      summary: ("Open an account plan by name or id.", "按名称或 ID 打开客户计划。"),
+      details: (
+        "Only one session can change a plan at a time; a second session opens it read-only.",
+        "同一时间只有一个会话可以修改某个计划；第二个会话会以只读方式打开。"
+      ),
+      argumentWords: .plans),
+    HelpEntry(
+      name: "list", synopsis: "list [--sort updated|name|completeness|warnings] [--format table|json]", group: .plans, place: .both,
+      summary: ("List the account plans with their health: completeness, last update, warnings.", "列出客户计划及其健康状况：完成度、最近更新、警告数。"),
+      details: (
+        "Completeness is the share of each section's prompts that have an answer, averaged over the sections. A plan not updated for 30 days counts as stale (`--stale-days N`). `--format json` prints the same list as JSON for scripts.",
+        "完成度是各部分已回答提示所占比例的平均值。超过 30 天未更新的计划视为过期（`--stale-days N`）。`--format json` 以 JSON 格式输出，便于脚本使用。"
+      )),
+    HelpEntry(
+      name: "show", synopsis: "show [PLAN] [SECTION]", synopsisZh: "show [计划] [部分]", group: .plans, place: .both,
+      summary: ("Show the open plan, or one section of it.", "查看已打开的计划，或其中的某一部分。"),
+      details: (
+        "Sections: account, value, stakeholders, discovery, questions, objections, negotiation, actions. Outside the session name the plan first: `coach show Acme stakeholders`.",
+        "部分包括：account、value、stakeholders、discovery、questions、objections、negotiation、actions。在会话外需先写计划名：`coach show Acme stakeholders`。"
+      ),
+      argumentWords: .plansThenSections),
+    HelpEntry(
+      name: "close", synopsis: "close", group: .plans, place: .session,
+      summary: ("Close the open plan.", "关闭当前计划。"),
+      details: ("Everything is already saved; closing releases the plan for other sessions.", "所有内容都已保存；关闭后其他会话即可编辑该计划。")),
+    HelpEntry(
+      name: "undo", synopsis: "undo", group: .plans, place: .session,
+      summary: ("Undo the last change made in this session, and save.", "撤销本次会话中的最后一次修改，并保存。"),
+      details: ("Each `undo` goes one change further back, as far as the start of the session.", "每次 `undo` 向前撤销一次修改，最多撤销到本次会话开始时。")),
+    HelpEntry(
+      name: "profile", synopsis: "profile", group: .prepare, place: .session,
+      summary: ("Account analysis: classification, value assessment, portrait.", "客户分析：分类、价值评估、客户画像。"),
+      details: (
+        "Walks through the four classifications (purchasing power, industry, cooperation stage, decision mode), scores the value-assessment model (four values × three criteria, 1–5) and records the five areas of the account portrait. Every answer is saved the moment you give it.",
+        "依次完成四种分类（购买力、行业、合作阶段、决策模式），为客户价值评估模型打分（四类价值×三项标准，1–5 分），并记录客户画像的五个方面。每个回答都会立即保存。"
+      )),
+    HelpEntry(
+      name: "stakeholders", synopsis: "stakeholders [add|edit|remove] [NAME]", synopsisZh: "stakeholders [add|edit|remove] [姓名]", group: .prepare, place: .session,
+      summary: ("Map the decision makers: role, influence, attitude.", "梳理决策者：角色、影响力、态度。"),
+      details: (
+        "`stakeholders` shows everyone and the relationship matrix; `add` walks through a new person (type `unsure` at the role question for a guide); `edit NAME` and `remove NAME` change the list.",
+        "`stakeholders` 显示所有人和客户关系矩阵；`add` 逐项录入新的决策者（在角色问题处输入 `不确定` 可获得引导）；`edit 姓名` 和 `remove 姓名` 修改名单。"
+      ),
+      argumentWords: .fixed(StakeholdersCommand.words)),
+    HelpEntry(
+      name: "discover", synopsis: "discover [STAGE]", synopsisZh: "discover [阶段]", group: .prepare, place: .session,
+      summary: ("Walk a needs-discovery stage, with example questions on `?`.", "按阶段进行需求挖掘，输入 `?` 查看示例问题。"),
+      details: (
+        "Stages: initial-contact, in-depth-interview, needs-confirmation, solution-matching (or 1–4). Without a stage, the first one not yet completed. Each stage ends with a summary of what is recorded, what is still empty and what the next stage needs.",
+        "阶段：initial-contact（初步接触）、in-depth-interview（深度访谈）、needs-confirmation（需求确认）、solution-matching（方案匹配），也可用 1–4。不写阶段时从第一个未完成的阶段开始。每个阶段结束时会小结已记录的内容、尚缺的内容以及下一阶段需要什么。"
+      ),
+      argumentWords: .fixed(DiscoveryStage.allCases.map(\.rawValue))),
+    HelpEntry(
+      name: "questions", synopsis: "questions [add TYPE TEXT | check TEXT [--as TYPE] | remove N]", synopsisZh: "questions [add 类型 问题 | check 问题 [--as 类型] | remove 编号]",
+      group: .prepare, place: .session,
+      summary: ("Plan the next meeting's questions by type, and check any question's type.", "按类型规划下次会谈的问题，并判断任意问题的类型。"),
+      details: (
+        "`questions` goes through the four types (open, leading, verification, value): pick examples by number or write your own. `questions check TEXT` names a question's type, says which words show it, and for a weak question how to improve it; `--as TYPE` says which type you meant.",
+        "`questions` 依次经过四种类型（开放性、引导性、验证性、价值性）：输入编号选用示例，或写下自己的问题。`questions check 问题` 判断问题类型、说明依据，并对较弱的问题给出改进建议；`--as 类型` 指明你想要的类型。"
+      ),
+      argumentWords: .fixed(QuestionsCommand.words)),
+    HelpEntry(
+      name: "objection", synopsis: "objection [CATEGORY | N | resolve N | reopen N | remove N]", synopsisZh: "objection [类别 | 编号 | resolve 编号 | reopen 编号 | remove 编号]",
+      group: .prepare, place: .session,
+      summary: ("Log a customer objection and plan the answer with LSCPA.", "记录客户异议，并按 LSCPA 准备答复。"),
+      details: (
+        "Type the customer's words; coach suggests the category (price, time, risk, decision) and why. Then Listen, Sympathize, Confirm, Process (pick the category's strategies first) and Assure, each with a good example and advice on what you wrote. `objection` alone lists the objections logged for the account; `objection N` continues one.",
+        "输入客户的原话，coach 会建议异议类别（价格、时间、风险、决策）并说明理由。随后依次完成倾听、同理、确认、处理（先选该类别的策略）和保证，每一步都有好的示例，并对你写的内容给出建议。单独输入 `objection` 会列出本客户已记录的异议；`objection 编号` 继续某一条。"
+      ),
+      argumentWords: .fixed(ObjectionCategory.allCases.map(\.rawValue) + ["resolve", "reopen", "remove"])),
+    HelpEntry(
+      name: "negotiate", synopsis: "negotiate [PART]", synopsisZh: "negotiate [部分]", group: .prepare, place: .session,
+      summary: ("Prepare a negotiation: goals, BATNA, interests, concessions, team.", "谈判准备：目标、BATNA、利益点、让步、团队分工。"),
+      details: (
+        "Parts: goals (best, expected and walk-away per term, core or flexible), batna (ours and our estimate of theirs), interests (each stakeholder's position and interest, common interests), concessions (the ladder: what we give, what we ask in return, cost and value), team (lead, technical, financial). Without a part, all five in order. `show negotiation` draws the ZOPA and the ladder.",
+        "部分：goals（每个条款的最佳、期望和底线，核心或可让步）、batna（我方及估计的对方 BATNA）、interests（各决策者的立场与利益、共同利益）、concessions（让步阶梯：让出什么、换取什么、成本与价值）、team（主谈、技术、财务）。不写部分则按顺序依次进行。`show negotiation` 会画出 ZOPA 和让步阶梯。"
+      ),
+      argumentWords: .fixed(NegotiateCommand.parts)),
+    HelpEntry(
+      name: "actions", synopsis: "actions [add TEXT [--owner NAME] [--due DATE] | done N | undone N | remove N]",
+      synopsisZh: "actions [add 内容 [--owner 负责人] [--due 日期] | done 编号 | undone 编号 | remove 编号]", group: .prepare, place: .session,
+      summary: ("Next steps with owner and due date; overdue ones are marked.", "下一步行动，含负责人和截止日期；逾期的会标出。"),
+      details: (
+        "`actions` lists them by due date. `actions add` without text asks what, who and when. A completed discovery stage or objection also offers to add one. The text is the rest of the line as typed (`actions add Send the CFO's TCO model --owner Sean O'Brien`); a due date may be 2026-12-15, 15/12, Dec 15, Friday, next Tuesday, in 2 weeks or end of month, and is echoed with its weekday.",
+        "`actions` 按截止日期列出。`actions add` 不写内容时会依次询问内容、负责人和日期。完成一个需求挖掘阶段或一条异议后，也会提示添加。内容取整行原文（`actions add 发送 CFO 的 TCO 模型 --owner 刘芳`）；截止日期可以写 2026-12-15、12月15日、周五、下周二、两周后 或 月底，保存后会连同星期几一起显示。"
+      ),
+      argumentWords: .fixed(ActionsCommand.words)),
+    HelpEntry(
+      name: "check", synopsis: "check [PLAN] [--format text|json]", synopsisZh: "check [计划] [--format text|json]", group: .prepare, place: .both,
+      summary: ("Check the plan against the method and list what to do next.", "按方法检查计划，并列出下一步该做什么。"),
+      details: (
+        "Each finding has a stable id (e.g. no-final-decision-maker), a severity and a message. `--format json` prints {\"findings\": [...]} for scripts.",
+        "每条发现都有固定的 id（如 no-final-decision-maker）、严重程度和说明。`--format json` 输出 {\"findings\": [...]}，便于脚本使用。"
+      ),
+      argumentWords: .plans),
+    HelpEntry(
+      name: "export", synopsis: "export [PLAN] [FORMAT] [-o FILE] [--full]",
+      synopsisZh: "export [计划] [格式] [-o 文件] [--full]", group: .plans, place: .both,
+      summary: ("Export the meeting brief (md, html), the plan (json) or a CSV for a CRM.", "导出会谈简报（md、html）、计划本身（json）或供 CRM 导入的 CSV。"),
+      details: (
+        "FORMAT is md, html, json or csv (also `--format FORMAT`). `md` (the default) is the one-page meeting brief in Markdown; `html` is the same brief as a page to print (A4, no scripts, nothing fetched from the network); `--full` carries every answer instead of one page. `json` is the plan file itself. `csv` lists the stakeholders, or the actions with `--what actions`, for a CRM import: UTF-8, a header row, CRLF line ends in a file (LF when printed), a value starting with = + - or @ gets a leading ' so a spreadsheet does not run it. Without `-o` the export is printed; `-o FILE` writes the file, readable only by you. Outside the session name the plan: `coach export Acme --format html -o acme.html`.",
+        "格式为 md、html、json 或 csv（也可写 `--format 格式`）。`md`（默认）是一页纸的 Markdown 会谈简报；`html` 是同一份简报的可打印网页（A4，无脚本，不从网络获取任何内容）；`--full` 输出全部回答，而不限于一页。`json` 即计划文件本身。`csv` 列出决策者，加 `--what actions` 则列出行动，供 CRM 导入：UTF-8 编码，带表头，写入文件时以 CRLF 换行（直接输出时为 LF）；以 = + - 或 @ 开头的值前会加一个 '，以免电子表格把它当作公式执行。不加 `-o` 时直接输出；`-o 文件` 写入文件，仅你本人可读。在会话外需写明计划名：`coach export Acme --format html -o acme.html`。"
+      ),
+      argumentWords: .fixed(["md", "html", "json", "csv"])),
+    HelpEntry(
+      name: "learn", synopsis: "learn [MODULE]", synopsisZh: "learn [模块]", group: .practice, place: .both,
+      summary: ("Lessons on the method, with check questions; alone, your progress per lesson.", "学习方法课程，每课附检测题；不带参数时显示每课的学习进度。"),
+      details: (
+        "`learn` shows each lesson's quiz items as new / learning / mastered bars, which lessons you have read and what to do next. `learn MODULE` (the lesson's id, the start of it, or its number) shows the lesson a page at a time — Enter for the next page, `back`, `done` — and ends with two or three check questions whose answers count towards your `quiz` schedule. A lesson counts as read once its last page is shown.",
+        "`learn` 以条形图显示每课测验题中的新题／学习中／已掌握数量、哪些课程已读以及下一步建议。`learn 模块`（课程 id、id 的开头或编号）逐页显示课程——回车翻到下一页，`back` 返回，`done` 结束——最后有两三道检测题，作答结果计入 `quiz` 的复习安排。显示到最后一页即算读完。"
+      ),
+      argumentWords: .fixed(LearnCommand.builtInLessonIDs)),
+    HelpEntry(
+      name: "quiz", synopsis: "quiz [MODULE]", synopsisZh: "quiz [模块]", group: .practice, place: .both,
+      summary: ("The day's spaced-repetition quiz, or one lesson's items.", "每日间隔复习测验，或某一课的测验题。"),
+      details: (
+        "Answer with the option's number (or the start of its text; a classify item also takes its id). Multiple-choice options are shuffled each day, from the item and the date, so you learn the answer rather than its position. `?` shows the lesson's summary, `skip` moves on, `done` leaves. Leitner boxes 1–5 with reviews after 1, 2, 4, 8 and 16 days: a right answer to a due or new item moves it up a box, a wrong answer sends it back to box 1 (due tomorrow), a right answer to an item not yet due changes nothing; box 5 is mastered. `quiz` serves what is due today plus new items, at most 10 items and 5 new ones a day, in an order fixed by the date. `quiz MODULE` serves all of one lesson's items, due and new ones first, the rest as practice. Progress is kept in the workspace's progress.json by item id, so it carries over when you switch language.",
+        "输入选项编号作答（也可输入选项文字的开头；分类题还可输入选项 id）。选择题的选项每天按题目和日期重新排列，记住的是答案本身而不是它的位置。`?` 查看课程摘要，`skip` 跳过，`done` 结束。采用莱特纳（Leitner）1–5 级，分别在 1、2、4、8、16 天后复习：到期题或新题答对升一级，答错退回第 1 级（明天复习），未到期的题答对不改变安排；第 5 级即为已掌握。`quiz` 提供今天到期的题目和新题，每天最多 10 道、其中新题最多 5 道，顺序由日期决定。`quiz 模块` 提供某一课的全部题目，先到期题和新题，其余作为练习。进度按题目 id 保存在工作区的 progress.json 中，切换语言后仍然有效。"
+      ),
+      argumentWords: .fixed(LearnCommand.builtInLessonIDs)),
+    HelpEntry(
+      name: "drill", synopsis: "drill [objection|questions|negotiation] [OPTIONS]", synopsisZh: "drill [objection|questions|negotiation] [选项]",
+      group: .practice, place: .both,
+      summary: ("Practise an objection (LSCPA), a question or a give-and-get; every step scored by the rubric.", "练习异议处理（LSCPA）、提问或交换条件；每一步都按评分标准打分。"),
+      details: (
+        "Options: --category C, --scenario ID, --seed N, --mode train|exam, --rep NAME, --pass N, --trainer NAME, --from-plan (or --plan NAME); also `drill list [KIND]` and `drill rescore FILE`. Scenarios come from the playbook, or from the open plan's own objections and stakeholders (--from-plan; --plan NAME outside the session); pick one by --category, --scenario ID, or at random (--seed N repeats a pick). Each step scores 0–2: every check is shown ✓/✗ with your own words as evidence, plus advice and a better line — after each step in train mode, at the end in exam mode. Total = points / (2 × steps), passed at --pass (default 70). With --trainer NAME the trainer may override a step's score and comment; both scores are kept. Every drill is saved in the workspace's sessions/ folder; `drill rescore FILE` scores a saved drill again with the current playbook and says if the score changed.",
+        "选项：--category 类别、--scenario ID、--seed N、--mode train|exam、--rep 姓名、--pass N、--trainer 姓名、--from-plan（或 --plan 名称）；另有 `drill list [种类]` 和 `drill rescore 文件`。场景来自剧本，或来自已打开计划中记录的异议和决策者（--from-plan；在会话外用 --plan 名称）；可用 --category、--scenario ID 指定，或随机抽取（--seed N 可重复同一次抽取）。每一步得 0–2 分：逐项显示检查 ✓/✗，并引用你自己的话作为依据，附建议和更好的说法——训练模式每步之后显示，考核模式最后显示。总分 = 得分 / (2 × 步数)，达到 --pass（默认 70）即及格。使用 --trainer 姓名 时，培训师可修改某一步的得分并写评语；自动评分和培训师评分都会保留。每次练习都保存在工作区的 sessions/ 文件夹中；`drill rescore 文件` 用当前剧本重新评分，并说明得分是否有变化。"
+      ),
+      argumentWords: .fixed(["objection", "questions", "negotiation", "list", "rescore"])),
+    HelpEntry(
+      name: "report", synopsis: "report [--rep NAME] [--since DATE] [--format table|csv|json]", synopsisZh: "report [--rep 姓名] [--since 日期] [--format table|csv|json]",
+      group: .practice, place: .both,
+      summary: ("Drill results per rep and step: attempts, average, best, progress, pass rate.", "按学员和步骤统计练习结果：次数、平均分、最好成绩、进步、及格率。"),
+      details: (
+        "Also --sessions DIR… (folders of transcripts, or workspaces); --since takes YYYY-MM-DD. Over the finished drills in the workspace's sessions/ folder, or in several folders or workspaces combined (--sessions DIR…): per rep, for all drills, per kind and per step — attempts, average, best, first-to-best improvement, pass rate — and the weakest step, with bars. Trainer overrides are counted apart from the automatic scores. --format csv or json for a spreadsheet or a script.",
+        "另有 --sessions 文件夹…（练习记录文件夹或工作区）；--since 的格式为 YYYY-MM-DD。统计工作区 sessions/ 文件夹中已完成的练习，或合并多个文件夹、多个工作区（--sessions 文件夹…）：按学员统计全部练习、各类练习和各步骤的次数、平均分、最好成绩、首次到最好的进步、及格率，以及最弱的步骤，并画出条形图。培训师改分与自动评分分开统计。--format csv 或 json 便于导入表格或脚本。"
+      )),
+    HelpEntry(
+      name: "playbook", synopsis: "playbook validate [PATH] | list | sources [MODULE]", synopsisZh: "playbook validate [路径] | list | sources [模块]", group: .practice, place: .both,
+      summary: ("Check the playbooks, show what is loaded from where, or where each item comes from in the course.", "检查剧本，查看加载了哪些剧本文件，或查看每一项在课程中的出处。"),
+      details: (
+        "`playbook validate` checks the built-in playbooks and any trainer folder (--playbooks DIR or COACH_PLAYBOOKS); `playbook validate PATH` checks a trainer's folder laid over the built-in one. Every problem is printed as file:line:column: what was expected; the exit status is 65 when there are problems. Every lesson page, quiz item, prompt hint, objection strategy and finding names its `source` (course part and slide heading, article section, or `ours` for our own additions); `playbook sources [MODULE]` lists them, for one module (account, discovery, relationships, objections, negotiation, checks, lessons, quiz) or all.",
+        "`playbook validate` 检查内置剧本和培训师文件夹（--playbooks DIR 或 COACH_PLAYBOOKS）；`playbook validate 路径` 检查叠加在内置剧本之上的培训师文件夹。每个问题都以 文件:行:列: 期望内容 的形式列出；有问题时退出码为 65。每个课程页、测验题、提示说明、异议处理策略和检查结果都写明了 `source`（课程部分与幻灯片标题、文章章节，我们自己补充的写 `ours`）；`playbook sources [模块]` 列出全部或某一模块（account、discovery、relationships、objections、negotiation、checks、lessons、quiz）的出处。"
+      ),
+      argumentWords: .fixed(["validate", "list"])),
+    HelpEntry(
+      name: "config", synopsis: "config [list | get KEY | set KEY VALUE | unset KEY]", synopsisZh: "config [list | get 键 | set 键 值 | unset 键]", group: .session, place: .both,
+      summary: ("Your settings: currency, language, your name for drills, wrap width.", "个人设置：货币、语言、练习用的姓名、折行宽度。"),
+      details: (
+        "Settings live in $XDG_CONFIG_HOME/coach/settings.toml (~/.config/coach/settings.toml; COACH_CONFIG names another file), one `key = value` per line, which you may also edit by hand. Keys: currency (stored with an amount typed without one, default CNY), language (en or zh, used when --lang and COACH_LANG are not given), rep (your name, offered by drills), width (wrap to this many columns). A line coach cannot read is reported with file:line and its key keeps the default.",
+        "设置保存在 $XDG_CONFIG_HOME/coach/settings.toml（即 ~/.config/coach/settings.toml；可用 COACH_CONFIG 指定其他文件），每行一个 `键 = 值`，也可以手工编辑。可用的键：currency（输入金额未写货币时使用，默认 CNY）、language（en 或 zh，未指定 --lang 和 COACH_LANG 时使用）、rep（你的姓名，练习时默认使用）、width（按此列数折行）。无法读取的行会以 文件:行 的形式指出，该键使用默认值。"
+      ),
+      argumentWords: .fixed(["list", "get", "set", "unset"])),
+    HelpEntry(
+      name: "help", synopsis: "help [COMMAND]", synopsisZh: "help [命令]", group: .session, place: .both,
+      summary: ("Show the commands, or what one command does.", "列出所有命令，或查看某个命令的说明。"),
+      details: ("", ""), argumentWords: .commands),
+    HelpEntry(
+      name: "quit", aliases: ["exit"], synopsis: "quit", group: .session, place: .session,
+      summary: ("Save and leave (also `exit` or Ctrl-D).", "保存并退出（也可用 `exit` 或 Ctrl-D）。"),
+      details: ("Answers are saved the moment they are given; quitting only closes the plan.", "回答在输入时就已保存；退出只是关闭计划。")),
   ]
 
   public static func entry(_ word: String) -> HelpEntry? {
@@ -163,8 +227,11 @@ public enum HelpCatalog {
       columns(members.map { ($0.synopsis(l), l.t($0.summary.en, $0.summary.zh)) }, width: width, into: &out)
     }
     out.append("\n")
-    out.append(Wrap.text(l.t("Type `help COMMAND` for more on one command. Tab completes commands and names. Ctrl-C clears the line; on an empty line inside a walk it leaves the walk, everything saved.",
-                             "输入 `help 命令` 查看某个命令的详细说明。按 Tab 可以补全命令和名称。Ctrl-C 清空当前输入；在引导中对空行按 Ctrl-C 则离开引导，所有内容均已保存。"), width: width))
+    out.append(
+      Wrap.text(
+        l.t(
+          "Type `help COMMAND` for more on one command. Tab completes commands and names. Ctrl-C clears the line; on an empty line inside a walk it leaves the walk, everything saved.",
+          "输入 `help 命令` 查看某个命令的详细说明。按 Tab 可以补全命令和名称。Ctrl-C 清空当前输入；在引导中对空行按 Ctrl-C 则离开引导，所有内容均已保存。"), width: width))
     return out
   }
 
@@ -200,8 +267,11 @@ public enum HelpCatalog {
     out.append("\n")
     out.appendLine(StyledText(l.t("Usage", "用法"), .heading))
     var usage = StyledText()
-    columns([("coach [OPTIONS]", l.t("start the interactive session", "启动交互式会话")),
-             ("coach [OPTIONS] COMMAND [ARGS]", l.t("run one command and exit", "执行一个命令后退出"))], width: width, into: &usage)
+    columns(
+      [
+        ("coach [OPTIONS]", l.t("start the interactive session", "启动交互式会话")),
+        ("coach [OPTIONS] COMMAND [ARGS]", l.t("run one command and exit", "执行一个命令后退出")),
+      ], width: width, into: &usage)
     out += StyledText(usage.plain)  // the usage lines are not bold
     out.append("\n")
     out.appendLine(StyledText(l.t("Commands", "命令"), .heading))
@@ -220,8 +290,11 @@ public enum HelpCatalog {
     ]
     columns(options.map { ($0.0, l.t($0.1, $0.2)) }, width: width, into: &out)
     out.append("\n")
-    out.append(Wrap.text(l.t("Inside the session, `help` lists every command. Plans are plain JSON files in the workspace's plans/ folder.",
-                             "在会话中输入 `help` 可列出全部命令。计划以普通 JSON 文件保存在工作区的 plans/ 文件夹中。"), width: width))
+    out.append(
+      Wrap.text(
+        l.t(
+          "Inside the session, `help` lists every command. Plans are plain JSON files in the workspace's plans/ folder.",
+          "在会话中输入 `help` 可列出全部命令。计划以普通 JSON 文件保存在工作区的 plans/ 文件夹中。"), width: width))
     return out
   }
 

@@ -29,8 +29,9 @@ struct LearnCommand: SessionCommand {
     let lesson = try LearnCommand.lesson(module, in: book, session.l)
     let number = (book.lessons.firstIndex { $0.id == lesson.id } ?? 0) + 1
     let selection = QuizSelection()
-    let quiz = QuizEngine(book: book, session: selection.checks(lesson, in: book, progress: progress, today: today), purpose: .checks,
-                          progress: progress, today: today, selection: selection, l: session.l, width: session.output.width)
+    let quiz = QuizEngine(
+      book: book, session: selection.checks(lesson, in: book, progress: progress, today: today), purpose: .checks,
+      progress: progress, today: today, selection: selection, l: session.l, width: session.output.width)
     session.begin(LessonActivity(engine: LessonEngine(lesson: lesson, number: number, count: book.lessons.count, quiz: quiz), keeper: keeper))
   }
 
@@ -42,8 +43,9 @@ struct LearnCommand: SessionCommand {
     case .ambiguous(let ids):
       throw CommandError(StyledText(l.t("‘\(word)’ could be \(l.list(ids)); type more of it.", "‘\(word)’ 可能是 \(l.list(ids))；请多输入几个字符。")), exitCode: ExitStatus.usage)
     case .notFound:
-      var text = l.t("No lesson ‘\(word)’: give its id, the start of its id, or its number from 1 to \(book.lessons.count); `learn` lists them.",
-                     "没有名为 ‘\(word)’ 的课程：请写出课程 id、id 的开头，或 1 到 \(book.lessons.count) 的编号；输入 `learn` 可查看列表。")
+      var text = l.t(
+        "No lesson ‘\(word)’: give its id, the start of its id, or its number from 1 to \(book.lessons.count); `learn` lists them.",
+        "没有名为 ‘\(word)’ 的课程：请写出课程 id、id 的开头，或 1 到 \(book.lessons.count) 的编号；输入 `learn` 可查看列表。")
       if let near = Suggest.nearest(to: word, in: book.lessons.map(\.id)) { text += l.t(" Did you mean ‘\(near)’?", "你是不是想输入 ‘\(near)’？") }
       throw CommandError(StyledText(text), exitCode: ExitStatus.usage)
     }

@@ -26,9 +26,11 @@ final class ProgressKeeper {
     do { progress = try store.load() } catch { throw CommandError(describe(error, session.l), exitCode: error.exitCode) }
     let keeper = ProgressKeeper(store: store, newerVersion: progress.isFromNewerVersion ? progress.schemaVersion : nil)
     if let v = keeper.newerVersion {
-      session.output.errorLine(StyledText(session.l.t(
-        "\(store.path) was written by a newer version of coach (schemaVersion \(v)); this session uses it but will not save your answers. Update coach to keep your schedule.",
-        "\(store.path) 由更新版本的 coach 写入（schemaVersion \(v)）；本次会话会读取它，但不会保存你的作答。请升级 coach 以保留复习安排。"), .warn))
+      session.output.errorLine(
+        StyledText(
+          session.l.t(
+            "\(store.path) was written by a newer version of coach (schemaVersion \(v)); this session uses it but will not save your answers. Update coach to keep your schedule.",
+            "\(store.path) 由更新版本的 coach 写入（schemaVersion \(v)）；本次会话会读取它，但不会保存你的作答。请升级 coach 以保留复习安排。"), .warn))
     }
     return (keeper, progress)
   }
@@ -60,8 +62,10 @@ final class ProgressKeeper {
     let l = session.l
     var message = ProgressKeeper.describe(error, l)
     if !failing {
-      message += StyledText(l.t(" — your answers are kept in this session and saved with the next one that can be saved.",
-                                "——你的作答保留在本次会话中，能够保存时会一并写入。"))
+      message += StyledText(
+        l.t(
+          " — your answers are kept in this session and saved with the next one that can be saved.",
+          "——你的作答保留在本次会话中，能够保存时会一并写入。"))
     }
     failing = true
     session.fail(CommandError(message, exitCode: error.exitCode))
@@ -69,15 +73,18 @@ final class ProgressKeeper {
 
   /// A store failure in words that talk about the progress file, not a plan.
   static func describe(_ error: StoreError, _ l: L10n) -> StyledText {
-    let advice = l.t("Fix it, or move it away to start a fresh schedule (the previous version, if any, is in progress.json.bak).",
-                     "请修复该文件，或将其移走以重新开始复习安排（如有上一版本，保存在 progress.json.bak）。")
+    let advice = l.t(
+      "Fix it, or move it away to start a fresh schedule (the previous version, if any, is in progress.json.bak).",
+      "请修复该文件，或将其移走以重新开始复习安排（如有上一版本，保存在 progress.json.bak）。")
     switch error {
     case .syntax(let path, let e):
-      return "\(path, .bold):\(e.line):\(e.column): \(l.t("the learning progress file is damaged and was not changed (\(e.text.en)).", "学习进度文件已损坏，未做任何改动（\(e.text.zh)）。")) \(advice)"
+      return
+        "\(path, .bold):\(e.line):\(e.column): \(l.t("the learning progress file is damaged and was not changed (\(e.text.en)).", "学习进度文件已损坏，未做任何改动（\(e.text.zh)）。")) \(advice)"
     case .format(let path, let e):
       return "\(path, .bold): \(e.description(in: l.lang)) — \(l.t("the learning progress file was not changed.", "学习进度文件未做任何改动。")) \(advice)"
     case .newerVersion(let path, let version):
-      return "\(path, .bold): \(l.t("written by a newer version of coach (schemaVersion \(version)); update coach to use it.", "由更新版本的 coach 写入（schemaVersion \(version)），请升级 coach 后再使用。"))"
+      return
+        "\(path, .bold): \(l.t("written by a newer version of coach (schemaVersion \(version)); update coach to use it.", "由更新版本的 coach 写入（schemaVersion \(version)），请升级 coach 后再使用。"))"
     default:
       return l.describe(error)
     }

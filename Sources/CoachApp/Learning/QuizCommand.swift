@@ -30,7 +30,9 @@ struct QuizCommand: SessionCommand {
       }
       heading = StyledText(l.t("Quiz · ", "测验 · ") + lesson.title, .heading)
       var parts = [l.t("\(chosen.count(.due)) due", "到期 \(chosen.count(.due)) 道"), l.t("\(chosen.count(.new)) new", "新题 \(chosen.count(.new)) 道")]
-      if chosen.count(.practice) > 0 { parts.append(l.t("\(chosen.count(.practice)) for practice (a right answer does not move those up)", "练习 \(chosen.count(.practice)) 道（答对不会升级）")) }
+      if chosen.count(.practice) > 0 {
+        parts.append(l.t("\(chosen.count(.practice)) for practice (a right answer does not move those up)", "练习 \(chosen.count(.practice)) 道（答对不会升级）"))
+      }
       heading.append("\n" + l.t(words.count(chosen.entries.count, "item", "items") + ": ", "共 \(chosen.entries.count) 道：") + parts.joined(separator: l.t(", ", "，")) + l.period)
     } else {
       chosen = selection.daily(book, progress: progress, today: today)
@@ -39,11 +41,15 @@ struct QuizCommand: SessionCommand {
         return
       }
       heading = StyledText(l.t("Daily quiz · \(today)", "每日测验 · \(today)"), .heading)
-      heading.append("\n" + l.t("\(words.count(chosen.entries.count, "item", "items")): \(chosen.count(.due)) due for review, \(chosen.count(.new)) new.",
-                                "共 \(chosen.entries.count) 道：到期复习 \(chosen.count(.due)) 道，新题 \(chosen.count(.new)) 道。"))
+      heading.append(
+        "\n"
+          + l.t(
+            "\(words.count(chosen.entries.count, "item", "items")): \(chosen.count(.due)) due for review, \(chosen.count(.new)) new.",
+            "共 \(chosen.entries.count) 道：到期复习 \(chosen.count(.due)) 道，新题 \(chosen.count(.new)) 道。"))
     }
-    let engine = QuizEngine(book: book, session: chosen, purpose: module == nil ? .daily : .module, progress: progress, today: today,
-                            selection: selection, l: l, width: session.output.width)
+    let engine = QuizEngine(
+      book: book, session: chosen, purpose: module == nil ? .daily : .module, progress: progress, today: today,
+      selection: selection, l: l, width: session.output.width)
     session.begin(QuizActivity(engine: engine, heading: heading, keeper: keeper))
   }
 
@@ -63,12 +69,18 @@ struct QuizCommand: SessionCommand {
       out = StyledText(l.t("Nothing is due today.", "今天没有到期的题目。"), .bold)
     }
     if counts.due == 0, let next = selection.nextDue(book.quiz, progress: progress, after: today) {
-      out.append(l.t(" ", "") + l.t("The next review is on \(words.date(next.day, from: today)): \(words.count(next.count, "item", "items")).",
-                           "下次复习在 \(words.date(next.day, from: today))，共 \(next.count) 道题。"))
+      out.append(
+        l.t(" ", "")
+          + l.t(
+            "The next review is on \(words.date(next.day, from: today)): \(words.count(next.count, "item", "items")).",
+            "下次复习在 \(words.date(next.day, from: today))，共 \(next.count) 道题。"))
     }
     if counts.new > 0 && !limitReached {
-      out.append("\n" + l.t("Today's \(selection.newPerDay) new items are done; \(words.count(counts.new, "new item is", "new items are")) still waiting for the next days.",
-                            "今天的 \(selection.newPerDay) 道新题已经做完；还有 \(counts.new) 道新题留待以后。"))
+      out.append(
+        "\n"
+          + l.t(
+            "Today's \(selection.newPerDay) new items are done; \(words.count(counts.new, "new item is", "new items are")) still waiting for the next days.",
+            "今天的 \(selection.newPerDay) 道新题已经做完；还有 \(counts.new) 道新题留待以后。"))
     }
     out.append("\n" + l.t("`quiz MODULE` practises one lesson any time; `learn` shows your progress.", "随时可以用 `quiz 模块` 练习某一课；`learn` 查看学习进度。"), .dim)
     return out

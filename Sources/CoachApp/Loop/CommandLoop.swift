@@ -82,7 +82,7 @@ extension Session {
     // The reader has echoed every pasted line under the prompt; ask before running them.
     let question = l.t("Run these \(commands.count) lines as commands, one after another? (y/N) ", "把这 \(commands.count) 行作为命令依次执行吗？(y/N) ")
     guard case .line(let answer) = reader.readLine(prompt: question, context: .answer),
-          PasteAnswer.isYes(answer)
+      PasteAnswer.isYes(answer)
     else {
       say(StyledText(l.t("Nothing was run.", "没有执行任何命令。"), .dim))
       return
@@ -156,9 +156,13 @@ extension Session {
     retrySave()
     if let unsaved = current?.unsaved, !quitWarned, !force {
       quitWarned = true
-      fail(CommandError(l.describe(unsaved) + StyledText(l.t(
-        "\nThe last changes are not on disk. Free some space or fix the folder, then type anything to retry saving; `quit` again leaves without them.",
-        "\n最近的修改还没有写入磁盘。请腾出空间或修复文件夹后再输入任意命令以重试保存；再次输入 `quit` 将放弃这些修改并退出。")), exitCode: unsaved.exitCode))
+      fail(
+        CommandError(
+          l.describe(unsaved)
+            + StyledText(
+              l.t(
+                "\nThe last changes are not on disk. Free some space or fix the folder, then type anything to retry saving; `quit` again leaves without them.",
+                "\n最近的修改还没有写入磁盘。请腾出空间或修复文件夹后再输入任意命令以重试保存；再次输入 `quit` 将放弃这些修改并退出。")), exitCode: unsaved.exitCode))
       return
     }
     quitRequested = true

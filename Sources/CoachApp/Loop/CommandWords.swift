@@ -76,7 +76,10 @@ enum CommandWords {
     while i < line.endIndex {
       let c = line[i]
       if c == " " || c == "\t" || c == "\u{3000}" {
-        if let s = start { spans.append(s..<i); start = nil }
+        if let s = start {
+          spans.append(s..<i)
+          start = nil
+        }
       } else if start == nil {
         start = i
       }

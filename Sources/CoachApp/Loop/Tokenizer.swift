@@ -21,11 +21,21 @@ public enum Tokenizer {
         continue
       }
       switch c {
-      case "\\": escaping = true; inWord = true
-      case "\"", "'": quote = c; inWord = true
+      case "\\":
+        escaping = true
+        inWord = true
+      case "\"", "'":
+        quote = c
+        inWord = true
       case " ", "\t", "\u{3000}":
-        if inWord { words.append(current); current = ""; inWord = false }
-      default: current.append(c); inWord = true
+        if inWord {
+          words.append(current)
+          current = ""
+          inWord = false
+        }
+      default:
+        current.append(c)
+        inWord = true
       }
     }
     if let q = quote { throw .unclosedQuote(q) }
@@ -52,10 +62,22 @@ public enum Tokenizer {
     var inQuote = false
     var inDouble = false
     for (i, c) in chars.enumerated() {
-      if c == "\"" && !inQuote { inDouble.toggle(); out.append(c); continue }
-      guard c == "'", !inDouble else { out.append(c); continue }
+      if c == "\"" && !inQuote {
+        inDouble.toggle()
+        out.append(c)
+        continue
+      }
+      guard c == "'", !inDouble else {
+        out.append(c)
+        continue
+      }
       if inQuote {
-        if closes(i) { inQuote = false; out.append(c) } else { out.append(apostropheStandIn) }
+        if closes(i) {
+          inQuote = false
+          out.append(c)
+        } else {
+          out.append(apostropheStandIn)
+        }
       } else if isSpace(i - 1), (i + 1..<chars.count).contains(where: closes) {
         inQuote = true
         out.append(c)
@@ -75,4 +97,3 @@ public enum Tokenizer {
     return "\"" + word.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\""
   }
 }
-

@@ -2,7 +2,7 @@ import CoachCore
 import CoachStore
 
 #if canImport(Glibc)
-@preconcurrency import Glibc
+  @preconcurrency import Glibc
 #endif
 
 extension L10n {
@@ -18,7 +18,8 @@ extension L10n {
     case .format(let path, let e):
       return "\(path, .bold): \(e.description(in: lang)) — \(t("the plan was not changed", "计划未做任何改动"))\(backupHint(path))"
     case .newerVersion(let path, let version):
-      return "\(path, .bold): \(t("written by a newer version of coach (schemaVersion \(version)); update coach to open it.", "由更新版本的 coach 写入（schemaVersion \(version)），请升级 coach 后再打开。"))"
+      return
+        "\(path, .bold): \(t("written by a newer version of coach (schemaVersion \(version)); update coach to open it.", "由更新版本的 coach 写入（schemaVersion \(version)），请升级 coach 后再打开。"))"
     case .locked(let id):
       return "\(id, .bold) \(t("is open in another session.", "正在另一个会话中打开。"))"
     case .io(let operation, let path, let code):
@@ -32,9 +33,11 @@ extension L10n {
     case .notRegularFile(let path, let kind):
       return "\(path, .bold): \(t("is \(kindName(kind)), not a regular file; coach neither reads nor writes it.", "是\(kindName(kind))，不是普通文件；coach 不会读取或写入它。"))"
     case .changedOnDisk(let id):
-      return "\(id, .bold) \(t("was changed on disk by another program or session since it was opened here; to keep that change, nothing was saved over it. `close` and `open \(id)` again to see the version on disk.", "自在这里打开后已被其他程序或会话在磁盘上修改；为保留那次修改，这里没有覆盖保存。请 `close` 后重新 `open \(id)` 查看磁盘上的版本。"))"
+      return
+        "\(id, .bold) \(t("was changed on disk by another program or session since it was opened here; to keep that change, nothing was saved over it. `close` and `open \(id)` again to see the version on disk.", "自在这里打开后已被其他程序或会话在磁盘上修改；为保留那次修改，这里没有覆盖保存。请 `close` 后重新 `open \(id)` 查看磁盘上的版本。"))"
     case .lockLost(let id):
-      return "\(id, .bold) \(t("was opened for writing by another session after its lock file was deleted; to keep that session's answers, nothing was saved here.", "在锁文件被删除后被另一个会话以可写方式打开；为保留那个会话的回答，这里没有保存。"))"
+      return
+        "\(id, .bold) \(t("was opened for writing by another session after its lock file was deleted; to keep that session's answers, nothing was saved here.", "在锁文件被删除后被另一个会话以可写方式打开；为保留那个会话的回答，这里没有保存。"))"
     }
   }
 

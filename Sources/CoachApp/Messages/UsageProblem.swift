@@ -48,7 +48,7 @@ struct UsageProblem: Equatable {
 
   static func read(_ error: Error) -> Kind? {
     guard let parserError = child(error, "parserError"),
-          let which = Mirror(reflecting: parserError).children.first, let label = which.label
+      let which = Mirror(reflecting: parserError).children.first, let label = which.label
     else { return nil }
     let payload = Mirror(reflecting: which.value).children.map(\.value)
     switch label {

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-@preconcurrency import Glibc
+  @preconcurrency import Glibc
 #endif
 
 /// The seam for what coach asks of the operating system outside the workspace files (those go
@@ -64,7 +64,8 @@ public enum Platform {
 extension Platform {
   /// True when two paths name the same folder (same device and inode).
   public static func sameDirectory(_ a: String, _ b: String) -> Bool {
-    var x = stat(), y = stat()
+    var x = stat()
+    var y = stat()
     guard stat(a, &x) == 0, stat(b, &y) == 0 else { return false }
     return x.st_dev == y.st_dev && x.st_ino == y.st_ino
   }
@@ -85,7 +86,10 @@ extension Platform {
     var parts: [Substring] = []
     for part in path.split(separator: "/") {
       if part == "." { continue }
-      if part == "..", !parts.isEmpty { parts.removeLast(); continue }
+      if part == "..", !parts.isEmpty {
+        parts.removeLast()
+        continue
+      }
       parts.append(part)
     }
     return "/" + parts.joined(separator: "/")

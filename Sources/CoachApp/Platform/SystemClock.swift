@@ -1,7 +1,7 @@
 import CoachCore
 
 #if canImport(Glibc)
-@preconcurrency import Glibc
+  @preconcurrency import Glibc
 #endif
 
 /// The real clock: UTC for timestamps, the local time zone for "today".

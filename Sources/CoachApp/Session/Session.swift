@@ -65,8 +65,11 @@ public final class Session {
   /// The line that ends a walk: "every answer so far is saved" only when it is true.
   func sayLeft(saved: String, left: String) {
     guard current?.unsaved != nil else { return say(StyledText(saved, .dim)) }
-    say(StyledText(l.t("\(left); NOT saved yet: \(unsavedList()). It is kept in this session and saved as soon as saving works again.",
-                       "\(left)；尚未保存：\(unsavedList())。这些修改保留在本次会话中，一旦可以保存就会写入磁盘。"), .warn))
+    say(
+      StyledText(
+        l.t(
+          "\(left); NOT saved yet: \(unsavedList()). It is kept in this session and saved as soon as saving works again.",
+          "\(left)；尚未保存：\(unsavedList())。这些修改保留在本次会话中，一旦可以保存就会写入磁盘。"), .warn))
   }
 
   /// Reports a failure on stderr and remembers its exit status.
@@ -84,8 +87,11 @@ public final class Session {
   /// The open plan, or a failure that says how to open one.
   public func requirePlan() throws(CommandError) -> AccountPlan {
     guard let current else {
-      throw CommandError(StyledText(l.t("No plan is open. Open one with `open NAME`, or start one with `new NAME`.",
-                                        "还没有打开计划。用 `open 名称` 打开一个，或用 `new 名称` 新建一个。")), exitCode: ExitStatus.usage)
+      throw CommandError(
+        StyledText(
+          l.t(
+            "No plan is open. Open one with `open NAME`, or start one with `new NAME`.",
+            "还没有打开计划。用 `open 名称` 打开一个，或用 `new 名称` 新建一个。")), exitCode: ExitStatus.usage)
     }
     return current.plan
   }
@@ -135,15 +141,20 @@ public final class Session {
     undoStack = []
     if let stated = loaded.mismatchedID {
       let shown = Sanitizer.clean(stated, multiline: false)
-      say(StyledText(l.t("plans/\(id).json says its id is ‘\(shown)’; a plan's id is its file name, so it is \(id) here\(readOnly == nil ? " and is written so with the next change" : "").",
-                         "plans/\(id).json 中写的 id 是‘\(shown)’；计划的 id 就是它的文件名，因此这里是 \(id)\(readOnly == nil ? "，下次修改时会一并改正" : "")。"), .warn))
+      say(
+        StyledText(
+          l.t(
+            "plans/\(id).json says its id is ‘\(shown)’; a plan's id is its file name, so it is \(id) here\(readOnly == nil ? " and is written so with the next change" : "").",
+            "plans/\(id).json 中写的 id 是‘\(shown)’；计划的 id 就是它的文件名，因此这里是 \(id)\(readOnly == nil ? "，下次修改时会一并改正" : "")。"), .warn))
     }
     if let version = loaded.migratedFrom, let original = loaded.originalBytes, readOnly == nil { migrate(from: version, original: original) }
     switch readOnly {
     case .inUse?:
       say("\(plan.name, .bold) \(l.t("is open in another session, so it is open here read-only: you can look, not change.", "正在另一个会话中编辑，这里以只读方式打开：可以查看，不能修改。"))")
     case .newerVersion(let v)?:
-      say("\(plan.name, .bold) \(l.t("was written by a newer version of coach (schemaVersion \(v)); it is open read-only so nothing it holds can be lost.", "由更新版本的 coach 写入（schemaVersion \(v)），以只读方式打开，以免丢失其中的内容。"))")
+      say(
+        "\(plan.name, .bold) \(l.t("was written by a newer version of coach (schemaVersion \(v)); it is open read-only so nothing it holds can be lost.", "由更新版本的 coach 写入（schemaVersion \(v)），以只读方式打开，以免丢失其中的内容。"))"
+      )
     case .cannotWrite?, nil:
       break
     }
@@ -161,14 +172,22 @@ public final class Session {
       current?.lock?.release()
       current?.lock = nil
       current?.readOnly = .cannotWrite
-      fail(CommandError(l.describe(error) + StyledText(l.t(" — the plan is open read-only, and stays in its old format until its original can be kept.",
-                                                            "——计划以只读方式打开，在能保留原文件之前保持旧格式。"), .warn), exitCode: error.exitCode))
+      fail(
+        CommandError(
+          l.describe(error)
+            + StyledText(
+              l.t(
+                " — the plan is open read-only, and stays in its old format until its original can be kept.",
+                "——计划以只读方式打开，在能保留原文件之前保持旧格式。"), .warn), exitCode: error.exitCode))
       return
     }
     current?.unsavedChanges.append(l.t("format upgrade", "格式升级"))
     if save() {
-      say(StyledText(l.t("Upgraded this plan to format \(AccountPlan.currentSchemaVersion) (every item now has an id); the file as it was is kept as \(kept).",
-                         "已将此计划升级到格式 \(AccountPlan.currentSchemaVersion)（每一项现在都有 id）；原文件保留为 \(kept)。"), .dim))
+      say(
+        StyledText(
+          l.t(
+            "Upgraded this plan to format \(AccountPlan.currentSchemaVersion) (every item now has an id); the file as it was is kept as \(kept).",
+            "已将此计划升级到格式 \(AccountPlan.currentSchemaVersion)（每一项现在都有 id）；原文件保留为 \(kept)。"), .dim))
     }
   }
 
@@ -218,9 +237,12 @@ public final class Session {
       let what = unsavedList()
       if discardWarned != command {
         discardWarned = command
-        throw CommandError(l.describe(unsaved) + StyledText(l.t(
-          "\nNot saved yet: \(what). It is kept in this session: fix the cause and type any command to retry saving, or repeat this command to drop it.",
-          "\n尚未保存：\(what)。这些修改保留在本次会话中：排除原因后输入任意命令即可重试保存，或再次输入本命令以放弃这些修改。")), exitCode: unsaved.exitCode)
+        throw CommandError(
+          l.describe(unsaved)
+            + StyledText(
+              l.t(
+                "\nNot saved yet: \(what). It is kept in this session: fix the cause and type any command to retry saving, or repeat this command to drop it.",
+                "\n尚未保存：\(what)。这些修改保留在本次会话中：排除原因后输入任意命令即可重试保存，或再次输入本命令以放弃这些修改。")), exitCode: unsaved.exitCode)
       }
       fail(CommandError(StyledText(l.t("Dropped, not saved: \(what).", "已放弃，未保存：\(what)。"), .warn), exitCode: unsaved.exitCode))
       current?.unsaved = nil
@@ -237,10 +259,14 @@ public final class Session {
   /// Applies one change to the open plan and saves it at once. The change is kept in memory
   /// even if the save fails, and saved again with the next change or at quit.
   public func change(_ description: String, _ body: (inout AccountPlan) -> Void) throws(CommandError) {
-    guard var open = current else { _ = try requirePlan(); return }
+    guard var open = current else {
+      _ = try requirePlan()
+      return
+    }
     if let reason = open.readOnly {
-      throw CommandError(StyledText(l.t("This plan is open read-only; the change was not made.", "该计划以只读方式打开，未做修改。")),
-                         exitCode: reason == .inUse ? ExitStatus.locked : ExitStatus.cannotCreate)
+      throw CommandError(
+        StyledText(l.t("This plan is open read-only; the change was not made.", "该计划以只读方式打开，未做修改。")),
+        exitCode: reason == .inUse ? ExitStatus.locked : ExitStatus.cannotCreate)
     }
     let before = open.plan
     body(&open.plan)
@@ -273,9 +299,15 @@ public final class Session {
       current?.unsaved = error
       if case .changedOnDisk = error {
         // Retrying cannot help: the other version stays on disk until the user decides.
-        fail(CommandError(l.describe(error) + StyledText(l.t(" Your change is kept in this session only (`close` twice drops it).", "你的修改只保留在本次会话中（连续两次 `close` 即放弃）。")), exitCode: error.exitCode))
+        fail(
+          CommandError(
+            l.describe(error) + StyledText(l.t(" Your change is kept in this session only (`close` twice drops it).", "你的修改只保留在本次会话中（连续两次 `close` 即放弃）。")), exitCode: error.exitCode
+          ))
       } else if firstTime || !settings.interactive {
-        fail(CommandError(l.describe(error) + StyledText(l.t(" — your answer is kept in this session and will be saved as soon as saving works again.", "——你的回答保留在本次会话中，一旦可以保存就会写入磁盘。")), exitCode: error.exitCode))
+        fail(
+          CommandError(
+            l.describe(error) + StyledText(l.t(" — your answer is kept in this session and will be saved as soon as saving works again.", "——你的回答保留在本次会话中，一旦可以保存就会写入磁盘。")),
+            exitCode: error.exitCode))
       } else {
         fail(CommandError(l.describe(error), exitCode: error.exitCode))
       }
@@ -315,7 +347,8 @@ public final class Session {
       var message = StyledText(l.t("The playbooks have problems, so this part of coach cannot run:", "剧本（playbook）有问题，这部分功能无法运行："))
       for problem in loaded.problems.prefix(10) { message += StyledText("\n  " + problem.description(in: l.lang)) }
       if loaded.problems.count > 10 {
-        message += StyledText("\n  " + l.t("… and \(loaded.problems.count - 10) more; run `coach playbook validate`.", "……还有 \(loaded.problems.count - 10) 个；请运行 `coach playbook validate`。"))
+        message += StyledText(
+          "\n  " + l.t("… and \(loaded.problems.count - 10) more; run `coach playbook validate`.", "……还有 \(loaded.problems.count - 10) 个；请运行 `coach playbook validate`。"))
       }
       throw CommandError(message, exitCode: ExitStatus.dataError)
     }

@@ -20,8 +20,10 @@ public struct Settings: Sendable {
   /// The hand-editable settings file `coach config` reads and writes.
   public var settingsFile: String?
 
-  public init(lang: Lang, paths: WorkspacePaths, playbookDirectories: [String], clock: any CoachClock, interactive: Bool,
-              user: UserSettings = UserSettings(), settingsFile: String? = nil) {
+  public init(
+    lang: Lang, paths: WorkspacePaths, playbookDirectories: [String], clock: any CoachClock, interactive: Bool,
+    user: UserSettings = UserSettings(), settingsFile: String? = nil
+  ) {
     self.lang = lang
     self.paths = paths
     self.playbookDirectories = playbookDirectories

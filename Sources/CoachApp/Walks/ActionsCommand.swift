@@ -36,7 +36,8 @@ struct ActionsCommand: SessionCommand {
     case "done", "undone", "remove", "完成", "删除":
       let plan = try session.requireWritablePlan()
       guard let n = words.first.flatMap({ Int($0) }), (1...max(1, plan.actions.count)).contains(n), !plan.actions.isEmpty else {
-        throw CommandError(StyledText(l.t("Give the action's number from `actions`, e.g. `actions done 2`.", "请写出 `actions` 中的行动编号，例如 `actions done 2`。")), exitCode: ExitStatus.usage)
+        throw CommandError(
+          StyledText(l.t("Give the action's number from `actions`, e.g. `actions done 2`.", "请写出 `actions` 中的行动编号，例如 `actions done 2`。")), exitCode: ExitStatus.usage)
       }
       let i = n - 1
       switch action!.lowercased() {
@@ -52,8 +53,12 @@ struct ActionsCommand: SessionCommand {
         session.acknowledge(StyledText(done ? l.t("Action #\(n) is done.", "行动 #\(n) 已完成。") : l.t("Action #\(n) is open again.", "行动 #\(n) 已重新打开。"), .good))
       }
     case let other?:
-      throw CommandError(StyledText(l.t("Unknown action ‘\(other)’: use `actions`, `actions add TEXT`, `actions done N`, `actions undone N` or `actions remove N`.",
-                                        "未知操作 ‘\(other)’：请使用 `actions`、`actions add 内容`、`actions done 编号`、`actions undone 编号` 或 `actions remove 编号`。") + NearestWord.hint(other, among: ActionsCommand.words, l)), exitCode: ExitStatus.usage)
+      throw CommandError(
+        StyledText(
+          l.t(
+            "Unknown action ‘\(other)’: use `actions`, `actions add TEXT`, `actions done N`, `actions undone N` or `actions remove N`.",
+            "未知操作 ‘\(other)’：请使用 `actions`、`actions add 内容`、`actions done 编号`、`actions undone 编号` 或 `actions remove 编号`。") + NearestWord.hint(other, among: ActionsCommand.words, l)
+        ), exitCode: ExitStatus.usage)
     }
   }
 
@@ -64,13 +69,19 @@ struct ActionsCommand: SessionCommand {
     switch DateParser.read(typed, today: session.clock.today) {
     case .day(let d)?: return d
     case .ambiguous(let a, let b)?:
-      throw CommandError(StyledText(l.t("‘\(typed)’ can be \(DateParser.describe(a, l)) or \(DateParser.describe(b, l)); write it as \(a.description) or \(b.description).",
-                                        "‘\(typed)’ 可能是 \(DateParser.describe(a, l)) 或 \(DateParser.describe(b, l))；请写成 \(a.description) 或 \(b.description)。")), exitCode: ExitStatus.usage)
+      throw CommandError(
+        StyledText(
+          l.t(
+            "‘\(typed)’ can be \(DateParser.describe(a, l)) or \(DateParser.describe(b, l)); write it as \(a.description) or \(b.description).",
+            "‘\(typed)’ 可能是 \(DateParser.describe(a, l)) 或 \(DateParser.describe(b, l))；请写成 \(a.description) 或 \(b.description)。")), exitCode: ExitStatus.usage)
     case .impossible?:
       throw CommandError(StyledText(l.t("‘\(typed)’ is not a day in the calendar; check the month and day.", "‘\(typed)’ 不是日历上存在的日期，请检查月份和日期。")), exitCode: ExitStatus.usage)
     case nil:
-      throw CommandError(StyledText(l.t("‘\(typed)’ is not a date: use e.g. 2026-12-15, 15 Dec, Friday, next Tuesday or in 2 weeks.",
-                                        "‘\(typed)’ 不是有效日期：请使用例如 2026-12-15、12月15日、周五、下周二 或 两周后。")), exitCode: ExitStatus.usage)
+      throw CommandError(
+        StyledText(
+          l.t(
+            "‘\(typed)’ is not a date: use e.g. 2026-12-15, 15 Dec, Friday, next Tuesday or in 2 weeks.",
+            "‘\(typed)’ 不是有效日期：请使用例如 2026-12-15、12月15日、周五、下周二 或 两周后。")), exitCode: ExitStatus.usage)
     }
   }
 

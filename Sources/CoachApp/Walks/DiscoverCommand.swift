@@ -23,12 +23,14 @@ struct DiscoverCommand: SessionCommand {
       chosen = DiscoveryStage.allCases.first { plan.discovery[$0].completedAt == nil } ?? .initialContact
     }
     guard let walk = book.walks[chosen.rawValue] else { throw session.missingWalk(chosen.rawValue) }
-    var engine = WalkEngine(walk: walk, answers: PlanPatch.answers(for: walk.prompts, from: plan),
-                            context: l.t("Discovery ", "需求挖掘 ") + "\(chosen.order + 1)/4 · " + walk.title, l: l)
+    var engine = WalkEngine(
+      walk: walk, answers: PlanPatch.answers(for: walk.prompts, from: plan),
+      context: l.t("Discovery ", "需求挖掘 ") + "\(chosen.order + 1)/4 · " + walk.title, l: l)
     engine.industry = plan.account.industry?.rawValue
-    session.begin(WalkFlow(engine: engine, binding: .plan(walk.title)) { engine, context in
-      DiscoverCommand.finish(chosen, engine: engine, context)
-    })
+    session.begin(
+      WalkFlow(engine: engine, binding: .plan(walk.title)) { engine, context in
+        DiscoverCommand.finish(chosen, engine: engine, context)
+      })
   }
 
   /// Accepts the stage ids, their number (1–4) and the Chinese names.
@@ -76,7 +78,10 @@ struct DiscoverCommand: SessionCommand {
     }
     if context.plan != nil {
       let skipped = context.findings().filter { $0.id == "discovery-stage-skipped" }
-      if !skipped.isEmpty { out.append("\n"); out += FindingsView.render(skipped, l: l, width: context.width) }
+      if !skipped.isEmpty {
+        out.append("\n")
+        out += FindingsView.render(skipped, l: l, width: context.width)
+      }
     }
     effects.append(.say(out))
     if completed { effects.append(ActionFollowUp.offer(l: l)) }

@@ -15,7 +15,9 @@ struct ObjectionCommand: SessionCommand {
     switch first {
     case "resolve", "reopen", "remove", "解决", "重开", "删除":
       guard let n = words.dropFirst().first.flatMap({ Int($0) }), (1...max(1, plan.objections.count)).contains(n), !plan.objections.isEmpty else {
-        throw CommandError(StyledText(l.t("Give the objection's number, e.g. `objection resolve 1` (`objection` lists them).", "请写出异议编号，例如 `objection resolve 1`（用 `objection` 查看列表）。")), exitCode: ExitStatus.usage)
+        throw CommandError(
+          StyledText(l.t("Give the objection's number, e.g. `objection resolve 1` (`objection` lists them).", "请写出异议编号，例如 `objection resolve 1`（用 `objection` 查看列表）。")),
+          exitCode: ExitStatus.usage)
       }
       let i = n - 1
       switch first {
@@ -24,7 +26,9 @@ struct ObjectionCommand: SessionCommand {
         session.acknowledge(StyledText(l.t("Removed objection #\(n). `undo` brings it back.", "已删除异议 #\(n)。用 `undo` 可恢复。")))
       default:
         let resolved = first == "resolve" || first == "解决"
-        try session.change(l.t("objection \(n) \(resolved ? "resolved" : "reopened")", "异议 \(n) \(resolved ? "已解决" : "重新打开")")) { $0.objections[i].status = resolved ? .resolved : .open }
+        try session.change(l.t("objection \(n) \(resolved ? "resolved" : "reopened")", "异议 \(n) \(resolved ? "已解决" : "重新打开")")) {
+          $0.objections[i].status = resolved ? .resolved : .open
+        }
         session.acknowledge(StyledText(resolved ? l.t("Objection #\(n) is resolved.", "异议 #\(n) 已标记为解决。") : l.t("Objection #\(n) is open again.", "异议 #\(n) 已重新打开。"), .good))
       }
     case let word? where Int(word) != nil:
@@ -40,8 +44,11 @@ struct ObjectionCommand: SessionCommand {
         let near = Suggest.nearest(to: word, in: actions + ObjectionCategory.allCases.map(\.rawValue), maxDistance: 2)
         if let near, actions.contains(near) {
           let rest = words.dropFirst().joined(separator: " ")
-          throw CommandError(StyledText(l.t("Unknown word ‘\(word)’ — did you mean `objection \(near)\(rest.isEmpty ? " N" : " " + rest)`?",
-                                            "未知词 ‘\(word)’——你是不是想输入 `objection \(near)\(rest.isEmpty ? " 编号" : " " + rest)`？")), exitCode: ExitStatus.usage)
+          throw CommandError(
+            StyledText(
+              l.t(
+                "Unknown word ‘\(word)’ — did you mean `objection \(near)\(rest.isEmpty ? " N" : " " + rest)`?",
+                "未知词 ‘\(word)’——你是不是想输入 `objection \(near)\(rest.isEmpty ? " 编号" : " " + rest)`？")), exitCode: ExitStatus.usage)
         }
         var message = l.t("Unknown category ‘\(word)’: use price, time, risk or decision, or an objection's number.", "未知类别 ‘\(word)’：请使用 price、time、risk、decision，或异议编号。")
         if let near { message += l.t(" Did you mean \(near)?", "你是不是想输入 \(near)？") }
@@ -57,7 +64,6 @@ struct ObjectionCommand: SessionCommand {
 
   static func category(_ word: String) -> ObjectionCategory? { ObjectionFlow.category(word) }
 
-
   /// The categories and the objections already logged for this account.
   static func overview(_ plan: AccountPlan, book: Playbook, l: L10n, width: Int, onlyList: Bool) -> StyledText {
     let labels = Labels(book, l)
@@ -72,12 +78,15 @@ struct ObjectionCommand: SessionCommand {
     if !plan.objections.isEmpty {
       if !out.spans.isEmpty { out.append("\n\n") }
       out.append(l.t("Logged for this account", "本客户已记录的异议"), .heading)
-      var t = TextTable(columns: [.init("#", alignment: .right, minWidth: 2), .init(l.t("Category", "类别")), .init(l.t("Status", "状态")),
-                                  .init("LSCPA"), .init(l.t("The customer's words", "客户原话"), minWidth: 16)])
+      var t = TextTable(columns: [
+        .init("#", alignment: .right, minWidth: 2), .init(l.t("Category", "类别")), .init(l.t("Status", "状态")),
+        .init("LSCPA"), .init(l.t("The customer's words", "客户原话"), minWidth: 16),
+      ])
       for (i, o) in plan.objections.enumerated() {
         let marks = LSCPAStep.allCases.map { (o.lscpa[$0] ?? "").isEmpty ? "·" : String($0.rawValue.prefix(1)).uppercased() }.joined()
-        t.add(["\(i + 1)", labels.category(o.category), o.status == .open ? l.t("open", "未解决") : l.t("resolved", "已解决"), marks, o.statement],
-              style: o.status == .resolved ? .dim : .plain)
+        t.add(
+          ["\(i + 1)", labels.category(o.category), o.status == .open ? l.t("open", "未解决") : l.t("resolved", "已解决"), marks, o.statement],
+          style: o.status == .resolved ? .dim : .plain)
       }
       out += "\n" + t.render(width: width - 2).indented("  ")
       out.append("\n" + l.t("`objection N` continues one; type new words below to log another.", "用 `objection 编号` 继续某条；在下方输入新的客户原话即可再记录一条。"), .dim)

@@ -34,7 +34,8 @@ struct QuestionsCommand: SessionCommand {
     case "add", "添加":
       _ = try session.requireWritablePlan()
       guard let first = words.first, let type = QuestionsCommand.type(first) else {
-        throw CommandError(StyledText(l.t("Usage: questions add open|leading|verification|value QUESTION", "用法：questions add open|leading|verification|value 问题")), exitCode: ExitStatus.usage)
+        throw CommandError(
+          StyledText(l.t("Usage: questions add open|leading|verification|value QUESTION", "用法：questions add open|leading|verification|value 问题")), exitCode: ExitStatus.usage)
       }
       let text = words.dropFirst().joined(separator: " ").trimmingWhitespace
       guard !text.isEmpty else {
@@ -44,7 +45,9 @@ struct QuestionsCommand: SessionCommand {
     case "remove", "删除":
       let plan = try session.requireWritablePlan()
       guard let n = words.first.flatMap({ Int($0) }), (1...max(1, plan.questionPlan.count)).contains(n), !plan.questionPlan.isEmpty else {
-        throw CommandError(StyledText(l.t("Give the number shown by `show questions`, e.g. `questions remove 2`.", "请写出 `show questions` 中的编号，例如 `questions remove 2`。")), exitCode: ExitStatus.usage)
+        throw CommandError(
+          StyledText(l.t("Give the number shown by `show questions`, e.g. `questions remove 2`.", "请写出 `show questions` 中的编号，例如 `questions remove 2`。")), exitCode: ExitStatus.usage
+        )
       }
       let ordered = QuestionsCommand.displayOrder(plan)
       let index = ordered[n - 1]
@@ -52,8 +55,12 @@ struct QuestionsCommand: SessionCommand {
       try session.change(l.t("removed question \(n)", "删除问题 \(n)")) { $0.questionPlan.remove(at: index) }
       session.acknowledge(StyledText(l.t("Removed: ", "已删除：") + text + l.t(" (`undo` brings it back)", "（用 `undo` 可恢复）")))
     case let other?:
-      throw CommandError(StyledText(l.t("Unknown action ‘\(other)’: use `questions`, `questions add TYPE TEXT`, `questions check TEXT` or `questions remove N`.",
-                                        "未知操作 ‘\(other)’：请使用 `questions`、`questions add 类型 问题`、`questions check 问题` 或 `questions remove 编号`。") + NearestWord.hint(other, among: QuestionsCommand.words, l)), exitCode: ExitStatus.usage)
+      throw CommandError(
+        StyledText(
+          l.t(
+            "Unknown action ‘\(other)’: use `questions`, `questions add TYPE TEXT`, `questions check TEXT` or `questions remove N`.",
+            "未知操作 ‘\(other)’：请使用 `questions`、`questions add 类型 问题`、`questions check 问题` 或 `questions remove 编号`。") + NearestWord.hint(other, among: QuestionsCommand.words, l)),
+        exitCode: ExitStatus.usage)
     }
   }
 
@@ -77,7 +84,9 @@ struct QuestionsCommand: SessionCommand {
   }
 
   static func unknownType(_ word: String, _ l: L10n) -> CommandError {
-    CommandError(StyledText(l.t("Unknown question type ‘\(word)’: use open, leading, verification or value.", "未知问题类型 ‘\(word)’：请使用 open、leading、verification 或 value。")), exitCode: ExitStatus.usage)
+    CommandError(
+      StyledText(l.t("Unknown question type ‘\(word)’: use open, leading, verification or value.", "未知问题类型 ‘\(word)’：请使用 open、leading、verification 或 value。")),
+      exitCode: ExitStatus.usage)
   }
 
   /// Classifies with the signals of the question's own language, explained in the session's.

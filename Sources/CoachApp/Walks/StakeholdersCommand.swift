@@ -24,8 +24,11 @@ struct StakeholdersCommand: SessionCommand {
     case "add", "new", "添加":
       let plan = try session.requireWritablePlan()
       if !who.isEmpty, let i = plan.stakeholderIndex(named: who) {
-        throw CommandError(StyledText(l.t("\(plan.stakeholders[i].name) is already on the list; `stakeholders edit \(who)` changes them.",
-                                          "\(plan.stakeholders[i].name) 已在名单中；用 `stakeholders edit \(who)` 修改。")), exitCode: ExitStatus.usage)
+        throw CommandError(
+          StyledText(
+            l.t(
+              "\(plan.stakeholders[i].name) is already on the list; `stakeholders edit \(who)` changes them.",
+              "\(plan.stakeholders[i].name) 已在名单中；用 `stakeholders edit \(who)` 修改。")), exitCode: ExitStatus.usage)
       }
       try StakeholderWalk.begin(index: nil, presetName: who.isEmpty ? nil : who, in: session)
     case "edit", "编辑":
@@ -39,8 +42,12 @@ struct StakeholdersCommand: SessionCommand {
       try session.change(l.t("removed stakeholder \(removed)", "删除决策者 \(removed)")) { $0.stakeholders.remove(at: i) }
       session.acknowledge("\(l.t("Removed", "已删除")) \(removed, .bold)\(l.t(". `undo` brings them back.", "。用 `undo` 可以恢复。"))")
     case let other?:
-      throw CommandError(StyledText(l.t("Unknown action ‘\(other)’: use `stakeholders`, `stakeholders add [NAME]`, `stakeholders edit NAME` or `stakeholders remove NAME`.",
-                                        "未知操作 ‘\(other)’：请使用 `stakeholders`、`stakeholders add [姓名]`、`stakeholders edit 姓名` 或 `stakeholders remove 姓名`。") + NearestWord.hint(other, among: StakeholdersCommand.words, l)), exitCode: ExitStatus.usage)
+      throw CommandError(
+        StyledText(
+          l.t(
+            "Unknown action ‘\(other)’: use `stakeholders`, `stakeholders add [NAME]`, `stakeholders edit NAME` or `stakeholders remove NAME`.",
+            "未知操作 ‘\(other)’：请使用 `stakeholders`、`stakeholders add [姓名]`、`stakeholders edit 姓名` 或 `stakeholders remove 姓名`。")
+            + NearestWord.hint(other, among: StakeholdersCommand.words, l)), exitCode: ExitStatus.usage)
     }
   }
 
@@ -59,7 +66,10 @@ struct StakeholdersCommand: SessionCommand {
 /// The stakeholder walk: one person's title, role, influence, attitude and concerns, with a
 /// guide for choosing the role and a note on what that role cares about.
 enum StakeholderWalk {
-  final class Target { var index: Int?; init(_ i: Int?) { index = i } }
+  final class Target {
+    var index: Int?
+    init(_ i: Int?) { index = i }
+  }
 
   static func begin(index: Int?, presetName: String?, in session: Session) throws(CommandError) {
     let l = session.l
@@ -105,8 +115,10 @@ enum StakeholderWalk {
       if let role = person.role { facts.append(labels.role(role)) }
       if let influence = person.influence { facts.append(l.t("influence \(influence)/5", "影响力 \(influence)/5")) }
       if let attitude = person.attitude { facts.append(labels.attitude(attitude)) }
-      return [.say("\n\(person.name, .bold)" + StyledText(facts.isEmpty ? "" : " — " + facts.joined(separator: l.t(", ", "，")))),
-              .say(StyledText(l.t("`stakeholders` shows the matrix; `stakeholders add` adds the next person.", "用 `stakeholders` 查看关系矩阵；用 `stakeholders add` 添加下一位。"), .dim))]
+      return [
+        .say("\n\(person.name, .bold)" + StyledText(facts.isEmpty ? "" : " — " + facts.joined(separator: l.t(", ", "，")))),
+        .say(StyledText(l.t("`stakeholders` shows the matrix; `stakeholders add` adds the next person.", "用 `stakeholders` 查看关系矩阵；用 `stakeholders add` 添加下一位。"), .dim)),
+      ]
     }
     var guiding = false
     activity.intercept = { line, activity in
@@ -114,20 +126,27 @@ enum StakeholderWalk {
       if target.index == nil, activity.engine.current?.itemField == "name" {
         let control = WalkEngine.control(line)
         if line.trimmingWhitespace.isEmpty || control == .skip || control == .back {
-          return [.warn(StyledText(l.t("A stakeholder needs a name first (or `done` to leave).", "请先写下决策者的姓名（或输入 `done` 离开）。"), .warn)),
-                  .say(activity.engine.renderCurrent())]
+          return [
+            .warn(StyledText(l.t("A stakeholder needs a name first (or `done` to leave).", "请先写下决策者的姓名（或输入 `done` 离开）。"), .warn)),
+            .say(activity.engine.renderCurrent()),
+          ]
         }
         return nil
       }
-      guard let p = activity.engine.current, p.itemField == "role" else { guiding = false; return nil }
+      guard let p = activity.engine.current, p.itemField == "role" else {
+        guiding = false
+        return nil
+      }
       let guide = book.roleGuide
       if guiding {
         guiding = false
         guard let choice = AnswerParsing.choice(line, options: guide.options.map { ChoiceOption(id: $0.id, label: $0.label) }),
           let picked = guide.options.first(where: { $0.id == choice.id })
         else {
-          return [.warn(StyledText(l.t("Pick one of the numbers above; the role question comes back.", "请选择上面的编号；角色问题会重新显示。"), .warn)),
-                  .say(activity.engine.renderCurrent())]
+          return [
+            .warn(StyledText(l.t("Pick one of the numbers above; the role question comes back.", "请选择上面的编号；角色问题会重新显示。"), .warn)),
+            .say(activity.engine.renderCurrent()),
+          ]
         }
         let said: FlowEffect = .say(StyledText(l.t("That makes them: ", "因此其角色是：") + Labels(book, l).role(picked.role), .good))
         let step = activity.engine.record(.choice(picked.role.rawValue))

@@ -74,7 +74,8 @@ public struct PlanChecks {
     let order = Dictionary(uniqueKeysWithValues: FindingID.all.enumerated().map { ($1, $0) })
     return found.enumerated().sorted { a, b in
       if a.element.severity != b.element.severity { return a.element.severity == .warning }
-      let x = order[a.element.id] ?? 0, y = order[b.element.id] ?? 0
+      let x = order[a.element.id] ?? 0
+      let y = order[b.element.id] ?? 0
       return x != y ? x < y : a.offset < b.offset
     }.map(\.element)
   }
@@ -114,8 +115,10 @@ public struct PlanChecks {
   func questions() -> [Finding] {
     var out: [Finding] = []
     let types = Set(plan.questionPlan.map(\.type))
-    let ids: [(QuestionType, String)] = [(.open, "no-open-question"), (.leading, "no-leading-question"),
-                                         (.verification, "no-verification-question"), (.value, "no-value-question")]
+    let ids: [(QuestionType, String)] = [
+      (.open, "no-open-question"), (.leading, "no-leading-question"),
+      (.verification, "no-verification-question"), (.value, "no-value-question"),
+    ]
     for (type, id) in ids where !types.contains(type) { out.append(finding(id)) }
     return out
   }
@@ -140,8 +143,7 @@ public struct PlanChecks {
     for (i, o) in plan.objections.enumerated() where o.status == .open {
       let name = "#\(i + 1)"
       let has = { (s: LSCPAStep) in !(o.lscpa[s] ?? "").trimmingWhitespace.isEmpty }
-      if !has(.process) { out.append(finding("objection-without-process", ["name": name])) }
-      else if !has(.confirm) { out.append(finding("objection-unconfirmed", ["name": name])) }
+      if !has(.process) { out.append(finding("objection-without-process", ["name": name])) } else if !has(.confirm) { out.append(finding("objection-unconfirmed", ["name": name])) }
     }
     return out
   }

@@ -64,8 +64,14 @@ extension DrillView {
     let id = scenario.stepIDs[index]
     var lines: [String] = []
     if let step = LSCPAStep(rawValue: id), let info = book.step(step) {
-      if !info.doList.isEmpty { lines.append(l.t("Do:", "要：")); lines += info.doList.map { "  • " + $0 } }
-      if !info.avoid.isEmpty { lines.append(l.t("Avoid:", "避免：")); lines += info.avoid.map { "  • " + $0 } }
+      if !info.doList.isEmpty {
+        lines.append(l.t("Do:", "要："))
+        lines += info.doList.map { "  • " + $0 }
+      }
+      if !info.avoid.isEmpty {
+        lines.append(l.t("Avoid:", "避免："))
+        lines += info.avoid.map { "  • " + $0 }
+      }
     } else if id == "question" || id == "name" {
       let types = id == "question" ? [scenario.questionType ?? .open] : QuestionType.allCases
       for t in types {

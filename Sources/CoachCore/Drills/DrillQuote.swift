@@ -13,7 +13,10 @@ public enum DrillQuote {
     var i = 0
     while i + p.count <= folded.count {
       var same = true
-      for k in 0..<p.count where folded[i + k] != p[k] { same = false; break }
+      for k in 0..<p.count where folded[i + k] != p[k] {
+        same = false
+        break
+      }
       if same {
         let j = i + p.count
         let startOK = !checkStart || i == 0 || !TextMatcher.isWordScalar(folded[i - 1])
@@ -116,7 +119,9 @@ public enum DrillQuote {
   }
 
   static let chineseNumerals: Set<Character> = ["一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "亿", "半", "几"]
-  static let chineseUnits: Set<Character> = ["个", "月", "周", "天", "年", "倍", "成", "万", "亿", "元", "次", "家", "人", "期", "季", "点", "分", "小", "时", "%", "台", "套", "条", "项", "百", "千", "日", "号"]
+  static let chineseUnits: Set<Character> = [
+    "个", "月", "周", "天", "年", "倍", "成", "万", "亿", "元", "次", "家", "人", "期", "季", "点", "分", "小", "时", "%", "台", "套", "条", "项", "百", "千", "日", "号",
+  ]
 
   /// The first figure with its unit: "30 minutes", "12%", "两周", "3个月".
   static func firstFigure(_ text: String) -> String? {
@@ -132,7 +137,10 @@ public enum DrillQuote {
       if end < chars.count, chars[end] == " ", end + 1 < chars.count, isLatinLetter(chars[end + 1]) {
         var word = ""
         var k = end + 1
-        while k < chars.count, isLatinLetter(chars[k]) { word.append(chars[k]); k += 1 }
+        while k < chars.count, isLatinLetter(chars[k]) {
+          word.append(chars[k])
+          k += 1
+        }
         out += " " + word
       } else if first >= 2, chars[first - 1] == " ", isLatinLetter(chars[first - 2]) {
         // "week 4", "line 3": the word before names the figure.
@@ -141,7 +149,10 @@ public enum DrillQuote {
         out = String(chars[k..<(first - 1)]) + " " + out
       } else {
         var k = end
-        while k < chars.count, k < end + 2, chineseUnits.contains(chars[k]) { out.append(chars[k]); k += 1 }
+        while k < chars.count, k < end + 2, chineseUnits.contains(chars[k]) {
+          out.append(chars[k])
+          k += 1
+        }
       }
       return out
     }

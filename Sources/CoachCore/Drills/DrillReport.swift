@@ -92,7 +92,10 @@ public struct DrillReport: Sendable, Equatable {
     var names: [String: String] = [:]
     for t in chosen {
       let k = Self.key(t.rep)
-      if byRep[k] == nil { order.append(k); names[k] = t.rep.trimmingWhitespace }
+      if byRep[k] == nil {
+        order.append(k)
+        names[k] = t.rep.trimmingWhitespace
+      }
       byRep[k, default: []].append(t)
     }
     order.sort { (names[$0] ?? $0).lowercased().unicodeScalars.lexicographicallyPrecedes((names[$1] ?? $1).lowercased().unicodeScalars) }
@@ -104,8 +107,9 @@ public struct DrillReport: Sendable, Equatable {
   static func repReport(_ name: String, _ drills: [DrillTranscript]) -> RepReport {
     func drillSample(_ t: DrillTranscript) -> Sample {
       let totals = t.totals
-      return Sample(time: t.startedAt, percent: totals.percent, passed: totals.passed, finalPercent: totals.finalPercent,
-                    finalPassed: totals.finalPassed, overridden: totals.overrides)
+      return Sample(
+        time: t.startedAt, percent: totals.percent, passed: totals.passed, finalPercent: totals.finalPercent,
+        finalPassed: totals.finalPassed, overridden: totals.overrides)
     }
     let overall = figures(drills.map(drillSample))
     var kinds: [Row] = []
@@ -116,9 +120,11 @@ public struct DrillReport: Sendable, Equatable {
     var stepSamples: [String: [Sample]] = [:]
     for t in drills {
       for s in t.steps {
-        stepSamples[s.step, default: []].append(Sample(time: t.startedAt, percent: s.score * 50, passed: s.score * 50 >= t.passMark,
-                                                       finalPercent: s.finalScore * 50, finalPassed: s.finalScore * 50 >= t.passMark,
-                                                       overridden: s.override == nil ? 0 : 1))
+        stepSamples[s.step, default: []].append(
+          Sample(
+            time: t.startedAt, percent: s.score * 50, passed: s.score * 50 >= t.passMark,
+            finalPercent: s.finalScore * 50, finalPassed: s.finalScore * 50 >= t.passMark,
+            overridden: s.override == nil ? 0 : 1))
       }
     }
     let stepIDs = stepOrder.filter { stepSamples[$0] != nil } + stepSamples.keys.filter { !stepOrder.contains($0) }.sorted()

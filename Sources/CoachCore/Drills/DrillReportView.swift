@@ -38,34 +38,45 @@ public struct DrillReportView: Sendable {
       out.append("\n" + l.t("No finished drills to report. `drill` starts one.", "还没有可统计的已完成练习。用 `drill` 开始一次。"))
       return out
     }
-    var overview = TextTable(columns: [.init(l.t("Rep", "学员")), .init(l.t("Drills", "次数"), alignment: .right),
-                                       .init(l.t("Average", "平均"), alignment: .right), .init(l.t("Best", "最好"), alignment: .right),
-                                       .init(l.t("First→best", "首次→最好"), alignment: .right), .init(l.t("Pass rate", "及格率"), alignment: .right),
-                                       .init(l.t("Weakest step", "最弱步骤")), .init(l.t("Overrides", "改分"), alignment: .right)])
+    var overview = TextTable(columns: [
+      .init(l.t("Rep", "学员")), .init(l.t("Drills", "次数"), alignment: .right),
+      .init(l.t("Average", "平均"), alignment: .right), .init(l.t("Best", "最好"), alignment: .right),
+      .init(l.t("First→best", "首次→最好"), alignment: .right), .init(l.t("Pass rate", "及格率"), alignment: .right),
+      .init(l.t("Weakest step", "最弱步骤")), .init(l.t("Overrides", "改分"), alignment: .right),
+    ])
     for r in report.reps {
       let f = r.overall
-      overview.add([r.rep, "\(f.attempts)", Self.pct(f.average), "\(f.best)%", Self.signed(f.improvement), Self.pct(f.passRate),
-                    r.weakestStep.map(labels.step) ?? "—", "\(f.overrides)"])
+      overview.add([
+        r.rep, "\(f.attempts)", Self.pct(f.average), "\(f.best)%", Self.signed(f.improvement), Self.pct(f.passRate),
+        r.weakestStep.map(labels.step) ?? "—", "\(f.overrides)",
+      ])
     }
     out += "\n\n" + overview.render(width: width)
     for r in report.reps { out += "\n\n" + repSection(r) }
-    out.append("\n\n" + Wrap.text(l.t("Figures are automatic scores; “Trainer” is the average with the trainers' overrides, and how many steps they re-scored.",
-                                     "数字均为自动评分；“培训师”一列是计入培训师改分后的平均分，括号内为改分的步骤数。"), width: width), .dim)
+    out.append(
+      "\n\n"
+        + Wrap.text(
+          l.t(
+            "Figures are automatic scores; “Trainer” is the average with the trainers' overrides, and how many steps they re-scored.",
+            "数字均为自动评分；“培训师”一列是计入培训师改分后的平均分，括号内为改分的步骤数。"), width: width), .dim)
     return out
   }
 
   func repSection(_ r: DrillReport.RepReport) -> StyledText {
     var out = StyledText(r.rep, .bold)
     if let weakest = r.weakestStep { out.append("  " + l.t("weakest step: ", "最弱步骤：") + labels.step(weakest), .warn) }
-    var t = TextTable(columns: [.init(l.t("Scope", "范围")), .init(l.t("Attempts", "次数"), alignment: .right),
-                                .init(l.t("Average", "平均"), alignment: .right), .init(l.t("Best", "最好"), alignment: .right),
-                                .init(l.t("First→best", "首次→最好"), alignment: .right), .init(l.t("Pass rate", "及格率"), alignment: .right),
-                                .init(l.t("Trainer", "培训师"), alignment: .right)])
+    var t = TextTable(columns: [
+      .init(l.t("Scope", "范围")), .init(l.t("Attempts", "次数"), alignment: .right),
+      .init(l.t("Average", "平均"), alignment: .right), .init(l.t("Best", "最好"), alignment: .right),
+      .init(l.t("First→best", "首次→最好"), alignment: .right), .init(l.t("Pass rate", "及格率"), alignment: .right),
+      .init(l.t("Trainer", "培训师"), alignment: .right),
+    ])
     for row in r.rows {
       let f = row.figures
       let trainer = f.trainerAverage.map { Self.pct($0) + " (\(f.overrides))" } ?? "—"
-      t.add([scopeName(row.scope), "\(f.attempts)", Self.pct(f.average), "\(f.best)%", Self.signed(f.improvement), Self.pct(f.passRate), trainer],
-            style: row.scope == .all ? .bold : .plain)
+      t.add(
+        [scopeName(row.scope), "\(f.attempts)", Self.pct(f.average), "\(f.best)%", Self.signed(f.improvement), Self.pct(f.passRate), trainer],
+        style: row.scope == .all ? .bold : .plain)
     }
     out += "\n" + t.render(width: width - 2).indented("  ")
     let bars = r.kinds.count > 1 ? r.kinds + r.steps : r.steps
@@ -84,8 +95,10 @@ public struct DrillReportView: Sendable {
 
   // MARK: CSV
 
-  public static let csvHeader = ["rep", "scope", "name", "attempts", "average", "best", "first", "last", "improvement", "pass_rate",
-                                 "overrides", "trainer_average", "trainer_pass_rate", "weakest_step"]
+  public static let csvHeader = [
+    "rep", "scope", "name", "attempts", "average", "best", "first", "last", "improvement", "pass_rate",
+    "overrides", "trainer_average", "trainer_pass_rate", "weakest_step",
+  ]
 
   /// One row per rep and scope (all, each kind, each step); ids, not display names, so
   /// spreadsheets and scripts can rely on them. Lines end with CRLF (RFC 4180) unless asked.
@@ -100,9 +113,11 @@ public struct DrillReportView: Sendable {
         case .kind(let k): (scope, name) = ("kind", k.rawValue)
         case .step(let s): (scope, name) = ("step", s)
         }
-        rows.append([Self.spreadsheetSafe(r.rep), scope, name, "\(f.attempts)", Self.decimal(f.average), "\(f.best)", "\(f.first)", "\(f.last)",
-                     "\(f.improvement)", Self.decimal(f.passRate), "\(f.overrides)", f.trainerAverage.map(Self.decimal) ?? "",
-                     f.trainerPassRate.map(Self.decimal) ?? "", row.scope == .all ? (r.weakestStep ?? "") : ""])
+        rows.append([
+          Self.spreadsheetSafe(r.rep), scope, name, "\(f.attempts)", Self.decimal(f.average), "\(f.best)", "\(f.first)", "\(f.last)",
+          "\(f.improvement)", Self.decimal(f.passRate), "\(f.overrides)", f.trainerAverage.map(Self.decimal) ?? "",
+          f.trainerPassRate.map(Self.decimal) ?? "", row.scope == .all ? (r.weakestStep ?? "") : "",
+        ])
       }
     }
     return rows.map { $0.map(Self.csvField).joined(separator: ",") + lineEnding }.joined()
@@ -147,8 +162,10 @@ public struct DrillReportView: Sendable {
       var steps: [String: JSONValue] = [:]
       for row in r.kinds { if case .kind(let k) = row.scope { kinds[k.rawValue] = figures(row.figures) } }
       for row in r.steps { if case .step(let s) = row.scope { steps[s] = figures(row.figures) } }
-      return .object(["rep": .string(r.rep), "weakestStep": r.weakestStep.map { .string($0) } ?? .null,
-                      "overall": figures(r.overall), "kinds": .object(kinds), "steps": .object(steps)])
+      return .object([
+        "rep": .string(r.rep), "weakestStep": r.weakestStep.map { .string($0) } ?? .null,
+        "overall": figures(r.overall), "kinds": .object(kinds), "steps": .object(steps),
+      ])
     }
     return .object([
       "drills": .number(Double(report.drills)), "unfinished": .number(Double(report.unfinished)),

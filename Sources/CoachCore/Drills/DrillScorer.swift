@@ -46,12 +46,14 @@ public struct DrillScorer: Sendable {
     if step == "name" { return name(trimmed, scenario: scenario, local: local, l: l) }
 
     let context = [scenario.text, scenario.context ?? ""].joined(separator: " ")
-    let rubric = Rubric(book: signals).score(step: step, text: trimmed, strategies: strategies, category: scenario.category,
-                                             context: scenario.kind == .questions ? (scenario.context ?? "") : context)
+    let rubric = Rubric(book: signals).score(
+      step: step, text: trimmed, strategies: strategies, category: scenario.category,
+      context: scenario.kind == .questions ? (scenario.context ?? "") : context)
     var checks = rubric.results.map { r -> Check in
       let shown = local.rubric[step]?.checks.first { $0.id == r.check.id } ?? r.check
-      var c = Check(id: r.check.id, passed: r.passed, evidence: Self.unique(r.evidence.map { DrillQuote.evidence($0, in: trimmed, l: l) }),
-                    description: shown.description, advice: shown.advice)
+      var c = Check(
+        id: r.check.id, passed: r.passed, evidence: Self.unique(r.evidence.map { DrillQuote.evidence($0, in: trimmed, l: l) }),
+        description: shown.description, advice: shown.advice)
       if !r.passed, c.evidence.isEmpty { c.lookedFor = lookedFor(r.check, strategies: strategies, category: scenario.category, in: signals, l: l) }
       if r.check.strategies, strategies.isEmpty { c.note = l.t("No strategy was chosen.", "没有选择策略。") }
       if r.check.kind == .harm, !r.passed, !trimmed.isEmpty { c.note = l.t("This caps the step at 0.", "这一条使本步得 0 分。") }
@@ -103,9 +105,10 @@ public struct DrillScorer: Sendable {
       evidence += quotes((signals.weakQuestions.first { $0.id == w.id }?.signals ?? []).filter { m.matches($0) }, in: text, l: l)
     }
     let passed = !text.isEmpty && result.type == wanted && result.weaknesses.isEmpty
-    var c = Check(id: "reads-as-type", passed: passed, evidence: Array(Self.unique(evidence).prefix(3)),
-                  description: l.t("Reads as the type asked for: ", "读起来是要求的类型：") + labels.questionType(wanted),
-                  advice: result.weaknesses.first?.advice ?? local.questionType(wanted)?.improve, kind: .essential)
+    var c = Check(
+      id: "reads-as-type", passed: passed, evidence: Array(Self.unique(evidence).prefix(3)),
+      description: l.t("Reads as the type asked for: ", "读起来是要求的类型：") + labels.questionType(wanted),
+      advice: result.weaknesses.first?.advice ?? local.questionType(wanted)?.improve, kind: .essential)
     if !passed, !text.isEmpty {
       var reading: [String] = []
       if let type = result.type, type != wanted { reading.append(labels.questionType(type)) }
@@ -127,9 +130,10 @@ public struct DrillScorer: Sendable {
     let labels = Labels(local, l)
     let answered = Self.questionType(from: text, books: books)
     let passed = scenario.questionType != nil && answered == scenario.questionType
-    var c = Check(id: "names-type", passed: passed, evidence: text.isEmpty ? [] : [text],
-                  description: l.t("Names the question's type", "说对问题的类型"),
-                  advice: scenario.questionType.flatMap { local.questionType($0)?.recognise })
+    var c = Check(
+      id: "names-type", passed: passed, evidence: text.isEmpty ? [] : [text],
+      description: l.t("Names the question's type", "说对问题的类型"),
+      advice: scenario.questionType.flatMap { local.questionType($0)?.recognise })
     if !passed, let right = scenario.questionType {
       c.note = l.t("It is: ", "正确答案：") + labels.questionType(right)
     }

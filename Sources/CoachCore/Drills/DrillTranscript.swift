@@ -276,13 +276,17 @@ public struct DrillTranscript: JSONRecord {
 
   public init(json: JSONValue, path: String = "") throws(PlanFormatError) {
     var f = try JSONFields(json, path: path)
-    guard let version = try f.int("schemaVersion") else { throw PlanFormatError(path: f.at("schemaVersion"), "missing: every transcript states its schemaVersion", "缺少：每份练习记录都要写明 schemaVersion") }
+    guard let version = try f.int("schemaVersion") else {
+      throw PlanFormatError(path: f.at("schemaVersion"), "missing: every transcript states its schemaVersion", "缺少：每份练习记录都要写明 schemaVersion")
+    }
     schemaVersion = version
     if let format = try f.string("format"), format != Self.formatName {
       throw PlanFormatError(path: f.at("format"), "\"\(format)\" is not a drill transcript", "\"\(format)\" 不是练习记录")
     }
     id = try f.string("id") ?? ""
-    guard let rep = try f.string("rep"), !rep.trimmingWhitespace.isEmpty else { throw PlanFormatError(path: f.at("rep"), "missing: every transcript names the rep", "缺少：每份练习记录都要写明学员") }
+    guard let rep = try f.string("rep"), !rep.trimmingWhitespace.isEmpty else {
+      throw PlanFormatError(path: f.at("rep"), "missing: every transcript names the rep", "缺少：每份练习记录都要写明学员")
+    }
     self.rep = rep
     trainer = try f.string("trainer")
     guard let langText = try f.string("lang"), let lang = Lang(rawValue: langText) else { throw PlanFormatError(path: f.at("lang"), "expected en or zh", "应为 en 或 zh") }
@@ -290,7 +294,9 @@ public struct DrillTranscript: JSONRecord {
     mode = try f.enumeration("mode", DrillMode.self) ?? .train
     passMark = try f.int("passMark", in: 0...100) ?? 70
     seed = try f.int("seed")
-    guard let scenario = try f.record("scenario", DrillScenario.self) else { throw PlanFormatError(path: f.at("scenario"), "missing: every transcript has its scenario", "缺少：每份练习记录都要有对应的场景") }
+    guard let scenario = try f.record("scenario", DrillScenario.self) else {
+      throw PlanFormatError(path: f.at("scenario"), "missing: every transcript has its scenario", "缺少：每份练习记录都要有对应的场景")
+    }
     self.scenario = scenario
     startedAt = try f.string("startedAt") ?? ""
     finishedAt = try f.string("finishedAt")

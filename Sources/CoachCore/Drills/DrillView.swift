@@ -64,8 +64,11 @@ public struct DrillView: Sendable {
     if let trainer = t.trainer { who += l.t(" · Trainer: ", " · 培训师：") + trainer }
     out.append("\n" + who)
     if pickedAtRandom, let seed = t.seed {
-      out.append("\n" + l.t("Picked at random with seed \(seed); `--seed \(seed)` picks the same scenario again.",
-                            "随机抽取，种子为 \(seed)；用 `--seed \(seed)` 可以再次抽到同一个场景。"), .dim)
+      out.append(
+        "\n"
+          + l.t(
+            "Picked at random with seed \(seed); `--seed \(seed)` picks the same scenario again.",
+            "随机抽取，种子为 \(seed)；用 `--seed \(seed)` 可以再次抽到同一个场景。"), .dim)
     }
     if let context = s.context, !context.isEmpty {
       out.append("\n" + Wrap.text(l.t("Situation: ", "情境：") + context, width: width))
@@ -123,15 +126,21 @@ public struct DrillView: Sendable {
   public func summary(_ t: DrillTranscript) -> StyledText {
     let totals = t.totals
     var out = StyledText(l.t("Result", "结果") + " — " + t.rep, .heading)
-    var table = TextTable(columns: [.init(l.t("Step", "步骤")), .init(l.t("Score", "得分"), alignment: .right),
-                                    .init(l.t("Trainer", "培训师"), alignment: .right), .init(l.t("Comment", "评语"), minWidth: 10)])
+    var table = TextTable(columns: [
+      .init(l.t("Step", "步骤")), .init(l.t("Score", "得分"), alignment: .right),
+      .init(l.t("Trainer", "培训师"), alignment: .right), .init(l.t("Comment", "评语"), minWidth: 10),
+    ])
     for id in t.scenario.stepIDs {
       let record = t.steps.first { $0.step == id }
-      table.add([labels.step(id), record.map { score($0.score) } ?? "—", record?.override.map(score) ?? "",
-                 record?.comment ?? ""], style: record == nil ? .dim : .plain)
+      table.add(
+        [
+          labels.step(id), record.map { score($0.score) } ?? "—", record?.override.map(score) ?? "",
+          record?.comment ?? "",
+        ], style: record == nil ? .dim : .plain)
     }
     out += "\n" + table.render(width: width - 2).indented("  ")
-    let automatic = l.t("Automatic", "自动评分"), trainer = l.t("With the trainer's scores", "计入培训师评分")
+    let automatic = l.t("Automatic", "自动评分")
+    let trainer = l.t("With the trainer's scores", "计入培训师评分")
     let pad = DisplayWidth.of(totals.trainerPoints == nil ? automatic : trainer) + 2
     out += "\n" + verdict(automatic, totals.points, totals.maxPoints, totals.percent, totals.passed, t.passMark, pad: pad)
     if let p = totals.trainerPoints, let pct = totals.trainerPercent, let ok = totals.trainerPassed {
@@ -147,8 +156,9 @@ public struct DrillView: Sendable {
     var out = StyledText("  " + DisplayWidth.padRight(label + l.t(":", "："), to: pad) + " ")
     out.append(Blocks.bar(Double(percent), of: 100, width: 10) + " ")
     out.append("\(points)/\(maxPoints) = \(percent)%", .bold)
-    out.append(passed ? l.t("  passed (pass mark \(mark)%)", "  及格（及格线 \(mark)%）") : l.t("  not passed (pass mark \(mark)%)", "  未及格（及格线 \(mark)%）"),
-               passed ? .good : .bad)
+    out.append(
+      passed ? l.t("  passed (pass mark \(mark)%)", "  及格（及格线 \(mark)%）") : l.t("  not passed (pass mark \(mark)%)", "  未及格（及格线 \(mark)%）"),
+      passed ? .good : .bad)
     return out
   }
 

@@ -78,21 +78,26 @@ public struct BriefBuilder {
     func choice(_ field: String, _ fallback: String, _ id: String?) -> BriefField {
       BriefField(labels.field(field, fallback: fallback), id.map { [.text(labels.option(field, $0))] } ?? [.quiet("—")])
     }
-    var blocks: [BriefBlock] = [.fields([
-      choice("account.tier", l.t("Purchasing power", "购买力"), a.tier?.rawValue),
-      choice("account.industry", l.t("Industry", "行业"), a.industry?.rawValue),
-      choice("account.cooperationStage", l.t("Cooperation stage", "合作阶段"), a.cooperationStage?.rawValue),
-      choice("account.decisionMode", l.t("Decision mode", "决策模式"), a.decisionMode?.rawValue),
-    ])]
+    var blocks: [BriefBlock] = [
+      .fields([
+        choice("account.tier", l.t("Purchasing power", "购买力"), a.tier?.rawValue),
+        choice("account.industry", l.t("Industry", "行业"), a.industry?.rawValue),
+        choice("account.cooperationStage", l.t("Cooperation stage", "合作阶段"), a.cooperationStage?.rawValue),
+        choice("account.decisionMode", l.t("Decision mode", "决策模式"), a.decisionMode?.rawValue),
+      ])
+    ]
     let v = plan.valueAssessment
-    blocks.append(.paragraph([
-      .strong(l.t("Value score ", "价值评分 ") + "\(v.total)/60"),
-      .quiet(l.t(" (\(v.scoredCount) of 12 criteria scored)", "（已评 \(v.scoredCount)/12 项）")),
-    ]))
-    blocks.append(.bars(ValueDimension.allCases.map { d in
-      let detail = d.criteria.map { "\(labels.criterion(d, $0)) \(v.score(d, $0).map(String.init) ?? "–")" }.joined(separator: " · ")
-      return BriefBar(label: labels.valueDimension(d), value: v.subtotal(d), maximum: 15, detail: detail)
-    }))
+    blocks.append(
+      .paragraph([
+        .strong(l.t("Value score ", "价值评分 ") + "\(v.total)/60"),
+        .quiet(l.t(" (\(v.scoredCount) of 12 criteria scored)", "（已评 \(v.scoredCount)/12 项）")),
+      ]))
+    blocks.append(
+      .bars(
+        ValueDimension.allCases.map { d in
+          let detail = d.criteria.map { "\(labels.criterion(d, $0)) \(v.score(d, $0).map(String.init) ?? "–")" }.joined(separator: " · ")
+          return BriefBar(label: labels.valueDimension(d), value: v.subtotal(d), maximum: 15, detail: detail)
+        }))
     if full {
       var fields = PortraitArea.allCases.map { BriefField(labels.portrait($0), text(a.portrait.answers[$0])) }
       if let notes = a.notes, !notes.isEmpty { fields.append(BriefField(l.t("Notes", "备注"), text(notes))) }
@@ -124,11 +129,16 @@ public struct BriefBuilder {
     guard !plan.stakeholders.isEmpty else {
       return BriefSection(id: "stakeholders", title: title, blocks: [quiet("No one recorded yet.", "尚未记录任何决策者。")])
     }
-    var table = BriefTable(header: [l.t("Name", "姓名"), l.t("Title", "职位"), l.t("Role", "角色"), l.t("Influence", "影响力"),
-                                    l.t("Attitude", "态度"), l.t("Concerns", "关注点")], kind: "people")
+    var table = BriefTable(
+      header: [
+        l.t("Name", "姓名"), l.t("Title", "职位"), l.t("Role", "角色"), l.t("Influence", "影响力"),
+        l.t("Attitude", "态度"), l.t("Concerns", "关注点"),
+      ], kind: "people")
     for s in plan.stakeholders {
-      table.rows.append([[.strong(s.name)], text(s.title, width: 40), [.text(labels.role(s.role))],
-                         [.text(Self.influence(s.influence))], [attitude(s.attitude)], text(s.concerns, width: Self.cellWidth)])
+      table.rows.append([
+        [.strong(s.name)], text(s.title, width: 40), [.text(labels.role(s.role))],
+        [.text(Self.influence(s.influence))], [attitude(s.attitude)], text(s.concerns, width: Self.cellWidth),
+      ])
     }
     var blocks: [BriefBlock] = [.table(table)]
     if full {
@@ -149,8 +159,11 @@ public struct BriefBuilder {
       if unknown > 0 { row[0].append(.quiet(" +\(unknown)?")) }
       matrix.rows.append(row)
     }
-    blocks.append(.group(BriefGroup(id: "matrix", title: l.t("Role × attitude", "角色 × 态度"), note: l.t("(n) = influence 1–5", "(n) = 影响力 1–5"),
-                                    blocks: [.table(matrix)])))
+    blocks.append(
+      .group(
+        BriefGroup(
+          id: "matrix", title: l.t("Role × attitude", "角色 × 态度"), note: l.t("(n) = influence 1–5", "(n) = 影响力 1–5"),
+          blocks: [.table(matrix)])))
     return BriefSection(id: "stakeholders", title: title, blocks: blocks)
   }
 
@@ -196,20 +209,24 @@ public struct BriefBuilder {
     for type in QuestionType.allCases {
       let items = plan.questionPlan.filter { $0.type == type }
       guard !items.isEmpty else {
-        blocks.append(.group(BriefGroup(id: type.rawValue, title: labels.questionType(type), note: "(0)",
-                                        blocks: [.paragraph([.tone(l.t("None planned.", "尚未规划。"), .warn)])])))
+        blocks.append(
+          .group(
+            BriefGroup(
+              id: type.rawValue, title: labels.questionType(type), note: "(0)",
+              blocks: [.paragraph([.tone(l.t("None planned.", "尚未规划。"), .warn)])])))
         continue
       }
-      let list = BriefBlock.list(items.map { q in
-        var item = text(q.text)
-        if q.asked == true { item.append(.tone(l.t("  ✓ asked", "  ✓ 已问"), .good)) }
-        if full, let answer = q.answer, !answer.trimmingWhitespace.isEmpty {
-          item.append(.lineBreak)
-          item.append(.quiet("→ "))
-          item += text(answer)
-        }
-        return item
-      })
+      let list = BriefBlock.list(
+        items.map { q in
+          var item = text(q.text)
+          if q.asked == true { item.append(.tone(l.t("  ✓ asked", "  ✓ 已问"), .good)) }
+          if full, let answer = q.answer, !answer.trimmingWhitespace.isEmpty {
+            item.append(.lineBreak)
+            item.append(.quiet("→ "))
+            item += text(answer)
+          }
+          return item
+        })
       blocks.append(.group(BriefGroup(id: type.rawValue, title: labels.questionType(type), note: "(\(items.count))", blocks: [list])))
     }
     return BriefSection(id: "questions", title: title, blocks: blocks)

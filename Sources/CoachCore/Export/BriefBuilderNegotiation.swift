@@ -10,7 +10,8 @@ extension BriefBuilder {
     }
     // Open ones first, each group in the order they were logged; numbers are the plan's own.
     let order = plan.objections.indices.sorted { a, b in
-      let x = plan.objections[a].status == .open, y = plan.objections[b].status == .open
+      let x = plan.objections[a].status == .open
+      let y = plan.objections[b].status == .open
       return x != y ? x : a < b
     }
     let shown = full ? order : Array(order.prefix(Self.objectionLimit))
@@ -35,8 +36,11 @@ extension BriefBuilder {
         }
         fields.append(BriefField(labels.step(step), text(o.lscpa[step])))
       }
-      blocks.append(.group(BriefGroup(id: "objection-\(i + 1)", title: "#\(i + 1) " + labels.category(o.category), note: status,
-                                      blocks: [.quote(quote), .fields(fields)])))
+      blocks.append(
+        .group(
+          BriefGroup(
+            id: "objection-\(i + 1)", title: "#\(i + 1) " + labels.category(o.category), note: status,
+            blocks: [.quote(quote), .fields(fields)])))
     }
     if shown.count < order.count {
       let more = order.count - shown.count
@@ -64,7 +68,8 @@ extension BriefBuilder {
 
   func negotiation() -> BriefSection {
     let title = l.t("Negotiation", "谈判准备")
-    let started = !n.objectives.isEmpty || !n.batna.ours.isEmpty || !n.batna.theirs.isEmpty || !n.interests.isEmpty
+    let started =
+      !n.objectives.isEmpty || !n.batna.ours.isEmpty || !n.batna.theirs.isEmpty || !n.interests.isEmpty
       || !n.concessions.isEmpty || !n.team.isEmpty
     guard started else {
       return BriefSection(id: "negotiation", title: title, blocks: [quiet("Not prepared yet.", "尚未准备。")])
@@ -76,15 +81,20 @@ extension BriefBuilder {
     if n.objectives.isEmpty {
       goalBlocks.append(.paragraph([.quiet("—")]))
     } else {
-      var goals = BriefTable(header: [l.t("Term", "条款"), l.t("Best", "最佳"), l.t("Expected", "期望"), l.t("Walk-away", "底线"),
-                                      l.t("Unit", "单位"), l.t("Better", "更优方向"), l.t("Type", "类型")], numeric: [1, 2, 3], kind: "goals")
+      var goals = BriefTable(
+        header: [
+          l.t("Term", "条款"), l.t("Best", "最佳"), l.t("Expected", "期望"), l.t("Walk-away", "底线"),
+          l.t("Unit", "单位"), l.t("Better", "更优方向"), l.t("Type", "类型"),
+        ], numeric: [1, 2, 3], kind: "goals")
       for o in n.objectives {
         let better = o.better ?? labels.book?.term(o.term)?.better
         let flex: BriefInline = o.flexibility.map { $0 == .core ? .strong(l.t("core", "核心")) : .text(l.t("flexible", "可让步")) } ?? .quiet("—")
-        goals.rows.append([[o.flexibility == .core ? .strong(labels.term(o)) : .text(labels.term(o))],
-                           termValue(o.best), termValue(o.expected), termValue(o.walkAway),
-                           text(unit(o), width: 16), [better.map { .text($0 == .higher ? l.t("↑ higher", "↑ 越高越好") : l.t("↓ lower", "↓ 越低越好")) } ?? .quiet("—")],
-                           [flex]])
+        goals.rows.append([
+          [o.flexibility == .core ? .strong(labels.term(o)) : .text(labels.term(o))],
+          termValue(o.best), termValue(o.expected), termValue(o.walkAway),
+          text(unit(o), width: 16), [better.map { .text($0 == .higher ? l.t("↑ higher", "↑ 越高越好") : l.t("↓ lower", "↓ 越低越好")) } ?? .quiet("—")],
+          [flex],
+        ])
       }
       goalBlocks.append(.table(goals))
       if full {
@@ -117,8 +127,9 @@ extension BriefBuilder {
     }
 
     group("ladder", l.t("Concession ladder", "让步阶梯"), ladder())
-    group("team", l.t("Team", "谈判团队"),
-          n.team.isEmpty ? [.paragraph([.quiet("—")])] : [.fields(n.team.map { BriefField(labels.teamRole($0.role), text($0.name, width: 40)) })])
+    group(
+      "team", l.t("Team", "谈判团队"),
+      n.team.isEmpty ? [.paragraph([.quiet("—")])] : [.fields(n.team.map { BriefField(labels.teamRole($0.role), text($0.name, width: 40)) })])
     return BriefSection(id: "negotiation", title: title, blocks: blocks)
   }
 
@@ -128,10 +139,14 @@ extension BriefBuilder {
       return [quiet("No walk-away set on price, so no ZOPA yet.", "价格尚未设定底线，因此还没有 ZOPA。")]
     }
     let better = price.better ?? labels.book?.term(.price)?.better ?? .higher
-    let e = price.expected?.number, b = price.best?.number, t = n.batna.theirs.value
+    let e = price.expected?.number
+    let b = price.best?.number
+    let t = n.batna.theirs.value
     let unitText = unit(price).map { " " + $0 } ?? ""
-    var words: [BriefInline] = [.strong(labels.term(price) + l.t(": ", "：")),
-                                .text(l.t("walk-away ", "底线 ") + Blocks.number(w) + unitText)]
+    var words: [BriefInline] = [
+      .strong(labels.term(price) + l.t(": ", "：")),
+      .text(l.t("walk-away ", "底线 ") + Blocks.number(w) + unitText),
+    ]
     var marks = [BriefZOPA.Mark(key: "W", label: l.t("walk-away", "底线"), value: w)]
     if let e {
       words.append(.text(l.t(" · expected ", " · 期望 ") + Blocks.number(e)))
@@ -165,21 +180,25 @@ extension BriefBuilder {
   func ladder() -> [BriefBlock] {
     let rungs = n.ladder
     guard !rungs.isEmpty else { return [.paragraph([.quiet("—")])] }
-    var t = BriefTable(header: ["#", l.t("We give", "我方让出"), l.t("We ask in return", "换取"), l.t("Cost to us", "我方成本"), l.t("Value to them", "对方价值")],
-                       numeric: [0, 3, 4], kind: "ladder")
+    var t = BriefTable(
+      header: ["#", l.t("We give", "我方让出"), l.t("We ask in return", "换取"), l.t("Cost to us", "我方成本"), l.t("Value to them", "对方价值")],
+      numeric: [0, 3, 4], kind: "ladder")
     func amount(_ v: Double?) -> [BriefInline] { v.map { [.text(Blocks.number($0))] } ?? [.quiet("—")] }
     for (i, c) in rungs.enumerated() {
       let get = (c.get ?? "").trimmingWhitespace
-      t.rows.append([[.text("\(i + 1)")], text(c.give, width: 60),
-                     get.isEmpty ? [.tone(l.t("nothing asked in return", "未要求任何回报"), .bad)] : text(get, width: 60),
-                     amount(c.costToUs), amount(c.valueToThem)])
+      t.rows.append([
+        [.text("\(i + 1)")], text(c.give, width: 60),
+        get.isEmpty ? [.tone(l.t("nothing asked in return", "未要求任何回报"), .bad)] : text(get, width: 60),
+        amount(c.costToUs), amount(c.valueToThem),
+      ])
     }
     let cost = rungs.compactMap(\.costToUs).reduce(0, +)
     let value = rungs.compactMap(\.valueToThem).reduce(0, +)
     t.footer = [[], [.strong(l.t("Total", "合计"))], [], [.strong(Blocks.number(cost))], [.strong(Blocks.number(value))]]
     var blocks: [BriefBlock] = [.table(t)]
     if let room = NegotiationMath.room(n) {
-      let text = l.t("Room on price (expected − walk-away): ", "价格可让空间（期望 − 底线）：") + Blocks.number(room)
+      let text =
+        l.t("Room on price (expected − walk-away): ", "价格可让空间（期望 − 底线）：") + Blocks.number(room)
         + l.t("; the ladder gives away ", "；阶梯共让出 ") + Blocks.number(cost) + l.t(".", "。")
       blocks.append(.paragraph([cost > room ? .tone(text, .bad) : .text(text)]))
     }
@@ -191,7 +210,8 @@ extension BriefBuilder {
   func openFindings() -> BriefSection {
     let title = l.t("Open findings", "待处理的检查发现")
     guard !findings.isEmpty else {
-      return BriefSection(id: "findings", title: title, blocks: [.paragraph([.tone(l.t("Nothing to flag: the plan covers what the method asks for.", "没有需要提示的问题：计划已覆盖方法要求的内容。"), .good)])])
+      return BriefSection(
+        id: "findings", title: title, blocks: [.paragraph([.tone(l.t("Nothing to flag: the plan covers what the method asks for.", "没有需要提示的问题：计划已覆盖方法要求的内容。"), .good)])])
     }
     let shown = full ? findings : Array(findings.prefix(Self.findingLimit))
     var items: [[BriefInline]] = shown.map { f -> [BriefInline] in

@@ -22,16 +22,20 @@ public enum CSVExport {
     switch table {
     case .stakeholders:
       let rows = plan.stakeholders.map { s in
-        [plan.name, s.name, s.title ?? "", s.role?.rawValue ?? "", s.role.map { labels.role($0) } ?? "",
-         s.influence.map(String.init) ?? "", s.attitude?.rawValue ?? "", s.attitude.map { labels.attitude($0) } ?? "",
-         s.concerns ?? "", s.notes ?? ""]
+        [
+          plan.name, s.name, s.title ?? "", s.role?.rawValue ?? "", s.role.map { labels.role($0) } ?? "",
+          s.influence.map(String.init) ?? "", s.attitude?.rawValue ?? "", s.attitude.map { labels.attitude($0) } ?? "",
+          s.concerns ?? "", s.notes ?? "",
+        ]
       }
       return document(header: stakeholderColumns, rows: rows, lineEnd: lineEnd)
     case .actions:
       let rows = plan.actions.map { a -> [String] in
         let overdue = !a.done && (a.due.flatMap(CalendarDay.init).map { $0 < today } ?? false)
-        return [plan.name, a.text, a.owner ?? "", a.due ?? "", a.done ? "true" : "false", overdue ? "true" : "false",
-                a.createdAt ?? "", a.doneAt ?? ""]
+        return [
+          plan.name, a.text, a.owner ?? "", a.due ?? "", a.done ? "true" : "false", overdue ? "true" : "false",
+          a.createdAt ?? "", a.doneAt ?? "",
+        ]
       }
       return document(header: actionColumns, rows: rows, lineEnd: lineEnd)
     }

@@ -121,7 +121,8 @@ public enum HTMLBrief {
     let values = z.marks.map(\.value)
     guard let lo0 = values.min(), let hi0 = values.max() else { return "" }
     let pad = max((hi0 - lo0) * 0.08, abs(hi0) * 0.02, 1)
-    let lo = lo0 - pad, hi = hi0 + pad
+    let lo = lo0 - pad
+    let hi = hi0 + pad
     func at(_ v: Double) -> Double { min(100, max(0, (v - lo) / (hi - lo) * 100)) }
     func pct(_ p: Double) -> String { JSONWriter.formatNumber((p * 10).rounded() / 10) + "%" }
     func range(_ kind: String, _ a: Double, _ b: Double) -> String {
@@ -141,8 +142,9 @@ public enum HTMLBrief {
 
   /// Ids used as class names: letters, digits and dashes only.
   static func classSafe(_ id: String) -> String {
-    String(id.unicodeScalars.map { s -> Character in
-      s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "-") ? Character(s) : "-"
-    })
+    String(
+      id.unicodeScalars.map { s -> Character in
+        s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "-") ? Character(s) : "-"
+      })
   }
 }

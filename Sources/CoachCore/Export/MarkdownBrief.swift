@@ -54,7 +54,10 @@ public enum MarkdownBrief {
       var next: Character? = nil
       for later in inlines[(i + 1)...] {
         if case .lineBreak = later { break }
-        if let c = later.raw.first { next = c; break }
+        if let c = later.raw.first {
+          next = c
+          break
+        }
       }
       var run: String
       switch piece {

@@ -56,7 +56,8 @@ public enum MarkdownEscape {
   /// as punctuation).
   public static func emphasis(_ raw: String, _ delimiter: String, prev: Character? = nil, next: Character? = nil, atStart: Bool = false) -> String {
     var core = Array(raw)
-    var lead: [Character] = [], trail: [Character] = []
+    var lead: [Character] = []
+    var trail: [Character] = []
     while let c = core.first, c.isWhitespace { lead.append(core.removeFirst()) }
     while let c = core.last, c.isWhitespace { trail.insert(core.removeLast(), at: 0) }
     // A character inside the delimiters that may count as punctuation, and one outside that

@@ -52,8 +52,9 @@ public final class DrillFlow: Flow {
     self.l = l
     self.takenIDs = takenIDs
     context = FlowContext(plan: nil, book: book, l: l, now: now)
-    transcript = DrillTranscript(id: "", rep: setup.rep ?? "", trainer: setup.trainer, lang: l.lang, mode: setup.mode,
-                                 passMark: setup.passMark, seed: setup.seed, scenario: setup.scenario, startedAt: now)
+    transcript = DrillTranscript(
+      id: "", rep: setup.rep ?? "", trainer: setup.trainer, lang: l.lang, mode: setup.mode,
+      passMark: setup.passMark, seed: setup.seed, scenario: setup.scenario, startedAt: now)
   }
 
   public var prompt: String { "  › " }
@@ -78,12 +79,17 @@ public final class DrillFlow: Flow {
   }
 
   func begin() {
-    transcript.id = DrillFlow.freeID(DrillTranscript.fileStem(startedAt: Timestamp(iso8601: transcript.startedAt) ?? context.now,
-                                                              rep: transcript.rep, scenarioID: transcript.scenario.id), taken: takenIDs)
+    transcript.id = DrillFlow.freeID(
+      DrillTranscript.fileStem(
+        startedAt: Timestamp(iso8601: transcript.startedAt) ?? context.now,
+        rep: transcript.rep, scenarioID: transcript.scenario.id), taken: takenIDs)
     var out = view().header(transcript, pickedAtRandom: setup.pickedAtRandom)
-    out.append("\n" + Wrap.text(transcript.mode == .train
-      ? l.t("Train mode: after each step you see which checks passed, in your own words, and how to do better.", "训练模式：每一步之后会看到哪些检查通过了（引用你自己的话），以及如何改进。")
-      : l.t("Exam mode: the checks and advice come at the end.", "考核模式：检查结果和建议在最后统一给出。"), width: context.width), .dim)
+    out.append(
+      "\n"
+        + Wrap.text(
+          transcript.mode == .train
+            ? l.t("Train mode: after each step you see which checks passed, in your own words, and how to do better.", "训练模式：每一步之后会看到哪些检查通过了（引用你自己的话），以及如何改进。")
+            : l.t("Exam mode: the checks and advice come at the end.", "考核模式：检查结果和建议在最后统一给出。"), width: context.width), .dim)
     out.append("\n" + l.t("(? what the step is for · skip · done)", "（? 查看该步要点 · skip 跳过 · done 结束）"), .dim)
     phase = stepIDs[0] == "process" ? .strategies : .answer
     say(out + "\n\n" + current())
@@ -241,8 +247,9 @@ public final class DrillFlow: Flow {
   }
 
   func showReview(_ i: Int) {
-    let r = scorer.score(step: transcript.steps[i].step, text: transcript.steps[i].text, strategies: transcript.steps[i].strategies,
-                         scenario: transcript.scenario, lang: transcript.lang)
+    let r = scorer.score(
+      step: transcript.steps[i].step, text: transcript.steps[i].text, strategies: transcript.steps[i].strategies,
+      scenario: transcript.scenario, lang: transcript.lang)
     say("\n" + view().step(r, record: transcript.steps[i], advice: true))
     askOverride(i)
   }
@@ -284,8 +291,12 @@ public final class DrillFlow: Flow {
     }
     save()
     let path = "sessions/" + transcript.id + ".json"
-    effects.append(.confirmTranscript(
-      saved: StyledText(l.t("Left the drill; the \(transcript.steps.count) answer(s) so far are saved in \(path), marked unfinished.", "已离开练习；目前的 \(transcript.steps.count) 个回答已保存在 \(path)，标记为未完成。"), .dim),
-      notSaved: StyledText(l.t("Left the drill.", "已离开练习。"), .dim)))
+    effects.append(
+      .confirmTranscript(
+        saved: StyledText(
+          l.t(
+            "Left the drill; the \(transcript.steps.count) answer(s) so far are saved in \(path), marked unfinished.", "已离开练习；目前的 \(transcript.steps.count) 个回答已保存在 \(path)，标记为未完成。"
+          ), .dim),
+        notSaved: StyledText(l.t("Left the drill.", "已离开练习。"), .dim)))
   }
 }

@@ -78,8 +78,10 @@ public struct FlowContext {
   /// A rep at a terminal (Tab completes), rather than a script.
   public var interactive = false
 
-  public init(plan: AccountPlan?, book: Playbook?, l: L10n, width: Int = 80, today: CalendarDay? = nil,
-              now: Timestamp, currency: String? = nil) {
+  public init(
+    plan: AccountPlan?, book: Playbook?, l: L10n, width: Int = 80, today: CalendarDay? = nil,
+    now: Timestamp, currency: String? = nil
+  ) {
     self.plan = plan
     self.book = book
     self.l = l

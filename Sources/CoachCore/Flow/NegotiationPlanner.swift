@@ -17,17 +17,22 @@ public final class NegotiationPlanner {
 
   /// The series of walks, as a flow.
   public func flow() -> SequenceFlow {
-    SequenceFlow(intro: intro(), next: { [self] context in
-      var lead: [FlowEffect] = []
-      let item = next(context, &lead)
-      return (lead, item)
-    }, onFinish: { [self] context in finish(context) })
+    SequenceFlow(
+      intro: intro(),
+      next: { [self] context in
+        var lead: [FlowEffect] = []
+        let item = next(context, &lead)
+        return (lead, item)
+      }, onFinish: { [self] context in finish(context) })
   }
 
   func intro() -> StyledText {
     var out = StyledText(l.t("Negotiation preparation", "谈判准备"), .heading)
-    out.append("\n" + l.t("(? help · back · skip · done leaves · Enter keeps the answer · everything is saved as you go)",
-                          "（? 提示 · back 上一步 · skip 跳过 · done 离开 · Enter 保留原答案 · 所有回答都会随时保存）"), .dim)
+    out.append(
+      "\n"
+        + l.t(
+          "(? help · back · skip · done leaves · Enter keeps the answer · everything is saved as you go)",
+          "（? 提示 · back 上一步 · skip 跳过 · done 离开 · Enter 保留原答案 · 所有回答都会随时保存）"), .dim)
     return out
   }
 
@@ -39,7 +44,10 @@ public final class NegotiationPlanner {
         if let item = make(context, &out) { return item }
         continue
       }
-      if started { summarise(parts[partIndex], context, &out); partIndex += 1 }
+      if started {
+        summarise(parts[partIndex], context, &out)
+        partIndex += 1
+      }
       guard partIndex < parts.count else { return nil }
       started = true
       enqueue(parts[partIndex], context, &out)
@@ -55,8 +63,12 @@ public final class NegotiationPlanner {
     guard context.plan != nil else { return out }
     let related = context.findings().filter { $0.section == .negotiation }
     if !related.isEmpty { out.append(.say("\n" + FindingsView.render(related, l: l, width: context.width))) }
-    out.append(.say(StyledText(l.t("`show negotiation` shows goals, BATNAs, the ZOPA and the ladder at a glance.",
-                                   "用 `show negotiation` 一览目标、BATNA、ZOPA 和让步阶梯。"), .dim)))
+    out.append(
+      .say(
+        StyledText(
+          l.t(
+            "`show negotiation` shows goals, BATNAs, the ZOPA and the ladder at a glance.",
+            "用 `show negotiation` 一览目标、BATNA、ZOPA 和让步阶梯。"), .dim)))
     return out
   }
 
@@ -91,8 +103,12 @@ public final class NegotiationPlanner {
     case "interests":
       let people = context.plan?.stakeholders.map(\.name) ?? []
       if people.isEmpty {
-        out.append(.say(StyledText(l.t("No stakeholders yet: `stakeholders add` first to note each one's position and interest. Common interests can go in now.",
-                                   "还没有决策者：先用 `stakeholders add` 添加，才能记录各自的立场和利益。共同利益现在就可以填写。"), .dim)))
+        out.append(
+          .say(
+            StyledText(
+              l.t(
+                "No stakeholders yet: `stakeholders add` first to note each one's position and interest. Common interests can go in now.",
+                "还没有决策者：先用 `stakeholders add` 添加，才能记录各自的立场和利益。共同利益现在就可以填写。"), .dim)))
       }
       for (i, name) in people.enumerated() {
         queue.append { [unowned self] c, out in self.interestItem(name: name, number: i + 1, of: people.count, c, &out) }
@@ -153,7 +169,9 @@ public final class NegotiationPlanner {
     let binding = WalkBinding(
       apply: { p, v, plan, time in
         let i: Int
-        if let found = plan.negotiation.objectives.firstIndex(where: match) { i = found } else {
+        if let found = plan.negotiation.objectives.firstIndex(where: match) {
+          i = found
+        } else {
           var o = Objective(term: term, label: label)
           o.better = info?.better
           if term != .custom { o.unit = defaultUnit }
@@ -174,14 +192,17 @@ public final class NegotiationPlanner {
   }
 
   func customTermQuestion(_ context: FlowContext, _ out: inout [FlowEffect]) -> SequenceFlow.Item? {
-    var prompt = Prompt(id: "custom-term", kind: .text, fills: "objective.label",
-                        text: l.t("Another term to negotiate (e.g. warranty, training)? Name it, or press Enter to finish the goals.",
-                                  "还有其他要谈的条款吗（如质保、培训）？写出名称，或按 Enter 结束目标设定。"))
+    var prompt = Prompt(
+      id: "custom-term", kind: .text, fills: "objective.label",
+      text: l.t(
+        "Another term to negotiate (e.g. warranty, training)? Name it, or press Enter to finish the goals.",
+        "还有其他要谈的条款吗（如质保、培训）？写出名称，或按 Enter 结束目标设定。"))
     prompt.optional = true
     let walk = Walk(id: "negotiation-custom", title: l.t("Goals", "谈判目标"), prompts: [prompt])
     let engine = WalkEngine(walk: walk, answers: [:], context: l.t("Goals · another term", "谈判目标 · 其他条款"), l: l)
-    let binding = WalkBinding(apply: { [unowned self] _, v, _, _ in self.pendingCustom = PlanPatch.text(v) },
-                              describe: { [l] _ in l.t("Goals · another term", "谈判目标 · 其他条款") })
+    let binding = WalkBinding(
+      apply: { [unowned self] _, v, _, _ in self.pendingCustom = PlanPatch.text(v) },
+      describe: { [l] _ in l.t("Goals · another term", "谈判目标 · 其他条款") })
     var item = SequenceFlow.Item(engine: engine, binding: binding)
     item.emptyFirstAnswerEnds = true
     item.onEnd = { [unowned self] _, _ in
@@ -233,7 +254,9 @@ public final class NegotiationPlanner {
     let binding = WalkBinding(
       apply: { p, v, plan, time in
         let i: Int
-        if let found = plan.negotiation.interests.firstIndex(where: { $0.stakeholder == name }) { i = found } else {
+        if let found = plan.negotiation.interests.firstIndex(where: { $0.stakeholder == name }) {
+          i = found
+        } else {
           plan.negotiation.interests.append(Interest(stakeholder: name))
           i = plan.negotiation.interests.count - 1
         }
@@ -261,7 +284,9 @@ public final class NegotiationPlanner {
     let binding = WalkBinding(
       apply: { p, v, plan, time in
         let i: Int
-        if let found = plan.negotiation.concessions.firstIndex(where: { $0.order == order }) { i = found } else {
+        if let found = plan.negotiation.concessions.firstIndex(where: { $0.order == order }) {
+          i = found
+        } else {
           plan.negotiation.concessions.append(Concession(order: order))
           i = plan.negotiation.concessions.count - 1
         }
@@ -294,7 +319,9 @@ public final class NegotiationPlanner {
   func teamItem(index: Int, _ context: FlowContext, _ out: inout [FlowEffect]) -> SequenceFlow.Item? {
     guard let plan = context.plan, let walk = walk("team") else { return nil }
     var answers: [String: AnswerValue] = [:]
-    if let m = (plan.negotiation.team.indices.contains(index) ? plan.negotiation.team[index] : nil) { for p in walk.prompts { if let a = m.read(p.itemField) { answers[p.id] = a } } }
+    if let m = (plan.negotiation.team.indices.contains(index) ? plan.negotiation.team[index] : nil) {
+      for p in walk.prompts { if let a = m.read(p.itemField) { answers[p.id] = a } }
+    }
     let isNew = index >= plan.negotiation.team.count
     let engine = WalkEngine(walk: walk, answers: answers, context: walk.title + l.t(" · member \(index + 1)", " · 第 \(index + 1) 位成员"), l: l)
     let binding = WalkBinding(

@@ -29,8 +29,9 @@ public final class ObjectionFlow: Flow {
     self.presetCategory = category
     if let index, plan.objections.indices.contains(index) {
       let o = plan.objections[index]
-      if o.category == nil { phase = .category }
-      else if let open = LSCPAStep.allCases.first(where: { ($0 == .process && o.strategies.isEmpty) || (o.lscpa[$0] ?? "").isEmpty }) {
+      if o.category == nil {
+        phase = .category
+      } else if let open = LSCPAStep.allCases.first(where: { ($0 == .process && o.strategies.isEmpty) || (o.lscpa[$0] ?? "").isEmpty }) {
         phase = open == .process && o.strategies.isEmpty ? .strategies : .step(open)
       } else {
         phase = .step(.listen)
@@ -58,10 +59,16 @@ public final class ObjectionFlow: Flow {
   public func start(_ context: FlowContext) -> [FlowEffect] {
     self.context = context
     var out = StyledText(l.t("Objection handling — LSCPA", "异议处理——LSCPA"), .heading)
-    out.append("\n" + l.t("Listen, Sympathize, Confirm, Process, Assure: plan the line you will say at each step.",
-                          "倾听、同理、确认、处理、保证：为每一步写下你准备说的话。"))
-    out.append("\n" + l.t("(? what the step is for · back · skip · done · Enter keeps the answer)",
-                          "（? 查看该步要点 · back 上一步 · skip 跳过 · done 结束 · Enter 保留原答案）"), .dim)
+    out.append(
+      "\n"
+        + l.t(
+          "Listen, Sympathize, Confirm, Process, Assure: plan the line you will say at each step.",
+          "倾听、同理、确认、处理、保证：为每一步写下你准备说的话。"))
+    out.append(
+      "\n"
+        + l.t(
+          "(? what the step is for · back · skip · done · Enter keeps the answer)",
+          "（? 查看该步要点 · back 上一步 · skip 跳过 · done 结束 · Enter 保留原答案）"), .dim)
     if let o = objection() {
       out.append("\n" + l.t("Objection: ", "异议：") + "“" + o.statement + "” [" + labels.category(o.category) + "]")
     }
@@ -90,8 +97,9 @@ public final class ObjectionFlow: Flow {
         out.append("\n" + l.t("Enter keeps \(labels.category(given)); or type another (1–4 or its name).", "按 Enter 保留“\(labels.category(given))”；或输入其他类别（1–4 或名称）。"), .dim)
       } else if let s = suggestion, let c = s.category {
         if let other = s.unsureOf {
-          out.append("\n" + l.t("Not sure: the words fit ", "拿不准：客户的话既像") + labels.category(c) + l.t(" or ", "，也像") + labels.category(other)
-                     + l.t(" — you decide.", "，请你来判断。"), .accent)
+          out.append(
+            "\n" + l.t("Not sure: the words fit ", "拿不准：客户的话既像") + labels.category(c) + l.t(" or ", "，也像") + labels.category(other)
+              + l.t(" — you decide.", "，请你来判断。"), .accent)
         } else {
           out.append("\n" + l.t("The words suggest: ", "从客户的话看，像是：") + labels.category(c), .accent)
         }
@@ -175,7 +183,10 @@ public final class ObjectionFlow: Flow {
       }
       effects.append(.undo)
       phase = last
-      if last == .statement { index = nil; suggestion = nil }
+      if last == .statement {
+        index = nil
+        suggestion = nil
+      }
       say(render())
       return false
     }
@@ -206,11 +217,15 @@ public final class ObjectionFlow: Flow {
       if lang != l.lang { s = CategorySuggester.explain(s, in: book) }
       suggestion = s
       let category = presetCategory ?? s.category
-      guard save(l.t("logged objection", "记录异议"), { plan, time in
-        var o = Objection(statement: text, category: category, createdAt: time)
-        o.answeredAt["statement"] = time
-        plan.objections.append(o)
-      }) else { return true }
+      guard
+        save(
+          l.t("logged objection", "记录异议"),
+          { plan, time in
+            var o = Objection(statement: text, category: category, createdAt: time)
+            o.answeredAt["statement"] = time
+            plan.objections.append(o)
+          })
+      else { return true }
       index = (context.plan?.objections.count ?? 1) - 1
       if presetCategory != nil && (s.category == nil || s.category == presetCategory) {
         phase = .raisedBy
@@ -233,11 +248,25 @@ public final class ObjectionFlow: Flow {
         warn(StyledText(l.t("Choose a category: 1–4.", "请选择类别：1–4。"), .warn))
         return false
       }
-      guard update(l.t("objection category", "异议类别"), { o, time in o.category = chosen; o.answeredAt["category"] = time }) else { return true }
+      guard
+        update(
+          l.t("objection category", "异议类别"),
+          { o, time in
+            o.category = chosen
+            o.answeredAt["category"] = time
+          })
+      else { return true }
       return advance()
     case .raisedBy:
       if !text.isEmpty {
-        guard update(l.t("objection raised by", "异议提出人"), { o, time in o.raisedBy = text; o.answeredAt["raisedBy"] = time }) else { return true }
+        guard
+          update(
+            l.t("objection raised by", "异议提出人"),
+            { o, time in
+              o.raisedBy = text
+              o.answeredAt["raisedBy"] = time
+            })
+        else { return true }
       }
       return advance()
     case .strategies:
@@ -248,13 +277,27 @@ public final class ObjectionFlow: Flow {
         return false
       }
       let ids = picked.map(\.id)
-      guard update(l.t("objection strategies", "异议策略"), { o, time in o.strategies = ids; o.answeredAt["strategies"] = time }) else { return true }
+      guard
+        update(
+          l.t("objection strategies", "异议策略"),
+          { o, time in
+            o.strategies = ids
+            o.answeredAt["strategies"] = time
+          })
+      else { return true }
       phase = .step(.process)
       say(render())
       return false
     case .step(let step):
       if !text.isEmpty {
-        guard update(l.t("LSCPA ", "LSCPA ") + (book.step(step)?.name ?? step.rawValue), { o, time in o.lscpa[step] = text; o.lscpa.answeredAt[step.rawValue] = time }) else { return true }
+        guard
+          update(
+            l.t("LSCPA ", "LSCPA ") + (book.step(step)?.name ?? step.rawValue),
+            { o, time in
+              o.lscpa[step] = text
+              o.lscpa.answeredAt[step.rawValue] = time
+            })
+        else { return true }
         say(advice(step, text: text))
       }
       return advance()
@@ -266,13 +309,17 @@ public final class ObjectionFlow: Flow {
     let o = objection()
     let lang = Lang.detect(text)
     let rubricBook = signals[lang] ?? book
-    let score = Rubric(book: rubricBook).score(step: step.rawValue, text: text, strategies: o?.strategies ?? [], category: o?.category,
-                                               context: o?.statement ?? "")
-    let explained = lang == l.lang ? score.results : score.results.map { r -> Rubric.CheckResult in
-      var r = r
-      if let local = book.rubric[step.rawValue]?.checks.first(where: { $0.id == r.check.id }) { r.check = local }
-      return r
-    }
+    let score = Rubric(book: rubricBook).score(
+      step: step.rawValue, text: text, strategies: o?.strategies ?? [], category: o?.category,
+      context: o?.statement ?? "")
+    let explained =
+      lang == l.lang
+      ? score.results
+      : score.results.map { r -> Rubric.CheckResult in
+        var r = r
+        if let local = book.rubric[step.rawValue]?.checks.first(where: { $0.id == r.check.id }) { r.check = local }
+        return r
+      }
     let failed = explained.filter { !$0.passed }
     guard !failed.isEmpty else {
       return StyledText("  ✓ " + l.t("That line does what this step is for.", "这句话做到了这一步该做的事。"), .good)
@@ -347,8 +394,11 @@ public final class ObjectionFlow: Flow {
       return true
     }
     say("\n" + PlanView(plan: plan, labels: labels, width: context.width).objectionCard(plan.objections[i], number: i + 1))
-    say(StyledText(l.t("When the customer accepts the answer: `objection resolve \(i + 1)`. `objection` lists them all.",
-                               "客户接受答复后：`objection resolve \(i + 1)`。用 `objection` 查看全部。"), .dim))
+    say(
+      StyledText(
+        l.t(
+          "When the customer accepts the answer: `objection resolve \(i + 1)`. `objection` lists them all.",
+          "客户接受答复后：`objection resolve \(i + 1)`。用 `objection` 查看全部。"), .dim))
     let answered = LSCPAStep.allCases.contains { !(plan.objections[i].lscpa[$0] ?? "").isEmpty }
     if phase == .step(.assure), answered { effects.append(ActionFollowUp.offer(l: l)) }
     return true

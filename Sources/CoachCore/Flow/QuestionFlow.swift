@@ -28,8 +28,11 @@ public final class QuestionFlow: Flow {
   public func start(_ context: FlowContext) -> [FlowEffect] {
     self.context = context
     var out = StyledText(l.t("Question plan for the next meeting", "下次会谈的提问计划"), .heading)
-    out.append("\n" + l.t("For each of the four types: pick examples by number (e.g. `1 3`), write your own question, or press Enter for the next type.",
-                          "针对四种问题类型：输入编号选择示例（如 `1 3`），或写下自己的问题，按 Enter 进入下一类型。"))
+    out.append(
+      "\n"
+        + l.t(
+          "For each of the four types: pick examples by number (e.g. `1 3`), write your own question, or press Enter for the next type.",
+          "针对四种问题类型：输入编号选择示例（如 `1 3`），或写下自己的问题，按 Enter 进入下一类型。"))
     out.append("\n" + l.t("(? when to use it · back · done)", "（? 使用时机 · back 上一类 · done 结束）"), .dim)
     return [.say(out + "\n" + render())]
   }
@@ -117,7 +120,8 @@ public final class QuestionFlow: Flow {
     let detected = result.type.flatMap { $0 == type || (result.scores[type] ?? 0) >= top ? nil : $0 }
     if detected != nil || closed {
       let labels = Labels(book, l)
-      var out = StyledText(l.t("This does not read as \(article(labels.questionType(type))) \(labels.questionType(type).lowercased()):", "这个问题读起来不像\(labels.questionType(type))："), .warn)
+      var out = StyledText(
+        l.t("This does not read as \(article(labels.questionType(type))) \(labels.questionType(type).lowercased()):", "这个问题读起来不像\(labels.questionType(type))："), .warn)
       out.append("\n")
       out += QuestionFeedback.render(result, book: book, intended: type, l: l, width: context.width)
       out.append("\n  1  " + l.t("keep it as \(labels.questionType(type).lowercased()) (Enter)", "仍作为\(labels.questionType(type))保存（Enter）"))
@@ -177,7 +181,10 @@ public final class QuestionFlow: Flow {
     var out = StyledText("\n" + l.t("Question plan: ", "提问计划："), .heading)
     out.append(QuestionType.allCases.map { t in "\(labels.questionType(t)) \(plan.questionPlan.filter { $0.type == t }.count)" }.joined(separator: " · "))
     let gaps = context.findings().filter { $0.section == .questions }
-    if !gaps.isEmpty { out.append("\n"); out += FindingsView.render(gaps, l: l, width: context.width) }
+    if !gaps.isEmpty {
+      out.append("\n")
+      out += FindingsView.render(gaps, l: l, width: context.width)
+    }
     out.append("\n" + l.t("`show questions` lists them; `questions check TEXT` names the type of any question.", "用 `show questions` 查看；用 `questions check 问题` 判断任意问题的类型。"), .dim)
     return effects + [.say(out), .done]
   }

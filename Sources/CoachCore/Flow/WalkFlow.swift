@@ -12,10 +12,12 @@ public struct WalkBinding {
   /// Marks an amount as an estimate, or as exact (after `apply`, in the same change).
   public var estimate: (_ prompt: Prompt, _ approximate: Bool, _ plan: inout AccountPlan) -> Void = { _, _, _ in }
 
-  public init(apply: @escaping (_ prompt: Prompt, _ value: AnswerValue, _ plan: inout AccountPlan, _ time: String) -> Void,
-              validate: @escaping (_ prompt: Prompt, _ value: AnswerValue, _ plan: AccountPlan) -> String? = { _, _, _ in nil },
-              describe: @escaping (_ prompt: Prompt) -> String,
-              estimate: @escaping (_ prompt: Prompt, _ approximate: Bool, _ plan: inout AccountPlan) -> Void = { _, _, _ in }) {
+  public init(
+    apply: @escaping (_ prompt: Prompt, _ value: AnswerValue, _ plan: inout AccountPlan, _ time: String) -> Void,
+    validate: @escaping (_ prompt: Prompt, _ value: AnswerValue, _ plan: AccountPlan) -> String? = { _, _, _ in nil },
+    describe: @escaping (_ prompt: Prompt) -> String,
+    estimate: @escaping (_ prompt: Prompt, _ approximate: Bool, _ plan: inout AccountPlan) -> Void = { _, _, _ in }
+  ) {
     self.apply = apply
     self.validate = validate
     self.describe = describe
@@ -24,9 +26,10 @@ public struct WalkBinding {
 
   /// Plan-level fields (`account.*`, `valueAssessment.*`, `discovery.*`).
   public static func plan(_ title: String) -> WalkBinding {
-    WalkBinding(apply: { p, v, plan, t in PlanPatch.apply(v, to: p.fills, in: &plan, at: t) },
-                describe: { "\(title): \($0.shortLabel)" },
-                estimate: { p, approximate, plan in PlanPatch.mark(p.fills, approximate: approximate, in: &plan) })
+    WalkBinding(
+      apply: { p, v, plan, t in PlanPatch.apply(v, to: p.fills, in: &plan, at: t) },
+      describe: { "\(title): \($0.shortLabel)" },
+      estimate: { p, approximate, plan in PlanPatch.mark(p.fills, approximate: approximate, in: &plan) })
   }
 
   /// The edit that saves one answer.

@@ -58,7 +58,8 @@ public struct PlanHealth: Equatable, Sendable {
     }
 
     // Discovery: the stages' prompts from the playbook (optional ones not counted).
-    var total = 0, answered = 0
+    var total = 0
+    var answered = 0
     for stage in DiscoveryStage.allCases {
       let prompts = book?.walks[stage.rawValue]?.prompts.filter { !$0.optional }.map(\.id) ?? []
       let answers = plan.discovery[stage].answers

@@ -55,9 +55,15 @@ public struct JSONParser {
     case UInt8(ascii: "{"): return try parseObject()
     case UInt8(ascii: "["): return try parseArray()
     case UInt8(ascii: "\""): return .string(try parseString())
-    case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-    case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-    case UInt8(ascii: "n"): try literal("null"); return .null
+    case UInt8(ascii: "t"):
+      try literal("true")
+      return .bool(true)
+    case UInt8(ascii: "f"):
+      try literal("false")
+      return .bool(false)
+    case UInt8(ascii: "n"):
+      try literal("null")
+      return .null
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
     default:
       throw unexpected("expected a value (object, list, text, number, true, false or null)", "此处应为一个值（对象、列表、文本、数字、true、false 或 null）")
@@ -74,7 +80,11 @@ public struct JSONParser {
     index += 1
     var object: [String: JSONValue] = [:]
     skipSpace()
-    if peek(UInt8(ascii: "}")) { index += 1; depth -= 1; return .object(object) }
+    if peek(UInt8(ascii: "}")) {
+      index += 1
+      depth -= 1
+      return .object(object)
+    }
     while true {
       skipSpace()
       guard peek(UInt8(ascii: "\"")) else {
@@ -89,8 +99,15 @@ public struct JSONParser {
       skipSpace()
       object[key] = try parseValue()
       skipSpace()
-      if peek(UInt8(ascii: ",")) { index += 1; continue }
-      if peek(UInt8(ascii: "}")) { index += 1; depth -= 1; return .object(object) }
+      if peek(UInt8(ascii: ",")) {
+        index += 1
+        continue
+      }
+      if peek(UInt8(ascii: "}")) {
+        index += 1
+        depth -= 1
+        return .object(object)
+      }
       throw unexpected("expected , or }", "此处应为 , 或 }")
     }
   }
@@ -100,14 +117,25 @@ public struct JSONParser {
     index += 1
     var items: [JSONValue] = []
     skipSpace()
-    if peek(UInt8(ascii: "]")) { index += 1; depth -= 1; return .array(items) }
+    if peek(UInt8(ascii: "]")) {
+      index += 1
+      depth -= 1
+      return .array(items)
+    }
     while true {
       skipSpace()
       if peek(UInt8(ascii: "]")) { throw fail("trailing comma before ]", "] 前面有多余的逗号") }
       items.append(try parseValue())
       skipSpace()
-      if peek(UInt8(ascii: ",")) { index += 1; continue }
-      if peek(UInt8(ascii: "]")) { index += 1; depth -= 1; return .array(items) }
+      if peek(UInt8(ascii: ",")) {
+        index += 1
+        continue
+      }
+      if peek(UInt8(ascii: "]")) {
+        index += 1
+        depth -= 1
+        return .array(items)
+      }
       throw unexpected("expected , or ]", "此处应为 , 或 ]")
     }
   }
@@ -198,8 +226,9 @@ public struct JSONParser {
     default:
       index -= 2
       let escape = Character(Unicode.Scalar(c))
-      throw fail("\\\(escape) is not a valid escape; use \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX",
-                 "\\\(escape) 不是有效的转义；请使用 \\\" \\\\ \\/ \\b \\f \\n \\r \\t 或 \\uXXXX")
+      throw fail(
+        "\\\(escape) is not a valid escape; use \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX",
+        "\\\(escape) 不是有效的转义；请使用 \\\" \\\\ \\/ \\b \\f \\n \\r \\t 或 \\uXXXX")
     }
   }
 
@@ -253,9 +282,11 @@ public struct JSONParser {
 
   private mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
     let count = word.utf8CodeUnitCount
-    let matches = index + count <= bytes.count && word.withUTF8Buffer { buffer in
-      (0..<count).allSatisfy { bytes[index + $0] == buffer[$0] }
-    }
+    let matches =
+      index + count <= bytes.count
+      && word.withUTF8Buffer { buffer in
+        (0..<count).allSatisfy { bytes[index + $0] == buffer[$0] }
+      }
     guard matches else { throw unexpected("expected a value", "此处应为一个值") }
     index += count
   }

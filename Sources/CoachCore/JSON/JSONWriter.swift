@@ -30,7 +30,10 @@ public enum JSONWriter {
   private static func write(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
     switch value {
     case .array(let items):
-      if items.isEmpty { out.append(contentsOf: [0x5B, 0x5D]); return }
+      if items.isEmpty {
+        out.append(contentsOf: [0x5B, 0x5D])
+        return
+      }
       out.append(contentsOf: [0x5B, 0x0A])
       for (i, item) in items.enumerated() {
         pad(indent + 1, &out)
@@ -41,7 +44,10 @@ public enum JSONWriter {
       pad(indent, &out)
       out.append(0x5D)
     case .object(let object):
-      if object.isEmpty { out.append(contentsOf: [0x7B, 0x7D]); return }
+      if object.isEmpty {
+        out.append(contentsOf: [0x7B, 0x7D])
+        return
+      }
       out.append(contentsOf: [0x7B, 0x0A])
       let keys = sortedKeys(object)
       for (i, key) in keys.enumerated() {
@@ -115,7 +121,11 @@ public enum JSONWriter {
       return true
     }
     if clean != true {
-      if clean == nil { var copy = s; copy.makeContiguousUTF8(); utf8 = copy.utf8 }
+      if clean == nil {
+        var copy = s
+        copy.makeContiguousUTF8()
+        utf8 = copy.utf8
+      }
       for b in utf8 {
         switch b {
         case 0x22: out.append(contentsOf: [0x5C, 0x22])

@@ -57,8 +57,9 @@ public struct LearningWords: Sendable {
     case .stayed:
       return box(after.box).capitalisedFirst + " · " + next
     case .practice:
-      return l.t("Practice: not due until \(date(after.due, from: today)), so it stays in \(box(after.box))",
-                 "练习：\(date(after.due, from: today))才到期，仍为\(box(after.box))")
+      return l.t(
+        "Practice: not due until \(date(after.due, from: today)), so it stays in \(box(after.box))",
+        "练习：\(date(after.due, from: today))才到期，仍为\(box(after.box))")
     }
   }
 }
@@ -79,8 +80,9 @@ public enum LearningOverview {
     for (i, lesson) in book.lessons.enumerated() {
       let c = ItemCounts(book.quiz.filter { $0.lesson == lesson.id }, progress: progress, today: today, schedule: selection.schedule)
       let cell = { (n: Int) in Blocks.bar(Double(n), of: Double(max(1, c.total)), width: 4) + " " + String(n) }
-      table.add(["\(i + 1)", lesson.title, progress.lessons[lesson.id] != nil ? "✓" : "·", cell(c.new), cell(c.learning), cell(c.mastered)],
-                style: c.total > 0 && c.mastered == c.total ? .good : .plain)
+      table.add(
+        ["\(i + 1)", lesson.title, progress.lessons[lesson.id] != nil ? "✓" : "·", cell(c.new), cell(c.learning), cell(c.mastered)],
+        style: c.total > 0 && c.mastered == c.total ? .good : .plain)
     }
     out += "\n" + table.render(width: width)
     let all = ItemCounts(book.quiz, progress: progress, today: today, schedule: selection.schedule)
@@ -88,8 +90,10 @@ public enum LearningOverview {
     out.append("\n\n")
     out.append(l.t("All \(all.total) items  ", "全部 \(all.total) 道题  "), .bold)
     out.append(Blocks.bar(Double(all.mastered), of: Double(max(1, all.total)), width: 20))
-    out.append(l.t("  new \(all.new) · learning \(all.learning) · mastered \(all.mastered) · due today \(all.due)",
-                   "  新题 \(all.new) · 学习中 \(all.learning) · 已掌握 \(all.mastered) · 今日到期 \(all.due)"))
+    out.append(
+      l.t(
+        "  new \(all.new) · learning \(all.learning) · mastered \(all.mastered) · due today \(all.due)",
+        "  新题 \(all.new) · 学习中 \(all.learning) · 已掌握 \(all.mastered) · 今日到期 \(all.due)"))
     out.append("\n" + l.t("Lessons read: \(read) of \(book.lessons.count)", "已读课程：\(read)/\(book.lessons.count)"))
     out.append("\n" + advice(book, progress: progress, today: today, selection: selection, l: l), .accent)
     return out
@@ -112,16 +116,17 @@ public enum LearningOverview {
       return l.t("Next: `quiz` has \(words.count(new, "new item", "new items")) for today.", "下一步：`quiz` 今天有 \(new) 道新题。")
     }
     if let next = selection.nextDue(book.quiz, progress: progress, after: today) {
-      return l.t("Nothing is due today; the next review is on \(words.date(next.day, from: today)).",
-                 "今天没有到期的题目；下次复习在 \(words.date(next.day, from: today))。")
+      return l.t(
+        "Nothing is due today; the next review is on \(words.date(next.day, from: today)).",
+        "今天没有到期的题目；下次复习在 \(words.date(next.day, from: today))。")
     }
     return l.t("Every lesson is read. `quiz MODULE` practises one lesson any time.", "所有课程都已读完。随时可以用 `quiz 模块` 练习某一课。")
   }
 }
 
-fileprivate extension String {
+extension String {
   /// The first letter in upper case ("box 1 of 5" → "Box 1 of 5"); Chinese is unchanged.
-  var capitalisedFirst: String {
+  fileprivate var capitalisedFirst: String {
     guard let first else { return self }
     return first.uppercased() + dropFirst()
   }

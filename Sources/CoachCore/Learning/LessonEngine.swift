@@ -60,7 +60,10 @@ public struct LessonEngine: Sendable {
     } else {
       let p = lesson.pages[page]
       out.append("\n")
-      if let title = p.title, !title.isEmpty { out.append(title, .bold); out.append("  ") }
+      if let title = p.title, !title.isEmpty {
+        out.append(title, .bold)
+        out.append("  ")
+      }
       out.append(l.t("page \(page + 1) of \(total)", "第 \(page + 1)/\(total) 页"), .dim)
       for line in LessonText.wrapped(p.text, width: width) { out.append("\n" + line) }
     }
@@ -154,8 +157,10 @@ public struct LessonEngine: Sendable {
     var out = StyledText()
     if !resuming {
       out.append("\n")
-      out.append(l.t("Check your understanding: \(quiz.words.count(quiz.entries.count, "question", "questions")). The answers count toward your review schedule.",
-                     "检验一下：共 \(quiz.entries.count) 道题，作答结果计入你的复习安排。"), .heading)
+      out.append(
+        l.t(
+          "Check your understanding: \(quiz.words.count(quiz.entries.count, "question", "questions")). The answers count toward your review schedule.",
+          "检验一下：共 \(quiz.entries.count) 道题，作答结果计入你的复习安排。"), .heading)
       out.append("\n" + quiz.instructions, .dim)
     }
     step.output = out + (resuming ? StyledText() : "\n") + quiz.renderCurrent()
@@ -174,13 +179,19 @@ public struct LessonEngine: Sendable {
     var out = StyledText("\n")
     let pages = max(1, lesson.pages.count)
     if leftEarly && (inChecks || inChecksStarted) {
-      out.append(l.t("Left the check questions: \(quiz.right) of \(quiz.answeredCount) right so far; every answer is saved.",
-                     "已离开检测题：目前答对 \(quiz.right)/\(quiz.answeredCount)，所有作答均已保存。"), .dim)
+      out.append(
+        l.t(
+          "Left the check questions: \(quiz.right) of \(quiz.answeredCount) right so far; every answer is saved.",
+          "已离开检测题：目前答对 \(quiz.right)/\(quiz.answeredCount)，所有作答均已保存。"), .dim)
     } else if leftEarly {
-      out.append(l.t("Left the lesson at page \(page + 1) of \(pages); `learn \(lesson.id)` starts it again.",
-                     "已在第 \(page + 1)/\(pages) 页离开本课；输入 `learn \(lesson.id)` 可重新开始。"), .dim)
+      out.append(
+        l.t(
+          "Left the lesson at page \(page + 1) of \(pages); `learn \(lesson.id)` starts it again.",
+          "已在第 \(page + 1)/\(pages) 页离开本课；输入 `learn \(lesson.id)` 可重新开始。"), .dim)
     } else if !quiz.entries.isEmpty {
-      out.append(l.t("Lesson done: \(quiz.right) of \(quiz.words.count(quiz.entries.count, "check question", "check questions")) right.", "本课完成：检测题答对 \(quiz.right)/\(quiz.entries.count)。"), .bold)
+      out.append(
+        l.t("Lesson done: \(quiz.right) of \(quiz.words.count(quiz.entries.count, "check question", "check questions")) right.", "本课完成：检测题答对 \(quiz.right)/\(quiz.entries.count)。"),
+        .bold)
     } else {
       out.append(l.t("Lesson done.", "本课完成。"), .bold)
     }

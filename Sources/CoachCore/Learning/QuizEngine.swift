@@ -23,8 +23,10 @@ public struct QuizEngine: Sendable {
   /// Set when the user left with `done` (or Ctrl-C) before the last item.
   public private(set) var leftEarly = false
 
-  public init(book: Playbook, session: QuizSelection.Round, purpose: Purpose, progress: LearningProgress, today: CalendarDay,
-              selection: QuizSelection = QuizSelection(), l: L10n, width: Int) {
+  public init(
+    book: Playbook, session: QuizSelection.Round, purpose: Purpose, progress: LearningProgress, today: CalendarDay,
+    selection: QuizSelection = QuizSelection(), l: L10n, width: Int
+  ) {
     self.book = book
     entries = session.entries
     self.purpose = purpose
@@ -75,8 +77,9 @@ public struct QuizEngine: Sendable {
 
   /// How to answer, shown once at the start.
   public var instructions: String {
-    l.t("(answer with the number or the option's id · ? lesson summary · skip · done · Ctrl-C on an empty line leaves, answers are saved)",
-        "（输入编号或选项 id 作答 · ? 课程摘要 · skip 跳过 · done 结束 · 空行时 Ctrl-C 离开，已答内容均已保存）")
+    l.t(
+      "(answer with the number or the option's id · ? lesson summary · skip · done · Ctrl-C on an empty line leaves, answers are saved)",
+      "（输入编号或选项 id 作答 · ? 课程摘要 · skip 跳过 · done 结束 · 空行时 Ctrl-C 离开，已答内容均已保存）")
   }
 
   /// Takes one typed line.
@@ -105,8 +108,10 @@ public struct QuizEngine: Sendable {
       break
     }
     guard let chosen = QuizOptionOrder.parse(text, entry.item, shown: presented(entry.item)) else {
-      step.problem = StyledText(l.t("Answer with a number from 1 to \(entry.item.options.count) or an option's id; ? shows the lesson summary, skip moves on, done leaves.",
-                                    "请输入 1 到 \(entry.item.options.count) 的编号或选项 id；? 查看课程摘要，skip 跳过，done 结束。"), .warn)
+      step.problem = StyledText(
+        l.t(
+          "Answer with a number from 1 to \(entry.item.options.count) or an option's id; ? shows the lesson summary, skip moves on, done leaves.",
+          "请输入 1 到 \(entry.item.options.count) 的编号或选项 id；? 查看课程摘要，skip 跳过，done 结束。"), .warn)
       return step
     }
     let correct = chosen.id == entry.item.answer
@@ -183,11 +188,17 @@ public struct QuizEngine: Sendable {
     if daily.count(.due) > 0 {
       out.append("\n" + l.t("Still due today: \(words.count(daily.count(.due), "item", "items")); `quiz` serves them.", "今天还有 \(daily.count(.due)) 道题到期；输入 `quiz` 继续。"), .accent)
     } else if case let waiting = ItemCounts(book.quiz, progress: progress, today: today, schedule: selection.schedule).due, waiting > 0 {
-      out.append("\n" + l.t("That is today's limit of \(selection.dailyLimit) items; \(words.count(waiting, "due item", "due items")) will wait for tomorrow.",
-                            "今天的 \(selection.dailyLimit) 道题已做完；还有 \(waiting) 道到期的题目留到明天。"), .accent)
+      out.append(
+        "\n"
+          + l.t(
+            "That is today's limit of \(selection.dailyLimit) items; \(words.count(waiting, "due item", "due items")) will wait for tomorrow.",
+            "今天的 \(selection.dailyLimit) 道题已做完；还有 \(waiting) 道到期的题目留到明天。"), .accent)
     } else if let next = selection.nextDue(book.quiz, progress: progress, after: today) {
-      out.append("\n" + l.t("Next review: \(words.count(next.count, "item", "items")) on \(words.date(next.day, from: today)).",
-                            "下次复习：\(words.date(next.day, from: today))，共 \(next.count) 道题。"), .accent)
+      out.append(
+        "\n"
+          + l.t(
+            "Next review: \(words.count(next.count, "item", "items")) on \(words.date(next.day, from: today)).",
+            "下次复习：\(words.date(next.day, from: today))，共 \(next.count) 道题。"), .accent)
     }
     return out
   }

@@ -32,7 +32,8 @@ public struct QuizSelection: Sendable {
 
   /// Items answered on `today` (any source) and items first answered on `today`.
   public func answeredToday(_ items: [QuizItem], progress: LearningProgress, today: CalendarDay) -> (answered: Int, introduced: Int) {
-    var answered = 0, introduced = 0
+    var answered = 0
+    var introduced = 0
     for item in items {
       guard let r = progress.items[item.id] else { continue }
       if r.reviewed == today { answered += 1 }
@@ -48,7 +49,8 @@ public struct QuizSelection: Sendable {
     var room = max(0, dailyLimit - done.answered)
     let order = Dictionary(items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     let due = items.filter { schedule.isDue(progress.items[$0.id], on: today) }.sorted { a, b in
-      let ra = progress.items[a.id]!, rb = progress.items[b.id]!
+      let ra = progress.items[a.id]!
+      let rb = progress.items[b.id]!
       if ra.due != rb.due { return ra.due < rb.due }
       if ra.box != rb.box { return ra.box < rb.box }
       return order[a.id]! < order[b.id]!

@@ -62,33 +62,64 @@ public enum AmountParser {
       changed = false
       let lower = t.lowercased()
       for word in approximateWords where lower.hasPrefix(word) {
-        t = String(t.dropFirst(word.count)).trimmingWhitespace; approximate = true; changed = true; break
+        t = String(t.dropFirst(word.count)).trimmingWhitespace
+        approximate = true
+        changed = true
+        break
       }
       if changed { continue }
       for word in approximateTails where lower.hasSuffix(word) {
-        t = String(t.dropLast(word.count)).trimmingWhitespace; approximate = true; changed = true; break
+        t = String(t.dropLast(word.count)).trimmingWhitespace
+        approximate = true
+        changed = true
+        break
       }
       if changed { continue }
       for (sign, code) in signs.sorted(by: { $0.0.count > $1.0.count }) {
-        if t.hasPrefix(sign) { t = String(t.dropFirst(sign.count)).trimmingWhitespace; currency = code; changed = true; break }
-        if t.hasSuffix(sign) { t = String(t.dropLast(sign.count)).trimmingWhitespace; currency = code; changed = true; break }
+        if t.hasPrefix(sign) {
+          t = String(t.dropFirst(sign.count)).trimmingWhitespace
+          currency = code
+          changed = true
+          break
+        }
+        if t.hasSuffix(sign) {
+          t = String(t.dropLast(sign.count)).trimmingWhitespace
+          currency = code
+          changed = true
+          break
+        }
       }
       if changed { continue }
       let words = t.split(separator: " ")
       if words.count > 1, let first = words.first, codes.contains(first.uppercased()) {
-        currency = first.uppercased(); t = words.dropFirst().joined(separator: " "); changed = true; continue
+        currency = first.uppercased()
+        t = words.dropFirst().joined(separator: " ")
+        changed = true
+        continue
       }
       if words.count > 1, let last = words.last, codes.contains(last.uppercased()) {
-        currency = last.uppercased(); t = words.dropLast().joined(separator: " "); changed = true; continue
+        currency = last.uppercased()
+        t = words.dropLast().joined(separator: " ")
+        changed = true
+        continue
       }
-      if let glued = gluedCode(t) { currency = glued.code; t = glued.rest; changed = true; continue }
+      if let glued = gluedCode(t) {
+        currency = glued.code
+        t = glued.rest
+        changed = true
+        continue
+      }
       if !sawMultiplier {
         for (word, factor) in multipliers where lower.hasSuffix(word) {
           let rest = String(t.dropLast(word.count))
           // A letter suffix must follow a digit (or a space after one): "1.2m", "120 k".
           guard let before = rest.trimmingWhitespace.last, before.isASCII, before.isNumber else { continue }
           if word.count <= 3, word.allSatisfy({ $0.isLetter && $0.isASCII }), let prev = rest.last, prev.isLetter { continue }
-          t = rest.trimmingWhitespace; multiplier = factor; sawMultiplier = true; changed = true; break
+          t = rest.trimmingWhitespace
+          multiplier = factor
+          sawMultiplier = true
+          changed = true
+          break
         }
       }
     }
@@ -148,7 +179,10 @@ public enum AmountParser {
   static func numberReadings(_ text: String) -> Body? {
     var t = text.trimmingWhitespace
     var negative = false
-    if t.hasPrefix("-") || t.hasPrefix("−") { negative = true; t.removeFirst() }
+    if t.hasPrefix("-") || t.hasPrefix("−") {
+      negative = true
+      t.removeFirst()
+    }
     guard let first = t.first, first.isASCII, first.isNumber || first == "." || first == "," else { return nil }
     guard let lastChar = t.last, lastChar.isASCII, lastChar.isNumber else { return nil }
     // Split into runs of digits and the separators between them.
@@ -156,9 +190,14 @@ public enum AmountParser {
     var seps: [Character] = []
     var current = ""
     for c in t {
-      if c.isASCII && c.isNumber { current.append(c); continue }
+      if c.isASCII && c.isNumber {
+        current.append(c)
+        continue
+      }
       guard groupSeparators.contains(c) else { return nil }
-      groups.append(current); seps.append(c); current = ""
+      groups.append(current)
+      seps.append(c)
+      current = ""
     }
     groups.append(current)
     if seps.isEmpty { return .one(Decimalish(digits: t, places: 0, negative: negative)) }
@@ -183,7 +222,8 @@ public enum AmountParser {
       return .one(Decimalish(digits: plain(groups), places: 0, negative: negative))
     }
     // One `,` or `.`: a decimal mark unless exactly three digits follow.
-    let whole = groups[0], fraction = groups[1]
+    let whole = groups[0]
+    let fraction = groups[1]
     let decimal = Decimalish(digits: whole + fraction, places: fraction.count, negative: negative)
     guard fraction.count == 3, whole != "0", whole.count <= 3 else { return .one(decimal) }
     let thousands = Decimalish(digits: whole + fraction, places: 0, negative: negative)

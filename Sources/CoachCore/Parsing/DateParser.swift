@@ -66,7 +66,8 @@ public enum DateParser {
         return .day(weekday(wd, weekOffset: 0, today: today))
       case ["next"]:
         // "Next Tuesday" is the coming Tuesday to some and next week's to others: ask when they differ.
-        let coming = coming(wd, today: today), nextWeek = weekday(wd, weekOffset: 1, today: today)
+        let coming = coming(wd, today: today)
+        let nextWeek = weekday(wd, weekOffset: 1, today: today)
         return coming == nextWeek ? .day(nextWeek) : .ambiguous(coming, nextWeek)
       default: return nil
       }
@@ -143,7 +144,8 @@ public enum DateParser {
       if case .day(let x)? = upcoming(month: m, day: d, today: today) { return x }
       return nil
     }
-    let dm = day(a, b), md = day(b, a)
+    let dm = day(a, b)
+    let md = day(b, a)
     switch (dm, md) {
     case (let x?, let y?) where x == y: return .day(x)
     case (let x?, let y?): return .ambiguous(x, y)
@@ -160,13 +162,22 @@ public enum DateParser {
     guard (2...3).contains(words.count) else { return nil }
     func dayNumber(_ w: String) -> Int? {
       var w = w
-      for suffix in ["st", "nd", "rd", "th"] where w.hasSuffix(suffix) { w.removeLast(2); break }
+      for suffix in ["st", "nd", "rd", "th"] where w.hasSuffix(suffix) {
+        w.removeLast(2)
+        break
+      }
       guard w.count <= 2 else { return nil }
       return Int(w)
     }
-    var month: Int?, day: Int?
-    if let m = monthNames[words[0].trimmingTrailingDot], let d = dayNumber(words[1]) { month = m; day = d }
-    else if let d = dayNumber(words[0]), let m = monthNames[words[1].trimmingTrailingDot] { month = m; day = d }
+    var month: Int?
+    var day: Int?
+    if let m = monthNames[words[0].trimmingTrailingDot], let d = dayNumber(words[1]) {
+      month = m
+      day = d
+    } else if let d = dayNumber(words[0]), let m = monthNames[words[1].trimmingTrailingDot] {
+      month = m
+      day = d
+    }
     guard let month, let day else { return nil }
     if words.count == 3 {
       guard words[2].count == 4, let y = Int(words[2]) else { return nil }
@@ -218,7 +229,8 @@ public enum DateParser {
   static func addingMonths(_ n: Int, to day: CalendarDay) -> CalendarDay {
     let c = day.components
     let index = c.year * 12 + (c.month - 1) + n
-    let y = index / 12, m = index % 12 + 1
+    let y = index / 12
+    let m = index % 12 + 1
     return CalendarDay(year: y, month: m, day: min(c.day, CalendarDay.daysIn(month: m, year: y)))!
   }
 

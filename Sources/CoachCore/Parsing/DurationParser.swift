@@ -44,7 +44,10 @@ public enum DurationParser {
   public struct Duration: Equatable, Sendable {
     public var value: Double
     public var unit: DurationUnit
-    public init(_ value: Double, _ unit: DurationUnit) { self.value = value; self.unit = unit }
+    public init(_ value: Double, _ unit: DurationUnit) {
+      self.value = value
+      self.unit = unit
+    }
   }
 
   /// A number (digits or words) and a unit; nil for anything else. `mMeansMonths` reads `36m` as
@@ -57,9 +60,13 @@ public enum DurationParser {
     for word in ["about ", "around ", "约", "大约"] where t.lowercased().hasPrefix(word) { t = String(t.dropFirst(word.count)).trimmingWhitespace }
     if t == "半年" { return Duration(6, .months) }
     // Split where the number ends and the unit begins ("60天", "60 days", "两年", "3个月").
-    var number = "", unit = ""
+    var number = ""
+    var unit = ""
     for c in t {
-      if unit.isEmpty, c.isNumber || c == "." || (c == "," && !number.isEmpty) || Numerals.chineseDigits[c] != nil || c == "十" || c == "百" || (c.isLetter && c.isASCII && number.allSatisfy({ $0.isLetter })) {
+      if unit.isEmpty,
+        c.isNumber || c == "." || (c == "," && !number.isEmpty) || Numerals.chineseDigits[c] != nil || c == "十" || c == "百"
+          || (c.isLetter && c.isASCII && number.allSatisfy({ $0.isLetter }))
+      {
         number.append(c)
       } else {
         unit.append(c)
@@ -71,7 +78,8 @@ public enum DurationParser {
     if number.allSatisfy({ $0.isLetter && $0.isASCII }) {
       let words = t.split(separator: " ")
       guard words.count == 2 else { return nil }
-      number = String(words[0]); unit = String(words[1])
+      number = String(words[0])
+      unit = String(words[1])
     }
     if unit.hasSuffix("半"), let u = DurationUnit(word: String(unit.dropLast())), let n = Numerals.count(number) {
       return Duration(Double(n) + 0.5, u)  // 一年半

@@ -16,9 +16,14 @@ public enum Numerals {
 
   static func chinese(_ t: String) -> Int? {
     guard !t.isEmpty else { return nil }
-    var total = 0, digit: Int? = nil
+    var total = 0
+    var digit: Int? = nil
     for c in t {
-      if let d = chineseDigits[c] { guard digit == nil else { return nil }; digit = d; continue }
+      if let d = chineseDigits[c] {
+        guard digit == nil else { return nil }
+        digit = d
+        continue
+      }
       switch c {
       case "十": total += (digit ?? 1) * 10
       case "百": total += (digit ?? 1) * 100

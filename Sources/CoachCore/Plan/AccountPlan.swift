@@ -49,8 +49,9 @@ public struct AccountPlan: JSONRecord {
       throw PlanFormatError(path: f.at("schemaVersion"), "missing: every plan states its schemaVersion", "缺少：每个计划都要写明 schemaVersion")
     }
     guard version >= 1 else {
-      throw PlanFormatError(path: f.at("schemaVersion"), "schemaVersion \(version) is not a plan format: versions start at 1",
-                            "schemaVersion \(version) 不是有效的计划格式：版本从 1 开始")
+      throw PlanFormatError(
+        path: f.at("schemaVersion"), "schemaVersion \(version) is not a plan format: versions start at 1",
+        "schemaVersion \(version) 不是有效的计划格式：版本从 1 开始")
     }
     // A version-1 plan is read as version 2: its items get ids below, in list order.
     schemaVersion = max(version, Self.currentSchemaVersion)
@@ -72,8 +73,9 @@ public struct AccountPlan: JSONRecord {
     lastItemIDs = [:]
     if let counters = f.value("lastItemIDs") {
       guard case .object(let object) = counters else {
-        throw PlanFormatError(path: f.at("lastItemIDs"), "expected an object of whole numbers, found \(counters.kindName.en)",
-                              "应为由整数组成的对象，实际是\(counters.kindName.zh)")
+        throw PlanFormatError(
+          path: f.at("lastItemIDs"), "expected an object of whole numbers, found \(counters.kindName.en)",
+          "应为由整数组成的对象，实际是\(counters.kindName.zh)")
       }
       for (prefix, value) in object {
         guard let n = value.int, n >= 0 else {

@@ -112,12 +112,14 @@ extension AccountPlan {
     func check<T: PlanItem>(_ items: [T], _ list: String) throws(PlanFormatError) {
       for (i, item) in items.enumerated() where !item.id.isEmpty {
         guard ItemIDPrefix.isWellFormed(item.id) else {
-          throw PlanFormatError(path: "\(list)[\(i)].id", "\"\(item.id)\" is not an item id: letters, digits, _ and -, at most 40, starting with a letter or digit",
-                                "\"\(item.id)\" 不是有效的条目 id：只能由字母、数字、_ 和 - 组成，最多 40 个字符，以字母或数字开头")
+          throw PlanFormatError(
+            path: "\(list)[\(i)].id", "\"\(item.id)\" is not an item id: letters, digits, _ and -, at most 40, starting with a letter or digit",
+            "\"\(item.id)\" 不是有效的条目 id：只能由字母、数字、_ 和 - 组成，最多 40 个字符，以字母或数字开头")
         }
         if let first = seen.updateValue((list, i), forKey: item.id) {
-          throw PlanFormatError(path: "\(list)[\(i)].id", "the id \"\(item.id)\" is already the id of \(first.list)[\(first.index)]; every item's id is unique in the plan",
-                                "id \"\(item.id)\" 已用于 \(first.list)[\(first.index)]；计划中每一项的 id 都必须唯一")
+          throw PlanFormatError(
+            path: "\(list)[\(i)].id", "the id \"\(item.id)\" is already the id of \(first.list)[\(first.index)]; every item's id is unique in the plan",
+            "id \"\(item.id)\" 已用于 \(first.list)[\(first.index)]；计划中每一项的 id 都必须唯一")
         }
       }
     }

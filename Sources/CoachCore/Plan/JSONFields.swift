@@ -34,8 +34,9 @@ struct JSONFields {
     guard let value = raw(key) else { return nil }
     guard let n = value.int else { throw mismatch(key, Bilingual("a whole number", "整数"), value) }
     if let range, !range.contains(n) {
-      throw PlanFormatError(path: at(key), "expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(n)",
-                            "应为 \(range.lowerBound) 到 \(range.upperBound) 之间的整数，实际是 \(n)")
+      throw PlanFormatError(
+        path: at(key), "expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(n)",
+        "应为 \(range.lowerBound) 到 \(range.upperBound) 之间的整数，实际是 \(n)")
     }
     return n
   }
@@ -57,8 +58,9 @@ struct JSONFields {
     guard let text = try string(key) else { return nil }
     guard let e = E(rawValue: text) else {
       let allowed = E.allCases.map(\.rawValue)
-      throw PlanFormatError(path: at(key), "\"\(text)\" is not one of: \(allowed.joined(separator: ", "))",
-                            "\"\(text)\" 不是可选值之一：\(allowed.joined(separator: "、"))")
+      throw PlanFormatError(
+        path: at(key), "\"\(text)\" is not one of: \(allowed.joined(separator: ", "))",
+        "\"\(text)\" 不是可选值之一：\(allowed.joined(separator: "、"))")
     }
     return e
   }

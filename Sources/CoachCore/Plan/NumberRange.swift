@@ -15,21 +15,25 @@ public enum NumberRange {
 
   /// What to tell a rep whose figure is outside the range.
   public static func problem(_ typed: String) -> Bilingual {
-    Bilingual("‘\(typed)’ is outside the range coach stores: a figure must be between −1,000,000,000,000,000 and 1,000,000,000,000,000 (±10^15). Type it again.",
-              "‘\(typed)’ 超出范围：数字必须在 −1,000,000,000,000,000 到 1,000,000,000,000,000（±10^15）之间。请重新输入。")
+    Bilingual(
+      "‘\(typed)’ is outside the range coach stores: a figure must be between −1,000,000,000,000,000 and 1,000,000,000,000,000 (±10^15). Type it again.",
+      "‘\(typed)’ 超出范围：数字必须在 −1,000,000,000,000,000 到 1,000,000,000,000,000（±10^15）之间。请重新输入。")
   }
 
   /// What a plan-format error says about a stored figure outside the range.
   static func formatError(path: String, _ value: Double) -> PlanFormatError {
-    PlanFormatError(path: path, "the number \(value) is outside the range −10^15 to 10^15 that coach accepts",
-                    "数字 \(value) 超出 coach 接受的范围（−10^15 到 10^15）")
+    PlanFormatError(
+      path: path, "the number \(value) is outside the range −10^15 to 10^15 that coach accepts",
+      "数字 \(value) 超出 coach 接受的范围（−10^15 到 10^15）")
   }
 
   /// True when typed text is plainly meant as a number but is too long to be one (so that it is
   /// re-asked rather than kept as words): optional sign, digits with separators, an optional
   /// fraction, and more than 15 digits before the point.
   public static func isOverlongNumeral(_ text: String) -> Bool {
-    var digitsBeforePoint = 0, seenPoint = false, seenDigit = false
+    var digitsBeforePoint = 0
+    var seenPoint = false
+    var seenDigit = false
     for (i, c) in text.enumerated() {
       switch c {
       case "0"..."9":

@@ -12,8 +12,10 @@ public struct FieldSpec<Subject>: @unchecked Sendable {  // immutable: a name an
   let get: (Subject) -> AnswerValue?
   let set: (inout Subject, AnswerValue, String) -> Void
 
-  init(_ name: String, _ expect: PlanFields.Expect, get: @escaping (Subject) -> AnswerValue?,
-       set: @escaping (inout Subject, AnswerValue, String) -> Void) {
+  init(
+    _ name: String, _ expect: PlanFields.Expect, get: @escaping (Subject) -> AnswerValue?,
+    set: @escaping (inout Subject, AnswerValue, String) -> Void
+  ) {
     self.name = name
     self.expect = expect
     self.get = get
@@ -33,7 +35,9 @@ public struct FieldSpec<Subject>: @unchecked Sendable {  // immutable: a name an
   public func isAnswered(in subject: Subject) -> Bool { get(subject).map { !$0.isEmpty } ?? false }
 
   /// Stamps the time an answer was given in `stamp[key]` (the field's name unless given).
-  private static func stamped(_ stamp: Stamp?, _ key: String, _ write: @escaping (inout Subject, AnswerValue) -> Void)
+  private static func stamped(
+    _ stamp: Stamp?, _ key: String, _ write: @escaping (inout Subject, AnswerValue) -> Void
+  )
     -> (inout Subject, AnswerValue, String) -> Void
   {
     { subject, value, time in
@@ -43,53 +47,61 @@ public struct FieldSpec<Subject>: @unchecked Sendable {  // immutable: a name an
   }
 
   static func text(_ name: String, _ path: WritableKeyPath<Subject, String?>, stamp: Stamp?, key: String? = nil) -> Self {
-    Self(name, .text, get: { $0[keyPath: path].map { .text($0) } },
-         set: stamped(stamp, key ?? name) { $0[keyPath: path] = PlanPatch.text($1) })
+    Self(
+      name, .text, get: { $0[keyPath: path].map { .text($0) } },
+      set: stamped(stamp, key ?? name) { $0[keyPath: path] = PlanPatch.text($1) })
   }
 
   /// Text that is never emptied (a name, a statement): an empty answer leaves it as it was.
   static func requiredText(_ name: String, _ path: WritableKeyPath<Subject, String>, stamp: Stamp?) -> Self {
-    Self(name, .text, get: { $0[keyPath: path].isEmpty ? nil : .text($0[keyPath: path]) },
-         set: stamped(stamp, name) { s, v in if let t = PlanPatch.text(v) { s[keyPath: path] = t } })
+    Self(
+      name, .text, get: { $0[keyPath: path].isEmpty ? nil : .text($0[keyPath: path]) },
+      set: stamped(stamp, name) { s, v in if let t = PlanPatch.text(v) { s[keyPath: path] = t } })
   }
 
   static func date(_ name: String, _ path: WritableKeyPath<Subject, String?>, stamp: Stamp?) -> Self {
-    Self(name, .date, get: { $0[keyPath: path].map { .date($0) } },
-         set: stamped(stamp, name) { $0[keyPath: path] = PlanPatch.text($1) })
+    Self(
+      name, .date, get: { $0[keyPath: path].map { .date($0) } },
+      set: stamped(stamp, name) { $0[keyPath: path] = PlanPatch.text($1) })
   }
 
   static func choice<E: PlanEnum>(_ name: String, _ path: WritableKeyPath<Subject, E?>, stamp: Stamp?, key: String? = nil) -> Self {
-    Self(name, .choice(E.allCases.map(\.rawValue)), get: { $0[keyPath: path].map { .choice($0.rawValue) } },
-         set: stamped(stamp, key ?? name) { $0[keyPath: path] = PlanPatch.choice($1) })
+    Self(
+      name, .choice(E.allCases.map(\.rawValue)), get: { $0[keyPath: path].map { .choice($0.rawValue) } },
+      set: stamped(stamp, key ?? name) { $0[keyPath: path] = PlanPatch.choice($1) })
   }
 
   /// A score from 1 to 5; an answer that is no score leaves it as it was.
   static func scale(_ name: String, _ path: WritableKeyPath<Subject, Int?>, stamp: Stamp?) -> Self {
-    Self(name, .scale, get: { $0[keyPath: path].map { .scale($0) } },
-         set: stamped(stamp, name) { s, v in if case .scale(let n) = v { s[keyPath: path] = n } })
+    Self(
+      name, .scale, get: { $0[keyPath: path].map { .scale($0) } },
+      set: stamped(stamp, name) { s, v in if case .scale(let n) = v { s[keyPath: path] = n } })
   }
 
   static func amount(_ name: String, _ path: WritableKeyPath<Subject, Double?>, stamp: Stamp?) -> Self {
-    Self(name, .amount, get: { $0[keyPath: path].map { .amount($0, currency: nil) } },
-         set: stamped(stamp, name) { $0[keyPath: path] = PlanPatch.number($1) })
+    Self(
+      name, .amount, get: { $0[keyPath: path].map { .amount($0, currency: nil) } },
+      set: stamped(stamp, name) { $0[keyPath: path] = PlanPatch.number($1) })
   }
 
   /// A negotiated figure: a number where the term is numeric, else text.
   static func term(_ name: String, _ path: WritableKeyPath<Subject, TermValue?>, stamp: Stamp?) -> Self {
-    Self(name, .amountOrText,
-         get: {
-           switch $0[keyPath: path] {
-           case .number(let n)?: return .amount(n, currency: nil)
-           case .text(let s)?: return .text(s)
-           case nil: return nil
-           }
-         },
-         set: stamped(stamp, name) { $0[keyPath: path] = PlanPatch.termValue($1) })
+    Self(
+      name, .amountOrText,
+      get: {
+        switch $0[keyPath: path] {
+        case .number(let n)?: return .amount(n, currency: nil)
+        case .text(let s)?: return .text(s)
+        case nil: return nil
+        }
+      },
+      set: stamped(stamp, name) { $0[keyPath: path] = PlanPatch.termValue($1) })
   }
 
   /// The same field on a part of a larger subject (`ours.description` on the BATNA).
   func on<Whole>(_ part: WritableKeyPath<Whole, Subject>, as name: String) -> FieldSpec<Whole> {
-    let get = self.get, set = self.set
+    let get = self.get
+    let set = self.set
     return FieldSpec<Whole>(name, expect, get: { get($0[keyPath: part]) }, set: { whole, value, time in set(&whole[keyPath: part], value, time) })
   }
 }
@@ -220,21 +232,27 @@ extension AccountPlan: FieldTable {
     }
     for dimension in ValueDimension.allCases {
       for criterion in dimension.criteria {
-        f.append(FieldSpec("valueAssessment.\(dimension.rawValue).\(criterion)", .scale,
-                           get: { $0.valueAssessment.score(dimension, criterion).map { .scale($0) } },
-                           set: { plan, value, time in
-                             if case .scale(let n) = value { plan.valueAssessment.setScore(dimension, criterion, n, at: time) }
-                           }))
+        f.append(
+          FieldSpec(
+            "valueAssessment.\(dimension.rawValue).\(criterion)", .scale,
+            get: { $0.valueAssessment.score(dimension, criterion).map { .scale($0) } },
+            set: { plan, value, time in
+              if case .scale(let n) = value { plan.valueAssessment.setScore(dimension, criterion, n, at: time) }
+            }))
       }
     }
-    f.append(FieldSpec("negotiation.commonInterests", .list,
-                       get: { $0.negotiation.commonInterests.isEmpty ? nil : .list($0.negotiation.commonInterests) },
-                       set: { plan, value, time in
-                         if case .list(let items) = value { plan.negotiation.commonInterests = items } else if let t = PlanPatch.text(value) {
-                           plan.negotiation.commonInterests = [t]
-                         }
-                         plan.negotiation.answeredAt["commonInterests"] = time
-                       }))
+    f.append(
+      FieldSpec(
+        "negotiation.commonInterests", .list,
+        get: { $0.negotiation.commonInterests.isEmpty ? nil : .list($0.negotiation.commonInterests) },
+        set: { plan, value, time in
+          if case .list(let items) = value {
+            plan.negotiation.commonInterests = items
+          } else if let t = PlanPatch.text(value) {
+            plan.negotiation.commonInterests = [t]
+          }
+          plan.negotiation.answeredAt["commonInterests"] = time
+        }))
     return f
   }()
 }

@@ -13,17 +13,19 @@ struct NodeReader {
     self.problems = problems
     guard let entries = node.entries else {
       let kind = Self.kind(node)
-      problems.add(node.location, "expected \(what.en) (lines of `key: value`), found \(kind.en)",
-                   "这里应为\(what.zh)（`key: value` 形式的若干行），实际是\(kind.zh)")
+      problems.add(
+        node.location, "expected \(what.en) (lines of `key: value`), found \(kind.en)",
+        "这里应为\(what.zh)（`key: value` 形式的若干行），实际是\(kind.zh)")
       return nil
     }
     for entry in entries where !keys.contains(entry.key) {
       let near = Suggest.nearest(to: entry.key, in: keys)
-      problems.add(entry.keyLocation,
-                   "unknown field `\(entry.key)` in \(what.en)" + (near.map { "; did you mean `\($0)`?" } ?? "")
-                     + " (expected: \(keys.joined(separator: ", ")))",
-                   "`\(entry.key)` 不是\(what.zh)的字段" + (near.map { "；你是不是想写 `\($0)`？" } ?? "")
-                     + "（可用字段：\(keys.joined(separator: "、"))）")
+      problems.add(
+        entry.keyLocation,
+        "unknown field `\(entry.key)` in \(what.en)" + (near.map { "; did you mean `\($0)`?" } ?? "")
+          + " (expected: \(keys.joined(separator: ", ")))",
+        "`\(entry.key)` 不是\(what.zh)的字段" + (near.map { "；你是不是想写 `\($0)`？" } ?? "")
+          + "（可用字段：\(keys.joined(separator: "、"))）")
     }
   }
 
@@ -61,16 +63,18 @@ struct NodeReader {
   }
 
   func missing(_ key: String, _ meaning: Bilingual? = nil) {
-    problems.add(node.location, "\(what.en) needs `\(key)`" + (meaning.map { " (\($0.en))" } ?? ""),
-                 "\(what.zh)缺少 `\(key)`" + (meaning.map { "（\($0.zh)）" } ?? ""))
+    problems.add(
+      node.location, "\(what.en) needs `\(key)`" + (meaning.map { " (\($0.en))" } ?? ""),
+      "\(what.zh)缺少 `\(key)`" + (meaning.map { "（\($0.zh)）" } ?? ""))
   }
 
   /// An id: letters, digits and dashes.
   func id(_ key: String = "id") -> String? {
     guard let s = text(key, required: true, meaning: Bilingual("its id", "它的 id")) else { return nil }
     guard Self.isID(s) else {
-      problems.add(node[key]!.location, "`\(s)` is not a valid id: use letters, digits and dashes, starting with a letter or digit",
-                   "`\(s)` 不是有效的 id：只能使用字母、数字和连字符（-），并以字母或数字开头")
+      problems.add(
+        node[key]!.location, "`\(s)` is not a valid id: use letters, digits and dashes, starting with a letter or digit",
+        "`\(s)` 不是有效的 id：只能使用字母、数字和连字符（-），并以字母或数字开头")
       return nil
     }
     return s
@@ -85,8 +89,9 @@ struct NodeReader {
   func enumeration<E: RawRepresentable>(_ key: String, _ type: E.Type, allowed: [String], required: Bool = false) -> E? where E.RawValue == String {
     guard let s = text(key, required: required) else { return nil }
     guard let e = E(rawValue: s) else {
-      problems.add(node[key]!.location, "`\(s)` is not a valid `\(key)` for \(what.en); expected one of: \(allowed.joined(separator: ", "))",
-                   "\(what.zh)的 `\(key)` 不能是 `\(s)`；可选值：\(allowed.joined(separator: "、"))")
+      problems.add(
+        node[key]!.location, "`\(s)` is not a valid `\(key)` for \(what.en); expected one of: \(allowed.joined(separator: ", "))",
+        "\(what.zh)的 `\(key)` 不能是 `\(s)`；可选值：\(allowed.joined(separator: "、"))")
       return nil
     }
     return e
@@ -95,8 +100,9 @@ struct NodeReader {
   func int(_ key: String, in range: ClosedRange<Int>) -> Int? {
     guard let s = text(key) else { return nil }
     guard let n = Int(s), range.contains(n) else {
-      problems.add(node[key]!.location, "`\(key)` should be a whole number from \(range.lowerBound) to \(range.upperBound), found `\(s)`",
-                   "`\(key)` 应为 \(range.lowerBound) 到 \(range.upperBound) 之间的整数，实际是 `\(s)`")
+      problems.add(
+        node[key]!.location, "`\(key)` should be a whole number from \(range.lowerBound) to \(range.upperBound), found `\(s)`",
+        "`\(key)` 应为 \(range.lowerBound) 到 \(range.upperBound) 之间的整数，实际是 `\(s)`")
       return nil
     }
     return n
@@ -150,8 +156,9 @@ struct NodeReader {
 
   private func notAList(_ key: String, _ value: YAMLNode) {
     let kind = Self.kind(value)
-    problems.add(value.location, "`\(key)` in \(what.en) should be a list (lines starting with `- `), found \(kind.en)",
-                 "\(what.zh)的 `\(key)` 应为列表（以 `- ` 开头的若干行），实际是\(kind.zh)")
+    problems.add(
+      value.location, "`\(key)` in \(what.en) should be a list (lines starting with `- `), found \(kind.en)",
+      "\(what.zh)的 `\(key)` 应为列表（以 `- ` 开头的若干行），实际是\(kind.zh)")
   }
 
   /// A nested record.

@@ -48,16 +48,18 @@ public enum PlaybookAssembler {
     }
     if let m = file.node["module"] {
       if m.scalar != file.module {
-        problems.add(m.location, "this file is \(file.module).yaml but says `module: \(m.scalar ?? "")`; the two must match",
-                     "这个文件是 \(file.module).yaml，里面写的却是 `module: \(m.scalar ?? "")`；两者必须一致")
+        problems.add(
+          m.location, "this file is \(file.module).yaml but says `module: \(m.scalar ?? "")`; the two must match",
+          "这个文件是 \(file.module).yaml，里面写的却是 `module: \(m.scalar ?? "")`；两者必须一致")
       }
     } else {
       problems.add(top, "missing `module: \(file.module)` at the top of the file", "文件开头缺少 `module: \(file.module)`")
     }
     if let l = file.node["language"] {
       if l.scalar != lang.rawValue {
-        problems.add(l.location, "this file is in the \(lang.rawValue)/ folder but says `language: \(l.scalar ?? "")`",
-                     "这个文件在 \(lang.rawValue)/ 文件夹中，里面写的却是 `language: \(l.scalar ?? "")`")
+        problems.add(
+          l.location, "this file is in the \(lang.rawValue)/ folder but says `language: \(l.scalar ?? "")`",
+          "这个文件在 \(lang.rawValue)/ 文件夹中，里面写的却是 `language: \(l.scalar ?? "")`")
       }
     } else {
       problems.add(top, "missing `language: \(lang.rawValue)` at the top of the file", "文件开头缺少 `language: \(lang.rawValue)`")
@@ -90,7 +92,8 @@ public enum PlaybookAssembler {
     var problems: [PlaybookProblem] = []
     for module in modules {
       guard let na = a.1[module], let nb = b.1[module] else { continue }
-      let pa = idPaths(na), pb = idPaths(nb)
+      let pa = idPaths(na)
+      let pb = idPaths(nb)
       for (path, location) in pa where pb[path] == nil {
         problems.append(PlaybookProblem(location, onlyIn(readable(path), a.0, not: b.0, module)))
       }
@@ -103,8 +106,9 @@ public enum PlaybookAssembler {
 
   static func onlyIn(_ id: String, _ has: Lang, not lacks: Lang, _ module: String) -> Bilingual {
     func name(_ lang: Lang) -> String { (lang == .en ? "英文" : "中文") + "（\(lang.rawValue)）" }
-    return Bilingual("id `\(id)` is in the \(has.rawValue) playbook but not in the \(lacks.rawValue) one (\(module).yaml)",
-                     "id `\(id)` 在\(name(has))剧本中有，在\(name(lacks))剧本中没有（\(module).yaml）")
+    return Bilingual(
+      "id `\(id)` is in the \(has.rawValue) playbook but not in the \(lacks.rawValue) one (\(module).yaml)",
+      "id `\(id)` 在\(name(has))剧本中有，在\(name(lacks))剧本中没有（\(module).yaml）")
   }
 
   static func readable(_ path: String) -> String {

@@ -8,8 +8,9 @@ enum PlaybookChecks {
     func top(_ module: String) -> YAMLLocation { merged[module]?.location ?? YAMLLocation(file: "\(book.lang.rawValue)/\(module).yaml", line: 1, column: 1) }
 
     for module in PlaybookDecoder.modules where merged[module] == nil {
-      problems.add(YAMLLocation(file: "\(book.lang.rawValue)/\(module).yaml", line: 1, column: 1), "the \(module) module is missing: no \(module).yaml was found for this language",
-                   "缺少模块 `\(module)`：这种语言下没有找到 \(module).yaml")
+      problems.add(
+        YAMLLocation(file: "\(book.lang.rawValue)/\(module).yaml", line: 1, column: 1), "the \(module) module is missing: no \(module).yaml was found for this language",
+        "缺少模块 `\(module)`：这种语言下没有找到 \(module).yaml")
     }
 
     // Walks and their prompts.
@@ -39,12 +40,14 @@ enum PlaybookChecks {
         }
         let node = typeNode(merged["questions"], "types", t.rawValue)
         if info.examples.count < 6 {
-          problems.add(node ?? top("questions"), "question type `\(t.rawValue)` has \(info.examples.count) example(s); give at least 6",
-                       "问题类型 `\(t.rawValue)` 只有 \(info.examples.count) 个示例；请至少给出 6 个")
+          problems.add(
+            node ?? top("questions"), "question type `\(t.rawValue)` has \(info.examples.count) example(s); give at least 6",
+            "问题类型 `\(t.rawValue)` 只有 \(info.examples.count) 个示例；请至少给出 6 个")
         }
         if info.signals.isEmpty {
-          problems.add(node ?? top("questions"), "question type `\(t.rawValue)` has no signals, so questions can never be classified as it",
-                       "问题类型 `\(t.rawValue)` 没有信号，因此任何问题都不会被归为这一类型")
+          problems.add(
+            node ?? top("questions"), "question type `\(t.rawValue)` has no signals, so questions can never be classified as it",
+            "问题类型 `\(t.rawValue)` 没有信号，因此任何问题都不会被归为这一类型")
         }
       }
     }
@@ -67,8 +70,9 @@ enum PlaybookChecks {
           continue
         }
         for c in ObjectionCategory.allCases where step.examples[c] == nil {
-          problems.add(typeNode(merged["objections"], "steps", s.rawValue) ?? top("objections"), "step `\(s.rawValue)` has no example for `\(c.rawValue)` objections",
-                       "步骤 `\(s.rawValue)` 没有 `\(c.rawValue)` 异议的示例")
+          problems.add(
+            typeNode(merged["objections"], "steps", s.rawValue) ?? top("objections"), "step `\(s.rawValue)` has no example for `\(c.rawValue)` objections",
+            "步骤 `\(s.rawValue)` 没有 `\(c.rawValue)` 异议的示例")
         }
       }
       for c in ObjectionCategory.allCases {
@@ -78,8 +82,9 @@ enum PlaybookChecks {
         }
         let node = typeNode(merged["objections"], "categories", c.rawValue) ?? top("objections")
         if category.wordings.count < 5 {
-          problems.add(node, "category `\(c.rawValue)` has \(category.wordings.count) customer wording(s); give at least 5",
-                       "异议类别 `\(c.rawValue)` 只有 \(category.wordings.count) 条客户说法；请至少给出 5 条")
+          problems.add(
+            node, "category `\(c.rawValue)` has \(category.wordings.count) customer wording(s); give at least 5",
+            "异议类别 `\(c.rawValue)` 只有 \(category.wordings.count) 条客户说法；请至少给出 5 条")
         }
         if category.strategies.isEmpty { problems.add(node, "category `\(c.rawValue)` has no strategies", "异议类别 `\(c.rawValue)` 没有策略") }
         if category.signals.isEmpty {
@@ -115,8 +120,9 @@ enum PlaybookChecks {
       }
       for node in checks["findings"]?.items ?? [] {
         if let id = node["id"]?.scalar, !requiredFindings.isEmpty, !requiredFindings.contains(id) {
-          problems.add(node["id"]!.location, "no check has the id `\(id)`; known ids: \(requiredFindings.joined(separator: ", "))",
-                       "没有 id 为 `\(id)` 的检查；已知的 id：\(requiredFindings.joined(separator: "、"))")
+          problems.add(
+            node["id"]!.location, "no check has the id `\(id)`; known ids: \(requiredFindings.joined(separator: ", "))",
+            "没有 id 为 `\(id)` 的检查；已知的 id：\(requiredFindings.joined(separator: "、"))")
         }
       }
     }
@@ -134,8 +140,9 @@ enum PlaybookChecks {
     for itemNode in merged["quiz"]?["items"]?.items ?? [] {
       if let lesson = itemNode["lesson"], let id = lesson.scalar, !lessonIDs.isEmpty, !lessonIDs.contains(id) {
         let near = Suggest.nearest(to: id, in: Array(lessonIDs))
-        problems.add(lesson.location, "quiz item names lesson `\(id)`, which lessons.yaml does not have" + (near.map { "; did you mean `\($0)`?" } ?? ""),
-                     "测验题指定的课程 `\(id)` 在 lessons.yaml 中不存在" + (near.map { "；你是不是想写 `\($0)`？" } ?? ""))
+        problems.add(
+          lesson.location, "quiz item names lesson `\(id)`, which lessons.yaml does not have" + (near.map { "; did you mean `\($0)`?" } ?? ""),
+          "测验题指定的课程 `\(id)` 在 lessons.yaml 中不存在" + (near.map { "；你是不是想写 `\($0)`？" } ?? ""))
       }
     }
 
@@ -152,36 +159,41 @@ enum PlaybookChecks {
     else { return }
     guard let found = PlanFields.expectation(for: fills) else {
       let near = Suggest.nearest(to: fills, in: Array(PlanFields.fixed.keys), maxDistance: 4)
-      problems.add(fillsNode.location,
-                   "`\(fills)` is not a field of the account plan, so this prompt fills nothing" + (near.map { "; did you mean `\($0)`?" } ?? "")
-                     + " (playbooks/README.md lists the fields)",
-                   "`\(fills)` 不是客户计划的字段，这个提示的回答无处填写" + (near.map { "；你是不是想写 `\($0)`？" } ?? "")
-                     + "（字段列表见 playbooks/README.md）")
+      problems.add(
+        fillsNode.location,
+        "`\(fills)` is not a field of the account plan, so this prompt fills nothing" + (near.map { "; did you mean `\($0)`?" } ?? "")
+          + " (playbooks/README.md lists the fields)",
+        "`\(fills)` 不是客户计划的字段，这个提示的回答无处填写" + (near.map { "；你是不是想写 `\($0)`？" } ?? "")
+          + "（字段列表见 playbooks/README.md）")
       return
     }
     if let walk, !PlanFields.accepts(walk, fills) {
       let name = walk.hasPrefix("negotiation.") ? "the negotiation part `\(walk.dropFirst("negotiation.".count))`" : "the `\(walk)` walk"
       let nameZh = walk.hasPrefix("negotiation.") ? "谈判准备环节 `\(walk.dropFirst("negotiation.".count))`" : "`\(walk)` 引导流程"
-      problems.add(fillsNode.location,
-                   "\(name) cannot fill `\(fills)`, so the answer would be dropped; its prompts fill \(PlanFields.placeNames(for: walk))",
-                   "\(nameZh)无法填写 `\(fills)`，回答会被丢弃；它的提示只能填写 \(PlanFields.placeNames(for: walk))")
+      problems.add(
+        fillsNode.location,
+        "\(name) cannot fill `\(fills)`, so the answer would be dropped; its prompts fill \(PlanFields.placeNames(for: walk))",
+        "\(nameZh)无法填写 `\(fills)`，回答会被丢弃；它的提示只能填写 \(PlanFields.placeNames(for: walk))")
       return
     }
     if fills.hasPrefix("discovery."), let walk {
       let parts = fills.split(separator: ".")
       if parts[1] != walk {
-        problems.add(fillsNode.location, "a prompt of the `\(walk)` walk should fill `discovery.\(walk).…`, not `\(fills)`",
-                     "`\(walk)` 引导流程中的提示应填写 `discovery.\(walk).…`，而不是 `\(fills)`")
+        problems.add(
+          fillsNode.location, "a prompt of the `\(walk)` walk should fill `discovery.\(walk).…`, not `\(fills)`",
+          "`\(walk)` 引导流程中的提示应填写 `discovery.\(walk).…`，而不是 `\(fills)`")
       } else if let id = node["id"]?.scalar, parts[2] != id {
-        problems.add(fillsNode.location, "this prompt's id is `\(id)` but it fills `\(fills)`; use `discovery.\(walk).\(id)` so answers stay with their prompt",
-                     "这个提示的 id 是 `\(id)`，填写的却是 `\(fills)`；请改用 `discovery.\(walk).\(id)`，让回答和提示对应")
+        problems.add(
+          fillsNode.location, "this prompt's id is `\(id)` but it fills `\(fills)`; use `discovery.\(walk).\(id)` so answers stay with their prompt",
+          "这个提示的 id 是 `\(id)`，填写的却是 `\(fills)`；请改用 `discovery.\(walk).\(id)`，让回答和提示对应")
       }
     }
     let expect = found ?? nil
     if !PlanFields.fits(kind, expect) {
       let needs = describe(expect)
-      problems.add(node["kind"]!.location, "`\(fills)` needs \(needs.en), but this prompt is of kind `\(kind.rawValue)`",
-                   "`\(fills)` 需要\(needs.zh)，但这个提示的类型是 `\(kind.rawValue)`")
+      problems.add(
+        node["kind"]!.location, "`\(fills)` needs \(needs.en), but this prompt is of kind `\(kind.rawValue)`",
+        "`\(fills)` 需要\(needs.zh)，但这个提示的类型是 `\(kind.rawValue)`")
     }
     if case .choice(let allowed)? = expect {
       let given = (node["options"]?.items ?? []).compactMap { $0["id"]?.scalar }
@@ -191,11 +203,12 @@ enum PlaybookChecks {
       if !missing.isEmpty || !extra.isEmpty {
         // Point at the first unknown option (it may come from a trainer's file), else the list.
         let unknownNode = (node["options"]?.items ?? []).first { extra.contains($0["id"]?.scalar ?? "") }
-        problems.add(unknownNode?["id"]?.location ?? node["options"]?.location ?? node.location,
-                     "the options of `\(fills)` must be exactly: \(allowed.joined(separator: ", "))"
-                       + (missing.isEmpty ? "" : "; missing: \(missing.joined(separator: ", "))") + (extra.isEmpty ? "" : "; unknown: \(extra.joined(separator: ", "))"),
-                     "`\(fills)` 的选项必须正好是：\(allowed.joined(separator: "、"))"
-                       + (missing.isEmpty ? "" : "；缺少：\(missing.joined(separator: "、"))") + (extra.isEmpty ? "" : "；未知：\(extra.joined(separator: "、"))"))
+        problems.add(
+          unknownNode?["id"]?.location ?? node["options"]?.location ?? node.location,
+          "the options of `\(fills)` must be exactly: \(allowed.joined(separator: ", "))"
+            + (missing.isEmpty ? "" : "; missing: \(missing.joined(separator: ", "))") + (extra.isEmpty ? "" : "; unknown: \(extra.joined(separator: ", "))"),
+          "`\(fills)` 的选项必须正好是：\(allowed.joined(separator: "、"))"
+            + (missing.isEmpty ? "" : "；缺少：\(missing.joined(separator: "、"))") + (extra.isEmpty ? "" : "；未知：\(extra.joined(separator: "、"))"))
       }
     }
   }

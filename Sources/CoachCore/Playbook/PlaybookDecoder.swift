@@ -1,7 +1,9 @@
 /// Turns the (merged) YAML of each module into the typed playbook, reporting every problem.
 enum PlaybookDecoder {
-  static let modules = ["account", "discovery", "questions", "relationships", "objections", "rubric",
-                        "negotiation", "checks", "lessons", "quiz", "drills"]
+  static let modules = [
+    "account", "discovery", "questions", "relationships", "objections", "rubric",
+    "negotiation", "checks", "lessons", "quiz", "drills",
+  ]
 
   static let moduleKeys: [String: [String]] = [
     "account": ["traits", "walks"],
@@ -106,8 +108,9 @@ enum PlaybookDecoder {
     r.checkUniqueIDs("prompts", what: Bilingual("prompt", "提示"))
     r.checkUniqueIDs("groups", what: Bilingual("group", "分组"))
     for (p, pn) in zip(w.prompts, r.node["prompts"]?.items ?? []) where p.group != nil && w.group(p.group) == nil {
-      problems.add(pn["group"]?.location ?? pn.location, "prompt `\(p.id)` names group `\(p.group!)`, which this walk does not define",
-                   "提示 `\(p.id)` 指定的分组 `\(p.group!)` 在这个引导流程中没有定义")
+      problems.add(
+        pn["group"]?.location ?? pn.location, "prompt `\(p.id)` names group `\(p.group!)`, which this walk does not define",
+        "提示 `\(p.id)` 指定的分组 `\(p.group!)` 在这个引导流程中没有定义")
     }
     return w
   }
@@ -126,10 +129,13 @@ enum PlaybookDecoder {
   }
 
   static func industryVariant(_ node: YAMLNode, _ problems: ProblemList) -> IndustryVariant? {
-    guard let r = NodeReader(node, what: Bilingual("an industry variant", "行业版本"), keys: ["id", "hint", "source", "examples"], problems: problems), let id = r.id() else { return nil }
+    guard let r = NodeReader(node, what: Bilingual("an industry variant", "行业版本"), keys: ["id", "hint", "source", "examples"], problems: problems), let id = r.id() else {
+      return nil
+    }
     guard Industry.isID(id) else {
-      problems.add(node["id"]!.location, "`\(id)` is not an industry id: use lower-case letters, digits and dashes, as in `logistics`",
-                   "`\(id)` 不是行业 id：请用小写字母、数字和连字符，例如 `logistics`")
+      problems.add(
+        node["id"]!.location, "`\(id)` is not an industry id: use lower-case letters, digits and dashes, as in `logistics`",
+        "`\(id)` 不是行业 id：请用小写字母、数字和连字符，例如 `logistics`")
       return nil
     }
     var v = IndustryVariant(id: id, hint: r.text("hint"))
@@ -143,8 +149,12 @@ enum PlaybookDecoder {
 
   /// The `source` field: where an item comes from (see `SourceRef`); required where asked.
   static func source(_ r: NodeReader, required: Bool) -> String? {
-    guard let s = r.text("source", required: required, meaning: Bilingual("where it comes from: course part and slide heading, article section, or `ours`",
-                                                                         "出处：课程部分和幻灯片标题、文章章节，或 `ours`"))
+    guard
+      let s = r.text(
+        "source", required: required,
+        meaning: Bilingual(
+          "where it comes from: course part and slide heading, article section, or `ours`",
+          "出处：课程部分和幻灯片标题、文章章节，或 `ours`"))
     else { return nil }
     if SourceRef.parse(s) == nil, let n = r.node["source"] {
       r.problems.add(n.location, SourceRef.expected.en + "; found `\(s)`", SourceRef.expected.zh + "；实际是 `\(s)`")
@@ -175,8 +185,9 @@ enum PlaybookDecoder {
     p.optional = r.bool("optional") ?? false
     if kind == .choice && p.options.isEmpty { problems.add(node.location, "choice prompt `\(id)` needs `options`", "选择型提示 `\(id)` 缺少 `options`") }
     if kind != .choice && node["options"] != nil {
-      problems.add(node["options"]!.location, "only choice prompts take `options`; `\(id)` is a \(kind.rawValue) prompt",
-                   "只有选择型（choice）提示才能有 `options`；`\(id)` 是 \(kind.rawValue) 类型的提示")
+      problems.add(
+        node["options"]!.location, "only choice prompts take `options`; `\(id)` is a \(kind.rawValue) prompt",
+        "只有选择型（choice）提示才能有 `options`；`\(id)` 是 \(kind.rawValue) 类型的提示")
     }
     return p
   }
@@ -203,8 +214,9 @@ enum PlaybookDecoder {
     s.weight = r.int("weight", in: 1...10) ?? 1
     s.why = r.text("why")
     if s.phrases.isEmpty && s.test == nil {
-      problems.add(node.location, "a signal needs `phrases` (words to look for) or a `test` (number, question or long)",
-                   "信号需要 `phrases`（要查找的词语）或 `test`（number、question 或 long）")
+      problems.add(
+        node.location, "a signal needs `phrases` (words to look for) or a `test` (number, question or long)",
+        "信号需要 `phrases`（要查找的词语）或 `test`（number、question 或 long）")
       return nil
     }
     return s
@@ -213,7 +225,9 @@ enum PlaybookDecoder {
   // MARK: questions and relationships
 
   static func questionType(_ node: YAMLNode, _ problems: ProblemList) -> QuestionTypeInfo? {
-    guard let r = NodeReader(node, what: Bilingual("a question type", "问题类型"), keys: ["id", "name", "purpose", "when", "recognise", "improve", "examples", "signals"], problems: problems),
+    guard
+      let r = NodeReader(
+        node, what: Bilingual("a question type", "问题类型"), keys: ["id", "name", "purpose", "when", "recognise", "improve", "examples", "signals"], problems: problems),
       let id = r.enumeration("id", QuestionType.self, allowed: QuestionType.allCases.map(\.rawValue), required: true)
     else { return nil }
     var q = QuestionTypeInfo(id: id, name: r.text("name", required: true) ?? id.rawValue)
@@ -227,7 +241,9 @@ enum PlaybookDecoder {
   }
 
   static func weak(_ node: YAMLNode, _ problems: ProblemList) -> WeakQuestion? {
-    guard let r = NodeReader(node, what: Bilingual("a weak-question pattern", "薄弱问法"), keys: ["id", "name", "signals", "advice"], problems: problems), let id = r.id() else { return nil }
+    guard let r = NodeReader(node, what: Bilingual("a weak-question pattern", "薄弱问法"), keys: ["id", "name", "signals", "advice"], problems: problems), let id = r.id() else {
+      return nil
+    }
     return WeakQuestion(id: id, name: r.text("name"), signals: signals(r, "signals"), advice: r.text("advice"))
   }
 
@@ -235,7 +251,8 @@ enum PlaybookDecoder {
     guard let r = NodeReader(node, what: Bilingual("a role", "决策者角色"), keys: ["id", "name", "who", "cares", "approach", "example"], problems: problems),
       let id = r.enumeration("id", StakeholderRole.self, allowed: StakeholderRole.allCases.map(\.rawValue), required: true)
     else { return nil }
-    return RoleInfo(id: id, name: r.text("name", required: true) ?? id.rawValue, who: r.text("who"), cares: r.texts("cares"), approach: r.text("approach"), example: r.text("example"))
+    return RoleInfo(
+      id: id, name: r.text("name", required: true) ?? id.rawValue, who: r.text("who"), cares: r.texts("cares"), approach: r.text("approach"), example: r.text("example"))
   }
 
   static func attitude(_ node: YAMLNode, _ problems: ProblemList) -> AttitudeInfo? {
@@ -278,9 +295,12 @@ enum PlaybookDecoder {
     c.signals = signals(r, "signals")
     c.wordings = r.texts("wordings")
     c.strategies = r.list("strategies") { sn in
-      guard let sr = NodeReader(sn, what: Bilingual("a strategy", "策略"), keys: ["id", "name", "how", "example", "signals", "source"], problems: problems), let sid = sr.id() else { return nil }
-      return StrategyInfo(id: sid, name: sr.text("name", required: true) ?? sid, how: sr.text("how"), example: sr.text("example"), signals: signals(sr, "signals"),
-                          source: source(sr, required: true))
+      guard let sr = NodeReader(sn, what: Bilingual("a strategy", "策略"), keys: ["id", "name", "how", "example", "signals", "source"], problems: problems), let sid = sr.id() else {
+        return nil
+      }
+      return StrategyInfo(
+        id: sid, name: sr.text("name", required: true) ?? sid, how: sr.text("how"), example: sr.text("example"), signals: signals(sr, "signals"),
+        source: source(sr, required: true))
     }
     r.checkUniqueIDs("strategies", what: Bilingual("strategy", "策略"))
     return c
@@ -291,13 +311,16 @@ enum PlaybookDecoder {
   static func rubricStep(_ node: YAMLNode, _ problems: ProblemList) -> RubricStep? {
     guard let r = NodeReader(node, what: Bilingual("a rubric step", "评分步骤"), keys: ["id", "better", "checks"], problems: problems), let id = r.id() else { return nil }
     guard rubricStepIDs.contains(id) else {
-      problems.add(node["id"]!.location, "`\(id)` is not a rubric step; expected one of: \(rubricStepIDs.joined(separator: ", "))",
-                   "`\(id)` 不是评分步骤；可选值：\(rubricStepIDs.joined(separator: "、"))")
+      problems.add(
+        node["id"]!.location, "`\(id)` is not a rubric step; expected one of: \(rubricStepIDs.joined(separator: ", "))",
+        "`\(id)` 不是评分步骤；可选值：\(rubricStepIDs.joined(separator: "、"))")
       return nil
     }
     var s = RubricStep(id: id, better: r.text("better"))
     s.checks = r.list("checks", required: true) { cn in
-      guard let cr = NodeReader(cn, what: Bilingual("a rubric check", "评分检查项"), keys: ["id", "kind", "description", "advice", "any", "none", "strategies"], problems: problems), let cid = cr.id() else { return nil }
+      guard let cr = NodeReader(cn, what: Bilingual("a rubric check", "评分检查项"), keys: ["id", "kind", "description", "advice", "any", "none", "strategies"], problems: problems),
+        let cid = cr.id()
+      else { return nil }
       var c = RubricCheck(id: cid, description: cr.text("description", required: true, meaning: Bilingual("what the check looks for", "该检查项要检查什么")) ?? cid)
       c.advice = cr.text("advice")
       c.kind = cr.enumeration("kind", RubricCheck.Kind.self, allowed: ["essential", "extra", "harm"]) ?? .extra
@@ -305,12 +328,14 @@ enum PlaybookDecoder {
       c.none = signals(cr, "none")
       c.strategies = cr.bool("strategies") ?? false
       if c.any.isEmpty && c.none.isEmpty && !c.strategies {
-        problems.add(cn.location, "rubric check `\(cid)` looks for nothing: give it `any`, `none` or `strategies: true`",
-                     "评分检查项 `\(cid)` 什么也不检查：请给它加上 `any`、`none` 或 `strategies: true`")
+        problems.add(
+          cn.location, "rubric check `\(cid)` looks for nothing: give it `any`, `none` or `strategies: true`",
+          "评分检查项 `\(cid)` 什么也不检查：请给它加上 `any`、`none` 或 `strategies: true`")
       }
       if c.kind == .harm, c.none.isEmpty {
-        problems.add(cn.location, "rubric check `\(cid)` is a harm check: give it `none` (the words that do harm)",
-                     "评分检查项 `\(cid)` 是伤害性检查：请给它加上 `none`（会造成伤害的说法）")
+        problems.add(
+          cn.location, "rubric check `\(cid)` is a harm check: give it `none` (the words that do harm)",
+          "评分检查项 `\(cid)` 是伤害性检查：请给它加上 `none`（会造成伤害的说法）")
       }
       return c
     }
@@ -321,7 +346,9 @@ enum PlaybookDecoder {
   // MARK: negotiation
 
   static func part(_ node: YAMLNode, _ problems: ProblemList) -> NegotiationPart? {
-    guard let r = NodeReader(node, what: Bilingual("a negotiation part", "谈判准备环节"), keys: ["id", "title", "purpose", "hint", "principles", "prompts"], problems: problems), let id = r.id() else { return nil }
+    guard let r = NodeReader(node, what: Bilingual("a negotiation part", "谈判准备环节"), keys: ["id", "title", "purpose", "hint", "principles", "prompts"], problems: problems),
+      let id = r.id()
+    else { return nil }
     var p = NegotiationPart(id: id, title: r.text("title", required: true) ?? id)
     p.purpose = r.text("purpose")
     p.hint = r.text("hint")
@@ -335,8 +362,9 @@ enum PlaybookDecoder {
     guard let r = NodeReader(node, what: Bilingual("a term", "谈判条款"), keys: ["id", "name", "better", "unit", "hint"], problems: problems),
       let id = r.enumeration("id", NegotiationTerm.self, allowed: NegotiationTerm.allCases.map(\.rawValue), required: true)
     else { return nil }
-    return TermInfo(id: id, name: r.text("name", required: true) ?? id.rawValue,
-                    better: r.enumeration("better", BetterDirection.self, allowed: ["higher", "lower"]), unit: r.text("unit"), hint: r.text("hint"))
+    return TermInfo(
+      id: id, name: r.text("name", required: true) ?? id.rawValue,
+      better: r.enumeration("better", BetterDirection.self, allowed: ["higher", "lower"]), unit: r.text("unit"), hint: r.text("hint"))
   }
 
   static func teamRole(_ node: YAMLNode, _ problems: ProblemList) -> TeamRoleInfo? {
@@ -347,12 +375,16 @@ enum PlaybookDecoder {
   }
 
   static func arena(_ node: YAMLNode, _ problems: ProblemList) -> Arena? {
-    guard let r = NodeReader(node, what: Bilingual("a negotiation arena", "谈判场景"), keys: ["id", "name", "principle", "tactics"], problems: problems), let id = r.id() else { return nil }
+    guard let r = NodeReader(node, what: Bilingual("a negotiation arena", "谈判场景"), keys: ["id", "name", "principle", "tactics"], problems: problems), let id = r.id() else {
+      return nil
+    }
     return Arena(id: id, name: r.text("name", required: true) ?? id, principle: r.text("principle"), tactics: r.texts("tactics"))
   }
 
   static func closing(_ node: YAMLNode, _ problems: ProblemList) -> ClosingTechnique? {
-    guard let r = NodeReader(node, what: Bilingual("a closing technique", "成交技巧"), keys: ["id", "name", "purpose", "tactics"], problems: problems), let id = r.id() else { return nil }
+    guard let r = NodeReader(node, what: Bilingual("a closing technique", "成交技巧"), keys: ["id", "name", "purpose", "tactics"], problems: problems), let id = r.id() else {
+      return nil
+    }
     return ClosingTechnique(id: id, name: r.text("name", required: true) ?? id, purpose: r.text("purpose"), tactics: r.texts("tactics"))
   }
 
@@ -380,7 +412,9 @@ enum PlaybookDecoder {
   }
 
   static func quizItem(_ node: YAMLNode, _ problems: ProblemList) -> QuizItem? {
-    guard let r = NodeReader(node, what: Bilingual("a quiz item", "测验题"), keys: ["id", "lesson", "kind", "question", "options", "answer", "explanation", "source"], problems: problems),
+    guard
+      let r = NodeReader(
+        node, what: Bilingual("a quiz item", "测验题"), keys: ["id", "lesson", "kind", "question", "options", "answer", "explanation", "source"], problems: problems),
       let id = r.id(), let lesson = r.text("lesson", required: true),
       let kind = r.enumeration("kind", QuizItem.Kind.self, allowed: ["choice", "classify"], required: true),
       let question = r.text("question", required: true), let answer = r.text("answer", required: true)
@@ -390,11 +424,13 @@ enum PlaybookDecoder {
     if options.count < 2 { problems.add(node.location, "quiz item `\(id)` needs at least two options", "测验题 `\(id)` 至少需要两个选项") }
     if !options.isEmpty, !options.contains(where: { $0.id == answer }) {
       let ids = options.map(\.id)
-      problems.add(node["answer"]!.location, "the answer `\(answer)` of quiz item `\(id)` is not one of its option ids (\(ids.joined(separator: ", ")))",
-                   "测验题 `\(id)` 的答案 `\(answer)` 不是它的选项 id 之一（\(ids.joined(separator: "、"))）")
+      problems.add(
+        node["answer"]!.location, "the answer `\(answer)` of quiz item `\(id)` is not one of its option ids (\(ids.joined(separator: ", ")))",
+        "测验题 `\(id)` 的答案 `\(answer)` 不是它的选项 id 之一（\(ids.joined(separator: "、"))）")
     }
-    return QuizItem(id: id, lesson: lesson, kind: kind, question: question, options: options, answer: answer, explanation: r.text("explanation"),
-                    source: source(r, required: true))
+    return QuizItem(
+      id: id, lesson: lesson, kind: kind, question: question, options: options, answer: answer, explanation: r.text("explanation"),
+      source: source(r, required: true))
   }
 
   static func objectionDrill(_ node: YAMLNode, _ problems: ProblemList) -> ObjectionDrill? {

@@ -70,8 +70,8 @@ public enum SourceRef: Equatable, Sendable {
   }
 }
 
-private extension Substring {
-  func trimmingSpaces() -> String {
+extension Substring {
+  fileprivate func trimmingSpaces() -> String {
     var s = self
     while s.first == " " { s.removeFirst() }
     while s.last == " " { s.removeLast() }
@@ -79,6 +79,6 @@ private extension Substring {
   }
 }
 
-private extension String {
-  func trimmingSpaces() -> String { self[...].trimmingSpaces() }
+extension String {
+  fileprivate func trimmingSpaces() -> String { self[...].trimmingSpaces() }
 }

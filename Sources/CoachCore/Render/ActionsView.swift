@@ -15,10 +15,11 @@ public struct ActionsView {
   /// Indexes into `actions`, open ones first by due date (undated last), then done ones.
   public static func order(_ actions: [Action]) -> [Int] {
     actions.indices.sorted { a, b in
-      let x = actions[a], y = actions[b]
+      let x = actions[a]
+      let y = actions[b]
       if x.done != y.done { return !x.done }
       switch (x.due.flatMap(CalendarDay.init), y.due.flatMap(CalendarDay.init)) {
-      case let (d1?, d2?) where d1 != d2: return d1 < d2
+      case (let d1?, let d2?) where d1 != d2: return d1 < d2
       case (_?, nil): return true
       case (nil, _?): return false
       default: return a < b
@@ -33,8 +34,10 @@ public struct ActionsView {
 
   public func table() -> StyledText {
     let l = labels.l
-    var t = TextTable(columns: [.init("#", alignment: .right, minWidth: 2), .init(l.t("Due", "截止"), minWidth: 10),
-                                .init(l.t("Action", "行动"), minWidth: 16), .init(l.t("Owner", "负责人")), .init(l.t("Status", "状态"))])
+    var t = TextTable(columns: [
+      .init("#", alignment: .right, minWidth: 2), .init(l.t("Due", "截止"), minWidth: 10),
+      .init(l.t("Action", "行动"), minWidth: 16), .init(l.t("Owner", "负责人")), .init(l.t("Status", "状态")),
+    ])
     for i in Self.order(actions) {
       let a = actions[i]
       let overdue = isOverdue(a)

@@ -36,13 +36,15 @@ public struct ZOPAPicture {
     let l = labels.l
     guard let w = o.walkAway?.number else { return nil }
     let better = o.better ?? labels.book?.term(o.term)?.better ?? .higher
-    let e = o.expected?.number, b = o.best?.number
+    let e = o.expected?.number
+    let b = o.best?.number
     let values = [w, e, b, t].compactMap { $0 }
     guard let lo0 = values.min(), let hi0 = values.max() else { return nil }
     // Total for any finite figures: halves keep every difference finite, and a cell is clamped
     // to the axis (a plan's figures are within NumberRange; this holds even if one is not).
     let pad = max((hi0 / 2 - lo0 / 2) * 0.16, abs(hi0) * 0.02, 1)
-    let lo = (lo0 - pad).isFinite ? lo0 - pad : lo0, hi = (hi0 + pad).isFinite ? hi0 + pad : hi0
+    let lo = (lo0 - pad).isFinite ? lo0 - pad : lo0
+    let hi = (hi0 + pad).isFinite ? hi0 + pad : hi0
     let width = Self.axisWidth
     func col(_ v: Double) -> Int {
       let half = hi / 2 - lo / 2
@@ -86,8 +88,12 @@ public struct ZOPAPicture {
       }
       out.append("\n" + row(rowLabels[2], zone), zopaRange == nil ? .bad : .good)
     } else {
-      out.append("\n" + Wrap.text(l.t("their limit: unknown — estimate it (`negotiate goals`) or their BATNA's value (`negotiate batna`) to see the ZOPA",
-                                    "对方极限未知——估计对方在这一条款上的极限（`negotiate goals`）或对方 BATNA 的价值（`negotiate batna`）即可看到 ZOPA"), width: 78, indent: "  "), .dim)
+      out.append(
+        "\n"
+          + Wrap.text(
+            l.t(
+              "their limit: unknown — estimate it (`negotiate goals`) or their BATNA's value (`negotiate batna`) to see the ZOPA",
+              "对方极限未知——估计对方在这一条款上的极限（`negotiate goals`）或对方 BATNA 的价值（`negotiate batna`）即可看到 ZOPA"), width: 78, indent: "  "), .dim)
     }
 
     var legend = "W " + l.t("walk-away", "底线") + " " + Blocks.number(w)
@@ -99,8 +105,11 @@ public struct ZOPAPicture {
       if let (a, z) = zopaRange {
         out.append("\n  " + l.t("Zone of possible agreement: ", "可达成协议区间：") + Blocks.number(a) + " – " + Blocks.number(z), .good)
       } else {
-        out.append("\n  " + l.t("No zone of agreement: our walk-away is worse for them than their alternative.",
-                                "不存在协议区间：我方底线对对方而言比其替代方案更差。"), .bad)
+        out.append(
+          "\n  "
+            + l.t(
+              "No zone of agreement: our walk-away is worse for them than their alternative.",
+              "不存在协议区间：我方底线对对方而言比其替代方案更差。"), .bad)
       }
     }
     return out

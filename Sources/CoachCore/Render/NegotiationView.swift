@@ -16,8 +16,12 @@ public struct NegotiationView {
   public func render() -> StyledText {
     var out = Blocks.heading(l.t("Negotiation", "谈判准备"))
     if n.objectives.isEmpty && n.batna.ours.isEmpty && n.batna.theirs.isEmpty && n.interests.isEmpty && n.concessions.isEmpty && n.team.isEmpty {
-      return out + "\n" + StyledText("  " + l.t("Not prepared yet: `negotiate` walks you through goals, BATNA, interests, concessions and team.",
-                                                "尚未准备：用 `negotiate` 逐步设定目标、BATNA、利益点、让步和团队分工。"), .dim)
+      return out + "\n"
+        + StyledText(
+          "  "
+            + l.t(
+              "Not prepared yet: `negotiate` walks you through goals, BATNA, interests, concessions and team.",
+              "尚未准备：用 `negotiate` 逐步设定目标、BATNA、利益点、让步和团队分工。"), .dim)
     }
     out += "\n" + goals()
     out += "\n\n" + batna()
@@ -40,13 +44,18 @@ public struct NegotiationView {
   public func goals() -> StyledText {
     var out = StyledText(l.t("Goals", "谈判目标"), .bold) + "\n"
     guard !n.objectives.isEmpty else { return out + StyledText("  —", .dim) }
-    var t = TextTable(columns: [.init(l.t("Term", "条款")), .init(l.t("Best", "最佳"), alignment: .right), .init(l.t("Expected", "期望"), alignment: .right),
-                                .init(l.t("Walk-away", "底线"), alignment: .right), .init(l.t("Better", "更优方向")), .init(l.t("Unit", "单位")), .init(l.t("Type", "类型"))])
+    var t = TextTable(columns: [
+      .init(l.t("Term", "条款")), .init(l.t("Best", "最佳"), alignment: .right), .init(l.t("Expected", "期望"), alignment: .right),
+      .init(l.t("Walk-away", "底线"), alignment: .right), .init(l.t("Better", "更优方向")), .init(l.t("Unit", "单位")), .init(l.t("Type", "类型")),
+    ])
     for o in n.objectives {
       let better = o.better.map { labels.option("objective.better", $0.rawValue) } ?? "—"
       let flex = o.flexibility.map { labels.option("objective.flexibility", $0.rawValue) } ?? "—"
-      t.add([labels.term(o), value(o.best, approximate: o.isApproximate("best")), value(o.expected, approximate: o.isApproximate("expected")),
-             value(o.walkAway, approximate: o.isApproximate("walkAway")), better, o.unit ?? "—", flex], style: o.flexibility == .core ? .bold : .plain)
+      t.add(
+        [
+          labels.term(o), value(o.best, approximate: o.isApproximate("best")), value(o.expected, approximate: o.isApproximate("expected")),
+          value(o.walkAway, approximate: o.isApproximate("walkAway")), better, o.unit ?? "—", flex,
+        ], style: o.flexibility == .core ? .bold : .plain)
     }
     return out + t.render(width: width - 2).indented("  ")
   }
@@ -66,8 +75,10 @@ public struct NegotiationView {
     var out = StyledText(l.t("Interests", "对方利益点"), .bold) + "\n"
     guard !n.interests.isEmpty || !n.commonInterests.isEmpty else { return out + StyledText("  —", .dim) }
     if !n.interests.isEmpty {
-      var t = TextTable(columns: [.init(l.t("Stakeholder", "决策者")), .init(l.t("Position (what they say)", "立场（表面诉求）"), minWidth: 12),
-                                  .init(l.t("Interest (what they need)", "利益（根本需求）"), minWidth: 12)])
+      var t = TextTable(columns: [
+        .init(l.t("Stakeholder", "决策者")), .init(l.t("Position (what they say)", "立场（表面诉求）"), minWidth: 12),
+        .init(l.t("Interest (what they need)", "利益（根本需求）"), minWidth: 12),
+      ])
       for i in n.interests { t.add([i.stakeholder, i.position ?? "—", i.interest ?? "—"]) }
       out += t.render(width: width - 2).indented("  ")
     }

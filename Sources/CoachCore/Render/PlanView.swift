@@ -5,7 +5,10 @@ public enum PlanSection: String, CaseIterable, Sendable {
   /// Accepts the section ids and a few natural aliases.
   public init?(word: String) {
     let w = word.lowercased()
-    if let s = PlanSection(rawValue: w) { self = s; return }
+    if let s = PlanSection(rawValue: w) {
+      self = s
+      return
+    }
     switch w {
     case "profile", "classification", "portrait": self = .account
     case "valueassessment", "value-assessment": self = .value
@@ -127,8 +130,9 @@ public struct PlanView {
     ])
     for s in plan.stakeholders {
       let influence = s.influence.map { String(repeating: "●", count: $0) + String(repeating: "○", count: 5 - $0) } ?? "—"
-      table.add([s.name, s.title ?? "—", labels.role(s.role), influence, labels.attitude(s.attitude), s.concerns ?? "—"],
-                style: s.attitude == .blocker ? .bad : .plain)
+      table.add(
+        [s.name, s.title ?? "—", labels.role(s.role), influence, labels.attitude(s.attitude), s.concerns ?? "—"],
+        style: s.attitude == .blocker ? .bad : .plain)
     }
     out += table.render(width: width - 2).indented("  ")
     out += "\n\n" + RelationshipMatrix(stakeholders: plan.stakeholders, labels: labels, width: width).render()

@@ -33,7 +33,10 @@ public enum SettingsFile {
       case .currency: return l.t("currency stored with an amount typed without one (ISO code, e.g. CNY, EUR, USD)", "输入金额未写货币时使用的货币（ISO 代码，如 CNY、EUR、USD）")
       case .language: return l.t("language when --lang and COACH_LANG are not given: en or zh", "未指定 --lang 和 COACH_LANG 时使用的语言：en 或 zh")
       case .rep: return l.t("your name, offered when a drill asks who is practising", "你的姓名，练习时默认作为学员姓名")
-      case .width: return l.t("wrap output to this many columns instead of the terminal's width (\(UserSettings.widths.lowerBound)–\(UserSettings.widths.upperBound))", "按此列数折行，而不是终端宽度（\(UserSettings.widths.lowerBound)–\(UserSettings.widths.upperBound)）")
+      case .width:
+        return l.t(
+          "wrap output to this many columns instead of the terminal's width (\(UserSettings.widths.lowerBound)–\(UserSettings.widths.upperBound))",
+          "按此列数折行，而不是终端宽度（\(UserSettings.widths.lowerBound)–\(UserSettings.widths.upperBound)）")
       }
     }
   }
@@ -60,8 +63,10 @@ public enum SettingsFile {
       }
       let name = trimmed[..<eq].trimmingWhitespace
       guard let key = Key(rawValue: name) else {
-        problems.append(Problem(line: i + 1, en: "unknown setting ‘\(name)’; known: \(Key.allCases.map(\.rawValue).joined(separator: ", "))",
-                                zh: "未知设置 ‘\(name)’；可用：\(Key.allCases.map(\.rawValue).joined(separator: "、"))"))
+        problems.append(
+          Problem(
+            line: i + 1, en: "unknown setting ‘\(name)’; known: \(Key.allCases.map(\.rawValue).joined(separator: ", "))",
+            zh: "未知设置 ‘\(name)’；可用：\(Key.allCases.map(\.rawValue).joined(separator: "、"))"))
         continue
       }
       guard let value = unquote(trimmed[trimmed.index(after: eq)...].trimmingWhitespace) else {
@@ -82,7 +87,8 @@ public enum SettingsFile {
     switch key {
     case .currency:
       guard let code = AmountParser.currencyCode(v) ?? (v.count == 3 && v.allSatisfy({ $0.isASCII && $0.isLetter }) ? v.uppercased() : nil) else {
-        return .failure(Problem(line: 0, en: "currency must be a three-letter ISO code such as CNY, EUR or USD, not ‘\(v)’", zh: "currency 应为三个字母的 ISO 代码，如 CNY、EUR 或 USD，而不是 ‘\(v)’"))
+        return .failure(
+          Problem(line: 0, en: "currency must be a three-letter ISO code such as CNY, EUR or USD, not ‘\(v)’", zh: "currency 应为三个字母的 ISO 代码，如 CNY、EUR 或 USD，而不是 ‘\(v)’"))
       }
       return .success(code)
     case .language:
@@ -97,8 +103,10 @@ public enum SettingsFile {
       return .success(v)
     case .width:
       guard let n = Int(v), UserSettings.widths.contains(n) else {
-        return .failure(Problem(line: 0, en: "width must be a whole number of columns from \(UserSettings.widths.lowerBound) to \(UserSettings.widths.upperBound), not ‘\(v)’",
-                                zh: "width 应为 \(UserSettings.widths.lowerBound) 到 \(UserSettings.widths.upperBound) 之间的整数列数，而不是 ‘\(v)’"))
+        return .failure(
+          Problem(
+            line: 0, en: "width must be a whole number of columns from \(UserSettings.widths.lowerBound) to \(UserSettings.widths.upperBound), not ‘\(v)’",
+            zh: "width 应为 \(UserSettings.widths.lowerBound) 到 \(UserSettings.widths.upperBound) 之间的整数列数，而不是 ‘\(v)’"))
       }
       return .success(String(n))
     }
@@ -158,10 +166,18 @@ public enum SettingsFile {
       return out.trimmingWhitespace
     }
     let q = text.first!
-    var out = "", escaping = false
+    var out = ""
+    var escaping = false
     for c in text.dropFirst() {
-      if escaping { out.append(c); escaping = false; continue }
-      if c == "\\" && q == "\"" { escaping = true; continue }
+      if escaping {
+        out.append(c)
+        escaping = false
+        continue
+      }
+      if c == "\\" && q == "\"" {
+        escaping = true
+        continue
+      }
       if c == q { return out }
       out.append(c)
     }

@@ -64,13 +64,17 @@ public struct CategorySuggester: Sendable {
   }
 
   /// Words right after a cue that wave it away: "is fine", "is not the issue", "不是问题", "没问题".
-  static let asideMarkers = ["is fine", "is ok", "is okay", "is not the issue", "is not the problem", "is not an issue", "is not a problem",
-                             "isn't the issue", "isn't the problem", "aside", "不是问题", "没问题", "倒在其次", "其次", "还好", "可以接受", "不是关键"]
+  static let asideMarkers = [
+    "is fine", "is ok", "is okay", "is not the issue", "is not the problem", "is not an issue", "is not a problem",
+    "isn't the issue", "isn't the problem", "aside", "不是问题", "没问题", "倒在其次", "其次", "还好", "可以接受", "不是关键",
+  ]
 
   static func setAside(_ span: String, in text: String) -> Bool {
-    let t = Array(text.unicodeScalars), s = Array(span.unicodeScalars)
+    let t = Array(text.unicodeScalars)
+    let s = Array(span.unicodeScalars)
     guard !s.isEmpty, t.count >= s.count,
-          let at = (0...(t.count - s.count)).first(where: { i in t[i..<(i + s.count)].elementsEqual(s) }) else { return false }
+      let at = (0...(t.count - s.count)).first(where: { i in t[i..<(i + s.count)].elementsEqual(s) })
+    else { return false }
     var rest = String.UnicodeScalarView()
     rest.append(contentsOf: t[(at + s.count)...].prefix(24).drop { $0 == " " || $0 == "," || $0 == "也" })
     let after = String(rest)

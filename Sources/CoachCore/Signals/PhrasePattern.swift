@@ -25,7 +25,7 @@ public enum PatternCache {
 /// count, unless the phrase itself starts with the negation ("don't worry", "不用担心").
 public struct PhrasePattern: Sendable, Equatable {
   enum Element: Sendable, Equatable {
-    case seq([[Token]])        // alternatives, each a token sequence
+    case seq([[Token]])  // alternatives, each a token sequence
     case optional([[Token]])
     case gap(Double)
   }
@@ -38,8 +38,14 @@ public struct PhrasePattern: Sendable, Equatable {
     let normal = TextMatcher.normalise(phrase)
     var els: [Element] = []
     for group in normal.split(separator: " ").map(String.init) {
-      if group == "*" || group == "…" || group == "..." { els.append(.gap(Self.maxGap)); continue }
-      if group == "**" { els.append(.gap(Self.longGap)); continue }
+      if group == "*" || group == "…" || group == "..." {
+        els.append(.gap(Self.maxGap))
+        continue
+      }
+      if group == "**" {
+        els.append(.gap(Self.longGap))
+        continue
+      }
       var body = group
       var optional = false
       if body.count > 2, body.hasPrefix("("), body.hasSuffix(")") {

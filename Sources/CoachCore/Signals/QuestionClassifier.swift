@@ -54,8 +54,9 @@ public struct QuestionClassifier: Sendable {
       if w.id == "closed" ? closed : (w.id == "leading-the-witness" || total >= top) { weaknesses.append(w) }
     }
     let winning = winner.flatMap { matched[$0] } ?? []
-    var r = Result(type: winner, scores: scores, reasons: winning.compactMap(\.why), weaknesses: weaknesses, tied: tied && !closed,
-                   signalIDs: winning.compactMap(\.id))
+    var r = Result(
+      type: winner, scores: scores, reasons: winning.compactMap(\.why), weaknesses: weaknesses, tied: tied && !closed,
+      signalIDs: winning.compactMap(\.id))
     r.closed = closed
     return r
   }

@@ -55,7 +55,10 @@ public struct Rubric: Sendable {
         passed = (check.any.isEmpty || !anyHits.isEmpty) && noneHits.isEmpty
         evidence = (noneHits.isEmpty ? anyHits : noneHits).flatMap { m.evidence($0) }
       }
-      if trimmed.isEmpty { passed = false; evidence = [] }
+      if trimmed.isEmpty {
+        passed = false
+        evidence = []
+      }
       results.append(CheckResult(check: check, passed: passed, evidence: Array(evidence.prefix(3))))
     }
     let score = trimmed.isEmpty ? 0 : Self.points(results.map { ($0.check.kind, $0.passed) })

@@ -12,7 +12,13 @@ public enum Stemmer {
   public static func stem(_ word: String) -> String {
     var w = Array(word.lowercased().unicodeScalars)
     guard w.count > 2, w.allSatisfy({ $0 >= "a" && $0 <= "z" }) else { return word.lowercased() }
-    step1a(&w); step1b(&w); step1c(&w); step2(&w); step3(&w); step4(&w); step5(&w)
+    step1a(&w)
+    step1b(&w)
+    step1c(&w)
+    step2(&w)
+    step3(&w)
+    step4(&w)
+    step5(&w)
     var s = String.UnicodeScalarView()
     s.append(contentsOf: w)
     return String(s)
@@ -30,7 +36,8 @@ public enum Stemmer {
 
   /// m: the number of vowel-consonant sequences in w[0..<end].
   static func measure(_ w: Word, _ end: Int) -> Int {
-    var n = 0, i = 0
+    var n = 0
+    var i = 0
     while i < end && isConsonant(w, i) { i += 1 }
     while i < end {
       while i < end && !isConsonant(w, i) { i += 1 }
@@ -78,8 +85,14 @@ public enum Stemmer {
   }
 
   static func step1a(_ w: inout Word) {
-    if ends(w, "sses") { replace(&w, "sses", "ss") } else if ends(w, "ies") { replace(&w, "ies", "i") } else if ends(w, "ss") {
-    } else if ends(w, "s") { w.removeLast() }
+    if ends(w, "sses") {
+      replace(&w, "sses", "ss")
+    } else if ends(w, "ies") {
+      replace(&w, "ies", "i")
+    } else if ends(w, "ss") {
+    } else if ends(w, "s") {
+      w.removeLast()
+    }
   }
 
   static func step1b(_ w: inout Word) {
@@ -104,10 +117,12 @@ public enum Stemmer {
     if ends(w, "y"), hasVowel(w, w.count - 1) { w[w.count - 1] = "i" }
   }
 
-  static let step2Rules: [(String, String)] = [("ational", "ate"), ("tional", "tion"), ("enci", "ence"), ("anci", "ance"), ("izer", "ize"), ("abli", "able"),
-              ("alli", "al"), ("entli", "ent"), ("eli", "e"), ("ousli", "ous"), ("ization", "ize"), ("ation", "ate"),
-              ("ator", "ate"), ("alism", "al"), ("iveness", "ive"), ("fulness", "ful"), ("ousness", "ous"), ("aliti", "al"),
-              ("iviti", "ive"), ("biliti", "ble")]
+  static let step2Rules: [(String, String)] = [
+    ("ational", "ate"), ("tional", "tion"), ("enci", "ence"), ("anci", "ance"), ("izer", "ize"), ("abli", "able"),
+    ("alli", "al"), ("entli", "ent"), ("eli", "e"), ("ousli", "ous"), ("ization", "ize"), ("ation", "ate"),
+    ("ator", "ate"), ("alism", "al"), ("iveness", "ive"), ("fulness", "ful"), ("ousness", "ous"), ("aliti", "al"),
+    ("iviti", "ive"), ("biliti", "ble"),
+  ]
 
   /// Step 2, plus Porter2's plain "-ly" ending ("smoothly" → "smooth", "quickly" → "quick"),
   /// which the 1980 algorithm leaves alone.
@@ -121,8 +136,10 @@ public enum Stemmer {
   static func step3(_ w: inout Word) { rule(&w, step3Rules, m: 0) }
 
   /// Longest first, as the algorithm picks the longest suffix that ends the word.
-  static let step4Suffixes = ["al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "ou", "ism",
-                              "ate", "iti", "ous", "ive", "ize"].sorted { $0.count > $1.count }
+  static let step4Suffixes = [
+    "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "ou", "ism",
+    "ate", "iti", "ous", "ive", "ize",
+  ].sorted { $0.count > $1.count }
 
   static func step4(_ w: inout Word) {
     for suffix in step4Suffixes where ends(w, suffix) {

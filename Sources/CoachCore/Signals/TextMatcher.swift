@@ -68,7 +68,8 @@ public struct TextMatcher: Sendable {
     while from < _tokens.count || (from == 0 && _tokens.isEmpty) {
       let rest = Array(_tokens[from...])
       guard let r = pattern.match(rest, at: position) else { return nil }
-      let lo = from + r.lowerBound, hi = from + r.upperBound
+      let lo = from + r.lowerBound
+      let hi = from + r.upperBound
       if !Negation.negated(_tokens, before: lo, pattern: pattern), hi > lo {
         return slice(_tokens[lo].start, _tokens[hi - 1].end)
       }
@@ -128,7 +129,8 @@ public struct TextMatcher: Sendable {
     "some", "more", "most", "much", "many", "one", "get", "got", "go", "going", "let", "make", "know", "think", "say", "said",
     "saying", "see", "want", "need", "like", "right", "well", "ok", "okay", "sure", "still", "even", "only", "up", "out",
     "into", "over", "again", "now", "thing", "things", "way", "because", "since", "after", "before", "while", "though",
-    "understand", "correctly", "hear", "heard", "mean", "else", "anything", "something", "concern", "worry", "tell"]
+    "understand", "correctly", "hear", "heard", "mean", "else", "anything", "something", "concern", "worry", "tell",
+  ]
 
   static let functionChars: Set<String> = Set(("的了是我您你们这那就也都在有和吗呢吧啊不很还要会能说一个把被对给让得地着过吧么什怎样如果所以因为但是其实就是我们您的自己已经可以一下一些还有没有").map { String($0) })
 
@@ -161,11 +163,15 @@ public struct TextMatcher: Sendable {
     return out
   }
 
-  static let dateWords: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "january", "february", "march",
+  static let dateWords: Set<String> = [
+    "monday", "tuesday", "wednesday", "thursday", "friday", "january", "february", "march",
     "april", "june", "july", "august", "september", "october", "november", "december", "q1", "q2", "q3", "q4", "tomorrow", "today", "tonight", "morning", "afternoon", "evening",
-    "week", "weeks", "month", "months", "quarter", "deadline", "phase", "milestone", "milestones", "pilot", "depot", "site", "line", "plant"]
-  static let chineseDates: [String] = ["周一", "周二", "周三", "周四", "周五", "下周", "本周", "月底", "月初", "季度", "第一阶段", "一期", "二期",
-    "里程碑", "试点", "节点", "明天", "下个月"]
+    "week", "weeks", "month", "months", "quarter", "deadline", "phase", "milestone", "milestones", "pilot", "depot", "site", "line", "plant",
+  ]
+  static let chineseDates: [String] = [
+    "周一", "周二", "周三", "周四", "周五", "下周", "本周", "月底", "月初", "季度", "第一阶段", "一期", "二期",
+    "里程碑", "试点", "节点", "明天", "下个月",
+  ]
 
   /// A date, a week or phase of a plan, or a name (a capitalised word inside a sentence).
   var hasDateOrName: Bool {
@@ -189,8 +195,10 @@ public struct TextMatcher: Sendable {
     return out
   }
 
-  static let generic: Set<String> = ["understand", "concern", "concerns", "frustration", "important", "totally", "completely",
-    "empathise", "empathize", "hear", "feel", "valid", "problem", "issue", "point", "question", "good", "great", "absolutely"]
+  static let generic: Set<String> = [
+    "understand", "concern", "concerns", "frustration", "important", "totally", "completely",
+    "empathise", "empathize", "hear", "feel", "valid", "problem", "issue", "point", "question", "good", "great", "absolutely",
+  ]
 
   /// Words that carry content: not function words, not the stock words of empathy.
   var contentWords: Int { _tokens.filter { $0.kind == .word && !Self.stopwords.contains($0.text) && !Self.generic.contains($0.text) }.count }
@@ -205,7 +213,9 @@ public struct TextMatcher: Sendable {
   var hasNumber: Bool {
     if scalars.contains(where: { $0 >= "0" && $0 <= "9" }) { return true }
     let numerals: Set<Unicode.Scalar> = ["一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "亿", "半", "几"]
-    let units: Set<Unicode.Scalar> = ["个", "月", "周", "天", "年", "倍", "成", "万", "亿", "元", "次", "家", "人", "期", "季", "点", "分", "小", "%", "台", "套", "条", "项", "百", "千", "页", "位", "名", "张"]
+    let units: Set<Unicode.Scalar> = [
+      "个", "月", "周", "天", "年", "倍", "成", "万", "亿", "元", "次", "家", "人", "期", "季", "点", "分", "小", "%", "台", "套", "条", "项", "百", "千", "页", "位", "名", "张",
+    ]
     for i in 0..<max(0, scalars.count - 1) where numerals.contains(scalars[i]) && units.contains(scalars[i + 1]) { return true }
     return false
   }
@@ -213,8 +223,10 @@ public struct TextMatcher: Sendable {
   /// Sums of money, as written: a figure with a currency sign or word or a size suffix
   /// ("340k", "€900k", "1.2 million", "40 dollars"), or a Chinese figure with 万/亿/元/块.
   var amounts: [String] {
-    let sizes: Set<String> = ["k", "m", "bn", "mn", "million", "millions", "billion", "thousand", "grand", "euro", "euros", "dollar", "dollars",
-                              "pound", "pounds", "yuan", "rmb", "usd", "eur", "chf"]
+    let sizes: Set<String> = [
+      "k", "m", "bn", "mn", "million", "millions", "billion", "thousand", "grand", "euro", "euros", "dollar", "dollars",
+      "pound", "pounds", "yuan", "rmb", "usd", "eur", "chf",
+    ]
     let currency: Set<String> = ["€", "$", "£", "¥"]
     let cjkNumerals: Set<String> = ["一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "几", "半"]
     let cjkMoney: Set<String> = ["万", "亿", "元", "块"]

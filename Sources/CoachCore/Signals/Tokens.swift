@@ -16,8 +16,10 @@ public struct Token: Sendable, Equatable {
 
   /// Adverbs whose meaning is not their base word's: "surely" is not "make sure", "fairly" is not
   /// "fair", "really" is not "real".
-  static let falseFriends: Set<String> = ["surely", "hardly", "shortly", "lately", "nearly", "barely", "really", "fairly",
-                                          "highly", "justly", "rightly", "presently", "largely"]
+  static let falseFriends: Set<String> = [
+    "surely", "hardly", "shortly", "lately", "nearly", "barely", "really", "fairly",
+    "highly", "justly", "rightly", "presently", "largely",
+  ]
 
   /// Words match by stem ("guaranteed" is "guarantee", "smoothly" is "smooth"), except the false
   /// friends above, which only match themselves; other tokens match exactly.
@@ -49,11 +51,20 @@ public enum Tokenizer {
       if isLatin(c) {
         var j = i
         while j < s.count {
-          if isLatin(s[j]) { j += 1; continue }
+          if isLatin(s[j]) {
+            j += 1
+            continue
+          }
           // an apostrophe inside a word (don't), a point or comma inside a number (1.2, 1,200)
           if j + 1 < s.count, isLatin(s[j + 1]), j > i {
-            if s[j] == "'" { j += 1; continue }
-            if (s[j] == "." || s[j] == ","), s[j - 1].properties.numericType != nil, s[j + 1].properties.numericType != nil { j += 1; continue }
+            if s[j] == "'" {
+              j += 1
+              continue
+            }
+            if s[j] == "." || s[j] == ",", s[j - 1].properties.numericType != nil, s[j + 1].properties.numericType != nil {
+              j += 1
+              continue
+            }
           }
           break
         }
@@ -82,7 +93,8 @@ public enum Tokenizer {
   /// Spells out English contractions so "you'll" matches "you will" and "isn't" has its "not".
   static func expand(_ word: String) -> [String] {
     guard let q = word.firstIndex(of: "'") else { return [word] }
-    let base = String(word[..<q]), tail = String(word[word.index(after: q)...])
+    let base = String(word[..<q])
+    let tail = String(word[word.index(after: q)...])
     switch tail {
     case "t" where base.hasSuffix("n"):
       switch base {

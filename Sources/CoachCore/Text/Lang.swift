@@ -15,7 +15,8 @@ public enum Lang: String, Sendable, CaseIterable {
   /// The language a piece of text is written in: Chinese when it has Chinese characters to speak
   /// of, English otherwise.
   public static func detect(_ text: String) -> Lang {
-    var wide = 0, letters = 0
+    var wide = 0
+    var letters = 0
     for s in text.unicodeScalars {
       if DisplayWidth.isWide(s.value) { wide += 1 } else if s.properties.isAlphabetic { letters += 1 }
     }
@@ -25,9 +26,13 @@ public enum Lang: String, Sendable, CaseIterable {
   /// Parses `en`/`zh` (also `zh-CN`, `zh_TW.UTF-8`, `english`, `chinese`, `中文`).
   public init?(argument: String) {
     let v = argument.lowercased()
-    if v == "en" || v.hasPrefix("en-") || v.hasPrefix("en_") || v == "english" { self = .en }
-    else if v.hasPrefix("zh") || v == "chinese" || v == "中文" { self = .zh }
-    else { return nil }
+    if v == "en" || v.hasPrefix("en-") || v.hasPrefix("en_") || v == "english" {
+      self = .en
+    } else if v.hasPrefix("zh") || v == "chinese" || v == "中文" {
+      self = .zh
+    } else {
+      return nil
+    }
   }
 }
 

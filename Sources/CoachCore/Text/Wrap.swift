@@ -40,10 +40,16 @@ public enum Wrap {
     var current = ""
     for c in paragraph {
       if c == " " {
-        if !current.isEmpty { raw.append(current); current = "" }
+        if !current.isEmpty {
+          raw.append(current)
+          current = ""
+        }
         raw.append(" ")
       } else if isCJK(c) {
-        if !current.isEmpty { raw.append(current); current = "" }
+        if !current.isEmpty {
+          raw.append(current)
+          current = ""
+        }
         raw.append(String(c))
       } else {
         current.append(c)
@@ -79,7 +85,10 @@ public enum Wrap {
     for token in tokens {
       let w = DisplayWidth.of(token)
       if token == " " {
-        if lineWidth > 0 && lineWidth + 1 <= width { line += " "; lineWidth += 1 }
+        if lineWidth > 0 && lineWidth + 1 <= width {
+          line += " "
+          lineWidth += 1
+        }
         continue
       }
       if lineWidth + w > width && lineWidth > 0 {

@@ -38,7 +38,9 @@ public struct Timestamp: Comparable, Hashable, Sendable, CustomStringConvertible
 
   public var description: String {
     let secondsOfDay = secondsSinceEpoch - day.daysSinceEpoch * 86_400
-    let h = secondsOfDay / 3600, m = secondsOfDay % 3600 / 60, s = secondsOfDay % 60
+    let h = secondsOfDay / 3600
+    let m = secondsOfDay % 3600 / 60
+    let s = secondsOfDay % 60
     return "\(day)T\(pad(h, 2)):\(pad(m, 2)):\(pad(s, 2))Z"
   }
 

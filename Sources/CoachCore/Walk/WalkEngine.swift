@@ -79,13 +79,17 @@ public struct WalkEngine: Sendable {
     let answered = prompts.filter { !(answers[$0.id]?.isEmpty ?? true) }.count
     if answered > 0 {
       out.append("\n")
-      out.append(allAnswered
-                 ? l.t("Every prompt has an answer; Enter keeps each one, or type a new one.", "每个问题都已有答案；按 Enter 保留，或输入新答案。")
-                 : l.t("\(answered) of \(prompts.count) answered; picking up at the first open one.", "已答 \(answered)/\(prompts.count)；从第一个未答的问题继续。"), .dim)
+      out.append(
+        allAnswered
+          ? l.t("Every prompt has an answer; Enter keeps each one, or type a new one.", "每个问题都已有答案；按 Enter 保留，或输入新答案。")
+          : l.t("\(answered) of \(prompts.count) answered; picking up at the first open one.", "已答 \(answered)/\(prompts.count)；从第一个未答的问题继续。"), .dim)
     }
     out.append("\n")
-    out.append(Wrap.text(l.t("(? help · back · skip · done · Enter keeps the answer · Ctrl-C on an empty line leaves, everything is saved)",
-                             "（? 提示 · back 上一步 · skip 跳过 · done 结束 · Enter 保留原答案 · 空行时 Ctrl-C 离开，所有内容均已保存）"), width: width), .dim)
+    out.append(
+      Wrap.text(
+        l.t(
+          "(? help · back · skip · done · Enter keeps the answer · Ctrl-C on an empty line leaves, everything is saved)",
+          "（? 提示 · back 上一步 · skip 跳过 · done 结束 · Enter 保留原答案 · 空行时 Ctrl-C 离开，所有内容均已保存）"), width: width), .dim)
     return out + "\n" + renderCurrent()
   }
 
@@ -301,8 +305,11 @@ public struct WalkEngine: Sendable {
       case .impossible?:
         return .problem(ParseProblem(l.t("‘\(text)’ is not a day in the calendar; check the month and day.", "‘\(text)’ 不是日历上存在的日期，请检查月份和日期。")))
       case nil:
-        return .problem(ParseProblem(l.t("‘\(text)’ is not a date: type e.g. 2026-12-15, 15 Dec, tomorrow, next Tuesday or in 2 weeks.",
-                                         "‘\(text)’ 不是有效日期：请输入例如 2026-12-15、12月15日、明天、下周二 或 两周后。")))
+        return .problem(
+          ParseProblem(
+            l.t(
+              "‘\(text)’ is not a date: type e.g. 2026-12-15, 15 Dec, tomorrow, next Tuesday or in 2 weeks.",
+              "‘\(text)’ 不是有效日期：请输入例如 2026-12-15、12月15日、明天、下周二 或 两周后。")))
       }
     default: break
     }
@@ -341,8 +348,10 @@ public struct WalkEngine: Sendable {
       return true
     }
     func sameUnit(_ unit: String) -> ParseProblem {
-      ParseProblem(l.t("The other figures for this term are in \(unitText ?? ""); write this one in \(unitText ?? "") too (or change them first).",
-                       "这一条款的其他数字以“\(unitText ?? "")”为单位；这个也请用“\(unitText ?? "")”（或先修改其他数字）。"))
+      ParseProblem(
+        l.t(
+          "The other figures for this term are in \(unitText ?? ""); write this one in \(unitText ?? "") too (or change them first).",
+          "这一条款的其他数字以“\(unitText ?? "")”为单位；这个也请用“\(unitText ?? "")”（或先修改其他数字）。"))
     }
     if let unitPrompt, let d = DurationParser.read(text, mMeansMonths: termUnit != nil) {
       if let termUnit, let factor = d.unit.exactly(in: termUnit) {
@@ -374,14 +383,18 @@ public struct WalkEngine: Sendable {
       let (value, echo) = stored(a)
       return .value(value, echo: echo, estimate: a.approximate)
     case .ambiguous(let a, let b)?:
-      let first = stored(a), second = stored(b)
+      let first = stored(a)
+      let second = stored(b)
       return .choose([(first.0, first.1, a.approximate), (second.0, second.1, b.approximate)])
     case .outOfRange?:
       return .problem(ParseProblem(NumberRange.problem(text).text(l.lang)))
     case nil:
       if amountsMayBeText { return .value(.text(text), echo: nil) }
-      return .problem(ParseProblem(l.t("‘\(text)’ is not an amount: type a number, optionally with a currency, e.g. 120000 CNY or $1.2m.",
-                                       "‘\(text)’ 不是有效金额：请输入数字，可带货币，例如 120000 CNY 或 ¥12万。")))
+      return .problem(
+        ParseProblem(
+          l.t(
+            "‘\(text)’ is not an amount: type a number, optionally with a currency, e.g. 120000 CNY or $1.2m.",
+            "‘\(text)’ 不是有效金额：请输入数字，可带货币，例如 120000 CNY 或 ¥12万。")))
     }
   }
 
@@ -400,8 +413,11 @@ public struct WalkEngine: Sendable {
         return .failure(ParseProblem(l.t("‘\(text)’ could be \(names): type more letters, or the number.", "‘\(text)’ 可能是 \(names)：请多输入几个字母，或输入编号。")))
       }
       let ids = p.options.map(\.id).joined(separator: ", ")
-      return .failure(ParseProblem(l.t("‘\(text)’ is not one of the choices: type a number from 1 to \(p.options.count), or one of \(ids).",
-                                       "‘\(text)’ 不是可选项：请输入 1 到 \(p.options.count) 的数字，或 \(ids) 之一。")))
+      return .failure(
+        ParseProblem(
+          l.t(
+            "‘\(text)’ is not one of the choices: type a number from 1 to \(p.options.count), or one of \(ids).",
+            "‘\(text)’ 不是可选项：请输入 1 到 \(p.options.count) 的数字，或 \(ids) 之一。")))
     case .scale:
       if let n = AnswerParsing.scale(text) { return .success(.scale(n)) }
       return .failure(ParseProblem(l.t("‘\(text)’ is not a score: type a whole number from 1 to 5.", "‘\(text)’ 不是有效评分：请输入 1 到 5 的整数。")))
@@ -412,8 +428,11 @@ public struct WalkEngine: Sendable {
       }
       if NumberRange.isOverlongNumeral(AnswerParsing.normalise(text)) { return .failure(ParseProblem(NumberRange.problem(text).text(l.lang))) }
       if amountsMayBeText { return .success(.text(text)) }
-      return .failure(ParseProblem(l.t("‘\(text)’ is not an amount: type a number, optionally with a currency, e.g. 120000 CNY or $1.2m.",
-                                       "‘\(text)’ 不是有效金额：请输入数字，可带货币，例如 120000 CNY 或 ¥12万。")))
+      return .failure(
+        ParseProblem(
+          l.t(
+            "‘\(text)’ is not an amount: type a number, optionally with a currency, e.g. 120000 CNY or $1.2m.",
+            "‘\(text)’ 不是有效金额：请输入数字，可带货币，例如 120000 CNY 或 ¥12万。")))
     case .date:
       if let d = AnswerParsing.date(text) { return .success(.date(d.description)) }
       if AnswerParsing.looksLikeDate(text) {

@@ -30,13 +30,16 @@ extension YAMLParser {
     if i < lineEnd && bytes[i] != YAMLByte.space {
       if bytes[i] == YAMLByte.tab { throw tabError(i) }
       let found = excerpt(p)
-      throw fail(p, "found '\(found)': '\(symbol)' starts a block scalar and may only be followed by '-' or '+' (and an indentation digit) before the end of the line; if this is text starting with '\(symbol)', put it in quotes",
-                 "这里是 '\(found)'：'\(symbol)' 表示块标量的开始，它后面到行末只能跟 '-' 或 '+'（以及一个缩进数字）；如果这是以 '\(symbol)' 开头的文本，请加上引号")
+      throw fail(
+        p,
+        "found '\(found)': '\(symbol)' starts a block scalar and may only be followed by '-' or '+' (and an indentation digit) before the end of the line; if this is text starting with '\(symbol)', put it in quotes",
+        "这里是 '\(found)'：'\(symbol)' 表示块标量的开始，它后面到行末只能跟 '-' 或 '+'（以及一个缩进数字）；如果这是以 '\(symbol)' 开头的文本，请加上引号")
     }
     let q = try skipSpaces(i)
     if q < lineEnd && bytes[q] != YAMLByte.hash {
-      throw fail(q, "found text after '\(symbol)' on the same line; the text of a block scalar starts on the next line, indented",
-                 "'\(symbol)' 后面同一行还有文本；块标量的文本要从下一行开始，并且缩进")
+      throw fail(
+        q, "found text after '\(symbol)' on the same line; the text of a block scalar starts on the next line, indented",
+        "'\(symbol)' 后面同一行还有文本；块标量的文本要从下一行开始，并且缩进")
     }
 
     let minIndent = max(parentIndent + 1, 1)
@@ -61,8 +64,10 @@ extension YAMLParser {
       }
       if !eof {
         if indent >= minIndent && indent < maxIndent {
-          throw fail(lineStart + indent, "a blank line at the start of this block scalar has \(maxIndent) spaces, more than its first line of text (\(indent)); remove the trailing spaces from the blank line",
-                     "这个块标量开头的空行有 \(maxIndent) 个空格，比第一行文本的缩进（\(indent)）还多；请删除空行中多余的空格")
+          throw fail(
+            lineStart + indent,
+            "a blank line at the start of this block scalar has \(maxIndent) spaces, more than its first line of text (\(indent)); remove the trailing spaces from the blank line",
+            "这个块标量开头的空行有 \(maxIndent) 个空格，比第一行文本的缩进（\(indent)）还多；请删除空行中多余的空格")
         }
         maxIndent = max(maxIndent, indent)
       }

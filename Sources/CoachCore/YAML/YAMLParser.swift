@@ -27,8 +27,9 @@ public enum YAML {
   private static func tooLarge(size: Int, file: String, limits: YAMLLimits) -> YAMLError {
     YAMLError(
       location: YAMLLocation(file: file, line: 1, column: 1),
-      text: Bilingual("the file is \(size) bytes, more than the limit of \(limits.maxBytes) bytes; split it into smaller playbooks",
-                      "文件大小为 \(size) 字节，超过 \(limits.maxBytes) 字节的上限；请把它拆分成几个较小的剧本文件"))
+      text: Bilingual(
+        "the file is \(size) bytes, more than the limit of \(limits.maxBytes) bytes; split it into smaller playbooks",
+        "文件大小为 \(size) 字节，超过 \(limits.maxBytes) 字节的上限；请把它拆分成几个较小的剧本文件"))
   }
 
   private static func parseChecked(_ bytes: [UInt8], file: String, limits: YAMLLimits) throws(YAMLError) -> YAMLNode {
@@ -123,7 +124,7 @@ struct YAMLParser {
   var atDocumentMarker: Bool {
     guard !eof, indent == 0, lineEnd - lineStart >= 3 else { return false }
     let b = bytes[lineStart]
-    guard (b == YAMLByte.dash || b == YAMLByte.dot), bytes[lineStart + 1] == b, bytes[lineStart + 2] == b else { return false }
+    guard b == YAMLByte.dash || b == YAMLByte.dot, bytes[lineStart + 1] == b, bytes[lineStart + 2] == b else { return false }
     return lineEnd - lineStart == 3 || bytes[lineStart + 3] == YAMLByte.space || bytes[lineStart + 3] == YAMLByte.tab
   }
 
@@ -150,8 +151,9 @@ struct YAMLParser {
     var j = lineStart
     while j < i && bytes[j] == YAMLByte.space { j += 1 }
     if j == i { return fail(i, "tabs are not allowed for indentation; use spaces", "缩进不能使用制表符（Tab），请改用空格") }
-    return fail(i, "found a tab character; use spaces here (tabs are allowed only inside quoted text, block scalars and comments)",
-                "这里有一个制表符（Tab），请改用空格（只有带引号的文本、块标量和注释中才允许使用制表符）")
+    return fail(
+      i, "found a tab character; use spaces here (tabs are allowed only inside quoted text, block scalars and comments)",
+      "这里有一个制表符（Tab），请改用空格（只有带引号的文本、块标量和注释中才允许使用制表符）")
   }
 
   // MARK: Locations, errors, nodes
@@ -174,8 +176,11 @@ struct YAMLParser {
   mutating func node(_ value: YAMLValue, _ location: YAMLLocation) throws(YAMLError) -> YAMLNode {
     nodeCount += 1
     if nodeCount > limits.maxNodes {
-      throw YAMLError(location: location, text: Bilingual("the file has more than \(limits.maxNodes) values; split it into smaller playbooks",
-                                                         "文件中的值超过 \(limits.maxNodes) 个；请把它拆分成几个较小的剧本文件"))
+      throw YAMLError(
+        location: location,
+        text: Bilingual(
+          "the file has more than \(limits.maxNodes) values; split it into smaller playbooks",
+          "文件中的值超过 \(limits.maxNodes) 个；请把它拆分成几个较小的剧本文件"))
     }
     return YAMLNode(value, at: location)
   }
@@ -210,13 +215,15 @@ struct YAMLParser {
     try skipToContent()
     if !eof && atDocumentMarker {
       if bytes[lineStart] == YAMLByte.dot {
-        throw fail(lineStart, "found '...' (end of document); remove it — a playbook file holds exactly one document",
-                   "这里有 '...'（文档结束标记），请删除它——一个剧本文件只能包含一个文档")
+        throw fail(
+          lineStart, "found '...' (end of document); remove it — a playbook file holds exactly one document",
+          "这里有 '...'（文档结束标记），请删除它——一个剧本文件只能包含一个文档")
       }
       let rest = try skipSpaces(lineStart + 3)
       if rest < lineEnd && bytes[rest] != YAMLByte.hash {
-        throw fail(rest, "found content on the '---' line; put the document's content on the lines after '---'",
-                   "'---' 这一行后面还有内容；请把文档内容写在 '---' 之后的行里")
+        throw fail(
+          rest, "found content on the '---' line; put the document's content on the lines after '---'",
+          "'---' 这一行后面还有内容；请把文档内容写在 '---' 之后的行里")
       }
       try nextContentLine()
     }
@@ -225,16 +232,18 @@ struct YAMLParser {
     let root = try parseBlockNode(at: lineStart + indent, parentIndent: -1, depth: 0)
     if !eof {
       if atDocumentMarker { throw secondDocument() }
-      throw fail(lineStart + indent, "inconsistent indentation: this line is indented by \(indent) spaces, less than the lines before it at the top level",
-                 "缩进不一致：这一行缩进了 \(indent) 个空格，比前面顶层的行还少")
+      throw fail(
+        lineStart + indent, "inconsistent indentation: this line is indented by \(indent) spaces, less than the lines before it at the top level",
+        "缩进不一致：这一行缩进了 \(indent) 个空格，比前面顶层的行还少")
     }
     return root
   }
 
   mutating func secondDocument() -> YAMLError {
     let marker = text(lineStart, lineStart + 3)
-    return fail(lineStart, "found '\(marker)', which starts or ends a YAML document; a playbook file holds exactly one document, so remove it (or split the file)",
-                "这里有 '\(marker)'，它表示 YAML 文档的开始或结束；一个剧本文件只能包含一个文档，请删除它（或把文件拆开）")
+    return fail(
+      lineStart, "found '\(marker)', which starts or ends a YAML document; a playbook file holds exactly one document, so remove it (or split the file)",
+      "这里有 '\(marker)'，它表示 YAML 文档的开始或结束；一个剧本文件只能包含一个文档，请删除它（或把文件拆开）")
   }
 
   // MARK: Block structure
@@ -262,8 +271,9 @@ struct YAMLParser {
     while true {
       let keyLocation = location(key.start)
       if let firstLine = seen[key.text] {
-        throw fail(key.start, "duplicate key '\(key.text)' (already used on line \(firstLine)); each key may appear only once in a mapping",
-                   "键 '\(key.text)' 重复（第 \(firstLine) 行已经用过）；同一个映射中每个键只能出现一次")
+        throw fail(
+          key.start, "duplicate key '\(key.text)' (already used on line \(firstLine)); each key may appear only once in a mapping",
+          "键 '\(key.text)' 重复（第 \(firstLine) 行已经用过）；同一个映射中每个键只能出现一次")
       }
       seen[key.text] = lineNo
       let q = try skipSpaces(key.colon + 1)
@@ -287,14 +297,17 @@ struct YAMLParser {
       let p = lineStart + indent
       if indent > n { throw misindented(p, expected: n) }
       if isSequenceItem(p) {
-        throw fail(p, "found a sequence item ('- ') where a mapping key was expected; at this indentation the block holds 'key: value' entries — indent the list under its key",
-                   "这里应为映射的键，却出现了列表项（'- '）；这一缩进层级的内容是 'key: value' 条目——请把列表缩进到它所属的键下面")
+        throw fail(
+          p, "found a sequence item ('- ') where a mapping key was expected; at this indentation the block holds 'key: value' entries — indent the list under its key",
+          "这里应为映射的键，却出现了列表项（'- '）；这一缩进层级的内容是 'key: value' 条目——请把列表缩进到它所属的键下面")
       }
       guard let next = try scanKey(at: p) else {
         try checkValueStart(p, afterKey: false)
         let found = excerpt(p)
-        throw fail(p, "expected a mapping entry ('key: value') here but found '\(found)'; a key is plain or quoted text followed by ': ' — add the key, or indent the line if it belongs to the value above",
-                   "这里应为映射条目（'key: value'），实际是 '\(found)'；键是不加引号或带引号的文本，后面跟 ': '——请补上键；如果这一行属于上面的值，请增加缩进")
+        throw fail(
+          p,
+          "expected a mapping entry ('key: value') here but found '\(found)'; a key is plain or quoted text followed by ': ' — add the key, or indent the line if it belongs to the value above",
+          "这里应为映射条目（'key: value'），实际是 '\(found)'；键是不加引号或带引号的文本，后面跟 ': '——请补上键；如果这一行属于上面的值，请增加缩进")
       }
       key = next
     }
@@ -328,16 +341,18 @@ struct YAMLParser {
       if !isSequenceItem(p) {
         if indentless { break }
         let found = excerpt(p)
-        throw fail(p, "expected a sequence item ('- ') at this indentation but found '\(found)'; every entry of a list starts with '- '",
-                   "这一缩进层级应为列表项（'- '），实际是 '\(found)'；列表的每一项都以 '- ' 开头")
+        throw fail(
+          p, "expected a sequence item ('- ') at this indentation but found '\(found)'; every entry of a list starts with '- '",
+          "这一缩进层级应为列表项（'- '），实际是 '\(found)'；列表的每一项都以 '- ' 开头")
       }
     }
     return try node(.sequence(items), sequenceLocation)
   }
 
   mutating func misindented(_ p: Int, expected: Int) -> YAMLError {
-    fail(p, "inconsistent indentation: this line is indented by \(indent) spaces, but the block it continues is indented by \(expected); line it up with the entries it belongs to",
-         "缩进不一致：这一行缩进了 \(indent) 个空格，而它所接续的块缩进为 \(expected) 个空格；请与同属一组的条目对齐")
+    fail(
+      p, "inconsistent indentation: this line is indented by \(indent) spaces, but the block it continues is indented by \(expected); line it up with the entries it belongs to",
+      "缩进不一致：这一行缩进了 \(indent) 个空格，而它所接续的块缩进为 \(expected) 个空格；请与同属一组的条目对齐")
   }
 
   /// After a value written on one line: the next content line must not be indented deeper than
@@ -346,10 +361,14 @@ struct YAMLParser {
     guard !eof, !atDocumentMarker, indent > parentIndent else { return }
     let p = lineStart + indent
     if plain {
-      throw fail(p, "this line is indented more than the value above it, so YAML would read it as a continuation of that plain value; multi-line plain values are not supported — keep the value on one line, quote it, or use a block scalar ('|' or '>')",
-                 "这一行比上面的值缩进得更多，YAML 会把它当作上面那个不加引号的值的延续；不支持跨行的不加引号的值——请把值写在一行内、加上引号，或改用块标量（'|' 或 '>'）")
+      throw fail(
+        p,
+        "this line is indented more than the value above it, so YAML would read it as a continuation of that plain value; multi-line plain values are not supported — keep the value on one line, quote it, or use a block scalar ('|' or '>')",
+        "这一行比上面的值缩进得更多，YAML 会把它当作上面那个不加引号的值的延续；不支持跨行的不加引号的值——请把值写在一行内、加上引号，或改用块标量（'|' 或 '>'）")
     }
-    throw fail(p, "unexpected indentation: this line is indented more than the value above it, but that value is complete, so nothing can be nested under it; line it up with the entries it belongs to",
-               "多余的缩进：这一行比上面的值缩进得更多，但那个值已经完整，下面不能再嵌套内容；请与同属一组的条目对齐")
+    throw fail(
+      p,
+      "unexpected indentation: this line is indented more than the value above it, but that value is complete, so nothing can be nested under it; line it up with the entries it belongs to",
+      "多余的缩进：这一行比上面的值缩进得更多，但那个值已经完整，下面不能再嵌套内容；请与同属一组的条目对齐")
   }
 }
