@@ -64,6 +64,17 @@ import Testing
     #expect(Set([roleColumn[0], roleColumn[2], roleColumn[3]]).count == 1)
   }
 
+  @Test func figuresAreNeverSplitWhenATableIsNarrowed() {
+    var t = TextTable(columns: [.init("Term"), .init("Best", alignment: .right), .init("Walk-away", alignment: .right), .init("Better")])
+    t.add(["Price", "1,200,000", "≈1,050,000", "higher is better for us"])
+    for width in [20, 30, 40, 60] {
+      let text = t.render(width: width).plain
+      #expect(text.contains("1,200,000") && text.contains("≈1,050,000"), "width \(width): a figure was split or cut\n\(text)")
+    }
+    // The text column gives way instead.
+    #expect(t.render(width: 40).plain.split(separator: "\n").count > 3)
+  }
+
   @Test func tablesSanitiseCells() {
     var t = TextTable(columns: [.init("A")])
     t.add(["\u{1B}[2Jboom"])

@@ -39,11 +39,16 @@ public struct TextTable: Sendable {
         widths[i] = max(widths[i], DisplayWidth.of(cell))
       }
     }
+    // Figures (right-aligned columns) are never wrapped or cut: "1,200,000" split over two lines
+    // reads as another number. The other columns give way first; when that is not enough the
+    // table is wider than the terminal rather than wrong.
+    let floors = columns.indices.map { i -> Int in
+      guard columns[i].alignment == .right else { return columns[i].minWidth }
+      return max(columns[i].minWidth, cleanRows.map { i < $0.count ? DisplayWidth.of($0[i]) : 0 }.max() ?? 0)
+    }
     let available = max(20, width) - gap * (columns.count - 1)
     while widths.reduce(0, +) > available {
-      guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }),
-        widths[widest] > columns[widest].minWidth
-      else { break }
+      guard let widest = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
       widths[widest] -= 1
     }
 
