@@ -71,8 +71,13 @@ import Testing
       let text = t.render(width: width).plain
       #expect(text.contains("1,200,000") && text.contains("≈1,050,000"), "width \(width): a figure was split or cut\n\(text)")
     }
-    // The text column gives way instead.
+    // The text column gives way instead, wrapped rather than cut, in Chinese too.
     #expect(t.render(width: 40).plain.split(separator: "\n").count > 3)
+    var zh = TextTable(columns: [.init("条款"), .init("最佳", alignment: .right), .init("更优方向")])
+    zh.add(["价格", "1,200,000", "越高越好"])
+    let narrow = zh.render(width: 20).plain.split(separator: "\n").dropFirst(2).joined(separator: "\n")  // the rows, below the header
+    #expect(narrow.contains("1,200,000") && !narrow.contains("…"), "\(narrow)")
+    #expect(narrow.contains("越高") && narrow.contains("越好"), "\(narrow)")
   }
 
   @Test func tablesSanitiseCells() {

@@ -60,7 +60,7 @@ public struct TextTable: Sendable {
     for (r, row) in cleanRows.enumerated() {
       let wrapped = columns.indices.map { i -> [String] in
         let text = i < row.count ? row[i] : ""
-        return text.isEmpty ? [""] : Wrap.lines(text, width: widths[i])
+        return text.isEmpty ? [""] : Wrap.lines(text, width: widths[i], minimum: 2)
       }
       let height = wrapped.map(\.count).max() ?? 1
       for lineIndex in 0..<height {

@@ -2,8 +2,10 @@
 /// two characters, but never before closing punctuation (`，。；：！？」）、`…) nor after
 /// opening punctuation (`「“（`…).
 public enum Wrap {
-  public static func lines(_ text: String, width: Int, indent: String = "") -> [String] {
-    let available = max(8, width - DisplayWidth.of(indent))
+  /// `minimum` is the narrowest width wrapped to (prose never goes below 8 columns; a table
+  /// cell may be as narrow as one wide character).
+  public static func lines(_ text: String, width: Int, indent: String = "", minimum: Int = 8) -> [String] {
+    let available = max(minimum, width - DisplayWidth.of(indent))
     var result: [String] = []
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
       // A bullet (`• `, `· `) hangs: its continuation lines start under its text.
