@@ -35,7 +35,7 @@ public struct GlobalOptions: ParsableArguments {
   @Option(help: "A trainer's playbook folder laid over the built-in one (env COACH_PLAYBOOKS).")
   public var playbooks: [String] = []
 
-  @Flag(name: .customLong("no-color"), help: "No colour.")
+  @Flag(name: .customLong("no-color"), help: "No color.")
   public var noColor = false
 
   @Flag(help: "Read commands from standard input without line editing, even on a terminal.")

@@ -145,7 +145,7 @@ public enum HelpCatalog {
       name: "learn", synopsis: "learn [MODULE]", synopsisZh: "learn [模块]", group: .practice, place: .both,
       summary: ("Lessons on the method, with check questions; alone, your progress per lesson.", "学习方法课程，每课附检测题；不带参数时显示每课的学习进度。"),
       details: (
-        "`learn` shows each lesson's quiz items as new / learning / mastered bars, which lessons you have read and what to do next. `learn MODULE` (the lesson's id, the start of it, or its number) shows the lesson a page at a time — Enter for the next page, `back`, `done` — and ends with two or three check questions whose answers count towards your `quiz` schedule. A lesson counts as read once its last page is shown.",
+        "`learn` shows each lesson's quiz items as new / learning / mastered bars, which lessons you have read and what to do next. `learn MODULE` (the lesson's id, the start of it, or its number) shows the lesson a page at a time — Enter for the next page, `back`, `done` — and ends with two or three check questions whose answers count toward your `quiz` schedule. A lesson counts as read once its last page is shown.",
         "`learn` 以条形图显示每课测验题中的新题／学习中／已掌握数量、哪些课程已读以及下一步建议。`learn 模块`（课程 id、id 的开头或编号）逐页显示课程——回车翻到下一页，`back` 返回，`done` 结束——最后有两三道检测题，作答结果计入 `quiz` 的复习安排。显示到最后一页即算读完。"
       ),
       argumentWords: .fixed(LearnCommand.builtInLessonIDs)),
@@ -283,7 +283,7 @@ public enum HelpCatalog {
       ("--workspace DIR", "where plans are kept (env COACH_WORKSPACE; default ~/.local/share/coach)", "计划的存放位置（环境变量 COACH_WORKSPACE；默认 ~/.local/share/coach）"),
       ("--lang en|zh", "language (env COACH_LANG; default from the locale)", "界面语言（环境变量 COACH_LANG；默认取自系统区域设置）"),
       ("--playbooks DIR", "a trainer's playbook folder laid over the built-in one (env COACH_PLAYBOOKS)", "覆盖内置内容的培训师剧本文件夹（环境变量 COACH_PLAYBOOKS）"),
-      ("--no-color", "no colour (also when NO_COLOR is set)", "不使用颜色（设置 NO_COLOR 时亦然）"),
+      ("--no-color", "no color (also when NO_COLOR is set)", "不使用颜色（设置 NO_COLOR 时亦然）"),
       ("--version", "print the version", "显示版本号"),
       ("--help", "print this help", "显示本帮助"),
       ("--generate-completion-script bash|zsh|fish", "print a shell completion script", "输出 shell 补全脚本"),
