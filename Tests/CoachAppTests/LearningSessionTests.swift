@@ -265,7 +265,7 @@ extension SessionHarness {
     let h = SessionHarness()
     let (session, output) = h.makeSession()
     session.run(["quiz"])  // what `coach quiz` runs
-    #expect(session.activeActivity is QuizActivity)
+    #expect((session.activeActivity as? FlowActivity)?.flow is QuizFlow)
     let reader = ScriptedLineReader(lines: ["1", "2"])
     session.runActivities(reader: reader)
     #expect(session.activeActivity == nil)

@@ -25,6 +25,7 @@ import Testing
     case .undo: return "undo"
     case .saveTranscript(let t): return "saveTranscript " + t.id
     case .confirmTranscript(let saved, let notSaved): return "confirmTranscript " + (saved?.plain ?? "") + " | " + (notSaved?.plain ?? "")
+    case .saveProgress(_, let item, let lesson): return "saveProgress " + (item ?? lesson ?? "")
     case .left(let saved, _): return "left " + saved
     case .push: return "push"
     case .done: return "done"

@@ -32,7 +32,8 @@ struct LearnCommand: SessionCommand {
     let quiz = QuizEngine(
       book: book, session: selection.checks(lesson, in: book, progress: progress, today: today), purpose: .checks,
       progress: progress, today: today, selection: selection, l: session.l, width: session.output.width)
-    session.begin(LessonActivity(engine: LessonEngine(lesson: lesson, number: number, count: book.lessons.count, quiz: quiz), keeper: keeper))
+    session.progressKeeper = keeper
+    session.begin(LessonFlow(engine: LessonEngine(lesson: lesson, number: number, count: book.lessons.count, quiz: quiz)))
   }
 
   /// The lesson a word names (id, unique start of an id or title, or number), or a usage error.
@@ -49,48 +50,5 @@ struct LearnCommand: SessionCommand {
       if let near = Suggest.nearest(to: word, in: book.lessons.map(\.id)) { text += l.t(" Did you mean ‘\(near)’?", "你是不是想输入 ‘\(near)’？") }
       throw CommandError(StyledText(text), exitCode: ExitStatus.usage)
     }
-  }
-}
-
-/// Runs a LessonEngine in the session: saves when the lesson is read and after each answer.
-final class LessonActivity: Activity {
-  var engine: LessonEngine
-  let keeper: ProgressKeeper
-
-  init(engine: LessonEngine, keeper: ProgressKeeper) {
-    self.engine = engine
-    self.keeper = keeper
-  }
-
-  var prompt: String { "  › " }
-
-  func start(in session: Session) {
-    apply(engine.start(at: session.now), in: session)
-  }
-
-  func handle(_ line: String, in session: Session) -> Bool {
-    apply(engine.accept(line, at: session.now), in: session)
-    guard engine.finished else { return false }
-    session.say(engine.summary())
-    return true
-  }
-
-  private func apply(_ step: LessonEngine.Step, in session: Session) {
-    if let problem = step.problem { session.output.errorLine(problem) }
-    if step.read || step.answered != nil {
-      keeper.save(engine.progress, item: step.answered, lesson: step.read ? engine.lesson.id : nil, in: session)
-    }
-    if !step.output.spans.isEmpty { session.say(step.output) }
-  }
-
-  func leave(in session: Session) {
-    engine.leave()
-    session.say(engine.summary())
-  }
-
-  func complete(_ beforeCursor: String, in session: Session) -> Completion {
-    let prefix = beforeCursor.hasSuffix(" ") ? "" : (beforeCursor.split(separator: " ").last.map(String.init) ?? "")
-    let words = engine.inChecks ? engine.quiz.completions(for: prefix) + ["back"] : ["back", "done"]
-    return Completion(replacing: prefix.unicodeScalars.count, candidates: words.filter { $0.hasPrefix(prefix) && !prefix.isEmpty })
   }
 }

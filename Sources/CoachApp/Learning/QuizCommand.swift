@@ -50,7 +50,8 @@ struct QuizCommand: SessionCommand {
     let engine = QuizEngine(
       book: book, session: chosen, purpose: module == nil ? .daily : .module, progress: progress, today: today,
       selection: selection, l: l, width: session.output.width)
-    session.begin(QuizActivity(engine: engine, heading: heading, keeper: keeper))
+    session.progressKeeper = keeper
+    session.begin(QuizFlow(engine: engine, heading: heading))
   }
 
   /// Why the daily quiz is empty, and when it will not be.
@@ -84,47 +85,5 @@ struct QuizCommand: SessionCommand {
     }
     out.append("\n" + l.t("`quiz MODULE` practises one lesson any time; `learn` shows your progress.", "随时可以用 `quiz 模块` 练习某一课；`learn` 查看学习进度。"), .dim)
     return out
-  }
-}
-
-/// Runs a QuizEngine in the session: every answer is saved at once.
-final class QuizActivity: Activity {
-  var engine: QuizEngine
-  let heading: StyledText
-  let keeper: ProgressKeeper
-
-  init(engine: QuizEngine, heading: StyledText, keeper: ProgressKeeper) {
-    self.engine = engine
-    self.heading = heading
-    self.keeper = keeper
-  }
-
-  var prompt: String { "  › " }
-
-  func start(in session: Session) {
-    session.say(heading + StyledText("\n" + engine.instructions, .dim) + "\n" + engine.renderCurrent())
-  }
-
-  func handle(_ line: String, in session: Session) -> Bool {
-    engine.width = session.output.width
-    let step = engine.accept(line, at: session.now)
-    if let problem = step.problem { session.output.errorLine(problem) }
-    if let id = step.answered { keeper.save(engine.progress, item: id, in: session) }
-    if !step.output.spans.isEmpty { session.say(step.output) }
-    guard engine.finished else { return false }
-    session.say(engine.summary())
-    return true
-  }
-
-  func leave(in session: Session) {
-    engine.leave()
-    session.say(StyledText(session.l.t("Left the quiz; every answer so far is saved.", "已离开测验；目前的所有作答都已保存。"), .dim))
-    session.say(engine.summary())
-  }
-
-  func complete(_ beforeCursor: String, in session: Session) -> Completion {
-    let prefix = beforeCursor.hasSuffix(" ") ? "" : (beforeCursor.split(separator: " ").last.map(String.init) ?? "")
-    guard !prefix.isEmpty else { return .none }
-    return Completion(replacing: prefix.unicodeScalars.count, candidates: engine.completions(for: prefix))
   }
 }

@@ -37,6 +37,7 @@ extension Session {
       case .saveTranscript(let transcript): save(transcript)
       case .confirmTranscript(let saved, let notSaved):
         if let text = lastTranscriptSaved ? saved : notSaved { say(text) }
+      case .saveProgress(let progress, let item, let lesson): progressKeeper?.save(progress, item: item, lesson: lesson, in: self)
       case .left(let saved, let left): sayLeft(saved: saved, left: left)
       case .push(let flow): begin(flow)
       case .done:

@@ -27,6 +27,8 @@ public final class Session {
   /// transcript save worked.
   var transcriptsPrepared = false
   var lastTranscriptSaved = false
+  /// The learning progress file of the running lesson or quiz, set by `learn` and `quiz`.
+  var progressKeeper: ProgressKeeper?
 
   public init(settings: Settings, output: OutputSink) {
     self.settings = settings

@@ -43,6 +43,9 @@ public enum FlowEffect {
   case saveTranscript(DrillTranscript)
   /// Confirms the last transcript save, like `confirm` for the plan.
   case confirmTranscript(saved: StyledText?, notSaved: StyledText?)
+  /// Writes the learning progress after a lesson page was read (`lesson`) or a quiz item was
+  /// answered (`item`); the session lays only those over the file as it is on disk.
+  case saveProgress(LearningProgress, item: String?, lesson: String?)
   /// The line that ends a flow left early: `saved` when every answer is on disk, otherwise the
   /// session says what is not saved yet after `left`.
   case left(saved: String, left: String)
