@@ -17,7 +17,8 @@ public enum CoachApp {
     // The settings file: a broken line is reported with file:line (below, in the session's
     // language) and its key keeps the default.
     let settingsPath = WorkspacePaths.settingsFile(environment: environment, currentDirectory: Platform.currentDirectory())
-    let fileLanguage = SettingsStore.load(settingsPath, l: L10n(.en)).settings.language
+    let settingsFile = SettingsStore.read(settingsPath)
+    let fileLanguage = settingsFile.settings.language
     // The language, once, before anything is said: `--lang`, then COACH_LANG, the settings
     // file and the locale. Help, usage errors and the session all speak it.
     let lang: Lang
@@ -69,7 +70,8 @@ public enum CoachApp {
     }
     installTerminationHandler(l)
 
-    let (userSettings, settingsProblems) = SettingsStore.load(settingsPath, l: l)
+    let userSettings = settingsFile.settings
+    let settingsProblems = settingsFile.problems(l)
     if !settingsProblems.isEmpty {
       let err = StandardOutput(environment: environment, noColour: true)
       for problem in settingsProblems { err.errorLine(StyledText(problem)) }

@@ -11,16 +11,31 @@ public enum SettingsStore {
   /// The settings, with each problem located as `FILE:LINE: message`. A missing file is no
   /// problem (every key has a default); an unreadable one is reported and the defaults used.
   public static func load(_ path: String, l: L10n) -> (settings: UserSettings, problems: [String]) {
-    guard access(path, F_OK) == 0 else { return (UserSettings(), []) }
+    let loaded = read(path)
+    return (loaded.settings, loaded.problems(l))
+  }
+
+  /// The settings file read once, its problems put into words later: at launch the file is
+  /// read before the session's language is known (the file may choose it).
+  public struct Loaded {
+    public var settings: UserSettings
+    let describe: (L10n) -> [String]
+    /// Each broken line as `path:line: what is wrong`, in the session's language.
+    public func problems(_ l: L10n) -> [String] { describe(l) }
+  }
+
+  /// Reads and parses the settings file; a file that does not exist is the defaults.
+  public static func read(_ path: String) -> Loaded {
+    guard access(path, F_OK) == 0 else { return Loaded(settings: UserSettings(), describe: { _ in [] }) }
     let bytes: [UInt8]
     do { bytes = try Sys.readAll(path, limit: limit) } catch {
-      return (UserSettings(), ["\(path): " + l.t("cannot be read (\(error)); using the defaults", "无法读取（\(error)）；使用默认设置")])
+      return Loaded(settings: UserSettings(), describe: { l in ["\(path): " + l.t("cannot be read (\(error)); using the defaults", "无法读取（\(error)）；使用默认设置")] })
     }
     guard let text = String(validating: bytes, as: UTF8.self) else {
-      return (UserSettings(), ["\(path): " + l.t("is not UTF-8 text; using the defaults", "不是 UTF-8 文本；使用默认设置")])
+      return Loaded(settings: UserSettings(), describe: { l in ["\(path): " + l.t("is not UTF-8 text; using the defaults", "不是 UTF-8 文本；使用默认设置")] })
     }
     let (settings, problems) = SettingsFile.parse(text)
-    return (settings, problems.map { "\(path):\($0.line): " + $0.message(l) })
+    return Loaded(settings: settings, describe: { l in problems.map { "\(path):\($0.line): " + $0.message(l) } })
   }
 
   /// The file's text, or "" when it does not exist yet.

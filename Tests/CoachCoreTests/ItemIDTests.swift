@@ -35,6 +35,28 @@ import Testing
     #expect(try AccountPlan.parse(plan.fileText) == plan)
   }
 
+  @Test func negotiationObjectivesHaveIdsOfTheirOwn() throws {
+    let text = #"""
+      {"schemaVersion": 2, "id": "acme", "name": "Acme", "createdAt": "2026-11-23T09:00:00Z", "updatedAt": "2026-11-23T09:00:00Z",
+       "negotiation": {"objectives": [{"term": "price", "best": 100}, {"term": "delivery-time"}]}}
+      """#
+    var plan = try AccountPlan.parse(text)
+    #expect(plan.negotiation.objectives.map(\.id) == ["g1", "g2"])
+    plan.negotiation.objectives.remove(at: 0)
+    plan.negotiation.objectives.append(Objective(term: .paymentTerms))
+    plan.assignItemIDs()
+    #expect(plan.negotiation.objectives.map(\.id) == ["g2", "g3"])
+    #expect(try AccountPlan.parse(plan.fileText) == plan)
+  }
+
+  @Test func everyListHasItsOwnIdPrefix() {
+    // Two lists sharing a prefix would hand out the same id twice, and the plan would be refused.
+    #expect(Set(ItemIDPrefix.all).count == ItemIDPrefix.all.count)
+    for a in ItemIDPrefix.all {
+      for b in ItemIDPrefix.all where a != b { #expect(!(b.hasPrefix(a) && b.dropFirst(a.count).allSatisfy(\.isNumber)), "\(a) and \(b)") }
+    }
+  }
+
   @Test func aRemovedItemsIdIsNeverHandedOutAgain() throws {
     var plan = try AccountPlan.parse(v1)
     plan.actions.removeLast()

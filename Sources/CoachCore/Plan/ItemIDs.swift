@@ -11,6 +11,7 @@ extension PlannedQuestion: PlanItem {}
 extension Concession: PlanItem {}
 extension Interest: PlanItem {}
 extension TeamMember: PlanItem {}
+extension Objective: PlanItem {}
 
 /// The id prefix of each list: `s1`, `o3`, `a12`…
 public enum ItemIDPrefix {
@@ -21,7 +22,9 @@ public enum ItemIDPrefix {
   public static let concession = "c"
   public static let interest = "i"
   public static let team = "t"
-  public static let all = [stakeholder, objection, action, question, concession, interest, team]
+  /// A negotiation objective (a goal per term).
+  public static let objective = "g"
+  public static let all = [stakeholder, objection, action, question, concession, interest, team, objective]
 
   /// An id as the schema allows it: ASCII letters, digits, `_` and `-`, at most 40, not
   /// starting with `_` or `-`.
@@ -47,6 +50,7 @@ extension AccountPlan {
     stakeholders.contains { $0.id.isEmpty } || objections.contains { $0.id.isEmpty } || actions.contains { $0.id.isEmpty }
       || questionPlan.contains { $0.id.isEmpty } || negotiation.concessions.contains { $0.id.isEmpty }
       || negotiation.interests.contains { $0.id.isEmpty } || negotiation.team.contains { $0.id.isEmpty }
+      || negotiation.objectives.contains { $0.id.isEmpty }
   }
 
   /// Gives every list item without an id the next unused one of its list, and links the
@@ -61,6 +65,7 @@ extension AccountPlan {
     Self.assign(&negotiation.concessions, ItemIDPrefix.concession, &last)
     Self.assign(&negotiation.interests, ItemIDPrefix.interest, &last)
     Self.assign(&negotiation.team, ItemIDPrefix.team, &last)
+    Self.assign(&negotiation.objectives, ItemIDPrefix.objective, &last)
     if last != lastItemIDs { lastItemIDs = last }
     linkReferences()
   }
@@ -130,5 +135,6 @@ extension AccountPlan {
     try check(negotiation.concessions, "negotiation.concessions")
     try check(negotiation.interests, "negotiation.interests")
     try check(negotiation.team, "negotiation.team")
+    try check(negotiation.objectives, "negotiation.objectives")
   }
 }

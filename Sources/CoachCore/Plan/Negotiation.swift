@@ -50,6 +50,8 @@ public struct Negotiation: JSONRecord {
 
 /// A negotiated term with its best, expected and walk-away values.
 public struct Objective: JSONRecord {
+  /// Stable for the objective's life (`g1`, `g2`…, schemaVersion 2); empty until first saved.
+  public var id: String = ""
   public var term: NegotiationTerm
   public var label: String?
   public var best: TermValue?
@@ -78,6 +80,7 @@ public struct Objective: JSONRecord {
       throw PlanFormatError(path: f.at("term"), "every objective needs a term", "每个谈判目标都需要指定条款")
     }
     self.term = term
+    id = try f.string("id") ?? ""
     label = try f.string("label")
     best = try TermValue(json: f.value("best"), path: f.at("best"))
     expected = try TermValue(json: f.value("expected"), path: f.at("expected"))
@@ -93,6 +96,7 @@ public struct Objective: JSONRecord {
 
   public var json: JSONValue {
     var o = JSONObjectBuilder(extra: extra)
+    o["id"] = id.isEmpty ? nil : id
     o.set("term", term)
     o["label"] = label
     o.set("best", best?.json)
