@@ -40,6 +40,11 @@ public final class DrillFlow: Flow {
   var index = 0
   var chosen: [String] = []
   var reviewing = false
+  /// The customer's follow-up the rep is answering now, and the one their last answer triggered.
+  var followUp: DrillFollowUp?
+  var pending: DrillFollowUp?
+  /// The strategies chosen for the Process line (a follow-up scored as Process keeps them).
+  var processStrategies: [String] = []
   /// The session's settings and clock as of the line being taken.
   private var context: FlowContext
   /// What the line being taken produces.
@@ -104,7 +109,8 @@ public final class DrillFlow: Flow {
   }
 
   func current() -> StyledText {
-    phase == .strategies ? view().strategyChoice(transcript.scenario.category) : view().prompt(transcript.scenario, index: index)
+    if let f = followUp { return view().followUpPrompt(f.customer, scoredAs: f.scoredAs, speaker: transcript.scenario.speaker) }
+    return phase == .strategies ? view().strategyChoice(transcript.scenario.category) : view().prompt(transcript.scenario, index: index)
   }
 
   // MARK: input
@@ -155,7 +161,8 @@ public final class DrillFlow: Flow {
     }
     switch control {
     case .help?:
-      say(view().help(transcript.scenario, index: index) + "\n" + current())
+      let help = followUp.map { view().followUpHelp(transcript.scenario, scoredAs: $0.scoredAs) } ?? view().help(transcript.scenario, index: index)
+      say(help + "\n" + current())
       return false
     case .back?, .clear?:
       warn(StyledText(l.t("A drill only goes forward: `skip` scores this step 0, `done` leaves.", "练习只能向前：`skip` 本步记 0 分，`done` 离开。"), .warn))
@@ -190,13 +197,22 @@ public final class DrillFlow: Flow {
 
   /// Scores and saves one answer, then shows the step (train) or moves on (exam).
   func record(_ text: String) -> Bool {
-    let id = stepIDs[index]
-    var rec = DrillStepRecord(step: id, text: text, strategies: id == "process" ? chosen : [], answeredAt: context.now.description)
-    let result = scorer.score(step: id, text: text, strategies: rec.strategies, scenario: transcript.scenario, lang: transcript.lang)
+    let id = followUp?.scoredAs ?? stepIDs[index]
+    if followUp == nil, id == "process" { processStrategies = chosen }
+    var rec = DrillStepRecord(step: id, text: text, strategies: id == "process" ? processStrategies : [], answeredAt: context.now.description)
+    if let f = followUp {
+      rec.followUp = f.id
+      rec.customer = f.customer
+    }
+    let result = scorer.score(rec, in: transcript)
     rec.checks = result.checks.map(\.record)
     rec.score = result.score
     transcript.steps.append(rec)
     save()
+    // The customer pushes back on what the rep just did (never on a skipped step, never twice).
+    if followUp == nil, !text.trimmingWhitespace.isEmpty {
+      pending = DrillFollowUp.first(transcript.scenario.followUps(in: book), step: id, checks: rec.checks.map { ($0.id, $0.passed) })
+    }
     if transcript.mode == .train {
       say(view().step(result, advice: true))
       if transcript.trainer != nil {
@@ -204,7 +220,9 @@ public final class DrillFlow: Flow {
         return false
       }
     } else {
-      say(StyledText(l.t("Noted (\(index + 1) of \(stepIDs.count)).", "已记录（第 \(index + 1)/\(stepIDs.count) 步）。"), .dim))
+      say(
+        StyledText(
+          followUp == nil ? l.t("Noted (\(index + 1) of \(stepIDs.count)).", "已记录（第 \(index + 1)/\(stepIDs.count) 步）。") : l.t("Noted.", "已记录。"), .dim))
     }
     return advance()
   }
@@ -227,6 +245,14 @@ public final class DrillFlow: Flow {
   }
 
   func advance() -> Bool {
+    if let f = pending {
+      pending = nil
+      followUp = f
+      phase = .answer
+      say("\n" + current())
+      return false
+    }
+    followUp = nil
     index += 1
     chosen = []
     guard index < stepIDs.count else { return end() }
@@ -247,10 +273,9 @@ public final class DrillFlow: Flow {
   }
 
   func showReview(_ i: Int) {
-    let r = scorer.score(
-      step: transcript.steps[i].step, text: transcript.steps[i].text, strategies: transcript.steps[i].strategies,
-      scenario: transcript.scenario, lang: transcript.lang)
-    say("\n" + view().step(r, record: transcript.steps[i], advice: true))
+    let r = scorer.score(transcript.steps[i], in: transcript)
+    let line = transcript.steps[i].customer.map { view().followUpLine($0) + "\n" } ?? StyledText()
+    say("\n" + line + view().step(r, record: transcript.steps[i], advice: true))
     askOverride(i)
   }
 
@@ -261,7 +286,9 @@ public final class DrillFlow: Flow {
     let v = view()
     var out = StyledText()
     if transcript.mode == .exam, transcript.trainer == nil {
-      for (r, rec) in zip(scorer.results(transcript), transcript.steps) { out += "\n" + v.step(r, record: rec, advice: true) + "\n" }
+      for (r, rec) in zip(scorer.results(transcript), transcript.steps) {
+        out += "\n" + (rec.customer.map { v.followUpLine($0) + "\n" } ?? StyledText()) + v.step(r, record: rec, advice: true) + "\n"
+      }
     }
     out += "\n" + v.summary(transcript)
     say(out)
