@@ -103,6 +103,9 @@ struct DrillCommand: SessionCommand {
         }
         list = filtered
       }
+      var recency: StyledText?
+      if mode == .exam { (list, recency) = examCandidates(list, kind: kind, session: session) }
+      if let recency { session.say(recency) }
       let s = seed ?? Int.random(in: 0..<1_000_000)
       guard let p = DrillScenarios.pick(list, seed: s) else {
         throw CommandError(StyledText(l.t("No scenario fits; `drill list` shows them all.", "没有符合条件的场景；用 `drill list` 查看全部。")), exitCode: ExitStatus.noInput)

@@ -97,6 +97,8 @@ public final class DrillFlow: Flow {
             : l.t("Exam mode: the checks and advice come at the end.", "考核模式：检查结果和建议在最后统一给出。"), width: context.width), .dim)
     out.append("\n" + l.t("(? what the step is for · skip · done)", "（? 查看该步要点 · skip 跳过 · done 结束）"), .dim)
     phase = stepIDs[0] == "process" ? .strategies : .answer
+    // An exam counts as an attempt from its start: left early, it stays saved as unfinished.
+    if transcript.mode == .exam { save() }
     say(out + "\n\n" + current())
   }
 
@@ -181,7 +183,7 @@ public final class DrillFlow: Flow {
           return false
         }
         chosen = picked.map(\.id)
-      } else {
+      } else if transcript.mode == .train {
         say(StyledText(l.t("No strategy chosen; the “uses the strategy” check will fail.", "没有选择策略；“用上了选定的策略”这项检查将不通过。"), .dim))
       }
       phase = .answer
@@ -312,6 +314,7 @@ public final class DrillFlow: Flow {
   }
 
   func left() {
+    if transcript.mode == .exam, !transcript.id.isEmpty { return leftExam() }
     guard !transcript.steps.isEmpty else {
       say(StyledText(l.t("Left the drill; nothing was answered, so nothing was saved.", "已离开练习；没有作答，因此没有保存。"), .dim))
       return
@@ -325,5 +328,26 @@ public final class DrillFlow: Flow {
             "Left the drill; the \(transcript.steps.count) answer(s) so far are saved in \(path), marked unfinished.", "已离开练习；目前的 \(transcript.steps.count) 个回答已保存在 \(path)，标记为未完成。"
           ), .dim),
         notSaved: StyledText(l.t("Left the drill.", "已离开练习。"), .dim)))
+  }
+
+  /// An exam left early (done, Ctrl-C, end of input) is saved unfinished and counts as an
+  /// attempt; the feedback held back so far is shown now, with the result.
+  func leftExam() {
+    save()
+    let v = view()
+    var out = StyledText()
+    for (r, rec) in zip(scorer.results(transcript), transcript.steps) {
+      out += "\n" + (rec.customer.map { v.followUpLine($0) + "\n" } ?? StyledText()) + v.step(r, record: rec, advice: true) + "\n"
+    }
+    out += "\n" + v.summary(transcript)
+    say(out)
+    let path = "sessions/" + transcript.id + ".json"
+    effects.append(
+      .confirmTranscript(
+        saved: StyledText(
+          l.t(
+            "Left the exam after \(transcript.steps.count) answer(s); it is saved in \(path), marked unfinished, and counts as an attempt.",
+            "已在作答 \(transcript.steps.count) 步后离开考核；记录已保存在 \(path)，标记为未完成，计为一次考核。"), .dim),
+        notSaved: StyledText(l.t("Left the exam.", "已离开考核。"), .dim)))
   }
 }
