@@ -9,9 +9,9 @@ extension DrillView {
     return out
   }
 
-  /// The customer's line shown above a follow-up reply's report.
-  public func followUpLine(_ customer: String) -> StyledText {
-    StyledText(Wrap.text(l.t("The customer came back: ", "客户接着说：") + "“" + customer + "”", width: width), .dim)
+  /// The customer's line shown in a follow-up reply's report (`step`), above the rep's words.
+  public func followUpLine(_ customer: String, indent: String = "") -> String {
+    Wrap.text(l.t("The customer came back: ", "客户接着说：") + "“" + customer + "”", width: width, indent: indent)
   }
 
   /// What `?` shows in a follow-up turn: the help of the step the reply is scored as.

@@ -91,6 +91,7 @@ public struct DrillView: Sendable {
   public func step(_ r: DrillScorer.StepResult, record: DrillStepRecord? = nil, advice: Bool, trainer: String? = nil) -> StyledText {
     var out = StyledText(labels.step(r.step), .bold)
     out.append("  " + score(r.score), r.score == 2 ? .good : r.score == 1 ? .warn : .bad)
+    if let customer = record?.customer { out.append("\n" + followUpLine(customer, indent: "  "), .dim) }
     if let record, !record.strategies.isEmpty {
       let names = record.strategies.map { Labels(book, l).strategy($0, in: nil) }
       out.append("\n" + Wrap.text(l.t("Strategies: ", "策略：") + names.joined(separator: l.t(", ", "、")), width: width, indent: "  "), .dim)

@@ -276,8 +276,7 @@ public final class DrillFlow: Flow {
 
   func showReview(_ i: Int) {
     let r = scorer.score(transcript.steps[i], in: transcript)
-    let line = transcript.steps[i].customer.map { view().followUpLine($0) + "\n" } ?? StyledText()
-    say("\n" + line + view().step(r, record: transcript.steps[i], advice: true))
+    say("\n" + view().step(r, record: transcript.steps[i], advice: true))
     askOverride(i)
   }
 
@@ -288,9 +287,7 @@ public final class DrillFlow: Flow {
     let v = view()
     var out = StyledText()
     if transcript.mode == .exam, transcript.trainer == nil {
-      for (r, rec) in zip(scorer.results(transcript), transcript.steps) {
-        out += "\n" + (rec.customer.map { v.followUpLine($0) + "\n" } ?? StyledText()) + v.step(r, record: rec, advice: true) + "\n"
-      }
+      for (r, rec) in zip(scorer.results(transcript), transcript.steps) { out += "\n" + v.step(r, record: rec, advice: true) + "\n" }
     }
     out += "\n" + v.summary(transcript)
     say(out)
@@ -336,9 +333,7 @@ public final class DrillFlow: Flow {
     save()
     let v = view()
     var out = StyledText()
-    for (r, rec) in zip(scorer.results(transcript), transcript.steps) {
-      out += "\n" + (rec.customer.map { v.followUpLine($0) + "\n" } ?? StyledText()) + v.step(r, record: rec, advice: true) + "\n"
-    }
+    for (r, rec) in zip(scorer.results(transcript), transcript.steps) { out += "\n" + v.step(r, record: rec, advice: true) + "\n" }
     out += "\n" + v.summary(transcript)
     say(out)
     let path = "sessions/" + transcript.id + ".json"
