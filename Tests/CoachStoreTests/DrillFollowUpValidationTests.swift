@@ -67,6 +67,17 @@ import Testing
     #expect(found == [expected], "\(label)")
   }
 
+  @Test func aFollowUpThatCanNeverBeSaidIsReported() {
+    let trainer = TempWorkspace("coach-followup")
+    trainer.write(
+      "en/drills.yaml",
+      "module: drills\nlanguage: en\nobjection:\n  - id: price-budget-fixed\n    followUps:\n"
+        + "      - id: numbers\n        after: process\n        check: gives-evidence\n        when: fails\n        customer: Numbers, please.\n"
+        + "      - id: figures\n        after: process\n        check: gives-evidence\n        when: fails\n        customer: Figures, please.\n")
+    let found = PlaybookLoader.load(directories: [builtIn, trainer.root], lang: .en).problems.map { $0.description.replacingAll(trainer.root + "/", with: "") }
+    #expect(found == ["en/drills.yaml:11:9: follow-up `figures` is never said: `numbers` before it has the same trigger (after process, gives-evidence fails)"])
+  }
+
   @Test func aFollowUpInOneLanguageOnlyIsReported() {
     let trainer = TempWorkspace("coach-followup")
     trainer.write(

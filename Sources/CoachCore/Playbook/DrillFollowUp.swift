@@ -59,6 +59,16 @@ extension PlaybookDecoder {
       return DrillFollowUp(id: id, after: after, check: check, when: when, customer: customer, scoredAs: f.text("scoredAs"))
     }
     r.checkUniqueIDs("followUps", what: Bilingual("follow-up", "客户追问"))
+    // The first follow-up whose trigger holds is said: a later one with the same trigger never is.
+    let nodes = r.node["followUps"]?.items ?? []
+    for (i, f) in list.enumerated() {
+      guard let earlier = list[..<i].first(where: { $0.after == f.after && $0.check == f.check && $0.when == f.when }),
+        let node = nodes.first(where: { $0["id"]?.scalar == f.id })
+      else { continue }
+      problems.add(
+        node.location, "follow-up `\(f.id)` is never said: `\(earlier.id)` before it has the same trigger (after \(f.after), \(f.check) \(f.when.rawValue))",
+        "客户追问 `\(f.id)` 永远不会出现：前面的 `\(earlier.id)` 触发条件相同（\(f.after) 之后，\(f.check) \(f.when.rawValue)）")
+    }
     return list
   }
 }
