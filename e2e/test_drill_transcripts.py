@@ -48,7 +48,7 @@ def validate(path: Path) -> dict:
     assert all(pairs_sorted), f"{path}: keys are not sorted"
     errors = sorted(VALIDATOR.iter_errors(doc), key=lambda e: list(e.absolute_path))
     assert not errors, f"{path}: " + "; ".join(f"{'/'.join(map(str, e.absolute_path))}: {e.message[:200]}" for e in errors[:5])
-    steps = {"objection": 5, "questions": 1, "negotiation": 1}[doc["scenario"]["kind"]]
+    steps = {"objection": 5, "questions": 1, "negotiation": 1}[doc["scenario"]["kind"]] + sum("followUp" in s for s in doc["steps"])
     totals = doc["totals"]
     points = sum(s["score"] for s in doc["steps"])
     assert totals["steps"] == steps and totals["maxPoints"] == 2 * steps and totals["points"] == points

@@ -227,6 +227,10 @@ import Testing
   @Test func drillListShowsTheScenarios() {
     let r = SessionHarness().run(["drill list questions"])
     #expect(r.out.contains("write-open-first-meeting") && r.out.contains("name-ideal-year"))
+    #expect(!r.out.contains("↩"), "question drills have no follow-ups")
+    let objection = SessionHarness(lang: .zh).run(["drill list objection"])
+    #expect(objection.out.contains("↩ 客户会根据你的回答追问。"))
+    #expect(objection.out.split(separator: "\n").filter { $0.contains("price-discount-demand") }.allSatisfy { $0.contains("↩") })
   }
 
   /// Two reps' workspaces combined in one report: table (both languages) and CSV.

@@ -276,15 +276,23 @@ import Testing
     let flow = try #require(Self.drill(.exam, rep: "sam", taken: [stem, stem + "-2"]))
     _ = flow.start(Self.context(nil))
     #expect(flow.transcript.id == stem + "-3")
-    // Nothing answered: nothing saved.
-    let early = try #require(Self.drill(.exam, rep: "sam"))
+    // A practice drill with nothing answered: nothing saved.
+    let early = try #require(Self.drill(.train, rep: "sam"))
     _ = early.start(Self.context(nil))
     #expect(early.leave(Self.context(nil)).map(Self.describe) == ["say Left the drill; nothing was answered, so nothing was saved.", "done"])
-    // One answer, then Ctrl-C: the transcript is saved unfinished, and the line says so only if it was.
+    // An exam is an attempt from its start: saved unfinished even with nothing answered.
+    let earlyExam = try #require(Self.drill(.exam, rep: "sam"))
+    #expect(earlyExam.start(Self.context(nil)).map(Self.describe).first == "saveTranscript " + stem)
+    let leftEmpty = earlyExam.leave(Self.context(nil)).map(Self.describe)
+    #expect(leftEmpty.first == "saveTranscript " + stem)
+    #expect(leftEmpty.contains { $0.hasPrefix("confirmTranscript Left the exam after 0 answer(s);") && $0.contains("counts as an attempt") })
+    // One answer, then Ctrl-C: the transcript is saved unfinished, the held-back feedback is
+    // shown, and the line says it was saved only if it was.
     _ = flow.accept("skip", Self.context(nil))
     let left = flow.leave(Self.context(nil)).map(Self.describe)
     #expect(left.first == "saveTranscript " + stem + "-3")
-    #expect(left[1].contains("marked unfinished") && left[1].hasSuffix("| Left the drill."))
+    #expect(left[1].hasPrefix("say ") && left[1].contains("Not finished"))
+    #expect(left[2].contains("marked unfinished") && left[2].hasSuffix("| Left the exam."))
     #expect(left.last == "done")
   }
 

@@ -146,6 +146,7 @@ public struct PlaybookValidation {
       merged[lang] = PlaybookAssembler.merge(loaded.files)
     }
     problems += PlaybookAssembler.parity((.en, merged[.en] ?? [:]), (.zh, merged[.zh] ?? [:]))
+    problems += PlaybookFolderCheck.emptyFolders(directories, problems: problems)
     var seen = Set<String>()
     problems = problems.filter { seen.insert($0.description).inserted }.sorted()
     return PlaybookValidation(problems: problems, books: books)

@@ -103,6 +103,9 @@ struct DrillCommand: SessionCommand {
         }
         list = filtered
       }
+      var recency: StyledText?
+      if mode == .exam { (list, recency) = examCandidates(list, kind: kind, session: session) }
+      if let recency { session.say(recency) }
       let s = seed ?? Int.random(in: 0..<1_000_000)
       guard let p = DrillScenarios.pick(list, seed: s) else {
         throw CommandError(StyledText(l.t("No scenario fits; `drill list` shows them all.", "没有符合条件的场景；用 `drill list` 查看全部。")), exitCode: ExitStatus.noInput)
@@ -138,9 +141,12 @@ struct DrillCommand: SessionCommand {
       for s in all {
         let category =
           s.category.map { labels.category($0) } ?? s.questionType.map { (s.task == .name ? l.t("name: ", "判断：") : l.t("write: ", "写：")) + labels.questionType($0) } ?? ""
-        t.add([s.id, category, s.text])
+        t.add([s.id, category + (s.followUps(in: book).isEmpty ? "" : " ↩"), s.text])
       }
       out += "\n" + t.render(width: session.output.width)
+      if all.contains(where: { !$0.followUps(in: book).isEmpty }) {
+        out.append("\n" + l.t("↩ the customer pushes back, depending on your answers.", "↩ 客户会根据你的回答追问。"), .dim)
+      }
     }
     return out
   }

@@ -74,7 +74,7 @@ public struct DrillScorer: Sendable {
 
   /// The step results of a saved drill, scored again with these playbooks.
   public func results(_ t: DrillTranscript) -> [StepResult] {
-    t.steps.map { score(step: $0.step, text: $0.text, strategies: $0.strategies, scenario: t.scenario, lang: t.lang) }
+    t.steps.map { score($0, in: t) }
   }
 
   /// The transcript with every step scored again (overrides and comments kept as they were).

@@ -268,7 +268,7 @@ public struct DrillTranscript: JSONRecord {
   }
 
   /// The totals of the steps as they stand now.
-  public var totals: DrillTotals { DrillTotals(steps: steps, expectedSteps: scenario.stepIDs.count, passMark: passMark) }
+  public var totals: DrillTotals { DrillTotals(steps: steps, expectedSteps: expectedSteps, passMark: passMark) }
 
   /// The recorded automatic percent, if the file has one.
   public var recordedPercent: Int? { recordedTotals?["percent"]?.int }

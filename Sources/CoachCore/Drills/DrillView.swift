@@ -91,6 +91,7 @@ public struct DrillView: Sendable {
   public func step(_ r: DrillScorer.StepResult, record: DrillStepRecord? = nil, advice: Bool, trainer: String? = nil) -> StyledText {
     var out = StyledText(labels.step(r.step), .bold)
     out.append("  " + score(r.score), r.score == 2 ? .good : r.score == 1 ? .warn : .bad)
+    if let customer = record?.customer { out.append("\n" + followUpLine(customer, indent: "  "), .dim) }
     if let record, !record.strategies.isEmpty {
       let names = record.strategies.map { Labels(book, l).strategy($0, in: nil) }
       out.append("\n" + Wrap.text(l.t("Strategies: ", "策略：") + names.joined(separator: l.t(", ", "、")), width: width, indent: "  "), .dim)
@@ -131,12 +132,17 @@ public struct DrillView: Sendable {
       .init(l.t("Trainer", "培训师"), alignment: .right), .init(l.t("Comment", "评语"), minWidth: 10),
     ])
     for id in t.scenario.stepIDs {
-      let record = t.steps.first { $0.step == id }
+      let i = t.steps.firstIndex { $0.step == id && !$0.isFollowUp }
+      let record = i.map { t.steps[$0] }
       table.add(
         [
           labels.step(id), record.map { score($0.score) } ?? "—", record?.override.map(score) ?? "",
           record?.comment ?? "",
         ], style: record == nil ? .dim : .plain)
+      // The replies to the customer's follow-ups come right after the step that triggered them.
+      for f in t.steps[(i.map { $0 + 1 } ?? t.steps.count)...].prefix(while: \.isFollowUp) {
+        table.add(["  ↳ " + l.t("follow-up", "追问") + l.t(" (", "（") + labels.step(f.step) + l.t(")", "）"), score(f.score), f.override.map(score) ?? "", f.comment ?? ""])
+      }
     }
     out += "\n" + table.render(width: width - 2).indented("  ")
     let automatic = l.t("Automatic", "自动评分")

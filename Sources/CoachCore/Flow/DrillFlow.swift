@@ -40,6 +40,11 @@ public final class DrillFlow: Flow {
   var index = 0
   var chosen: [String] = []
   var reviewing = false
+  /// The customer's follow-up the rep is answering now, and the one their last answer triggered.
+  var followUp: DrillFollowUp?
+  var pending: DrillFollowUp?
+  /// The strategies chosen for the Process line (a follow-up scored as Process keeps them).
+  var processStrategies: [String] = []
   /// The session's settings and clock as of the line being taken.
   private var context: FlowContext
   /// What the line being taken produces.
@@ -92,6 +97,8 @@ public final class DrillFlow: Flow {
             : l.t("Exam mode: the checks and advice come at the end.", "考核模式：检查结果和建议在最后统一给出。"), width: context.width), .dim)
     out.append("\n" + l.t("(? what the step is for · skip · done)", "（? 查看该步要点 · skip 跳过 · done 结束）"), .dim)
     phase = stepIDs[0] == "process" ? .strategies : .answer
+    // An exam counts as an attempt from its start: left early, it stays saved as unfinished.
+    if transcript.mode == .exam { save() }
     say(out + "\n\n" + current())
   }
 
@@ -104,7 +111,8 @@ public final class DrillFlow: Flow {
   }
 
   func current() -> StyledText {
-    phase == .strategies ? view().strategyChoice(transcript.scenario.category) : view().prompt(transcript.scenario, index: index)
+    if let f = followUp { return view().followUpPrompt(f.customer, scoredAs: f.scoredAs, speaker: transcript.scenario.speaker) }
+    return phase == .strategies ? view().strategyChoice(transcript.scenario.category) : view().prompt(transcript.scenario, index: index)
   }
 
   // MARK: input
@@ -155,7 +163,8 @@ public final class DrillFlow: Flow {
     }
     switch control {
     case .help?:
-      say(view().help(transcript.scenario, index: index) + "\n" + current())
+      let help = followUp.map { view().followUpHelp(transcript.scenario, scoredAs: $0.scoredAs) } ?? view().help(transcript.scenario, index: index)
+      say(help + "\n" + current())
       return false
     case .back?, .clear?:
       warn(StyledText(l.t("A drill only goes forward: `skip` scores this step 0, `done` leaves.", "练习只能向前：`skip` 本步记 0 分，`done` 离开。"), .warn))
@@ -174,7 +183,7 @@ public final class DrillFlow: Flow {
           return false
         }
         chosen = picked.map(\.id)
-      } else {
+      } else if transcript.mode == .train {
         say(StyledText(l.t("No strategy chosen; the “uses the strategy” check will fail.", "没有选择策略；“用上了选定的策略”这项检查将不通过。"), .dim))
       }
       phase = .answer
@@ -190,13 +199,22 @@ public final class DrillFlow: Flow {
 
   /// Scores and saves one answer, then shows the step (train) or moves on (exam).
   func record(_ text: String) -> Bool {
-    let id = stepIDs[index]
-    var rec = DrillStepRecord(step: id, text: text, strategies: id == "process" ? chosen : [], answeredAt: context.now.description)
-    let result = scorer.score(step: id, text: text, strategies: rec.strategies, scenario: transcript.scenario, lang: transcript.lang)
+    let id = followUp?.scoredAs ?? stepIDs[index]
+    if followUp == nil, id == "process" { processStrategies = chosen }
+    var rec = DrillStepRecord(step: id, text: text, strategies: id == "process" ? processStrategies : [], answeredAt: context.now.description)
+    if let f = followUp {
+      rec.followUp = f.id
+      rec.customer = f.customer
+    }
+    let result = scorer.score(rec, in: transcript)
     rec.checks = result.checks.map(\.record)
     rec.score = result.score
     transcript.steps.append(rec)
     save()
+    // The customer pushes back on what the rep just did (never on a skipped step, never twice).
+    if followUp == nil, !text.trimmingWhitespace.isEmpty {
+      pending = DrillFollowUp.first(transcript.scenario.followUps(in: book), step: id, checks: rec.checks.map { ($0.id, $0.passed) })
+    }
     if transcript.mode == .train {
       say(view().step(result, advice: true))
       if transcript.trainer != nil {
@@ -204,7 +222,9 @@ public final class DrillFlow: Flow {
         return false
       }
     } else {
-      say(StyledText(l.t("Noted (\(index + 1) of \(stepIDs.count)).", "已记录（第 \(index + 1)/\(stepIDs.count) 步）。"), .dim))
+      say(
+        StyledText(
+          followUp == nil ? l.t("Noted (\(index + 1) of \(stepIDs.count)).", "已记录（第 \(index + 1)/\(stepIDs.count) 步）。") : l.t("Noted.", "已记录。"), .dim))
     }
     return advance()
   }
@@ -227,6 +247,14 @@ public final class DrillFlow: Flow {
   }
 
   func advance() -> Bool {
+    if let f = pending {
+      pending = nil
+      followUp = f
+      phase = .answer
+      say("\n" + current())
+      return false
+    }
+    followUp = nil
     index += 1
     chosen = []
     guard index < stepIDs.count else { return end() }
@@ -247,9 +275,7 @@ public final class DrillFlow: Flow {
   }
 
   func showReview(_ i: Int) {
-    let r = scorer.score(
-      step: transcript.steps[i].step, text: transcript.steps[i].text, strategies: transcript.steps[i].strategies,
-      scenario: transcript.scenario, lang: transcript.lang)
+    let r = scorer.score(transcript.steps[i], in: transcript)
     say("\n" + view().step(r, record: transcript.steps[i], advice: true))
     askOverride(i)
   }
@@ -285,6 +311,7 @@ public final class DrillFlow: Flow {
   }
 
   func left() {
+    if transcript.mode == .exam, !transcript.id.isEmpty { return leftExam() }
     guard !transcript.steps.isEmpty else {
       say(StyledText(l.t("Left the drill; nothing was answered, so nothing was saved.", "已离开练习；没有作答，因此没有保存。"), .dim))
       return
@@ -298,5 +325,24 @@ public final class DrillFlow: Flow {
             "Left the drill; the \(transcript.steps.count) answer(s) so far are saved in \(path), marked unfinished.", "已离开练习；目前的 \(transcript.steps.count) 个回答已保存在 \(path)，标记为未完成。"
           ), .dim),
         notSaved: StyledText(l.t("Left the drill.", "已离开练习。"), .dim)))
+  }
+
+  /// An exam left early (done, Ctrl-C, end of input) is saved unfinished and counts as an
+  /// attempt; the feedback held back so far is shown now, with the result.
+  func leftExam() {
+    save()
+    let v = view()
+    var out = StyledText()
+    for (r, rec) in zip(scorer.results(transcript), transcript.steps) { out += "\n" + v.step(r, record: rec, advice: true) + "\n" }
+    out += "\n" + v.summary(transcript)
+    say(out)
+    let path = "sessions/" + transcript.id + ".json"
+    effects.append(
+      .confirmTranscript(
+        saved: StyledText(
+          l.t(
+            "Left the exam after \(transcript.steps.count) answer(s); it is saved in \(path), marked unfinished, and counts as an attempt.",
+            "已在作答 \(transcript.steps.count) 步后离开考核；记录已保存在 \(path)，标记为未完成，计为一次考核。"), .dim),
+        notSaved: StyledText(l.t("Left the exam.", "已离开考核。"), .dim)))
   }
 }

@@ -434,11 +434,13 @@ enum PlaybookDecoder {
   }
 
   static func objectionDrill(_ node: YAMLNode, _ problems: ProblemList) -> ObjectionDrill? {
-    guard let r = NodeReader(node, what: Bilingual("an objection drill", "异议练习"), keys: ["id", "category", "context", "customer"], problems: problems), let id = r.id(),
+    guard let r = NodeReader(node, what: Bilingual("an objection drill", "异议练习"), keys: ["id", "category", "context", "customer", "followUps"], problems: problems), let id = r.id(),
       let category = r.enumeration("category", ObjectionCategory.self, allowed: ObjectionCategory.allCases.map(\.rawValue), required: true),
       let customer = r.text("customer", required: true)
     else { return nil }
-    return ObjectionDrill(id: id, category: category, context: r.text("context"), customer: customer)
+    var drill = ObjectionDrill(id: id, category: category, context: r.text("context"), customer: customer)
+    drill.followUps = followUps(r, steps: LSCPAStep.allCases.map(\.rawValue), problems)
+    return drill
   }
 
   static func questionDrill(_ node: YAMLNode, _ problems: ProblemList) -> QuestionDrill? {
@@ -451,9 +453,11 @@ enum PlaybookDecoder {
   }
 
   static func negotiationDrill(_ node: YAMLNode, _ problems: ProblemList) -> NegotiationDrill? {
-    guard let r = NodeReader(node, what: Bilingual("a negotiation drill", "谈判练习"), keys: ["id", "context", "customer"], problems: problems), let id = r.id(),
+    guard let r = NodeReader(node, what: Bilingual("a negotiation drill", "谈判练习"), keys: ["id", "context", "customer", "followUps"], problems: problems), let id = r.id(),
       let customer = r.text("customer", required: true)
     else { return nil }
-    return NegotiationDrill(id: id, context: r.text("context"), customer: customer)
+    var drill = NegotiationDrill(id: id, context: r.text("context"), customer: customer)
+    drill.followUps = followUps(r, steps: ["give-and-get"], problems)
+    return drill
   }
 }

@@ -321,6 +321,8 @@ public struct ObjectionDrill: Sendable, Equatable {
   public var category: ObjectionCategory
   public var context: String?
   public var customer: String
+  /// What the customer says next, depending on the rep's answers.
+  public var followUps: [DrillFollowUp] = []
 }
 
 public struct QuestionDrill: Sendable, Equatable {
@@ -336,4 +338,6 @@ public struct NegotiationDrill: Sendable, Equatable {
   public var id: String
   public var context: String?
   public var customer: String
+  /// What the customer says next, depending on the rep's answers.
+  public var followUps: [DrillFollowUp] = []
 }
