@@ -87,9 +87,12 @@ extension PlaybookDecoder {
       let kind = r.enumeration("kind", DrillKind.self, allowed: DrillKind.allCases.map(\.rawValue), required: true),
       let dueText = r.text("due", required: true, meaning: Bilingual("the day it is due, YYYY-MM-DD", "截止日期，格式 YYYY-MM-DD"))
     else { return nil }
-    guard let due = CalendarDay(dueText) else {
+    // Every problem of the item is reported, not only the first.
+    var ok = true
+    let due = CalendarDay(dueText)
+    if due == nil {
       problems.add(node["due"]!.location, "`due` should be a date written YYYY-MM-DD, found `\(dueText)`", "`due` 应为 YYYY-MM-DD 格式的日期，实际是 `\(dueText)`")
-      return nil
+      ok = false
     }
     let mode = r.enumeration("mode", DrillMode.self, allowed: DrillMode.allCases.map(\.rawValue)) ?? .train
     let pass = r.int("pass", in: 0...100) ?? 70
@@ -111,7 +114,7 @@ extension PlaybookDecoder {
           allowed.isEmpty
             ? "谈判练习没有类别；请写 `scenario` 或去掉 `category`"
             : "`\(category)` 不是 \(kind.rawValue) 练习的类别；可选值：\(allowed.joined(separator: "、"))")
-        return nil
+        ok = false
       }
     }
     if let scenario {
@@ -127,9 +130,10 @@ extension PlaybookDecoder {
           node["scenario"]!.location,
           "no \(kind.rawValue) drill has the id `\(scenario)`" + (near.map { "; did you mean `\($0)`?" } ?? ""),
           "没有 id 为 `\(scenario)` 的 \(kind.rawValue) 练习" + (near.map { "；你是不是想写 `\($0)`？" } ?? ""))
-        return nil
+        ok = false
       }
     }
+    guard ok, let due else { return nil }
     return DrillAssignment(
       id: id, kind: kind, category: category, scenario: scenario, mode: mode, passMark: pass, due: due,
       reps: r.texts("reps").map(\.trimmingWhitespace).filter { !$0.isEmpty }, note: r.text("note"))

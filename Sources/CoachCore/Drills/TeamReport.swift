@@ -245,10 +245,11 @@ public struct TeamReport: Sendable {
 
   static func trend(_ percents: [Int]) -> (Trend, Double)? {
     guard percents.count >= 2 else { return nil }
-    let k = min(3, percents.count / 2)
+    // The newest k results against (up to) the k before them, k = min(3, ⌈n/2⌉).
+    let k = min(3, (percents.count + 1) / 2)
     let newer = percents.suffix(k)
     let older = percents.dropLast(k).suffix(k)
-    let delta = Double(newer.reduce(0, +)) / Double(k) - Double(older.reduce(0, +)) / Double(k)
+    let delta = Double(newer.reduce(0, +)) / Double(newer.count) - Double(older.reduce(0, +)) / Double(older.count)
     return (delta >= 5 ? .improving : delta <= -5 ? .declining : .steady, delta)
   }
 

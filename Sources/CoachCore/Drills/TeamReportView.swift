@@ -41,7 +41,11 @@ public struct TeamReportView: Sendable {
   }
 
   public func check(_ step: String, _ id: String) -> String {
-    labels.book?.rubric[step]?.checks.first { $0.id == id }?.description ?? id
+    switch id {
+    case "reads-as-type": return l.t("Reads as the type asked for", "读起来是要求的类型")
+    case "names-type": return l.t("Names the question's type", "说对问题的类型")
+    default: return labels.book?.rubric[step]?.checks.first { $0.id == id }?.description ?? id
+    }
   }
 
   public func status(_ s: DrillAssignment.Status) -> String {
@@ -72,7 +76,11 @@ public struct TeamReportView: Sendable {
   public func text() -> StyledText {
     var out = StyledText(l.t("Over time, readiness and the team", "进步趋势、准备度与团队"), .heading)
     out.append(
-      "  " + l.t("as of \(report.now.day) · recent drills weigh more (half-life \(Int(TeamReport.halfLifeDays)) days)", "截至 \(report.now.day) · 越近的练习权重越高（半衰期 \(Int(TeamReport.halfLifeDays)) 天）"), .dim)
+      "\n"
+        + Wrap.text(
+          l.t(
+            "As of \(report.now.day), with the trainers' scores; recent drills weigh more (a drill's weight halves every \(Int(TeamReport.halfLifeDays)) days).",
+            "截至 \(report.now.day)，计入培训师评分；越近的练习权重越高（每过 \(Int(TeamReport.halfLifeDays)) 天权重减半）。"), width: width), .dim)
     if report.abandonedExams > 0 {
       out.append("\n" + l.t("\(report.abandonedExams) abandoned exam(s) counted with what they earned.", "\(report.abandonedExams) 次中途放弃的考核按已得分计入。"), .warn)
     }
