@@ -49,7 +49,7 @@ enum DrillReviewCommand {
     }
     var books: [Lang: Playbook] = [book.lang: book]
     for other in Lang.allCases where other != book.lang { books[other] = try? session.playbook(for: other) }
-    session.begin(ReviewFlow(items: items, trainer: trainer, book: book, books: books, l: l, now: session.now))
+    session.begin(ReviewFlow(items: items, pendingOnly: command.pending, trainer: trainer, book: book, books: books, l: l, now: session.now))
   }
 
   /// What the rep reads: every step with their words, the checks, and the trainer's verdicts.
@@ -65,7 +65,7 @@ enum DrillReviewCommand {
     for rec in t.steps {
       let r = scorer.score(step: rec.step, text: rec.text, strategies: rec.strategies, scenario: t.scenario, lang: t.lang)
       out += "\n\n" + v.step(r, record: rec, advice: true, trainer: rec.reviewedBy ?? t.trainer)
-      if let line = DrillReviewText.line(rec, l) { out.append("\n  " + line, .accent) }
+      if let line = DrillReviewText.line(rec, l) { out.append("\n" + Wrap.text(line, width: session.output.width, indent: "  "), .accent) }
     }
     out += "\n\n" + v.summary(t)
     let open = t.steps.filter { $0.verdict == nil }.count

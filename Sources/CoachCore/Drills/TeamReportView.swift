@@ -62,7 +62,7 @@ public struct TeamReportView: Sendable {
     if let c = a.category { parts.append(category(c)) }
     if let s = a.scenario { parts.append(s) }
     parts.append(labels.mode(a.mode))
-    return a.id + " (" + parts.joined(separator: " · ") + l.t(", pass \(a.passMark)%, due \(a.due))", "，及格 \(a.passMark)%，截止 \(a.due)）")
+    return a.id + l.t(" (", "（") + parts.joined(separator: " · ") + l.t(", pass \(a.passMark)%, due \(a.due))", "，及格 \(a.passMark)%，截止 \(a.due)）")
   }
 
   /// A line of blocks, one per attempt, by height: the shape of the rep's results over time.

@@ -17,6 +17,8 @@ public final class ReviewFlow: Flow {
   enum Phase: Equatable { case verdict, score, comment(ReviewVerdict) }
 
   var items: [Item]
+  /// Only the steps without a verdict yet (`--pending`).
+  let pendingOnly: Bool
   let trainer: String
   let book: Playbook
   let scorer: DrillScorer
@@ -29,8 +31,9 @@ public final class ReviewFlow: Flow {
   private var context: FlowContext
   private var effects: [FlowEffect] = []
 
-  public init(items: [Item], trainer: String, book: Playbook, books: [Lang: Playbook], l: L10n, now: Timestamp) {
-    self.items = items.filter { !$0.transcript.steps.isEmpty }
+  public init(items: [Item], pendingOnly: Bool = false, trainer: String, book: Playbook, books: [Lang: Playbook], l: L10n, now: Timestamp) {
+    self.items = items.filter { !$0.transcript.steps.isEmpty && (!pendingOnly || $0.transcript.steps.contains { $0.verdict == nil }) }
+    self.pendingOnly = pendingOnly
     self.trainer = trainer
     self.book = book
     scorer = DrillScorer(books: books)
@@ -77,7 +80,15 @@ public final class ReviewFlow: Flow {
     facts.append(l.t("drill \(drill + 1) of \(items.count)", "第 \(drill + 1)/\(items.count) 次练习"))
     out.append("\n" + facts.joined(separator: " · "), .dim)
     say(out)
+    step = firstStep(from: 0)
     showStep()
+  }
+
+  /// The first step to review at or after `i` (with `--pending`, the first without a verdict).
+  func firstStep(from i: Int) -> Int {
+    var i = i
+    while pendingOnly, i < transcript.steps.count, transcript.steps[i].verdict != nil { i += 1 }
+    return i
   }
 
   func showStep() {
@@ -87,7 +98,7 @@ public final class ReviewFlow: Flow {
     if result.score != r.score {
       out.append("\n  " + l.t("Recorded automatic score: \(r.score)/2 (the rubric has changed since).", "记录的自动评分：\(r.score)/2（之后评分标准有过改动）。"), .dim)
     }
-    if let line = DrillReviewText.line(r, l) { out.append("\n  " + line, .accent) }
+    if let line = DrillReviewText.line(r, l) { out.append("\n" + Wrap.text(line, width: context.width, indent: "  "), .accent) }
     say(out)
     askVerdict()
   }
@@ -186,12 +197,12 @@ public final class ReviewFlow: Flow {
     effects.append(.saveTranscriptFile(path: items[drill].path, items[drill].transcript))
     effects.append(
       .confirmTranscript(
-        saved: StyledText(l.t("Saved: ", "已保存：") + (DrillReviewText.line(r, l) ?? ""), .dim),
+        saved: StyledText(Wrap.text(l.t("Saved: ", "已保存：") + (DrillReviewText.line(r, l) ?? ""), width: context.width), .dim),
         notSaved: nil))
   }
 
   func nextStep() -> Bool {
-    step += 1
+    step = firstStep(from: step + 1)
     if step < transcript.steps.count {
       showStep()
       return false
