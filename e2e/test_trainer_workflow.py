@@ -109,7 +109,8 @@ def test_assign_practise_review_and_report(ws, tmp_path):
     assert zdoc["steps"][0]["verdict"] == "adjusted" and zdoc["steps"][0]["reviewedBy"] == "李老师"
     # The rep reads the comments.
     r = run_as(ws, ann, ["drill", "show", first.name], "2026-11-28T09:00:00Z")
-    assert r.status == 0 and "Reviewed by Maria on 2026-11-27: rejected 1/2 → 0/2 — “Repeats the words without checking.”" in r.stdout
+    flat = " ".join(r.stdout.split())
+    assert r.status == 0 and "Reviewed by Maria on 2026-11-27: rejected 1/2 → 0/2 — “Repeats the words without checking.”" in flat
 
     # The team report, as of the 28th, over the three workspaces.
     sessions = ["--sessions", str(ann), str(bob / "sessions"), str(zhang)]

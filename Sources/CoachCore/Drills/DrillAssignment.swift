@@ -84,18 +84,23 @@ extension PlaybookDecoder {
   /// One assignment, its references checked against the playbook's drills (decoded before it).
   static func assignment(_ node: YAMLNode, book: Playbook, _ problems: ProblemList) -> DrillAssignment? {
     guard let r = NodeReader(node, what: Bilingual("an assignment", "练习任务"), keys: assignmentKeys, problems: problems), let id = r.id(),
-      let kind = r.enumeration("kind", DrillKind.self, allowed: DrillKind.allCases.map(\.rawValue), required: true),
-      let dueText = r.text("due", required: true, meaning: Bilingual("the day it is due, YYYY-MM-DD", "截止日期，格式 YYYY-MM-DD"))
+      let kind = r.enumeration("kind", DrillKind.self, allowed: DrillKind.allCases.map(\.rawValue), required: true)
     else { return nil }
     // Every problem of the item is reported, not only the first.
     var ok = true
-    let due = CalendarDay(dueText)
-    if due == nil {
+    let dueText = r.text("due", required: true, meaning: Bilingual("the day it is due, YYYY-MM-DD", "截止日期，格式 YYYY-MM-DD"))
+    let due = dueText.flatMap(CalendarDay.init)
+    if dueText == nil {
+      ok = false
+    } else if due == nil, let dueText {
       problems.add(node["due"]!.location, "`due` should be a date written YYYY-MM-DD, found `\(dueText)`", "`due` 应为 YYYY-MM-DD 格式的日期，实际是 `\(dueText)`")
       ok = false
     }
     let mode = r.enumeration("mode", DrillMode.self, allowed: DrillMode.allCases.map(\.rawValue)) ?? .train
-    let pass = r.int("pass", in: 0...100) ?? 70
+    let passText = r.text("pass")
+    let passValue = r.int("pass", in: 0...100)
+    if passText != nil, passValue == nil { ok = false }
+    let pass = passValue ?? 70
     let category = r.text("category")
     let scenario = r.text("scenario")
     if let category {
