@@ -106,6 +106,16 @@ import Testing
     #expect(zh.err.contains("`drill rescore` 不使用 --trainer：重新评分不会改动文件"))
   }
 
+  @Test func drillsReviewedDuringTheDrillAreNotPendingAndTabOffersTheWords() {
+    let h = SessionHarness()
+    h.run(["drill questions --scenario write-open-first-meeting --rep Ann --trainer Lee", "Do you plan production in Excel?", "", ""])
+    #expect(h.run(["drill review --pending --trainer Maria"]).out.contains("No drills are waiting for review."))
+    #expect(CommandCompletion.complete("drill re", planIDs: { [] }, planOpen: false).candidates == ["rescore", "review"])
+    #expect(CommandCompletion.complete("drill review --p", planIDs: { [] }, planOpen: false).candidates == ["--pending"])
+    #expect(CommandCompletion.complete("drill objection --sc", planIDs: { [] }, planOpen: false).candidates == ["--scenario"])
+    #expect(CommandCompletion.complete("drill show --", planIDs: { [] }, planOpen: false).candidates.isEmpty)
+  }
+
   @Test func reportRefusesAMissingFolderNamingIt() {
     let h = SessionHarness()
     practised(h)

@@ -37,7 +37,7 @@ enum DrillReviewCommand {
       items = listing.transcripts.filter { _, t in
         guard TeamReport.counts(t) else { return false }
         if let rep = command.rep, DrillReport.key(rep) != DrillReport.key(t.rep) { return false }
-        if command.pending, !t.steps.contains(where: { $0.verdict == nil }) { return false }
+        if command.pending, !t.steps.contains(where: { !$0.isReviewed }) { return false }
         return true
       }.sorted { ($0.transcript.startedAt, $0.path) < ($1.transcript.startedAt, $1.path) }
         .map { ReviewFlow.Item(path: $0.path, transcript: $0.transcript) }
@@ -68,7 +68,7 @@ enum DrillReviewCommand {
       if let line = DrillReviewText.line(rec, l) { out.append("\n" + Wrap.text(line, width: session.output.width, indent: "  "), .accent) }
     }
     out += "\n\n" + v.summary(t)
-    let open = t.steps.filter { $0.verdict == nil }.count
+    let open = t.steps.filter { !$0.isReviewed }.count
     if open == t.steps.count {
       out.append("\n" + l.t("Not reviewed by a trainer yet.", "培训师尚未复盘。"), .dim)
     } else if open > 0 {

@@ -32,7 +32,7 @@ public final class ReviewFlow: Flow {
   private var effects: [FlowEffect] = []
 
   public init(items: [Item], pendingOnly: Bool = false, trainer: String, book: Playbook, books: [Lang: Playbook], l: L10n, now: Timestamp) {
-    self.items = items.filter { !$0.transcript.steps.isEmpty && (!pendingOnly || $0.transcript.steps.contains { $0.verdict == nil }) }
+    self.items = items.filter { !$0.transcript.steps.isEmpty && (!pendingOnly || $0.transcript.steps.contains { !$0.isReviewed }) }
     self.pendingOnly = pendingOnly
     self.trainer = trainer
     self.book = book
@@ -87,7 +87,7 @@ public final class ReviewFlow: Flow {
   /// The first step to review at or after `i` (with `--pending`, the first without a verdict).
   func firstStep(from i: Int) -> Int {
     var i = i
-    while pendingOnly, i < transcript.steps.count, transcript.steps[i].verdict != nil { i += 1 }
+    while pendingOnly, i < transcript.steps.count, transcript.steps[i].isReviewed { i += 1 }
     return i
   }
 
@@ -241,6 +241,11 @@ public final class ReviewFlow: Flow {
     let words = ["accept", "adjust", "reject", "skip", "next", "done"].filter { $0.hasPrefix(typed.lowercased()) }
     return (typed.unicodeScalars.count, words)
   }
+}
+
+extension DrillStepRecord {
+  /// Reviewed afterwards (a verdict) or by a trainer during the drill (`--trainer`).
+  public var isReviewed: Bool { verdict != nil || reviewedAt != nil }
 }
 
 /// The line that tells a rep (and the report) what a trainer made of a step.
