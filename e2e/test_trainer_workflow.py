@@ -8,6 +8,9 @@ import io
 import json
 from pathlib import Path
 
+import yaml
+
+from conftest import ROOT
 from test_drill_transcripts import OBJECTION_EN, validate
 
 GOOD_EN = [
@@ -112,6 +115,13 @@ def test_assign_practise_review_and_report(ws, tmp_path):
     flat = " ".join(r.stdout.split())
     assert r.status == 0 and "Reviewed by Maria on 2026-11-27: rejected 1/2 → 0/2 — “Repeats the words without checking.”" in flat
 
+    # Ann has read two lessons and mastered one quiz item: her readiness counts them.
+    (ann / "progress.json").write_text(json.dumps({
+        "schemaVersion": 1,
+        "items": {"ka-revenue-share": {"box": 5, "due": "2026-12-20", "introduced": "2026-11-01", "reviewed": "2026-11-20"}},
+        "lessons": {"key-accounts": {"readAt": "2026-11-20T09:00:00Z"}, "account-analysis": {"readAt": "2026-11-21T09:00:00Z"}},
+    }), encoding="utf-8")
+
     # The team report, as of the 28th, over the three workspaces.
     sessions = ["--sessions", str(ann), str(bob / "sessions"), str(zhang)]
     r = run_as(ws, trainer, ["report", *sessions], "2026-11-28T09:00:00Z", extra=pb)
@@ -132,7 +142,11 @@ def test_assign_practise_review_and_report(ws, tmp_path):
     assert set(reps) == {"Ann", "Bob", "张伟"} and data["abandonedExams"] == 1
     a = reps["Ann"]["readiness"]
     assert a["band"] in ("needs-work", "developing", "proficient", "excellent")
-    assert a["index"] == round(a["drills"] * 0.6 + a["quiz"] * 0.25 + a["lessons"] * 0.15)
+    assert abs(a["index"] - (a["drills"] * 0.6 + a["quiz"] * 0.25 + a["lessons"] * 0.15)) <= 0.51
+    lessons = len(yaml.safe_load((ROOT / "playbooks" / "en" / "lessons.yaml").read_text(encoding="utf-8"))["lessons"])
+    items = len(yaml.safe_load((ROOT / "playbooks" / "en" / "quiz.yaml").read_text(encoding="utf-8"))["items"])
+    assert a["hasProgress"] and a["lessons"] == round(2 * 100 / lessons, 1) and a["quiz"] == round(100 / items, 1)
+    assert not reps["Bob"]["readiness"]["hasProgress"] and reps["Bob"]["readiness"]["quiz"] == 0
     assert reps["Ann"]["certifications"]["price"]["day"] == "2026-11-25" and reps["Bob"]["certifications"] == {}
     assert reps["Bob"]["abandonedExams"] == 1
     assert {x["id"]: x["state"] for x in reps["Bob"]["assignments"]} == {"price-practice": "overdue", "budget-exam": "open"}
