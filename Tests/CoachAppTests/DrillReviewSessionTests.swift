@@ -102,6 +102,7 @@ import Testing
     #expect(h.run(["drill review --trainer M"]).err.contains("Say which drills"))
     #expect(h.run(["drill review " + Self.name + " --trainer M --pending"]).err.contains("Give a FILE or --rep / --pending, not both."))
     #expect(h.run(["drill assigned --mode exam"]).status == 64)
+    #expect(h.run(["drill --from-plan --plan acme"]).err.contains("--from-plan would be ignored"))
     let zh = SessionHarness(lang: .zh).run(["drill rescore x --trainer 李老师"])
     #expect(zh.err.contains("`drill rescore` 不使用 --trainer：重新评分不会改动文件"))
   }

@@ -37,7 +37,7 @@ enum DrillAssignments {
     }
     for (a, s) in list {
       let style: StyledText.Style = s.state == .done ? .good : s.state == .open ? .plain : .warn
-      out.append("\n" + Wrap.text(view.assignmentName(a) + " — " + view.status(s), width: session.output.width, indent: "  "), style)
+      out.append("\n" + Wrap.text(view.assignmentName(a) + l.t(" — ", "——") + view.status(s), width: session.output.width, indent: "  "), style)
       if let note = a.note { out.append("\n" + Wrap.text(note, width: session.output.width, indent: "    "), .dim) }
       if s.state == .open || s.state == .overdue { out.append("\n    " + command(a), .accent) }
     }

@@ -50,6 +50,9 @@ struct DrillCommand: SessionCommand {
 
   func run(in session: Session) throws(CommandError) {
     let l = session.l
+    if fromPlan, plan != nil {
+      throw usage(l.t("--plan NAME already says which plan, so --from-plan would be ignored; give one or the other.", "--plan 名称 已指定计划，--from-plan 将不起作用；请二选一。"), l)
+    }
     let book = try session.playbook()
     switch words.first?.lowercased() {
     case "rescore", "重新评分":

@@ -135,7 +135,7 @@ public struct TeamReportHTML: Sendable {
     if !r.assignments.isEmpty {
       out += "<\(h)>" + Self.e(l.t("Assignments", "练习任务")) + "</\(h)>\n<ul>\n"
       for (a, s) in r.assignments {
-        out += "<li class=\"\(s.state.rawValue)\">" + Self.e(view.assignmentName(a) + " — " + view.status(s)) + "</li>\n"
+        out += "<li class=\"\(s.state.rawValue)\">" + Self.e(view.assignmentName(a) + l.t(" — ", "——") + view.status(s)) + "</li>\n"
       }
       out += "</ul>\n"
     }

@@ -129,7 +129,7 @@ public struct TeamReportView: Sendable {
       out.append("\n  " + l.t("Assignments", "练习任务"), .dim)
       for (a, s) in r.assignments {
         let style: StyledText.Style = s.state == .done ? .good : s.state == .open ? .plain : .warn
-        out.append("\n" + Wrap.text(assignmentName(a) + " — " + status(s), width: width, indent: "    "), style)
+        out.append("\n" + Wrap.text(assignmentName(a) + l.t(" — ", "——") + status(s), width: width, indent: "    "), style)
       }
     }
     if !r.quotes.isEmpty {
