@@ -82,7 +82,8 @@ import Testing
     #expect(rd.index == 63 && rd.band == .proficient)
     let none = try #require(TeamReport(drills, now: Self.now, quizItems: ["a"], lessons: ["one"]).reps.first).readiness
     #expect(none.index == 48 && none.band == .developing && !none.hasProgress)
-    #expect([0, 39, 40, 59, 60, 79, 80, 100].map(TeamReport.Readiness.band) == [.needsWork, .needsWork, .developing, .developing, .proficient, .proficient, .excellent, .excellent])
+    #expect(
+      [0, 39, 40, 59, 60, 79, 80, 100].map(TeamReport.Readiness.band) == [.needsWork, .needsWork, .developing, .developing, .proficient, .proficient, .excellent, .excellent])
     let l = L10n(.zh)
     let view = TeamReportView(TeamReport([], now: Self.now), labels: DrillLabels(nil, l), width: 80)
     #expect(TeamReport.Readiness.Band.allCases.map(view.band) == ["需加强", "进步中", "熟练", "优秀"])

@@ -37,7 +37,9 @@ import Testing
     let book = try #require(loaded.playbook)
     #expect(
       book.assignments == [
-        DrillAssignment(id: "price-exam", kind: .objection, category: "price", mode: .exam, passMark: 80, due: CalendarDay("2026-12-11")!, reps: ["Ann", "Bob"], note: "Passing it certifies you."),
+        DrillAssignment(
+          id: "price-exam", kind: .objection, category: "price", mode: .exam, passMark: 80, due: CalendarDay("2026-12-11")!, reps: ["Ann", "Bob"], note: "Passing it certifies you."
+        ),
         DrillAssignment(id: "open", kind: .questions, category: "write", due: CalendarDay("2026-12-18")!),
       ])
     #expect(PlaybookLoader.load(directories: [RepositoryPaths.playbooks], lang: .zh).playbook?.assignments == [], "the module is optional")

@@ -32,7 +32,8 @@ enum DrillAssignments {
     var out = StyledText(l.t("Assigned to ", "布置给 ") + name, .heading)
     out.append("  " + l.t("today \(session.clock.today)", "今天 \(session.clock.today)"), .dim)
     guard !list.isEmpty else {
-      out.append("\n" + l.t("Nothing assigned. A trainer's playbook folder (--playbooks DIR) holds assignments.yaml.", "没有布置的练习。培训师的剧本文件夹（--playbooks 目录）中的 assignments.yaml 记录练习任务。"))
+      out.append(
+        "\n" + l.t("Nothing assigned. A trainer's playbook folder (--playbooks DIR) holds assignments.yaml.", "没有布置的练习。培训师的剧本文件夹（--playbooks 目录）中的 assignments.yaml 记录练习任务。"))
       return session.say(out)
     }
     for (a, s) in list {

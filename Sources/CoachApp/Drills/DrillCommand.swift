@@ -58,7 +58,9 @@ struct DrillCommand: SessionCommand {
     case "rescore", "重新评分":
       try only([], for: "rescore", l) { flag in
         flag == "--trainer"
-          ? l.t("re-scoring changes nothing in the file, so there is no trainer to record; `drill review FILE --trainer NAME` records a trainer's verdicts.", "重新评分不会改动文件，因此无法记录培训师；要记录培训师的结论，请用 `drill review 文件 --trainer 姓名`。")
+          ? l.t(
+            "re-scoring changes nothing in the file, so there is no trainer to record; `drill review FILE --trainer NAME` records a trainer's verdicts.",
+            "重新评分不会改动文件，因此无法记录培训师；要记录培训师的结论，请用 `drill review 文件 --trainer 姓名`。")
           : nil
       }
       guard words.count == 2 else { throw usage(l.t("Name the transcript: `drill rescore FILE`.", "请写出要重新评分的练习记录：`drill rescore 文件`。"), l) }

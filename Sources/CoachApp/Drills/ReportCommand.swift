@@ -8,7 +8,8 @@ import CoachStore
 /// spread, answers worth discussing), over one workspace's transcripts or several (a trainer
 /// combining reps' workspaces). A folder that is missing or cannot be read is an error.
 struct ReportCommand: SessionCommand {
-  static let configuration = CommandConfiguration(commandName: "report", abstract: "Drill results per rep over time, readiness and the team, as a table, CSV, JSON or a printable HTML page.")
+  static let configuration = CommandConfiguration(
+    commandName: "report", abstract: "Drill results per rep over time, readiness and the team, as a table, CSV, JSON or a printable HTML page.")
   @OptionGroup var global: GlobalOptions
   @Option(help: "Only this rep.") var rep: String?
   @Option(help: "Only drills started on or after this day (YYYY-MM-DD).") var since: String?

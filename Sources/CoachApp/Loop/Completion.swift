@@ -89,7 +89,9 @@ public enum CommandCompletion {
         "review": ["--pending", "--rep", "--sessions", "--trainer"], "复盘": ["--pending", "--rep", "--sessions", "--trainer"],
         "assigned": ["--rep"], "list": ["--from-plan", "--plan"],
       ]
-      let offered = flags[words[1]] ?? (["rescore", "show", "重新评分", "查看"].contains(words[1]) ? [] : ["--category", "--scenario", "--seed", "--mode", "--rep", "--pass", "--trainer", "--from-plan", "--plan"])
+      let offered =
+        flags[words[1]]
+        ?? (["rescore", "show", "重新评分", "查看"].contains(words[1]) ? [] : ["--category", "--scenario", "--seed", "--mode", "--rep", "--pass", "--trainer", "--from-plan", "--plan"])
       return Completion(replacing: replacing, candidates: offered.filter { $0.hasPrefix(current) }.sorted())
     }
     let options: [String]

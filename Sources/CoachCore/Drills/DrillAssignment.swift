@@ -16,7 +16,10 @@ public struct DrillAssignment: Sendable, Equatable {
   public var reps: [String]
   public var note: String?
 
-  public init(id: String, kind: DrillKind, category: String? = nil, scenario: String? = nil, mode: DrillMode = .train, passMark: Int = 70, due: CalendarDay, reps: [String] = [], note: String? = nil) {
+  public init(
+    id: String, kind: DrillKind, category: String? = nil, scenario: String? = nil, mode: DrillMode = .train, passMark: Int = 70, due: CalendarDay, reps: [String] = [],
+    note: String? = nil
+  ) {
     self.id = id
     self.kind = kind
     self.category = category

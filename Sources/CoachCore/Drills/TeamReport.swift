@@ -176,10 +176,12 @@ public struct TeamReport: Sendable {
       byRep[k, default: []].append(t)
     }
     // Reps an assignment names are listed even before their first drill.
-    for a in assignments { for r in a.reps where byRep[DrillReport.key(r)] == nil && (filter.rep.map { DrillReport.key($0) == DrillReport.key(r) } ?? true) {
-      byRep[DrillReport.key(r)] = []
-      order.append(DrillReport.key(r))
-    } }
+    for a in assignments {
+      for r in a.reps where byRep[DrillReport.key(r)] == nil && (filter.rep.map { DrillReport.key($0) == DrillReport.key(r) } ?? true) {
+        byRep[DrillReport.key(r)] = []
+        order.append(DrillReport.key(r))
+      }
+    }
     var names: [String: String] = [:]
     for k in order { names[k] = byRep[k]?.first?.rep.trimmingWhitespace ?? assignments.flatMap(\.reps).first { DrillReport.key($0) == k }?.trimmingWhitespace ?? k }
     order.sort { (names[$0] ?? $0).lowercased().unicodeScalars.lexicographicallyPrecedes((names[$1] ?? $1).lowercased().unicodeScalars) }

@@ -30,10 +30,11 @@ public struct TeamReportHTML: Sendable {
   }
 
   func meta() -> String {
-    "<p class=\"meta\">" + Self.e(
-      l.t(
-        "As of \(report.now.day). Scores count the trainer's reviews; recent drills weigh more (a drill's weight halves every \(Int(TeamReport.halfLifeDays)) days). Abandoned exams count with what they earned.",
-        "截至 \(report.now.day)。分数计入培训师的复盘结论；越近的练习权重越高（每过 \(Int(TeamReport.halfLifeDays)) 天权重减半）。中途放弃的考核按已得分计入。"))
+    "<p class=\"meta\">"
+      + Self.e(
+        l.t(
+          "As of \(report.now.day). Scores count the trainer's reviews; recent drills weigh more (a drill's weight halves every \(Int(TeamReport.halfLifeDays)) days). Abandoned exams count with what they earned.",
+          "截至 \(report.now.day)。分数计入培训师的复盘结论；越近的练习权重越高（每过 \(Int(TeamReport.halfLifeDays)) 天权重减半）。中途放弃的考核按已得分计入。"))
       + "</p>\n"
   }
 
@@ -46,12 +47,16 @@ public struct TeamReportHTML: Sendable {
   public func teamPage() -> String {
     var body = "<h1>" + Self.e(l.t("Team drill report", "团队练习报告")) + "</h1>\n" + meta()
     body += "<h2>" + Self.e(l.t("Reps", "学员")) + "</h2>\n<table>\n<tr>"
-    for (h, n) in [(l.t("Rep", "学员"), false), (l.t("Readiness", "准备度"), true), (l.t("Band", "等级"), false), (l.t("Drills", "练习"), true), (l.t("Trend", "趋势"), false), (l.t("First → best", "首次 → 最好"), false), (l.t("Certified", "已认证"), false)] {
+    for (h, n) in [
+      (l.t("Rep", "学员"), false), (l.t("Readiness", "准备度"), true), (l.t("Band", "等级"), false), (l.t("Drills", "练习"), true), (l.t("Trend", "趋势"), false),
+      (l.t("First → best", "首次 → 最好"), false), (l.t("Certified", "已认证"), false),
+    ] {
       body += "<th\(n ? " class=\"n\"" : "")>" + Self.e(h) + "</th>"
     }
     body += "</tr>\n"
     for r in report.reps {
-      body += "<tr><td>" + Self.e(r.rep) + "</td><td class=\"n\">\(r.readiness.index)</td><td><span class=\"band \(r.readiness.band.rawValue)\">" + Self.e(view.band(r.readiness.band))
+      body +=
+        "<tr><td>" + Self.e(r.rep) + "</td><td class=\"n\">\(r.readiness.index)</td><td><span class=\"band \(r.readiness.band.rawValue)\">" + Self.e(view.band(r.readiness.band))
         + "</span></td><td class=\"n\">\(r.attempts.count)</td><td>" + Self.e(view.trend(r.trend, r.trendDelta)) + "</td><td>\(r.firstPercent)% → \(r.best)%</td><td>"
         + Self.e(r.certifications.map { view.category($0.category.rawValue) }.joined(separator: l.t(", ", "、"))) + "</td></tr>\n"
     }
@@ -63,32 +68,41 @@ public struct TeamReportHTML: Sendable {
   }
 
   func spreadTable() -> String {
-    var out = "<table>\n<tr><th></th><th class=\"n\">" + Self.e(l.t("Mean", "平均")) + "</th><th class=\"n\">" + Self.e(l.t("Lowest", "最低")) + "</th><th class=\"n\">"
+    var out =
+      "<table>\n<tr><th></th><th class=\"n\">" + Self.e(l.t("Mean", "平均")) + "</th><th class=\"n\">" + Self.e(l.t("Lowest", "最低")) + "</th><th class=\"n\">"
       + Self.e(l.t("Highest", "最高")) + "</th><th class=\"n\">" + Self.e(l.t("Spread (±)", "离散（±）")) + "</th></tr>\n"
     for (name, s) in [(l.t("Average", "平均分"), report.average), (l.t("Recent skill", "近期水平"), report.skill), (l.t("Readiness", "准备度"), report.readiness)] {
       guard let s else { continue }
-      out += "<tr><td>" + Self.e(name) + "</td><td class=\"n\">\(Self.pct(s.mean))</td><td class=\"n\">\(Self.pct(s.min))</td><td class=\"n\">\(Self.pct(s.max))</td><td class=\"n\">\(Int(s.deviation.rounded()))</td></tr>\n"
+      out +=
+        "<tr><td>" + Self.e(name)
+        + "</td><td class=\"n\">\(Self.pct(s.mean))</td><td class=\"n\">\(Self.pct(s.min))</td><td class=\"n\">\(Self.pct(s.max))</td><td class=\"n\">\(Int(s.deviation.rounded()))</td></tr>\n"
     }
     return out + "</table>\n"
   }
 
   func scenarioTable() -> String {
     guard !report.scenarios.isEmpty else { return "" }
-    var out = "<h2>" + Self.e(l.t("Per scenario (weakest first)", "各场景（最弱在前）")) + "</h2>\n<table>\n<tr><th>" + Self.e(l.t("Scenario", "场景")) + "</th><th>"
+    var out =
+      "<h2>" + Self.e(l.t("Per scenario (weakest first)", "各场景（最弱在前）")) + "</h2>\n<table>\n<tr><th>" + Self.e(l.t("Scenario", "场景")) + "</th><th>"
       + Self.e(l.t("Category", "类别")) + "</th><th class=\"n\">" + Self.e(l.t("Attempts", "次数")) + "</th><th class=\"n\">" + Self.e(l.t("Reps", "人数"))
       + "</th><th class=\"n\">" + Self.e(l.t("Average", "平均")) + "</th><th class=\"n\">" + Self.e(l.t("Pass rate", "及格率")) + "</th></tr>\n"
     for s in report.scenarios {
-      out += "<tr><td>" + Self.e(s.scenario) + "</td><td>" + Self.e(view.category(s.category)) + "</td><td class=\"n\">\(s.attempts)</td><td class=\"n\">\(s.reps)</td><td class=\"n\">\(Self.pct(s.average))</td><td class=\"n\">\(Self.pct(s.passRate))</td></tr>\n"
+      out +=
+        "<tr><td>" + Self.e(s.scenario) + "</td><td>" + Self.e(view.category(s.category))
+        + "</td><td class=\"n\">\(s.attempts)</td><td class=\"n\">\(s.reps)</td><td class=\"n\">\(Self.pct(s.average))</td><td class=\"n\">\(Self.pct(s.passRate))</td></tr>\n"
     }
     return out + "</table>\n"
   }
 
   func checkTable() -> String {
     guard !report.checks.isEmpty else { return "" }
-    var out = "<h2>" + Self.e(l.t("Checks that fail most", "最常不通过的检查")) + "</h2>\n<table>\n<tr><th>" + Self.e(l.t("Step", "步骤")) + "</th><th>"
+    var out =
+      "<h2>" + Self.e(l.t("Checks that fail most", "最常不通过的检查")) + "</h2>\n<table>\n<tr><th>" + Self.e(l.t("Step", "步骤")) + "</th><th>"
       + Self.e(l.t("Check", "检查")) + "</th><th class=\"n\">" + Self.e(l.t("Failed", "未通过")) + "</th><th class=\"n\">" + Self.e(l.t("Reps", "人数")) + "</th></tr>\n"
     for c in report.checks.prefix(15) {
-      out += "<tr><td>" + Self.e(view.labels.step(c.step)) + "</td><td>" + Self.e(view.check(c.step, c.check)) + "</td><td class=\"n\">\(c.failed)/\(c.attempts)</td><td class=\"n\">\(c.reps)</td></tr>\n"
+      out +=
+        "<tr><td>" + Self.e(view.labels.step(c.step)) + "</td><td>" + Self.e(view.check(c.step, c.check))
+        + "</td><td class=\"n\">\(c.failed)/\(c.attempts)</td><td class=\"n\">\(c.reps)</td></tr>\n"
     }
     return out + "</table>\n"
   }
@@ -97,24 +111,35 @@ public struct TeamReportHTML: Sendable {
     let h = "h\(level)"
     let rd = r.readiness
     var out = "<p><span class=\"band \(rd.band.rawValue)\">" + Self.e(l.t("Readiness ", "准备度 ") + "\(rd.index) — " + view.band(rd.band)) + "</span></p>\n"
-    out += "<table>\n<tr><th>" + Self.e(l.t("Part", "构成")) + "</th><th class=\"n\">" + Self.e(l.t("Score", "得分")) + "</th><th class=\"n\">" + Self.e(l.t("Weight", "权重")) + "</th></tr>\n"
+    out +=
+      "<table>\n<tr><th>" + Self.e(l.t("Part", "构成")) + "</th><th class=\"n\">" + Self.e(l.t("Score", "得分")) + "</th><th class=\"n\">" + Self.e(l.t("Weight", "权重"))
+      + "</th></tr>\n"
     out += "<tr><td>" + Self.e(l.t("Drills (recent skill)", "练习（近期水平）")) + "</td><td class=\"n\">\(Self.pct(rd.drills))</td><td class=\"n\">0.6</td></tr>\n"
     out += "<tr><td>" + Self.e(l.t("Quiz mastery (Leitner boxes)", "测验掌握度（莱特纳盒）")) + "</td><td class=\"n\">\(Self.pct(rd.quiz))</td><td class=\"n\">0.25</td></tr>\n"
     out += "<tr><td>" + Self.e(l.t("Lessons completed", "已完成课程")) + "</td><td class=\"n\">\(Self.pct(rd.lessons))</td><td class=\"n\">0.15</td></tr>\n</table>\n"
-    if !rd.hasProgress { out += "<p class=\"meta\">" + Self.e(l.t("No progress.json was found for this rep: quiz and lessons count 0.", "未找到该学员的 progress.json：测验和课程按 0 计。")) + "</p>\n" }
+    if !rd.hasProgress {
+      out += "<p class=\"meta\">" + Self.e(l.t("No progress.json was found for this rep: quiz and lessons count 0.", "未找到该学员的 progress.json：测验和课程按 0 计。")) + "</p>\n"
+    }
     if !r.attempts.isEmpty {
       out += "<\(h)>" + Self.e(l.t("Over time", "进步趋势")) + "</\(h)>\n"
-      out += "<p>" + Self.e(
-        l.t("\(r.attempts.count) drill(s) from \(r.first?.description ?? "?") to \(r.last?.description ?? "?")", "\(r.first?.description ?? "?") 至 \(r.last?.description ?? "?") 共 \(r.attempts.count) 次练习")
-          + " · " + l.t("Trend: ", "趋势：") + view.trend(r.trend, r.trendDelta) + " · " + l.t("First → best: ", "首次 → 最好：") + "\(r.firstPercent)% → \(r.best)%"
-          + (r.skill.map { " · " + l.t("Recent skill: ", "近期水平：") + Self.pct($0) } ?? "")
-          + (r.abandonedExams > 0 ? " · " + l.t("\(r.abandonedExams) abandoned exam(s)", "\(r.abandonedExams) 次中途放弃的考核") : "")) + "</p>\n"
+      out +=
+        "<p>"
+        + Self.e(
+          l.t(
+            "\(r.attempts.count) drill(s) from \(r.first?.description ?? "?") to \(r.last?.description ?? "?")",
+            "\(r.first?.description ?? "?") 至 \(r.last?.description ?? "?") 共 \(r.attempts.count) 次练习")
+            + " · " + l.t("Trend: ", "趋势：") + view.trend(r.trend, r.trendDelta) + " · " + l.t("First → best: ", "首次 → 最好：") + "\(r.firstPercent)% → \(r.best)%"
+            + (r.skill.map { " · " + l.t("Recent skill: ", "近期水平：") + Self.pct($0) } ?? "")
+            + (r.abandonedExams > 0 ? " · " + l.t("\(r.abandonedExams) abandoned exam(s)", "\(r.abandonedExams) 次中途放弃的考核") : "")) + "</p>\n"
       out += chart(r.attempts)
-      out += "<table>\n<tr><th>" + Self.e(l.t("Date", "日期")) + "</th><th>" + Self.e(l.t("Scenario", "场景")) + "</th><th>" + Self.e(l.t("Mode", "模式"))
+      out +=
+        "<table>\n<tr><th>" + Self.e(l.t("Date", "日期")) + "</th><th>" + Self.e(l.t("Scenario", "场景")) + "</th><th>" + Self.e(l.t("Mode", "模式"))
         + "</th><th class=\"n\">" + Self.e(l.t("Score", "得分")) + "</th><th>" + Self.e(l.t("Result", "结果")) + "</th></tr>\n"
       for a in r.attempts {
         let result = a.abandonedExam ? l.t("abandoned", "中途放弃") : a.passed ? l.t("passed", "及格") : l.t("not passed", "未及格")
-        out += "<tr><td>" + Self.e(a.day?.description ?? "") + "</td><td>" + Self.e(a.scenario) + "</td><td>" + Self.e(view.labels.mode(a.mode)) + "</td><td class=\"n\">\(a.percent)%</td><td>"
+        out +=
+          "<tr><td>" + Self.e(a.day?.description ?? "") + "</td><td>" + Self.e(a.scenario) + "</td><td>" + Self.e(view.labels.mode(a.mode))
+          + "</td><td class=\"n\">\(a.percent)%</td><td>"
           + Self.e(result) + "</td></tr>\n"
       }
       out += "</table>\n"
@@ -126,10 +151,12 @@ public struct TeamReportHTML: Sendable {
     out += "<\(h)>" + Self.e(l.t("Certification", "认证")) + "</\(h)>\n<ul>\n"
     for c in ObjectionCategory.allCases {
       let got = r.certifications.first { $0.category == c }
-      out += "<li>" + Self.e(
-        view.category(c.rawValue) + l.t(": ", "：")
-          + (got.map { l.t("certified \($0.day?.description ?? "") (\($0.scenario), \($0.percent)%)", "已认证 \($0.day?.description ?? "")（\($0.scenario)，\($0.percent)%）") }
-            ?? l.t("not yet", "尚未"))) + "</li>\n"
+      out +=
+        "<li>"
+        + Self.e(
+          view.category(c.rawValue) + l.t(": ", "：")
+            + (got.map { l.t("certified \($0.day?.description ?? "") (\($0.scenario), \($0.percent)%)", "已认证 \($0.day?.description ?? "")（\($0.scenario)，\($0.percent)%）") }
+              ?? l.t("not yet", "尚未"))) + "</li>\n"
     }
     out += "</ul>\n"
     if !r.assignments.isEmpty {
@@ -167,7 +194,8 @@ public struct TeamReportHTML: Sendable {
     svg += "<line x1=\"20\" x2=\"\(Int(w - 20))\" y1=\"\(Int(y(70)))\" y2=\"\(Int(y(70)))\" stroke=\"#bbb\" stroke-dasharray=\"4 4\"/>\n"
     svg += "<polyline fill=\"none\" stroke=\"#0b5394\" stroke-width=\"2\" points=\"\(points)\"/>\n"
     for (i, a) in attempts.enumerated() {
-      svg += "<circle cx=\"\(Int(20 + Double(i) * step))\" cy=\"\(Int(y(a.percent)))\" r=\"3.5\" fill=\"\(a.abandonedExam ? "#a61b1b" : "#0b5394")\"><title>"
+      svg +=
+        "<circle cx=\"\(Int(20 + Double(i) * step))\" cy=\"\(Int(y(a.percent)))\" r=\"3.5\" fill=\"\(a.abandonedExam ? "#a61b1b" : "#0b5394")\"><title>"
         + Self.e((a.day?.description ?? "") + " " + a.scenario + " \(a.percent)%") + "</title></circle>\n"
     }
     return svg + "</svg>\n"

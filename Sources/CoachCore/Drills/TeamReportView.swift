@@ -107,7 +107,9 @@ public struct TeamReportView: Sendable {
       pairs.append(
         (
           l.t("Drills", "练习"),
-          l.t("\(r.attempts.count), \(r.first?.description ?? "?") to \(r.last?.description ?? "?")", "\(r.attempts.count) 次，\(r.first?.description ?? "?") 至 \(r.last?.description ?? "?")")
+          l.t(
+            "\(r.attempts.count), \(r.first?.description ?? "?") to \(r.last?.description ?? "?")",
+            "\(r.attempts.count) 次，\(r.first?.description ?? "?") 至 \(r.last?.description ?? "?")")
             + (r.abandonedExams > 0 ? l.t(" (\(r.abandonedExams) abandoned exam(s))", "（含 \(r.abandonedExams) 次中途放弃的考核）") : "")
         ))
       pairs.append((l.t("Results", "成绩"), Self.spark(r.attempts.map(\.percent)) + "  " + r.attempts.map { "\($0.percent)" }.joined(separator: " ")))

@@ -105,7 +105,10 @@ public final class ReviewFlow: Flow {
 
   func askVerdict() {
     phase = .verdict
-    say(StyledText(l.t("accept, adjust or reject the automatic \(record.score)/2? (skip · next · done)", "接受（accept）、调整（adjust）还是驳回（reject）自动评分 \(record.score)/2？（skip · next · done）"), .bold))
+    say(
+      StyledText(
+        l.t("accept, adjust or reject the automatic \(record.score)/2? (skip · next · done)", "接受（accept）、调整（adjust）还是驳回（reject）自动评分 \(record.score)/2？（skip · next · done）"), .bold
+      ))
   }
 
   // MARK: input
