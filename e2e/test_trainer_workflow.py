@@ -8,6 +8,7 @@ import io
 import json
 from pathlib import Path
 
+import jsonschema
 import yaml
 
 from conftest import ROOT
@@ -203,3 +204,20 @@ def test_options_a_word_does_not_use_are_errors(ws):
         r = ws.run(args)
         assert r.status == 64, (args, r.stdout, r.stderr)
         assert words in r.stderr, (args, r.stderr)
+
+
+def test_the_shipped_example_assignments_are_valid(ws):
+    """docs/examples/my-team: the product's validator and the published schema both accept it."""
+    example = ROOT / "docs" / "examples" / "my-team"
+    r = ws.run(["playbook", "validate", str(example)])
+    assert r.status == 0 and r.stdout.startswith("OK"), r.stdout + r.stderr
+    schema = json.loads((ROOT / "schema" / "playbook.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    for lang in ("en", "zh"):
+        # Scalars as written (a due day stays the text YYYY-MM-DD, as coach reads it).
+        doc = yaml.load((example / lang / "assignments.yaml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+        errors = list(validator.iter_errors(doc))
+        assert not errors, [e.message for e in errors]
+        assert doc["language"] == lang and [a["id"] for a in doc["assignments"]] == ["price-exam-dec", "budget-fixed-practice", "open-questions"]
+    bad = {"module": "assignments", "language": "en", "assignments": [{"id": "x", "kind": "objection", "due": "soon", "when": "now"}]}
+    assert len(list(validator.iter_errors(bad))) == 2
