@@ -138,8 +138,14 @@ import Testing
     let t = try transcript(h, Self.stem + "-ann-time-peak-season")
     #expect(!t.completed && t.steps.count == 2 && t.steps[1].text.isEmpty && t.steps[1].score == 0)
     #expect(t.totals.maxPoints == 10, "unanswered steps count as 0")
+    // An exam walked away from still counts, with what it earned: a bad exam cannot be dropped.
     let report = h.run(["report"])
-    #expect(report.out.contains("1 unfinished drill(s) not counted."))
+    #expect(report.out.contains("1 abandoned exam(s) counted with what they earned."))
+    #expect(report.out.contains("1 drill(s) counted") && !report.out.contains("not counted"))
+    #expect(report.out.contains("Drills           1, 2026-11-23 to 2026-11-23 (1 abandoned exam(s))"))
+    let practice = SessionHarness()
+    practice.run(["drill objection --scenario time-peak-season --rep Ann", "Tell me more about the season?", "done"])
+    #expect(practice.run(["report"]).out.contains("1 unfinished drill(s) not counted."))
   }
 
   @Test func theRepIsAskedForWhenATrainerRunsTheDrill() throws {

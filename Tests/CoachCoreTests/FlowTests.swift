@@ -29,6 +29,7 @@ import Testing
     case .left(let saved, _): return "left " + saved
     case .push: return "push"
     case .done: return "done"
+    case .saveTranscriptFile(let path, _): return "saveTranscriptFile " + path
     }
   }
 

@@ -4,33 +4,88 @@ import CoachStore
 
 /// `drill [objection|questions|negotiation] [--category C] [--scenario ID] [--seed N]
 /// [--mode train|exam] [--rep NAME] [--pass N] [--trainer NAME] [--from-plan | --plan NAME]`,
-/// `drill list [KIND]`, `drill rescore FILE`.
+/// `drill list [KIND]`, `drill rescore FILE`, `drill review FILE|--rep NAME|--pending`,
+/// `drill show FILE`, `drill assigned`. An option the chosen word does not use is an error.
 struct DrillCommand: SessionCommand {
   static let configuration = CommandConfiguration(commandName: "drill", abstract: "Practise objections, questions or negotiation, scored by the playbook's rubric.")
   @OptionGroup var global: GlobalOptions
-  @Argument(help: "objection, questions or negotiation; or `list [KIND]`, `rescore FILE`.") var words: [String] = []
+  @Argument(help: "objection, questions or negotiation; or `list [KIND]`, `rescore FILE`, `review [FILE]`, `show FILE`, `assigned`.") var words: [String] = []
   @Option(help: "price|time|risk|decision; for questions a type (open…) or write|name.") var category: String?
   @Option(help: "A scenario's id (`drill list` shows them).") var scenario: String?
   @Option(help: "Seed of the random pick, to repeat it.") var seed: Int?
-  @Option(help: "train (advice after each step) or exam (at the end).") var mode: String = "train"
+  @Option(help: "train (advice after each step) or exam (at the end).") var mode: String?
   @Option(help: "Who is drilled (default: $USER, or asked).") var rep: String?
-  @Option(name: .customLong("pass"), help: "Pass mark in percent (default 70).") var passMark: Int = 70
+  @Option(name: .customLong("pass"), help: "Pass mark in percent (default 70).") var passMark: Int?
   @Option(help: "The trainer, who may override scores and comment.") var trainer: String?
   @Flag(name: .customLong("from-plan"), help: "Scenarios from the open plan's objections and stakeholders.") var fromPlan = false
   @Option(help: "Scenarios from this plan (outside the session).") var plan: String?
+  @Flag(help: "drill review: every drill with a step not reviewed yet.") var pending = false
+  @Option(parsing: .upToNextOption, help: "drill review: folders of transcripts, or workspaces (default: this workspace's sessions/).") var sessions: [String] = []
+
+  /// The options given on this line, as typed (`--pass`), for refusing those a word does not use.
+  var given: [String] {
+    var out: [String] = []
+    if category != nil { out.append("--category") }
+    if scenario != nil { out.append("--scenario") }
+    if seed != nil { out.append("--seed") }
+    if mode != nil { out.append("--mode") }
+    if rep != nil { out.append("--rep") }
+    if passMark != nil { out.append("--pass") }
+    if trainer != nil { out.append("--trainer") }
+    if fromPlan { out.append("--from-plan") }
+    if plan != nil { out.append("--plan") }
+    if pending { out.append("--pending") }
+    if !sessions.isEmpty { out.append("--sessions") }
+    return out
+  }
+
+  /// Refuses the options `word` does not use, naming them: an option is never silently ignored.
+  func only(_ allowed: [String], for word: String, _ l: L10n, why: (String) -> String? = { _ in nil }) throws(CommandError) {
+    let refused = given.filter { !allowed.contains($0) }
+    guard let first = refused.first else { return }
+    var message = l.t("`drill \(word)` does not use \(refused.joined(separator: ", "))", "`drill \(word)` 不使用 \(refused.joined(separator: "、"))")
+    message += why(first).map { l.t(": ", "：") + $0 } ?? l.t(".", "。")
+    throw usage(message, l)
+  }
 
   func run(in session: Session) throws(CommandError) {
     let l = session.l
+    if fromPlan, plan != nil {
+      throw usage(l.t("--plan NAME already says which plan, so --from-plan would be ignored; give one or the other.", "--plan 名称 已指定计划，--from-plan 将不起作用；请二选一。"), l)
+    }
     let book = try session.playbook()
     switch words.first?.lowercased() {
     case "rescore", "重新评分":
+      try only([], for: "rescore", l) { flag in
+        flag == "--trainer"
+          ? l.t(
+            "re-scoring changes nothing in the file, so there is no trainer to record; `drill review FILE --trainer NAME` records a trainer's verdicts.",
+            "重新评分不会改动文件，因此无法记录培训师；要记录培训师的结论，请用 `drill review 文件 --trainer 姓名`。")
+          : nil
+      }
       guard words.count == 2 else { throw usage(l.t("Name the transcript: `drill rescore FILE`.", "请写出要重新评分的练习记录：`drill rescore 文件`。"), l) }
       try DrillRescore.run(words[1], in: session, book: book)
+    case "review", "复盘":
+      try only(["--trainer", "--rep", "--pending", "--sessions"], for: "review", l)
+      try DrillReviewCommand.review(words.dropFirst().first, count: words.count, command: self, in: session, book: book)
+    case "show", "查看":
+      try only([], for: "show", l)
+      guard words.count == 2 else { throw usage(l.t("Name the transcript: `drill show FILE`.", "请写出要查看的练习记录：`drill show 文件`。"), l) }
+      try DrillReviewCommand.show(words[1], in: session, book: book)
+    case "assigned", "作业", "任务":
+      try only(["--rep"], for: "assigned", l)
+      guard words.count == 1 else { throw usage(l.t("`drill assigned` takes no other words.", "`drill assigned` 后面不接其他内容。"), l) }
+      try DrillAssignments.show(rep: rep, in: session, book: book)
     case "list", "列表":
+      try only(["--from-plan", "--plan"], for: "list", l)
       var kinds = DrillKind.allCases
       if words.count > 1 { kinds = [try kind(words[1], l)] }
       session.say(try list(kinds, session: session, book: book))
     default:
+      try only(["--category", "--scenario", "--seed", "--mode", "--rep", "--pass", "--trainer", "--from-plan", "--plan"], for: words.first ?? "objection", l)
+      if scenario != nil, let ignored = [category == nil ? nil : "--category", seed == nil ? nil : "--seed"].compactMap({ $0 }).first {
+        throw usage(l.t("--scenario picks the scenario, so \(ignored) would be ignored; give one or the other.", "--scenario 已指定场景，\(ignored) 将不起作用；请二选一。"), l)
+      }
       guard words.count <= 1 else { throw usage(l.t("One kind at a time: objection, questions or negotiation.", "一次只能选一种：objection、questions 或 negotiation。"), l) }
       var chosen = DrillKind.objection
       if let word = words.first { chosen = try kind(word, l) }
@@ -49,7 +104,7 @@ struct DrillCommand: SessionCommand {
     case "negotiation", "negotiate", "谈判": return .negotiation
     default:
       var message = l.t("Unknown drill ‘\(word)’: use objection, questions or negotiation", "未知练习 ‘\(word)’：请使用 objection、questions 或 negotiation")
-      if let near = Suggest.nearest(to: word, in: DrillKind.allCases.map(\.rawValue) + ["list", "rescore"]) {
+      if let near = Suggest.nearest(to: word, in: DrillKind.allCases.map(\.rawValue) + ["list", "rescore", "review", "show", "assigned"]) {
         message += l.t(" (did you mean ‘\(near)’?)", "（你是不是想输入 ‘\(near)’？）")
       }
       throw usage(message + l.t(".", "。"), l)
@@ -75,9 +130,11 @@ struct DrillCommand: SessionCommand {
 
   func start(_ kind: DrillKind, session: Session, book: Playbook) throws(CommandError) {
     let l = session.l
-    guard let mode = DrillMode(rawValue: mode.lowercased()) ?? (mode == "训练" ? .train : mode == "考核" ? .exam : nil) else {
-      throw usage(l.t("Unknown mode ‘\(self.mode)’: use train or exam.", "未知模式 ‘\(self.mode)’：请使用 train 或 exam。"), l)
+    let modeWord = self.mode ?? "train"
+    guard let mode = DrillMode(rawValue: modeWord.lowercased()) ?? (modeWord == "训练" ? .train : modeWord == "考核" ? .exam : nil) else {
+      throw usage(l.t("Unknown mode ‘\(modeWord)’: use train or exam.", "未知模式 ‘\(modeWord)’：请使用 train 或 exam。"), l)
     }
+    let passMark = self.passMark ?? 70
     guard (0...100).contains(passMark) else { throw usage(l.t("The pass mark is a percentage from 0 to 100.", "及格线是 0 到 100 之间的百分数。"), l) }
     if let seed, seed < 0 { throw usage(l.t("The seed is a whole number, 0 or more.", "种子是大于或等于 0 的整数。"), l) }
     var list = try scenarios(kind, session: session, book: book)
@@ -122,6 +179,7 @@ struct DrillCommand: SessionCommand {
     if repName == nil, trainerName == nil, let user { repName = user }
     var books: [Lang: Playbook] = [book.lang: book]
     for other in Lang.allCases where other != book.lang { books[other] = try? session.playbook(for: other) }
+    if let notice = DrillAssignments.notice(rep: repName ?? user, session: session) { session.say(notice) }
     let setup = DrillFlow.Setup(
       scenario: picked, rep: repName, repDefault: user, trainer: trainerName, mode: mode,
       passMark: passMark, seed: usedSeed, pickedAtRandom: pickedAtRandom)

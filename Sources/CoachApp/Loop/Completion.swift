@@ -84,6 +84,16 @@ public enum CommandCompletion {
       let matches = people().filter { $0.lowercased().hasPrefix(typed.lowercased()) }
       return Completion(replacing: typed.unicodeScalars.count, candidates: matches)
     }
+    if entry.name == "drill", position >= 2, current.hasPrefix("--") {
+      let flags: [String: [String]] = [
+        "review": ["--pending", "--rep", "--sessions", "--trainer"], "复盘": ["--pending", "--rep", "--sessions", "--trainer"],
+        "assigned": ["--rep"], "list": ["--from-plan", "--plan"],
+      ]
+      let offered =
+        flags[words[1]]
+        ?? (["rescore", "show", "重新评分", "查看"].contains(words[1]) ? [] : ["--category", "--scenario", "--seed", "--mode", "--rep", "--pass", "--trainer", "--from-plan", "--plan"])
+      return Completion(replacing: replacing, candidates: offered.filter { $0.hasPrefix(current) }.sorted())
+    }
     let options: [String]
     switch entry.argumentWords {
     case .none: options = []

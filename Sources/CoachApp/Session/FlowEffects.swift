@@ -35,6 +35,7 @@ extension Session {
       case .undo:
         do { try undo() } catch { fail(error) }
       case .saveTranscript(let transcript): save(transcript)
+      case .saveTranscriptFile(let path, let transcript): save(transcript, at: path)
       case .confirmTranscript(let saved, let notSaved):
         if let text = lastTranscriptSaved ? saved : notSaved { say(text) }
       case .saveProgress(let progress, let item, let lesson): progressKeeper?.save(progress, item: item, lesson: lesson, in: self)
@@ -62,6 +63,20 @@ extension Session {
     } catch {
       lastTranscriptSaved = false
       fail(CommandError(l.describe(error) + StyledText(l.t(" — the drill goes on; it is saved again with the next answer.", "——练习继续进行；下一个回答时会再次保存。")), exitCode: error.exitCode))
+    }
+  }
+
+  /// Writes a reviewed transcript back over its own file, durably (temp file, fsync, rename).
+  func save(_ transcript: DrillTranscript, at path: String) {
+    let slash = path.lastIndex(of: "/")
+    let directory = slash.map { String(path[..<$0]) } ?? "."
+    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+    do {
+      try DurableFile.write(Array(transcript.fileText.utf8), directory: directory.isEmpty ? "/" : directory, name: name, keepBackup: false)
+      lastTranscriptSaved = true
+    } catch {
+      lastTranscriptSaved = false
+      fail(CommandError(l.describe(error) + StyledText(l.t(" — the review goes on; it is saved again with the next step.", "——复盘继续进行；下一步时会再次保存。")), exitCode: error.exitCode))
     }
   }
 

@@ -2,7 +2,7 @@
 /// average, best, first-to-best improvement, pass rate — with the weakest step. Automatic
 /// scores and trainers' overrides are counted apart: the automatic figures never include an
 /// override; the trainer figures (when a trainer changed anything) show the scores that count.
-/// Only finished drills are counted. Pure: the transcripts are passed in.
+/// Finished drills and abandoned exams are counted; unfinished practice is not. Pure: the transcripts are passed in.
 public struct DrillReport: Sendable, Equatable {
   public struct Filter: Sendable, Equatable {
     public var rep: String?
@@ -82,7 +82,8 @@ public struct DrillReport: Sendable, Equatable {
         guard let day = Timestamp(iso8601: t.startedAt)?.day, day >= since else { continue }
       }
       guard seen.insert(t.id + "\u{0}" + t.startedAt + "\u{0}" + Self.key(t.rep)).inserted else { continue }
-      if t.completed { chosen.append(t) } else { unfinished += 1 }
+      // An abandoned exam counts with what it earned: walking away does not drop a bad exam.
+      if TeamReport.counts(t) { chosen.append(t) } else { unfinished += 1 }
     }
     self.unfinished = unfinished
     drills = chosen.count
@@ -102,7 +103,7 @@ public struct DrillReport: Sendable, Equatable {
     reps = order.map { Self.repReport(names[$0] ?? $0, byRep[$0] ?? []) }
   }
 
-  static func key(_ rep: String) -> String { rep.trimmingWhitespace.lowercased() }
+  public static func key(_ rep: String) -> String { rep.trimmingWhitespace.lowercased() }
 
   static func repReport(_ name: String, _ drills: [DrillTranscript]) -> RepReport {
     func drillSample(_ t: DrillTranscript) -> Sample {

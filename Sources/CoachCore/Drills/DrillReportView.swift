@@ -27,7 +27,7 @@ public struct DrillReportView: Sendable {
 
   public func table() -> StyledText {
     var out = StyledText(l.t("Drill report", "练习报告"), .heading)
-    var facts = [l.t("\(report.reps.count) rep(s)", "\(report.reps.count) 名学员"), l.t("\(report.drills) finished drill(s)", "\(report.drills) 次完成的练习")]
+    var facts = [l.t("\(report.reps.count) rep(s)", "\(report.reps.count) 名学员"), l.t("\(report.drills) drill(s) counted", "计入 \(report.drills) 次练习")]
     if let since = report.filter.since { facts.append(l.t("since \(since)", "自 \(since) 起")) }
     if let rep = report.filter.rep { facts.append(l.t("rep \(rep)", "学员 \(rep)")) }
     out.append("  " + facts.joined(separator: " · "), .dim)

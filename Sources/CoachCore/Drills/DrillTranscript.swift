@@ -9,6 +9,8 @@ public enum DrillMode: String, PlanEnum { case train, exam }
 public enum DrillTask: String, PlanEnum { case write, name }
 /// Where a scenario came from: the playbook's drills, or the open plan.
 public enum DrillSource: String, PlanEnum { case playbook, plan }
+/// A trainer's review of a step's automatic score: kept, changed, or not earned (counts 0).
+public enum ReviewVerdict: String, PlanEnum { case accepted, adjusted, rejected }
 
 /// What the rep is asked to answer.
 public struct DrillScenario: JSONRecord {
@@ -123,6 +125,9 @@ public struct DrillStepRecord: JSONRecord {
   public var comment: String?
   public var answeredAt: String?
   public var reviewedAt: String?
+  /// Who reviewed the step afterwards (`drill review`), and what they made of the automatic score.
+  public var reviewedBy: String?
+  public var verdict: ReviewVerdict?
   public var extra: [String: JSONValue] = [:]
 
   public init(step: String, text: String, strategies: [String] = [], answeredAt: String?) {
@@ -149,6 +154,8 @@ public struct DrillStepRecord: JSONRecord {
     comment = try f.string("comment")
     answeredAt = try f.string("answeredAt")
     reviewedAt = try f.string("reviewedAt")
+    reviewedBy = try f.string("reviewedBy")
+    verdict = try f.enumeration("verdict", ReviewVerdict.self)
     extra = f.extra
   }
 
@@ -163,6 +170,8 @@ public struct DrillStepRecord: JSONRecord {
     o["comment"] = comment
     o["answeredAt"] = answeredAt
     o["reviewedAt"] = reviewedAt
+    o["reviewedBy"] = reviewedBy
+    o.set("verdict", verdict)
     return o.json
   }
 }

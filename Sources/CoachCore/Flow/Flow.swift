@@ -53,6 +53,9 @@ public enum FlowEffect {
   case push(any Flow)
   /// This flow has ended.
   case done
+  /// Writes a drill transcript over the file it was read from (a trainer's review of a saved
+  /// drill, which may live in another workspace or a shared folder); confirmed like `saveTranscript`.
+  case saveTranscriptFile(path: String, DrillTranscript)
 }
 
 /// One change to a plan, as a value: words for the undo list and a pure mutation. `now` is the

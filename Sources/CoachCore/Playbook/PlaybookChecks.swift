@@ -7,7 +7,7 @@ enum PlaybookChecks {
   static func check(_ book: Playbook, merged: [String: YAMLNode], requiredFindings: [String], problems: ProblemList) {
     func top(_ module: String) -> YAMLLocation { merged[module]?.location ?? YAMLLocation(file: "\(book.lang.rawValue)/\(module).yaml", line: 1, column: 1) }
 
-    for module in PlaybookDecoder.modules where merged[module] == nil {
+    for module in PlaybookDecoder.modules where merged[module] == nil && !PlaybookDecoder.optionalModules.contains(module) {
       problems.add(
         YAMLLocation(file: "\(book.lang.rawValue)/\(module).yaml", line: 1, column: 1), "the \(module) module is missing: no \(module).yaml was found for this language",
         "缺少模块 `\(module)`：这种语言下没有找到 \(module).yaml")

@@ -3,7 +3,10 @@ enum PlaybookDecoder {
   static let modules = [
     "account", "discovery", "questions", "relationships", "objections", "rubric",
     "negotiation", "checks", "lessons", "quiz", "drills",
+    "assignments",
   ]
+  /// Modules a playbook may leave out (a trainer's folder adds them).
+  static let optionalModules = ["assignments"]
 
   static let moduleKeys: [String: [String]] = [
     "account": ["traits", "walks"],
@@ -17,6 +20,7 @@ enum PlaybookDecoder {
     "lessons": ["lessons"],
     "quiz": ["items"],
     "drills": ["objection", "questions", "negotiation"],
+    "assignments": ["assignments"],
   ]
 
   static func decode(module: String, node: YAMLNode, into book: inout Playbook, problems: ProblemList) {
@@ -74,6 +78,9 @@ enum PlaybookDecoder {
       book.questionDrills = r.list("questions") { questionDrill($0, problems) }
       book.negotiationDrills = r.list("negotiation") { negotiationDrill($0, problems) }
       for key in ["objection", "questions", "negotiation"] { r.checkUniqueIDs(key, what: Bilingual("drill", "练习")) }
+    case "assignments":
+      book.assignments = r.list("assignments") { assignment($0, book: book, problems) }
+      r.checkUniqueIDs("assignments", what: Bilingual("assignment", "练习任务"))
     default:
       break
     }

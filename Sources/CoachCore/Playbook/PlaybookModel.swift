@@ -30,6 +30,8 @@ public struct Playbook: Sendable {
   public var objectionDrills: [ObjectionDrill] = []
   public var questionDrills: [QuestionDrill] = []
   public var negotiationDrills: [NegotiationDrill] = []
+  /// Drills a trainer assigned (`assignments.yaml`, optional).
+  public var assignments: [DrillAssignment] = []
 
   public init(lang: Lang) { self.lang = lang }
 
