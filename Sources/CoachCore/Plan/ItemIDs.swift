@@ -11,6 +11,7 @@ extension PlannedQuestion: PlanItem {}
 extension Concession: PlanItem {}
 extension Interest: PlanItem {}
 extension TeamMember: PlanItem {}
+extension Meeting: PlanItem {}
 
 /// The id prefix of each list: `s1`, `o3`, `a12`…
 public enum ItemIDPrefix {
@@ -21,7 +22,8 @@ public enum ItemIDPrefix {
   public static let concession = "c"
   public static let interest = "i"
   public static let team = "t"
-  public static let all = [stakeholder, objection, action, question, concession, interest, team]
+  public static let meeting = "m"
+  public static let all = [stakeholder, objection, action, question, concession, interest, team, meeting]
 
   /// An id as the schema allows it: ASCII letters, digits, `_` and `-`, at most 40, not
   /// starting with `_` or `-`.
@@ -47,6 +49,7 @@ extension AccountPlan {
     stakeholders.contains { $0.id.isEmpty } || objections.contains { $0.id.isEmpty } || actions.contains { $0.id.isEmpty }
       || questionPlan.contains { $0.id.isEmpty } || negotiation.concessions.contains { $0.id.isEmpty }
       || negotiation.interests.contains { $0.id.isEmpty } || negotiation.team.contains { $0.id.isEmpty }
+      || meetings.contains { $0.id.isEmpty }
   }
 
   /// Gives every list item without an id the next unused one of its list, and links the
@@ -61,6 +64,7 @@ extension AccountPlan {
     Self.assign(&negotiation.concessions, ItemIDPrefix.concession, &last)
     Self.assign(&negotiation.interests, ItemIDPrefix.interest, &last)
     Self.assign(&negotiation.team, ItemIDPrefix.team, &last)
+    Self.assign(&meetings, ItemIDPrefix.meeting, &last)
     if last != lastItemIDs { lastItemIDs = last }
     linkReferences()
   }
@@ -130,5 +134,6 @@ extension AccountPlan {
     try check(negotiation.concessions, "negotiation.concessions")
     try check(negotiation.interests, "negotiation.interests")
     try check(negotiation.team, "negotiation.team")
+    try check(meetings, "meetings")
   }
 }
