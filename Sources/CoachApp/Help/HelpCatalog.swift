@@ -54,8 +54,8 @@ public enum HelpCatalog {
       name: "show", synopsis: "show [PLAN] [SECTION]", synopsisZh: "show [计划] [部分]", group: .plans, place: .both,
       summary: ("Show the open plan, or one section of it.", "查看已打开的计划，或其中的某一部分。"),
       details: (
-        "Sections: account, value, stakeholders, discovery, questions, objections, negotiation, actions. Outside the session name the plan first: `coach show Acme stakeholders`.",
-        "部分包括：account、value、stakeholders、discovery、questions、objections、negotiation、actions。在会话外需先写计划名：`coach show Acme stakeholders`。"
+        "Sections: account, value, stakeholders, discovery, questions, objections, negotiation, actions, timeline (the meetings with their debriefs). Outside the session name the plan first: `coach show Acme stakeholders`.",
+        "部分包括：account、value、stakeholders、discovery、questions、objections、negotiation、actions、timeline（会谈及其复盘）。在会话外需先写计划名：`coach show Acme stakeholders`。"
       ),
       argumentWords: .plansThenSections),
     HelpEntry(
@@ -162,8 +162,8 @@ public enum HelpCatalog {
       group: .practice, place: .both,
       summary: ("Practise an objection (LSCPA), a question or a give-and-get; every step scored by the rubric.", "练习异议处理（LSCPA）、提问或交换条件；每一步都按评分标准打分。"),
       details: (
-        "Options: --category C, --scenario ID, --seed N, --mode train|exam, --rep NAME, --pass N, --trainer NAME, --from-plan (or --plan NAME); also `drill list [KIND]` and `drill rescore FILE`. Scenarios come from the playbook, or from the open plan's own objections and stakeholders (--from-plan; --plan NAME outside the session); pick one by --category, --scenario ID, or at random (--seed N repeats a pick). Each step scores 0–2: every check is shown ✓/✗ with your own words as evidence, plus advice and a better line — after each step in train mode, at the end in exam mode. Total = points / (2 × steps), passed at --pass (default 70). With --trainer NAME the trainer may override a step's score and comment; both scores are kept. Every drill is saved in the workspace's sessions/ folder; `drill rescore FILE` scores a saved drill again with the current playbook and says if the score changed.",
-        "选项：--category 类别、--scenario ID、--seed N、--mode train|exam、--rep 姓名、--pass N、--trainer 姓名、--from-plan（或 --plan 名称）；另有 `drill list [种类]` 和 `drill rescore 文件`。场景来自剧本，或来自已打开计划中记录的异议和决策者（--from-plan；在会话外用 --plan 名称）；可用 --category、--scenario ID 指定，或随机抽取（--seed N 可重复同一次抽取）。每一步得 0–2 分：逐项显示检查 ✓/✗，并引用你自己的话作为依据，附建议和更好的说法——训练模式每步之后显示，考核模式最后显示。总分 = 得分 / (2 × 步数)，达到 --pass（默认 70）即及格。使用 --trainer 姓名 时，培训师可修改某一步的得分并写评语；自动评分和培训师评分都会保留。每次练习都保存在工作区的 sessions/ 文件夹中；`drill rescore 文件` 用当前剧本重新评分，并说明得分是否有变化。"
+        "Options: --category C, --scenario ID, --seed N, --mode train|exam, --rep NAME, --pass N, --trainer NAME, --from-plan (or --plan NAME), --meeting next|N; also `drill list [KIND]` and `drill rescore FILE`. Scenarios come from the playbook, or from the open plan's own objections and stakeholders (--from-plan; --plan NAME outside the session); `--from-plan --meeting next` rehearses the objections expected at the next meeting (question drills: its attendees; a number picks another meeting from `meeting list`); pick one by --category, --scenario ID, or at random (--seed N repeats a pick). Each step scores 0–2: every check is shown ✓/✗ with your own words as evidence, plus advice and a better line — after each step in train mode, at the end in exam mode. Total = points / (2 × steps), passed at --pass (default 70). With --trainer NAME the trainer may override a step's score and comment; both scores are kept. Every drill is saved in the workspace's sessions/ folder; `drill rescore FILE` scores a saved drill again with the current playbook and says if the score changed.",
+        "选项：--category 类别、--scenario ID、--seed N、--mode train|exam、--rep 姓名、--pass N、--trainer 姓名、--from-plan（或 --plan 名称）、--meeting next|编号；另有 `drill list [种类]` 和 `drill rescore 文件`。场景来自剧本，或来自已打开计划中记录的异议和决策者（--from-plan；在会话外用 --plan 名称）；`--from-plan --meeting next` 演练下一次会谈预计的异议（提问练习则针对其参会人；写编号可选 `meeting list` 中的其他会谈）；可用 --category、--scenario ID 指定，或随机抽取（--seed N 可重复同一次抽取）。每一步得 0–2 分：逐项显示检查 ✓/✗，并引用你自己的话作为依据，附建议和更好的说法——训练模式每步之后显示，考核模式最后显示。总分 = 得分 / (2 × 步数)，达到 --pass（默认 70）即及格。使用 --trainer 姓名 时，培训师可修改某一步的得分并写评语；自动评分和培训师评分都会保留。每次练习都保存在工作区的 sessions/ 文件夹中；`drill rescore 文件` 用当前剧本重新评分，并说明得分是否有变化。"
       ),
       argumentWords: .fixed(["objection", "questions", "negotiation", "list", "rescore"])),
     HelpEntry(
@@ -190,6 +190,21 @@ public enum HelpCatalog {
         "设置保存在 $XDG_CONFIG_HOME/coach/settings.toml（即 ~/.config/coach/settings.toml；可用 COACH_CONFIG 指定其他文件），每行一个 `键 = 值`，也可以手工编辑。可用的键：currency（输入金额未写货币时使用，默认 CNY）、language（en 或 zh，未指定 --lang 和 COACH_LANG 时使用）、rep（你的姓名，练习时默认使用）、width（按此列数折行）。无法读取的行会以 文件:行 的形式指出，该键使用默认值。"
       ),
       argumentWords: .fixed(["list", "get", "set", "unset"])),
+    HelpEntry(
+      name: "meeting", synopsis: "meeting [new | list | N | remove N]", synopsisZh: "meeting [new | list | 编号 | remove 编号]", group: .prepare, place: .session,
+      summary: ("Prepare the next meeting: objective, agenda, who is in the room, questions, expected objections.", "准备下一次会谈：目标、议程、参会人、问题、预计异议。"),
+      details: (
+        "`meeting new` walks through the date and time (echoed as stored), our objective, the agenda, their attendees (picked from the stakeholders by number or name), ours, the questions to ask (picked from the question plan, by type), the objections we expect (picked from the plan's objections, shown with their LSCPA lines) and the materials to bring. `meeting` alone goes over the next meeting (or prepares a new one), `meeting list` shows the timeline, `meeting N` shows meeting N and walks through it again, `meeting remove N` removes it. `check` then looks at the next meeting: an influential attendee with no recorded concern, no verification question, the final decision maker never met.",
+        "`meeting new` 依次填写日期和时间（保存后回显）、我们的目标、议程、客户方参会人（按编号或姓名从决策者中选择）、我方参会人、要问的问题（按类型从提问计划中选择）、预计的异议（从计划的异议中选择，并显示其 LSCPA 话术）以及要带的材料。单独输入 `meeting` 会修改下一次会谈（没有则新建），`meeting list` 显示会谈时间线，`meeting 编号` 查看并重新填写该次会谈，`meeting remove 编号` 删除它。之后 `check` 会检查下一次会谈：有影响力的参会人没有记录关注点、没有验证性问题、从未见过最终决策者。"
+      ),
+      argumentWords: .fixed(MeetingCommand.words)),
+    HelpEntry(
+      name: "debrief", synopsis: "debrief [N]", synopsisZh: "debrief [编号]", group: .prepare, place: .session,
+      summary: ("After a meeting: how it went, written back into the plan.", "会谈之后复盘，并把结果写回计划。"),
+      details: (
+        "For the latest meeting up to today without a debrief (or meeting N): how it went against the objective; what we learned, each fact filed into the discovery answer you pick (it is always kept in the debrief too); for each planned question whether it was asked and what the customer said (marked asked in the question plan); new objections, logged with their category, ready for `objection N`; each attendee's attitude and concerns now; what was agreed, as next actions with owner and due date; the next meeting. Every answer is saved at once and `undo` takes it back. `show timeline` shows every meeting with its debrief; `check` reports an objection raised twice, an attendee turning skeptic, actions from the last meeting still open.",
+        "针对截至今天最近一次尚未复盘的会谈（或第 N 次会谈）：对照目标的结果；了解到的信息，每一条都可归入你选择的需求挖掘答案（同时保留在复盘中）；每个计划中的问题是否问了、客户怎么回答（在提问计划中标记为已问）；新的异议，连同类别记录下来，可用 `objection 编号` 准备答复；每位参会人现在的态度和关注点；达成的约定，作为带负责人和截止日期的下一步行动；下一次会谈。每个回答都会立即保存，可用 `undo` 撤回。`show timeline` 显示每次会谈及其复盘；`check` 会指出重复出现的同类异议、态度转为怀疑的参会人、上次会谈仍未完成的行动项。"
+      )),
     HelpEntry(
       name: "help", synopsis: "help [COMMAND]", synopsisZh: "help [命令]", group: .session, place: .both,
       summary: ("Show the commands, or what one command does.", "列出所有命令，或查看某个命令的说明。"),
