@@ -333,7 +333,8 @@ public final class DebriefFlow {
       return [
         .say(
           StyledText(
-            l.t("  Logged as objection #\(n + 1) (", "  已记录为异议 #\(n + 1)（") + labels.category(o.category)
+            l.t("  Logged as objection #\(n + 1) (", "  已记录为异议 #\(n + 1)（")
+              + (o.category.map { labels.category($0) } ?? l.t("no category yet", "尚未分类"))
               + l.t("); `objection \(n + 1)` plans its LSCPA answer.", "）；用 `objection \(n + 1)` 准备 LSCPA 答复。"), .good))
       ]
     }

@@ -184,6 +184,18 @@ public enum MeetingPrepFlow {
               "用 `meeting list` 查看会谈时间线；用 `drill --from-plan --meeting next` 演练预计的异议；会谈结束后用 `debrief` 复盘。"), width: context.width), .dim)
       return [.say(out)]
     }
+    // A new meeting is recorded by its date: Enter or `skip` there would leave nothing to
+    // write the other answers to.
+    flow.intercept = { line, flow in
+      let control = WalkEngine.control(line)
+      guard flow.engine.current?.id == "date", line.trimmingWhitespace.isEmpty || control == .skip,
+        target.id.flatMap({ id in flow.context.plan?.meetingIndex(id: id) }) == nil
+      else { return nil }
+      return [
+        .warn(StyledText(l.t("A meeting is recorded by its date: type the date, or `done` to leave.", "会谈以日期记录：请输入日期，或输入 `done` 离开。"), .warn)),
+        .say(flow.engine.renderCurrent()),
+      ]
+    }
     flow.afterRecord = { p, v, context in
       let text = PlanPatch.text(v) ?? ""
       if p.id == "time", let t = MeetingTime.read(text) { return [.say(StyledText("  = " + t, .good))] }
