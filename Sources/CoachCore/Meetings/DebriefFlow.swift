@@ -208,6 +208,9 @@ public final class DebriefFlow {
       text: l.t("Where does this belong in discovery? (Enter keeps it in the debrief only)", "这一条应归入需求挖掘的哪一项？（按 Enter 只保留在复盘中）") + "\n  “" + text + "”")
     p.label = l.t("File under", "归入")
     p.optional = true
+    p.hint = l.t(
+      "The fact is added to that discovery answer, after what is already there (nothing is replaced), and stays in the debrief. Enter keeps it in the debrief only; `discover STAGE` shows the stage's prompts.",
+      "这一条会追加到所选的需求挖掘答案之后（不会覆盖原有内容），同时保留在复盘中。按 Enter 则只保留在复盘中；用 `discover 阶段` 可查看该阶段的各项问题。")
     p.options = targets.map { t in
       let fills = t.prompt.fills
       return ChoiceOption(id: fills, label: labels.walkTitle(t.stage.rawValue) + " · " + t.prompt.shortLabel)

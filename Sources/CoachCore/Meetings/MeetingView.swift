@@ -25,7 +25,9 @@ public struct MeetingView {
   func person(_ id: String) -> String {
     guard let s = plan.stakeholder(id: id) else { return l.t("(removed)", "（已删除）") }
     let details = [s.role.map { labels.role($0) }, s.attitude.map { labels.attitude($0) }].compactMap { $0 }
-    return s.name + (details.isEmpty ? "" : l.t(" (", "（") + details.joined(separator: l.t(", ", "，")) + l.t(")", "）"))
+    var text = s.name + (details.isEmpty ? "" : l.t(" (", "（") + details.joined(separator: l.t(", ", "，")) + l.t(")", "）"))
+    if let concerns = s.concerns, !concerns.isEmpty { text += l.t(" — cares about: ", " —— 关注：") + concerns }
+    return text
   }
 
   func outcome(_ o: MeetingOutcome?) -> String {
