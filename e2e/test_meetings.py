@@ -105,6 +105,9 @@ def test_meeting_and_debrief_in_chinese(ws):
     assert "Dana Smith" in f["final-decision-maker-never-met"]["message"] or "Dana Smith" in json.dumps(f["final-decision-maker-never-met"], ensure_ascii=False)
     r = ws.run(["--lang", "zh", "show", "acme", "timeline"])
     assert r.status == 0 and "会谈时间线" in r.stdout
+    # Outside the session, the timeline in short.
+    r = ws.run(["--lang", "zh", "meeting", "list", "acme"])
+    assert r.status == 0 and "确认试点范围" in r.stdout and "达成" in r.stdout
 
 
 def test_drill_rehearses_the_next_meetings_objections(ws):

@@ -191,11 +191,11 @@ public enum HelpCatalog {
       ),
       argumentWords: .fixed(["list", "get", "set", "unset"])),
     HelpEntry(
-      name: "meeting", synopsis: "meeting [new | list | N | remove N]", synopsisZh: "meeting [new | list | 编号 | remove 编号]", group: .prepare, place: .session,
+      name: "meeting", synopsis: "meeting [new | list [PLAN] | N | remove N]", synopsisZh: "meeting [new | list [计划] | 编号 | remove 编号]", group: .prepare, place: .both,
       summary: ("Prepare the next meeting: objective, agenda, who is in the room, questions, expected objections.", "准备下一次会谈：目标、议程、参会人、问题、预计异议。"),
       details: (
-        "`meeting new` walks through the date and time (echoed as stored), our objective, the agenda, their attendees (picked from the stakeholders by number or name), ours, the questions to ask (picked from the question plan, by type), the objections we expect (picked from the plan's objections, shown with their LSCPA lines) and the materials to bring. `meeting` alone goes over the next meeting (or prepares a new one), `meeting list` shows the timeline, `meeting N` shows meeting N and walks through it again, `meeting remove N` removes it. `check` then looks at the next meeting: an influential attendee with no recorded concern, no verification question, the final decision maker never met.",
-        "`meeting new` 依次填写日期和时间（保存后回显）、我们的目标、议程、客户方参会人（按编号或姓名从决策者中选择）、我方参会人、要问的问题（按类型从提问计划中选择）、预计的异议（从计划的异议中选择，并显示其 LSCPA 话术）以及要带的材料。单独输入 `meeting` 会修改下一次会谈（没有则新建），`meeting list` 显示会谈时间线，`meeting 编号` 查看并重新填写该次会谈，`meeting remove 编号` 删除它。之后 `check` 会检查下一次会谈：有影响力的参会人没有记录关注点、没有验证性问题、从未见过最终决策者。"
+        "`meeting new` walks through the date and time (echoed as stored), our objective, the agenda, their attendees (picked from the stakeholders by number or name), ours, the questions to ask (picked from the question plan, by type), the objections we expect (picked from the plan's objections, shown with their LSCPA lines) and the materials to bring. `meeting` alone goes over the next meeting (or prepares a new one), `meeting list` shows the timeline (outside the session: `coach meeting list Acme`), `meeting N` shows meeting N and walks through it again, `meeting remove N` removes it. `check` then looks at the next meeting: an influential attendee with no recorded concern, no verification question, the final decision maker never met.",
+        "`meeting new` 依次填写日期和时间（保存后回显）、我们的目标、议程、客户方参会人（按编号或姓名从决策者中选择）、我方参会人、要问的问题（按类型从提问计划中选择）、预计的异议（从计划的异议中选择，并显示其 LSCPA 话术）以及要带的材料。单独输入 `meeting` 会修改下一次会谈（没有则新建），`meeting list` 显示会谈时间线（在会话外：`coach meeting list Acme`），`meeting 编号` 查看并重新填写该次会谈，`meeting remove 编号` 删除它。之后 `check` 会检查下一次会谈：有影响力的参会人没有记录关注点、没有验证性问题、从未见过最终决策者。"
       ),
       argumentWords: .fixed(MeetingCommand.words)),
     HelpEntry(

@@ -2,7 +2,8 @@ import ArgumentParser
 import CoachCore
 
 /// `meeting` (the next meeting, or a new one when none is planned), `meeting new`,
-/// `meeting list`, `meeting N` (show it and walk through it again), `meeting remove N`.
+/// `meeting list [PLAN]` (also as `coach meeting list PLAN`), `meeting N` (show it and walk
+/// through it again), `meeting remove N`.
 struct MeetingCommand: SessionCommand {
   static let configuration = CommandConfiguration(commandName: "meeting", abstract: "Prepare the next meeting; list the timeline.")
   @OptionGroup var global: GlobalOptions
@@ -18,7 +19,8 @@ struct MeetingCommand: SessionCommand {
     let first = words.first?.lowercased()
     switch first {
     case "list", "列表", "show":
-      let plan = try session.requirePlan()
+      let name = words.dropFirst().joined(separator: " ")
+      let plan = name.isEmpty ? try session.requirePlan() : try session.loadForReading(name)
       session.say(MeetingView(plan: plan, book: book, l: l, width: width).list(today: session.clock.today))
     case "new", "新建", "添加", "add":
       let plan = try session.requireWritablePlan()
