@@ -196,6 +196,25 @@ import Testing
     #expect(d.plan.questionPlan[0].answer == "客户说得很清楚")
   }
 
+  @Test func drillsFromThePlanNarrowToTheMeeting() throws {
+    var plan = try Self.debriefPlan()
+    var o2 = Objection(statement: "Not before April", category: .time, createdAt: "t")
+    o2.id = "o2"
+    plan.objections.append(o2)
+    plan.meetings[0].date = "2026-11-30"
+    plan.meetings[0].debrief = nil
+    plan.meetings[0].attendees = ["s2"]
+    let book = Fixtures.playbook(.en)
+    let l = L10n(.en)
+    let next = try #require(DrillScenarios.meeting("next", in: plan, today: Self.today))
+    #expect(DrillScenarios.meeting("1", in: plan, today: Self.today)?.id == "m1")
+    #expect(DrillScenarios.meeting("2", in: plan, today: Self.today) == nil)
+    let objections = DrillScenarios.forMeeting(DrillScenarios.fromPlan(.objection, plan: plan, book: book, l: l), kind: .objection, plan: plan, meeting: next)
+    #expect(objections.map(\.id) == ["plan-objection-1"])
+    let questions = DrillScenarios.forMeeting(DrillScenarios.fromPlan(.questions, plan: plan, book: book, l: l), kind: .questions, plan: plan, meeting: next)
+    #expect(!questions.isEmpty && questions.allSatisfy { $0.speaker == "Li Wei" })
+  }
+
   static func discoveryOptions(_ book: Playbook) -> [String] {
     DiscoveryStage.allCases.flatMap { s in (book.walks[s.rawValue]?.prompts ?? []).filter { ($0.kind == .text || $0.kind == .list) && PlanPatch.discoveryAnswer($0.fills) != nil }.map(\.fills) }
   }

@@ -31,6 +31,13 @@ struct MeetingCommand: SessionCommand {
         session.say(MeetingView(plan: plan, book: book, l: l, width: width).card(next))
         session.begin(MeetingPrepFlow.flow(plan: plan, meetingID: next.id, book: book, l: l))
       } else {
+        // A meeting that has taken place and waits for its debrief is worth a word first.
+        if let past = plan.meetingToDebrief(today: session.clock.today) {
+          let view = MeetingView(plan: plan, book: book, l: l, width: width)
+          session.say(
+            StyledText(
+              l.t("Meeting \(view.number(past)) (\(view.when(past))) has no debrief yet: `debrief` records how it went.", "会谈 \(view.number(past))（\(view.when(past))）还没有复盘：用 `debrief` 记录会谈结果。"), .dim))
+        }
         session.begin(MeetingPrepFlow.flow(plan: plan, meetingID: nil, book: book, l: l))
       }
     case "remove", "删除":

@@ -22,14 +22,20 @@ public final class DebriefFlow {
   /// The series for one meeting.
   public static func flow(meetingID: String, plan: AccountPlan, book: Playbook?, l: L10n) -> SequenceFlow {
     let state = DebriefFlow(meetingID: meetingID, book: book, l: l)
-    let view = MeetingView(plan: plan, book: book, l: l, width: 80)
-    var intro = StyledText(l.t("Debrief: meeting \(plan.meeting(id: meetingID).map(view.number) ?? 0) · ", "会谈复盘：会谈 \(plan.meeting(id: meetingID).map(view.number) ?? 0) · "), .heading)
-    intro.append(plan.meeting(id: meetingID).map(view.when) ?? "", .heading)
-    if let objective = plan.meeting(id: meetingID)?.objective { intro.append("\n" + l.t("Objective: ", "目标：") + objective) }
+    return SequenceFlow(intro: StyledText(), next: { state.next($0) }, onFinish: { state.finish($0) })
+  }
+
+  /// The opening: which meeting, its objective, how to move around (wrapped to the width).
+  func intro(_ plan: AccountPlan, _ meeting: Meeting, width: Int) -> StyledText {
+    let view = MeetingView(plan: plan, book: book, l: l, width: width)
+    var intro = StyledText(l.t("Debrief: meeting \(view.number(meeting)) · ", "会谈复盘：会谈 \(view.number(meeting)) · ") + view.when(meeting), .heading)
+    if let objective = meeting.objective { intro.append("\n" + Wrap.text(l.t("Objective: ", "目标：") + objective, width: width)) }
     intro.append(
-      "\n" + l.t("(? help · back · skip · done · Enter keeps the answer or moves on; every answer is saved at once, `undo` takes one back)",
-        "（? 提示 · back 上一步 · skip 跳过 · done 结束 · Enter 保留原答案或继续；每个回答都会立即保存，`undo` 可撤回）"), .dim)
-    return SequenceFlow(intro: intro, next: { state.next($0) }, onFinish: { state.finish($0) })
+      "\n"
+        + Wrap.text(
+          l.t("(? help · back · skip · done · Enter keeps the answer or moves on; every answer is saved at once, `undo` takes one back)",
+            "（? 提示 · back 上一步 · skip 跳过 · done 结束 · Enter 保留原答案或继续；每个回答都会立即保存，`undo` 可撤回）"), width: width), .dim)
+    return intro
   }
 
   init(meetingID: String, book: Playbook?, l: L10n) {
@@ -48,11 +54,6 @@ public final class DebriefFlow {
     plan.meetings[i].debrief = d
   }
 
-  /// A new item id that both the flow's view of the plan and the session's get alike.
-  static func newID(_ prefix: String, _ existing: [String], _ plan: inout AccountPlan) -> String {
-    plan.takeItemID(prefix, existing: existing)
-  }
-
   func item(_ walk: Walk, answers: [String: AnswerValue] = [:], context: String, binding: WalkBinding, onEnd: @escaping (WalkEngine, FlowContext) -> [FlowEffect] = { _, _ in [] }) -> SequenceFlow.Item {
     var item = SequenceFlow.Item(engine: WalkEngine(walk: walk, answers: answers, context: context, l: l), binding: binding)
     item.onEnd = onEnd
@@ -68,7 +69,7 @@ public final class DebriefFlow {
       switch part {
       case .outcome:
         part = .routing
-        return ([], outcomeItem(meeting))
+        return ([.say(intro(plan, meeting, width: context.width))], outcomeItem(meeting))
       case .routing:
         let learned = meeting.debrief?.learned ?? []
         if routed < learned.count {
