@@ -141,6 +141,9 @@ public final class DebriefFlow {
     let labels = self.labels
     var outcome = Prompt(id: "outcome", kind: .choice, fills: "debrief.outcome", text: l.t("How did it go against the objective?", "对照目标，这次会谈结果如何？"))
     outcome.label = l.t("Outcome", "结果")
+    outcome.hint = l.t(
+      "Judge it against the objective you set, not against how pleasant it was: did you get the agreement, the information or the access you came for?",
+      "对照事先设定的目标来判断，而不是看气氛好不好：你想要的共识、信息或引荐拿到了吗？")
     outcome.options = [
       ChoiceOption(id: "met", label: l.t("Met", "达成"), note: l.t("we got what we came for", "达到了预期目标")),
       ChoiceOption(id: "partly", label: l.t("Partly", "部分达成"), note: l.t("some of it, or a step short", "部分达成，或差一步")),
@@ -261,6 +264,9 @@ public final class DebriefFlow {
         + l.t("Asked? Type what the customer said (Enter: not asked).", "问了吗？写下客户的回答（按 Enter：没有问）。"))
     p.label = l.t("Their answer", "客户回答")
     p.optional = true
+    p.hint = l.t(
+      "Write their answer in their own words where you can; it is kept with the question in the question plan and in the debrief.",
+      "尽量用客户的原话记录回答；它会和这个问题一起保存在提问计划和复盘中。")
     let walk = Walk(id: "asked", title: l.t("Debrief", "会谈复盘"), prompts: [p])
     var answers: [String: AnswerValue] = [:]
     if let a = meeting.debrief?.asked.first(where: { $0.question == questionID }), let text = a.answer { answers["answer"] = .text(text) }
@@ -359,6 +365,9 @@ public final class DebriefFlow {
       text: l.t("Where does \(s?.name ?? "") stand now? (Enter: no change)", "\(s?.name ?? "") 现在的态度是？（按 Enter：没有变化）"))
     attitude.label = l.t("Attitude", "态度")
     attitude.optional = true
+    attitude.hint = l.t(
+      "Judge by what they did, not what they said: who spoke up for you, who asked for details, who raised objections or brought up a competitor. Both the old and the new attitude are kept in the debrief.",
+      "看对方做了什么，而不只是说了什么：谁替你说话、谁追问细节、谁提出异议或提到竞争对手。复盘中会同时保留原来的和现在的态度。")
     attitude.options = Attitude.allCases.map { ChoiceOption(id: $0.rawValue, label: labels.attitude($0)) }
     var concerns = Prompt(
       id: "concerns", kind: .text, fills: "stakeholder.concerns",

@@ -47,6 +47,9 @@ public enum MeetingPrepFlow {
     var attendees = Prompt(id: "attendees", kind: .text, fills: "meeting.attendees", text: attendeesText)
     attendees.label = l.t("Their attendees", "客户方参会人")
     attendees.optional = true
+    attendees.hint = l.t(
+      "Know who decides and who influences before you walk in: each role judges the deal on different things (the final decision maker on strategic value and return, finance on cost and risk, the technical side on architecture and security, users on ease of use). Match levels: bring someone of their level to meet them.",
+      "进门前就要清楚谁拍板、谁施加影响：不同角色看重的不同（最终决策者看战略价值和回报，财务看成本和风险，技术看架构和安全，使用部门看易用性）。层级对等：带上与对方层级相当的人。")
     var ours = Prompt(id: "ours", kind: .list, fills: "meeting.ours", text: l.t("Who attends on our side? One name per line.", "我方谁参加？每行一个姓名。"))
     ours.label = l.t("Our attendees", "我方参会人")
     ours.optional = true
@@ -68,6 +71,9 @@ public enum MeetingPrepFlow {
     var questionsPrompt = Prompt(id: "questions", kind: .text, fills: "meeting.questions", text: questionsText)
     questionsPrompt.label = l.t("Questions", "问题")
     questionsPrompt.optional = true
+    questionsPrompt.hint = l.t(
+      "Open questions to let them talk, leading questions to go deeper on a pain, at least one verification question to confirm what you have understood (needs, budget, timing, who decides), and a value question about the result they want. `questions` adds more to the plan.",
+      "用开放性问题让客户多说，用引导性问题深挖痛点，至少准备一个验证性问题确认你的理解（需求、预算、时间、由谁决策），再加一个价值性问题了解客户想要的结果。用 `questions` 可在计划中添加更多问题。")
 
     var objectionsText = l.t("Which objections do you expect? Numbers (e.g. `2`; `-` for none).", "预计会遇到哪些异议？输入编号（如 `2`；`-` 表示不选）。")
     if objections.items.isEmpty {
@@ -82,9 +88,15 @@ public enum MeetingPrepFlow {
     var objectionsPrompt = Prompt(id: "objections", kind: .text, fills: "meeting.objections", text: objectionsText)
     objectionsPrompt.label = l.t("Expected objections", "预计异议")
     objectionsPrompt.optional = true
+    objectionsPrompt.hint = l.t(
+      "Pick the objections these people are likely to raise, given what each cares about. Say the LSCPA lines out loud before the meeting: `drill --from-plan --meeting next` rehearses exactly these.",
+      "根据参会人各自关心的问题，选出他们可能提出的异议。会前把 LSCPA 话术练熟：`drill --from-plan --meeting next` 专门演练这些异议。")
     var materials = Prompt(id: "materials", kind: .list, fills: "meeting.materials", text: l.t("What do you bring? One item per line (deck, case study, price sheet…).", "需要带哪些材料？每行一项（方案、案例、报价单……）。"))
     materials.label = l.t("Materials", "材料")
     materials.optional = true
+    materials.hint = l.t(
+      "What backs up your objective: a case from their industry, the figures behind the value (ROI, total cost), the proposal or a draft agreement, what you promised last time.",
+      "支撑本次目标的材料：同行业案例、价值背后的数据（投资回报、总成本）、方案或协议草稿，以及上次承诺要带的东西。")
 
     let title = existing == nil ? l.t("Prepare the next meeting", "准备下一次会谈") : l.t("Meeting on ", "会谈：") + (existing?.date ?? "")
     var walk = Walk(id: "meeting", title: title, prompts: [date, time, objective, agenda, attendees, ours, questionsPrompt, objectionsPrompt, materials])
