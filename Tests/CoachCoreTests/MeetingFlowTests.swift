@@ -100,6 +100,15 @@ import Testing
     #expect(try AccountPlan.parse(d.plan.fileText) == d.plan)
   }
 
+  @Test func tabCompletesPeoplesNamesAtTheAttendeesPrompt() throws {
+    let d = Driver(try Self.plan(), .en) { plan, book, l in MeetingPrepFlow.flow(plan: plan, meetingID: nil, book: book, l: l) }
+    #expect(d.flow.complete("da").candidates.isEmpty)  // the date prompt: no names
+    d.type("2026-12-14", "", "Pilot", "")
+    #expect(d.flow.complete("da") == (2, ["Dana Smith"]) || d.flow.complete("da").candidates == ["Dana Smith"])
+    #expect(d.flow.complete("Dana Smith, L").candidates == ["Li Wei"])
+    #expect(d.flow.complete("Dana Smith, L").replacing == 1)
+  }
+
   @Test func aTimeThatIsNoTimeIsRefusedAndNothingIsRecordedBeforeTheDate() throws {
     let d = Driver(try Self.plan(), .en) { plan, book, l in MeetingPrepFlow.flow(plan: plan, meetingID: nil, book: book, l: l) }
     d.type("skip")

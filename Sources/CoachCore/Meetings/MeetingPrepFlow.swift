@@ -208,6 +208,16 @@ public enum MeetingPrepFlow {
         .say(flow.engine.renderCurrent()),
       ]
     }
+    // Tab completes the people's names at the attendees prompt, after the last comma.
+    flow.completer = { beforeCursor, prompt in
+      guard prompt?.id == "attendees" else { return nil }
+      let cut = beforeCursor.lastIndex { $0 == "," || $0 == "，" || $0 == "、" }
+      var typed = cut.map { String(beforeCursor[beforeCursor.index(after: $0)...]) } ?? beforeCursor
+      while typed.first == " " { typed.removeFirst() }
+      guard !typed.isEmpty else { return nil }
+      let names = people.items.map(\.name).filter { $0.lowercased().hasPrefix(typed.lowercased()) }
+      return (typed.unicodeScalars.count, names)
+    }
     flow.afterRecord = { p, v, context in
       let text = PlanPatch.text(v) ?? ""
       if p.id == "time", let t = MeetingTime.read(text) { return [.say(StyledText("  = " + t, .good))] }
