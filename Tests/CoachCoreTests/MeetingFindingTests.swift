@@ -99,6 +99,8 @@ import Testing
     let found = Self.run(plan)
     #expect(found.first { $0.id == "objection-raised-twice" }?.values["count"] == "2")
     #expect(found.first { $0.id == "attendee-turned-skeptic" }?.values["name"] == "Dana")
+    #expect(found.first { $0.id == "attendee-turned-skeptic" }?.message.contains("Dana turned skeptic") == true)
+    #expect(found.first { $0.id == "objection-raised-twice" }?.message.contains("(Price objection) was raised in 2 meetings") == true)
     // Both in one meeting is not "twice"; an attitude since won back is no longer reported.
     plan.meetings[1].debrief?.newObjections = []
     plan.meetings[0].debrief?.newObjections = ["o1", "o2"]

@@ -41,7 +41,8 @@ struct MeetingChecks {
       guard let c = latest[s.id], let now = c.attitude, now == .skeptic || now == .blocker, c.attitudeBefore != now,
         !(c.attitudeBefore == .blocker && now == .skeptic), s.attitude == now
       else { continue }
-      out.append(checks.finding("attendee-turned-skeptic", ["name": s.name, "attitude": Labels(checks.book, view.l).attitude(now)]))
+      let word = Labels(checks.book, view.l).attitude(now)
+      out.append(checks.finding("attendee-turned-skeptic", ["name": s.name, "attitude": view.l.lang == .en ? word.lowercased() : word]))
     }
     // Actions agreed at the last debriefed meeting, still open as the next one comes.
     if let last = debriefed.last, let next {
