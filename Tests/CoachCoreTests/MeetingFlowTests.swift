@@ -164,7 +164,9 @@ import Testing
     d.type("We cannot start before April", "time", "Dana Smith", "")
     #expect(d.output.contains("Logged as objection #2"))
     // People: Dana turns skeptic; Li Wei unchanged.
-    d.type("skeptic", "Risk of a failed pilot", "", "")
+    d.type("skeptic", "Risk of a failed pilot")
+    #expect(d.output.contains("→ Dana Smith: Neutral → Skeptic; concerns: Risk of a failed pilot"))
+    d.type("", "")
     // Agreed: one action, then Enter ends the list.
     d.type("Send the pilot plan", "Me", "2026-11-27", "")
     // The next meeting.

@@ -112,7 +112,20 @@ extension DebriefFlow {
         plan.stakeholders[i].answeredAt[p.id] = time
       },
       describe: describe(s?.name ?? ""))
-    return item(walk, answers: answers, context: l.t("Debrief · ", "会谈复盘 · ") + (s?.name ?? ""), binding: binding)
+    var item = item(walk, answers: answers, context: l.t("Debrief · ", "会谈复盘 · ") + (s?.name ?? ""), binding: binding)
+    let meetingID = self.meetingID
+    // What changed, as the stakeholder now reads.
+    item.onEnd = { engine, context in
+      guard !engine.recordedIDs.isEmpty, let plan = context.plan,
+        let c = plan.meeting(id: meetingID)?.debrief?.changes.first(where: { $0.stakeholder == stakeholderID }), let now = plan.stakeholder(id: stakeholderID)
+      else { return [] }
+      var parts: [String] = []
+      if let a = c.attitude, a != c.attitudeBefore { parts.append(labels.attitude(c.attitudeBefore) + " → " + labels.attitude(a)) }
+      if let concerns = c.concerns, concerns != c.concernsBefore { parts.append(l.t("concerns: ", "关注点：") + concerns) }
+      guard !parts.isEmpty else { return [] }
+      return [.say(StyledText("  → " + now.name + l.t(": ", "：") + parts.joined(separator: l.t("; ", "；")), .good))]
+    }
+    return item
   }
 
   func actionItem(_ target: Target) -> SequenceFlow.Item {
