@@ -34,7 +34,8 @@ SESSION_TIMEOUT = 30
 
 COMMANDS = ["new", "open", "close", "list", "show", "check", "profile", "stakeholders", "discover", "questions",
             "objection", "negotiate", "actions", "undo", "export", "drill", "report", "learn", "quiz",
-            "playbook", "help"]
+            "playbook", "help",
+            "meeting", "debrief"]
 ARGUMENTS = {
     "show": ["", "account", "negotiation", "stakeholders", "discovery", "actions", "objections", "questions"],
     "stakeholders": ["", "add Li Wei", "add 王总", "edit Li Wei", "remove Li Wei", "map", "remove 1"],
@@ -51,6 +52,8 @@ ARGUMENTS = {
     "playbook": ["validate", "list"],
     "help": ["", "negotiate", "nosuch"],
     "check": [""], "list": [""], "close": [""], "undo": [""], "profile": [""],
+    "meeting": ["", "new", "list", "1", "2", "remove 1", "frob"],
+    "debrief": ["", "1", "2"],
 }
 NAMES = ["Acme", "acme", "ACME  corp", "华东电力", "Café", unicodedata.normalize("NFD", "Café"), "Race", "x"]
 WALK_WORDS = ["1", "2", "3", "4", "5", "0", "6", "skip", "back", "done", "?", "", "clear", "yes", "no",

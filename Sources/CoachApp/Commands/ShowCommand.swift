@@ -40,7 +40,8 @@ struct ShowCommand: SessionCommand {
       section = s
     }
     let book = try? session.playbook()
-    let view = PlanView(plan: plan, labels: Labels(book, l), width: session.output.width)
+    var view = PlanView(plan: plan, labels: Labels(book, l), width: session.output.width)
+    view.today = session.clock.today
     session.say(view.render(section))
   }
 }

@@ -47,6 +47,7 @@ struct DrillCommand: SessionCommand {
     message += why(first).map { l.t(": ", "：") + $0 } ?? l.t(".", "。")
     throw usage(message, l)
   }
+  @Option(help: "With --from-plan: only one meeting's (next, or its number): its expected objections, or questions for its attendees.") var meeting: String?
 
   func run(in session: Session) throws(CommandError) {
     let l = session.l
@@ -114,10 +115,11 @@ struct DrillCommand: SessionCommand {
   /// The scenarios to pick from: the playbook's, or the plan's.
   func scenarios(_ kind: DrillKind, session: Session, book: Playbook) throws(CommandError) -> [DrillScenario] {
     let l = session.l
-    guard fromPlan || plan != nil else { return DrillScenarios.fromPlaybook(kind, book: book) }
+    guard fromPlan || plan != nil || meeting != nil else { return DrillScenarios.fromPlaybook(kind, book: book) }
     let source: AccountPlan
     if let plan { source = try session.loadForReading(plan) } else { source = try session.requirePlan() }
-    let list = DrillScenarios.fromPlan(kind, plan: source, book: book, l: l)
+    var list = DrillScenarios.fromPlan(kind, plan: source, book: book, l: l)
+    if let meeting { list = try DrillCommand.narrow(list, kind, to: meeting, plan: source, session: session) }
     guard list.isEmpty else { return list }
     let what: String
     switch kind {

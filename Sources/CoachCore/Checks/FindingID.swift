@@ -10,5 +10,7 @@ public enum FindingID {
     "walk-away-worse-than-batna", "no-zopa", "no-core-term", "no-lead-negotiator", "their-batna-unknown",
     "our-batna-unknown", "goals-out-of-order", "objection-without-process", "objection-unconfirmed",
     "plan-stale", "action-overdue",
+    "attendee-concern-unknown", "meeting-without-verification-question", "final-decision-maker-never-met",
+    "objection-raised-twice", "attendee-turned-skeptic", "last-meeting-actions-open",
   ]
 }

@@ -51,6 +51,9 @@ public struct PlanChecks {
     "their-batna-unknown": (.info, .negotiation), "our-batna-unknown": (.warning, .negotiation),
     "goals-out-of-order": (.warning, .negotiation), "objection-without-process": (.warning, .objections),
     "objection-unconfirmed": (.info, .objections), "plan-stale": (.warning, .account), "action-overdue": (.warning, .actions),
+    "attendee-concern-unknown": (.warning, .timeline), "meeting-without-verification-question": (.warning, .timeline),
+    "final-decision-maker-never-met": (.warning, .timeline), "objection-raised-twice": (.warning, .timeline),
+    "attendee-turned-skeptic": (.warning, .timeline), "last-meeting-actions-open": (.info, .timeline),
   ]
 
   func finding(_ id: String, _ values: [String: String] = [:]) -> Finding {
@@ -71,6 +74,7 @@ public struct PlanChecks {
     found += NegotiationChecks(checks: self).run()
     found += objections()
     found += health()
+    found += MeetingChecks(checks: self).run()
     let order = Dictionary(uniqueKeysWithValues: FindingID.all.enumerated().map { ($1, $0) })
     return found.enumerated().sorted { a, b in
       if a.element.severity != b.element.severity { return a.element.severity == .warning }

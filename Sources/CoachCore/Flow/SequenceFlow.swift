@@ -11,6 +11,8 @@ public final class SequenceFlow: Flow {
     /// When true, an empty first answer ends this item and the series goes on (for "add
     /// another?" loops).
     public var emptyFirstAnswerEnds = false
+    /// Runs after each answer is recorded (like `WalkFlow.afterRecord`).
+    public var afterRecord: ((Prompt, AnswerValue, FlowContext) -> [FlowEffect])?
 
     public init(engine: WalkEngine, binding: WalkBinding) {
       self.engine = engine
@@ -51,6 +53,7 @@ public final class SequenceFlow: Flow {
     emptyEnds = item.emptyFirstAnswerEnds
     firstAnswerPending = true
     let walk = WalkFlow(engine: item.engine, binding: item.binding, onEnd: item.onEnd)
+    walk.afterRecord = item.afterRecord
     inner = walk
     return lead + walk.resume(context)
   }

@@ -52,6 +52,8 @@ public final class WalkFlow: Flow {
   public var intercept: ((String, WalkFlow) -> [FlowEffect]?)?
   /// Runs after an answer is recorded (e.g. to show what a chosen role cares about).
   public var afterRecord: ((Prompt, AnswerValue, FlowContext) -> [FlowEffect])?
+  /// What Tab offers at a prompt the engine has no candidates for (e.g. people's names), or nil.
+  public var completer: ((_ beforeCursor: String, _ prompt: Prompt?) -> (replacing: Int, candidates: [String])?)?
   /// The plan as this walk's edits leave it, and the session's settings.
   public private(set) var context: FlowContext
   /// Whether `start` shows the walk's opening (title, goal, tasks) or only the current prompt
@@ -146,6 +148,7 @@ public final class WalkFlow: Flow {
   }
 
   public func complete(_ beforeCursor: String) -> (replacing: Int, candidates: [String]) {
+    if let completer, let offered = completer(beforeCursor, engine.current) { return offered }
     let word = beforeCursor.split(separator: " ").last.map(String.init) ?? ""
     let prefix = beforeCursor.hasSuffix(" ") ? "" : word
     let controls = ["back", "skip", "done"].filter { $0.hasPrefix(prefix) && !prefix.isEmpty }

@@ -12,6 +12,7 @@ extension Concession: PlanItem {}
 extension Interest: PlanItem {}
 extension TeamMember: PlanItem {}
 extension Objective: PlanItem {}
+extension Meeting: PlanItem {}
 
 /// The id prefix of each list: `s1`, `o3`, `a12`…
 public enum ItemIDPrefix {
@@ -24,7 +25,8 @@ public enum ItemIDPrefix {
   public static let team = "t"
   /// A negotiation objective (a goal per term).
   public static let objective = "g"
-  public static let all = [stakeholder, objection, action, question, concession, interest, team, objective]
+  public static let meeting = "m"
+  public static let all = [stakeholder, objection, action, question, concession, interest, team, objective, meeting]
 
   /// An id as the schema allows it: ASCII letters, digits, `_` and `-`, at most 40, not
   /// starting with `_` or `-`.
@@ -51,6 +53,7 @@ extension AccountPlan {
       || questionPlan.contains { $0.id.isEmpty } || negotiation.concessions.contains { $0.id.isEmpty }
       || negotiation.interests.contains { $0.id.isEmpty } || negotiation.team.contains { $0.id.isEmpty }
       || negotiation.objectives.contains { $0.id.isEmpty }
+      || meetings.contains { $0.id.isEmpty }
   }
 
   /// Gives every list item without an id the next unused one of its list, and links the
@@ -66,6 +69,7 @@ extension AccountPlan {
     Self.assign(&negotiation.interests, ItemIDPrefix.interest, &last)
     Self.assign(&negotiation.team, ItemIDPrefix.team, &last)
     Self.assign(&negotiation.objectives, ItemIDPrefix.objective, &last)
+    Self.assign(&meetings, ItemIDPrefix.meeting, &last)
     if last != lastItemIDs { lastItemIDs = last }
     linkReferences()
   }
@@ -136,5 +140,6 @@ extension AccountPlan {
     try check(negotiation.interests, "negotiation.interests")
     try check(negotiation.team, "negotiation.team")
     try check(negotiation.objectives, "negotiation.objectives")
+    try check(meetings, "meetings")
   }
 }

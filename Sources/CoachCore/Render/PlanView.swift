@@ -1,6 +1,7 @@
 /// The sections `show` can print.
 public enum PlanSection: String, CaseIterable, Sendable {
   case account, value, stakeholders, discovery, questions, objections, negotiation, actions
+  case timeline
 
   /// Accepts the section ids and a few natural aliases.
   public init?(word: String) {
@@ -17,6 +18,7 @@ public enum PlanSection: String, CaseIterable, Sendable {
     case "objection", "lscpa": self = .objections
     case "negotiate", "goals": self = .negotiation
     case "action", "next-steps": self = .actions
+    case "meetings", "meeting", "debriefs": self = .timeline
     default: return nil
     }
   }
@@ -27,6 +29,8 @@ public struct PlanView {
   public let plan: AccountPlan
   public let labels: Labels
   public let width: Int
+  /// Today, for marking the next meeting in the timeline.
+  public var today: CalendarDay?
   var l: L10n { labels.l }
 
   public init(plan: AccountPlan, labels: Labels, width: Int) {
@@ -38,7 +42,7 @@ public struct PlanView {
   public func render(_ section: PlanSection?) -> StyledText {
     guard let section else {
       var parts = [header()]
-      for s in PlanSection.allCases { parts.append(render(s)) }
+      for s in PlanSection.allCases where s != .timeline || !plan.meetings.isEmpty { parts.append(render(s)) }
       return StyledText.lines(parts.map { $0 + "\n" })
     }
     switch section {
@@ -50,6 +54,7 @@ public struct PlanView {
     case .objections: return objections()
     case .negotiation: return NegotiationView(plan: plan, labels: labels, width: width).render()
     case .actions: return actions()
+    case .timeline: return MeetingView(plan: plan, book: labels.book, l: l, width: width).timeline(today: today)
     }
   }
 
