@@ -10,5 +10,7 @@ public enum FindingID {
     "walk-away-worse-than-batna", "no-zopa", "no-core-term", "no-lead-negotiator", "their-batna-unknown",
     "our-batna-unknown", "goals-out-of-order", "objection-without-process", "objection-unconfirmed",
     "plan-stale", "action-overdue",
+    "visit-overdue", "nps-detractor-majority", "nps-falling", "csat-low", "sla-breached", "complaints-rising",
+    "purchase-frequency-falling", "no-account-manager", "crisis-open-too-long", "tier-service-mismatch",
   ]
 }

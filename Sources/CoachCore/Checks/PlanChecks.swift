@@ -51,6 +51,10 @@ public struct PlanChecks {
     "their-batna-unknown": (.info, .negotiation), "our-batna-unknown": (.warning, .negotiation),
     "goals-out-of-order": (.warning, .negotiation), "objection-without-process": (.warning, .objections),
     "objection-unconfirmed": (.info, .objections), "plan-stale": (.warning, .account), "action-overdue": (.warning, .actions),
+    "visit-overdue": (.warning, .management), "nps-detractor-majority": (.warning, .management), "nps-falling": (.warning, .management),
+    "csat-low": (.warning, .management), "sla-breached": (.warning, .management), "complaints-rising": (.warning, .management),
+    "purchase-frequency-falling": (.warning, .management), "no-account-manager": (.warning, .management),
+    "crisis-open-too-long": (.warning, .management), "tier-service-mismatch": (.warning, .management),
   ]
 
   func finding(_ id: String, _ values: [String: String] = [:]) -> Finding {
@@ -71,6 +75,7 @@ public struct PlanChecks {
     found += NegotiationChecks(checks: self).run()
     found += objections()
     found += health()
+    found += ManagementChecks(checks: self).run()
     let order = Dictionary(uniqueKeysWithValues: FindingID.all.enumerated().map { ($1, $0) })
     return found.enumerated().sorted { a, b in
       if a.element.severity != b.element.severity { return a.element.severity == .warning }

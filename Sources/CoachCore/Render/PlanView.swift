@@ -1,6 +1,7 @@
 /// The sections `show` can print.
 public enum PlanSection: String, CaseIterable, Sendable {
   case account, value, stakeholders, discovery, questions, objections, negotiation, actions
+  case management
 
   /// Accepts the section ids and a few natural aliases.
   public init?(word: String) {
@@ -17,6 +18,7 @@ public enum PlanSection: String, CaseIterable, Sendable {
     case "objection", "lscpa": self = .objections
     case "negotiate", "goals": self = .negotiation
     case "action", "next-steps": self = .actions
+    case "manage", "service", "keep": self = .management
     default: return nil
     }
   }
@@ -27,6 +29,9 @@ public struct PlanView {
   public let plan: AccountPlan
   public let labels: Labels
   public let width: Int
+  /// The session's day and time, for what is due in the management section (none: not shown).
+  public var today: CalendarDay?
+  public var now: Timestamp?
   var l: L10n { labels.l }
 
   public init(plan: AccountPlan, labels: Labels, width: Int) {
@@ -38,7 +43,8 @@ public struct PlanView {
   public func render(_ section: PlanSection?) -> StyledText {
     guard let section else {
       var parts = [header()]
-      for s in PlanSection.allCases { parts.append(render(s)) }
+      // The management section shows once it is in use (a plan not yet won has none).
+      for s in PlanSection.allCases where s != .management || !plan.management.isEmpty { parts.append(render(s)) }
       return StyledText.lines(parts.map { $0 + "\n" })
     }
     switch section {
@@ -50,6 +56,7 @@ public struct PlanView {
     case .objections: return objections()
     case .negotiation: return NegotiationView(plan: plan, labels: labels, width: width).render()
     case .actions: return actions()
+    case .management: return ManagementView(plan: plan, labels: labels, width: width, today: today, now: now).render()
     }
   }
 
