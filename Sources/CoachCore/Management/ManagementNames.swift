@@ -82,7 +82,7 @@ public enum ManagementNames {
   public static func crisisStep(_ s: CrisisStep, _ l: L10n) -> String {
     switch s {
     case .warningSigns: return l.t("Warning signs", "危机预警")
-    case .responsePlan: return l.t("Response plan and team", "应对预案")
+    case .responsePlan: return l.t("Response plan", "应对预案")
     case .communication: return l.t("Communication", "沟通策略")
     case .remedy: return l.t("Remedy", "补救措施")
     case .repair: return l.t("Relationship repair", "关系修复")

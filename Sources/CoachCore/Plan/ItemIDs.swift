@@ -187,4 +187,11 @@ extension AccountPlan {
     lastItemIDs[prefix] = last
     return prefix + String(last)
   }
+
+  /// Notes an id handed out elsewhere (the same edit run on another copy of the plan), so the
+  /// counter never hands it out again.
+  public mutating func noteItemID(_ id: String, prefix: String) {
+    guard let n = ItemIDPrefix.number(id, prefix: prefix), n > (lastItemIDs[prefix] ?? 0) else { return }
+    lastItemIDs[prefix] = n
+  }
 }

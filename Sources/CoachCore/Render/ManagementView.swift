@@ -81,14 +81,14 @@ public struct ManagementView {
       out.append(String(p.nps), p.nps < 0 ? .bad : p.nps >= 50 ? .good : .plain)
       out.append(
         l.t(
-          "  (\(p.respondents): \(p.promoters) promoters · \(p.passives) passives · \(p.detractors) detractors)",
+          "  (\(p.respondents) respondents: promoters \(p.promoters) · passives \(p.passives) · detractors \(p.detractors))",
           "（\(p.respondents)人：推荐者\(p.promoters) · 被动者\(p.passives) · 批评者\(p.detractors)）"), .dim)
     }
     if all.npsTrend.count >= 2 { out.append("\n  " + l.t("NPS trend: ", "NPS 趋势：") + all.npsTrend.map { String($0.nps) }.joined(separator: " → ")) }
     for p in all.csatTrend {
       out.append("\n  CSAT \(p.month)  ")
       out.append("\(p.percent)%", p.percent < ManagementMetrics.lowCSATPercent ? .bad : .plain)
-      out.append(l.t("  (\(p.count) scores)", "（\(p.count)个评分）"), .dim)
+      out.append(l.t("  (scores: \(p.count))", "（\(p.count)个评分）"), .dim)
     }
     if all.csatTrend.count >= 2 { out.append("\n  " + l.t("CSAT trend: ", "CSAT 趋势：") + all.csatTrend.map { "\($0.percent)%" }.joined(separator: " → ")) }
     if !m.improvements.isEmpty {
