@@ -76,13 +76,13 @@ import Testing
   @Test func aCSATScoreIsLinkedToItsTouchpoint() throws {
     let h = SessionHarness()
     let r = h.run(
-      Self.setUpEN + ["manage touch", "2", "2026-11-02", "", "", "", "manage csat", "9", "2/5", "#1", "", "manage csat", "6/7", "service quality", "2026-10-05", "show management", "check"])
+      Self.setUpEN + ["manage touch", "2", "2026-11-02", "", "", "", "manage csat", "9", "2/5", "#4", "#1", "", "manage csat", "6/7", "service quality", "2026-10-05", "show management", "check"])
     #expect(r.status == 0, "\(r.err)")
     let m = try h.plan("acme").management
     #expect(m.csat.count == 2)
     #expect(m.csat[0].score == 2 && m.csat[0].scale == 5 && m.csat[0].touchpointId == "mt1" && m.csat[0].date == "2026-11-02" && m.csat[0].area == nil)
     #expect(m.csat[1].score == 6 && m.csat[1].scale == 7 && m.csat[1].area == "service quality" && m.csat[1].date == "2026-10-05")
-    #expect(r.err.contains("‘9’ is not a CSAT score"))
+    #expect(r.err.contains("‘9’ is not a CSAT score") && r.err.contains("There is no touchpoint #4"))
     #expect(r.out.contains("CSAT trend: 83% → 25%"))
     #expect(r.out.contains("csat-low"))
   }
@@ -160,8 +160,8 @@ import Testing
     let h = SessionHarness()
     let r = h.run(Self.setUpEN + ["manage purchase", "5000", "undo", "6000", "", "", "undo"])
     #expect(r.status == 0, "\(r.err)")
-    // The walk's undo took back 5000; the top-level undo took back the note-less 6000 purchase's
-    // last change (its amount), which leaves no purchase.
+    // `undo` in the walk takes back the 5000 (and the purchase it created); 6000 creates it
+    // again, and `undo` at the top level takes that back: no purchase is left.
     #expect(try h.plan("acme").management.purchases.isEmpty)
   }
 

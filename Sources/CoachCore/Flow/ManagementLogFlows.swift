@@ -71,9 +71,10 @@ extension ManagementFlows {
         }
         guard case .list(let items) = v else { return }
         let date = survey.date ?? day(time)
-        // The list as it stands: items beyond it were cleared.
+        // The list as it stands: answers beyond it were cleared. The ids taken stay with their
+        // place in the list (the edit runs on more than one copy of the plan and must do the
+        // same on each), so a respondent typed after `clear` takes the first place's id again.
         for id in survey.ids.dropFirst(items.count) { plan.management.npsResponses.removeAll { $0.id == id } }
-        if survey.ids.count > items.count { survey.ids.removeLast(survey.ids.count - items.count) }
         for (n, item) in items.enumerated() {
           guard let r = ManagementParsing.npsRespondent(item) else { continue }
           if n >= survey.ids.count { survey.ids.append(plan.takeItemID(ItemIDPrefix.nps, in: plan.management.npsResponses)) }
@@ -158,7 +159,16 @@ extension ManagementFlows {
         plan.management.csat[i].touchpointId = t.id
         plan.management.csat[i].area = nil
         plan.management.csat[i].date = t.date
-      }, validate: binding.validate, describe: binding.describe)
+      },
+      validate: { p, v, plan in
+        // A touchpoint named by number must be one of the log's.
+        if p.id == "about", let text = PlanPatch.text(v)?.trimmingWhitespace, text.hasPrefix("#"), let n = Int(text.dropFirst()),
+          !(1...max(1, plan.management.touchpoints.count)).contains(n) || plan.management.touchpoints.isEmpty
+        {
+          return l.t("There is no touchpoint #\(n); `show management` lists them.", "没有接触记录 #\(n)；用 `show management` 查看列表。")
+        }
+        return binding.validate(p, v, plan)
+      }, describe: binding.describe)
     return WalkFlow(engine: WalkEngine(walk: walk, answers: [:], l: l), binding: linking, onEnd: summary({ plan in
       guard let c = plan.management.csat.first(where: { $0.id == target.id }) else { return nil }
       let about = c.touchpointId.flatMap { id in plan.management.touchpoints.firstIndex { $0.id == id }.map { "#\($0 + 1)" } } ?? c.area ?? "—"
