@@ -182,6 +182,10 @@ import Testing
     #expect(CommandCompletion.complete("manage t", planIDs: ids, planOpen: true).candidates == ["touch"])
     #expect(CommandCompletion.complete("manage ", planIDs: ids, planOpen: true).candidates.sorted() == ManageCommand.words.sorted())
     #expect(CommandCompletion.complete("show man", planIDs: ids, planOpen: true).candidates == ["management"])
+    #expect(CommandCompletion.complete("manage issue re", planIDs: ids, planOpen: true).candidates == ["resolved", "responded"])
+    #expect(CommandCompletion.complete("manage growth 1 w", planIDs: ids, planOpen: true).candidates == ["won"])
+    #expect(CommandCompletion.complete("manage improve 2 ", planIDs: ids, planOpen: true).candidates == ["done", "planned", "verified"])
+    #expect(CommandCompletion.complete("manage touch ", planIDs: ids, planOpen: true).candidates == [])
   }
 
   @Test func theWholeSectionInChinese() throws {

@@ -84,6 +84,9 @@ public enum CommandCompletion {
       let matches = people().filter { $0.lowercased().hasPrefix(typed.lowercased()) }
       return Completion(replacing: typed.unicodeScalars.count, candidates: matches)
     }
+    if entry.name == "manage", position >= 2 {
+      return Completion(replacing: replacing, candidates: ManageCommand.nextWords(words, position: position).filter { $0.hasPrefix(current) }.sorted())
+    }
     let options: [String]
     switch entry.argumentWords {
     case .none: options = []

@@ -12,6 +12,19 @@ struct ManageCommand: SessionCommand {
   /// The words after `manage` (for Tab and for "did you mean").
   static let words = ["touch", "nps", "csat", "issue", "purchase", "growth", "improve", "crisis"]
 
+  /// What Tab offers after `manage PART` (words[1]) at `position`: `issue responded|resolved`,
+  /// `crisis close|new`, `growth N STATUS`, `improve N STATUS`.
+  static func nextWords(_ words: [String], position: Int) -> [String] {
+    guard words.count > 1 else { return [] }
+    switch (words[1].lowercased(), position) {
+    case ("issue", 2): return ["responded", "resolved"]
+    case ("crisis", 2): return ["close", "new"]
+    case ("growth", 3): return GrowthStatus.allCases.map(\.rawValue)
+    case ("improve", 3): return ImprovementStatus.allCases.map(\.rawValue)
+    default: return []
+    }
+  }
+
   func run(in session: Session) throws(CommandError) {
     let l = session.l
     let plan = try session.requireWritablePlan()
