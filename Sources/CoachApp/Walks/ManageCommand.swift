@@ -180,9 +180,8 @@ struct ManageCommand: SessionCommand {
           l.t("Crisis #\(n) closed on \(DateParser.describe(day, l)).", "危机 #\(n) 已于 \(DateParser.describe(day, l)) 关闭。")
             + (missing
               ? l.t(" The relationship repair step is still empty: `manage crisis \(n)` records it.", " 关系修复这一步还没有填写：用 `manage crisis \(n)` 补上。") : ""), .good))
-    case let word?:
+    case .some:
       let n = try number(0, of: crises.count, "manage crisis 1", session)
-      _ = word
       session.begin(ManagementFlows.crisis(plan, id: crises[n - 1].id, l: l))
     }
   }
