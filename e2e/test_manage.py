@@ -102,6 +102,7 @@ def test_keeping_a_won_account_in_english(ws):
     assert "NPS trend: 67 → -33" in r.stdout
     assert "Issue #2 responded to at 2026-11-20 13:00 UTC, after 5 h 0 min — over the 2 h of level 1." in r.stdout
     assert "Purchase frequency is falling." in r.stdout
+    assert "quarterly business review, Sun 2026-11-01 (22 days overdue)" in r.stdout
     assert "Crisis #1 “Outage in the plant”, open since 2026-11-23." in r.stdout
     check_plan(ws.plan("acme"))
     found = findings(ws, "acme", "en")
@@ -117,6 +118,7 @@ def test_keeping_a_won_account_in_chinese(ws):
     assert "NPS 趋势：67 → -33" in r.stdout
     assert "超过了1级的2小时时限" in r.stdout
     assert "采购频率在下降" in r.stdout
+    assert "季度业务回顾，" in r.stdout and "（已逾期22天）" in r.stdout
     assert "危机 #1“工厂停产”，开始于 2026-11-23。" in r.stdout
     check_plan(ws.plan("华东电力"))
     found = findings(ws, "华东电力", "zh")

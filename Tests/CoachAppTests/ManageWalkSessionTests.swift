@@ -56,6 +56,7 @@ import Testing
     #expect(r.out.contains("= Fri 2026-11-20"))
     #expect(r.out.contains("Logged touchpoint #1: 2026-11-20, operational visit."))
     #expect(r.out.contains("monthly operational visit — next due 2026-12-20"))
+    #expect(r.out.contains("Next visit       monthly operational visit, Sun 2026-12-20 (in 27 days)"))
   }
 
   @Test func anNPSSurveyTakesSeveralRespondentsAndGivesTheScore() throws {

@@ -55,6 +55,12 @@ public struct ManagementView {
       return s
     }
     rows.append((l.t("Visit plan", "回访计划"), visits.isEmpty ? "—" : visits.joined(separator: "\n")))
+    if let next = metrics?.nextDueVisit, let today {
+      let days = next.due.daysSinceEpoch - today.daysSinceEpoch
+      let when =
+        days < 0 ? l.t("\(-days) days overdue", "已逾期\(-days)天") : days == 0 ? l.t("due today", "今天到期") : l.t("in \(days) days", "\(days)天后")
+      rows.append((l.t("Next visit", "下次回访"), ManagementNames.cadence(next.cadence, l) + l.t(", ", "，") + DateParser.describe(next.due, l) + l.t(" (", "（") + when + l.t(")", "）")))
+    }
     rows.append((l.t("Response levels", "分级响应"), (1...3).map { ManagementNames.level(m.responseLevel($0), l) }.joined(separator: "\n")))
     return Blocks.pairs(rows, width: width)
   }
