@@ -17,6 +17,7 @@ public struct CoachCommand: ParsableCommand {
       LearnCommand.self, QuizCommand.self,
       ExportCommand.self, ConfigCommand.self,
       MeetingCommand.self, DebriefCommand.self,
+      ManageCommand.self,
     ]
   )
 

@@ -42,7 +42,13 @@ struct ShowCommand: SessionCommand {
     let book = try? session.playbook()
     var view = PlanView(plan: plan, labels: Labels(book, l), width: session.output.width)
     view.today = session.clock.today
+    view.now = session.now
     session.say(view.render(section))
+    if section == .management {
+      // What the trends call for, as `check` reports it.
+      let related = session.findings(for: plan).filter { $0.section == .management }
+      if !related.isEmpty { session.say("\n" + FindingsView.render(related, l: l, width: session.output.width)) }
+    }
   }
 }
 

@@ -54,8 +54,8 @@ public enum HelpCatalog {
       name: "show", synopsis: "show [PLAN] [SECTION]", synopsisZh: "show [计划] [部分]", group: .plans, place: .both,
       summary: ("Show the open plan, or one section of it.", "查看已打开的计划，或其中的某一部分。"),
       details: (
-        "Sections: account, value, stakeholders, discovery, questions, objections, negotiation, actions, timeline (the meetings with their debriefs). Outside the session name the plan first: `coach show Acme stakeholders`.",
-        "部分包括：account、value、stakeholders、discovery、questions、objections、negotiation、actions、timeline（会谈及其复盘）。在会话外需先写计划名：`coach show Acme stakeholders`。"
+        "Sections: account, value, stakeholders, discovery, questions, objections, negotiation, actions, timeline (the meetings with their debriefs), management (keeping the won account). Outside the session name the plan first: `coach show Acme stakeholders`.",
+        "部分包括：account、value、stakeholders、discovery、questions、objections、negotiation、actions、timeline（会谈及其复盘）、management（已签约客户的维护）。在会话外需先写计划名：`coach show Acme stakeholders`。"
       ),
       argumentWords: .plansThenSections),
     HelpEntry(
@@ -213,6 +213,15 @@ public enum HelpCatalog {
       name: "quit", aliases: ["exit"], synopsis: "quit", group: .session, place: .session,
       summary: ("Save and leave (also `exit` or Ctrl-D).", "保存并退出（也可用 `exit` 或 Ctrl-D）。"),
       details: ("Answers are saved the moment they are given; quitting only closes the plan.", "回答在输入时就已保存；退出只是关闭计划。")),
+    HelpEntry(
+      name: "manage", synopsis: "manage [PART]", synopsisZh: "manage [部分]",
+      group: .prepare, place: .session,
+      summary: ("Keep a won account: service set-up, touchpoints, NPS/CSAT, issues, purchases, crises, growth.", "维护已签约的大客户：服务体系、接触记录、NPS/CSAT、问题、采购、危机、价值提升。"),
+      details: (
+        "Parts: touch, nps, csat, issue [responded|resolved N [TIME]], purchase, growth [N STATUS], improve [N STATUS], crisis [N | close N [DATE]]. `manage` alone walks the service set-up: service tier (VIP, key, ordinary), lifecycle stage, the dedicated account manager, the visit plan (monthly operational visit, quarterly business review, yearly strategy meeting) and the response levels (by default the course's: level 1 respond in 2 h and resolve in 24 h, level 2 4 h / 48 h, level 3 24 h / one week). `manage touch` logs a visit or call, `manage nps` a survey (one respondent per line: `9 Li Wei, CFO`), `manage csat` a 1–5 or 1–7 score, `manage issue` an issue or complaint (then `manage issue responded N` and `resolved N`, with an optional time such as `2026-11-20 14:30`), `manage purchase` an order, `manage growth` a second-sales opportunity, `manage improve` a satisfaction-improvement action, `manage crisis` opens a crisis and walks the course's steps (`manage crisis N` continues it, `manage crisis close N` closes it). `show management` shows the visits due, the NPS and CSAT trends, SLA breaches and purchase frequency; `check` reports what needs doing.",
+        "部分：touch、nps、csat、issue [responded|resolved 编号 [时间]]、purchase、growth [编号 状态]、improve [编号 状态]、crisis [编号 | close 编号 [日期]]。单独输入 `manage` 会引导设置服务体系：服务层级（VIP客户、重点客户、普通客户）、生命周期阶段、专属客户经理、回访计划（月度运营回访、季度业务回顾、年度战略会议）和分级响应（默认采用课程中的时限：一级问题2小时内响应、24小时内解决，二级4小时/48小时，三级24小时/一周）。`manage touch` 记录一次回访或电话，`manage nps` 记录一次调查（每行一位受访者：`9 李伟，财务总监`），`manage csat` 记录 1–5 或 1–7 分的评分，`manage issue` 记录问题或投诉（之后用 `manage issue responded 编号` 和 `resolved 编号` 记录时间，可加时间如 `2026-11-20 14:30`），`manage purchase` 记录订单，`manage growth` 记录二次销售机会，`manage improve` 记录满意度提升措施，`manage crisis` 开启危机并按课程的步骤引导（`manage crisis 编号` 继续，`manage crisis close 编号` 关闭）。`show management` 显示下次回访时间、NPS 和 CSAT 趋势、超时的问题和采购频率；`check` 列出需要处理的事项。"
+      ),
+      argumentWords: .fixed(ManageCommand.words)),
   ]
 
   public static func entry(_ word: String) -> HelpEntry? {

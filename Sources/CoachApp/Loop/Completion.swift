@@ -94,6 +94,9 @@ public enum CommandCompletion {
         ?? (["rescore", "show", "重新评分", "查看"].contains(words[1]) ? [] : ["--category", "--scenario", "--seed", "--mode", "--rep", "--pass", "--trainer", "--from-plan", "--plan"])
       return Completion(replacing: replacing, candidates: offered.filter { $0.hasPrefix(current) }.sorted())
     }
+    if entry.name == "manage", position >= 2 {
+      return Completion(replacing: replacing, candidates: ManageCommand.nextWords(words, position: position).filter { $0.hasPrefix(current) }.sorted())
+    }
     let options: [String]
     switch entry.argumentWords {
     case .none: options = []

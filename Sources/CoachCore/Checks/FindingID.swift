@@ -12,5 +12,7 @@ public enum FindingID {
     "plan-stale", "action-overdue",
     "attendee-concern-unknown", "meeting-without-verification-question", "final-decision-maker-never-met",
     "objection-raised-twice", "attendee-turned-skeptic", "last-meeting-actions-open",
+    "visit-overdue", "nps-detractor-majority", "nps-falling", "csat-low", "sla-breached", "complaints-rising",
+    "purchase-frequency-falling", "no-account-manager", "crisis-open-too-long", "tier-service-mismatch",
   ]
 }

@@ -54,6 +54,10 @@ public struct PlanChecks {
     "attendee-concern-unknown": (.warning, .timeline), "meeting-without-verification-question": (.warning, .timeline),
     "final-decision-maker-never-met": (.warning, .timeline), "objection-raised-twice": (.warning, .timeline),
     "attendee-turned-skeptic": (.warning, .timeline), "last-meeting-actions-open": (.info, .timeline),
+    "visit-overdue": (.warning, .management), "nps-detractor-majority": (.warning, .management), "nps-falling": (.warning, .management),
+    "csat-low": (.warning, .management), "sla-breached": (.warning, .management), "complaints-rising": (.warning, .management),
+    "purchase-frequency-falling": (.warning, .management), "no-account-manager": (.warning, .management),
+    "crisis-open-too-long": (.warning, .management), "tier-service-mismatch": (.warning, .management),
   ]
 
   func finding(_ id: String, _ values: [String: String] = [:]) -> Finding {
@@ -75,6 +79,7 @@ public struct PlanChecks {
     found += objections()
     found += health()
     found += MeetingChecks(checks: self).run()
+    found += ManagementChecks(checks: self).run()
     let order = Dictionary(uniqueKeysWithValues: FindingID.all.enumerated().map { ($1, $0) })
     return found.enumerated().sorted { a, b in
       if a.element.severity != b.element.severity { return a.element.severity == .warning }

@@ -201,7 +201,8 @@ public struct TeamReport: Sendable {
   }
 
   /// Finished drills and abandoned exams count; unfinished practice does not.
-  public static func counts(_ t: DrillTranscript) -> Bool { t.completed || (t.mode == .exam && !t.steps.isEmpty) }
+  /// An exam left before its first answer counts too (it is saved from its start): 0 points.
+  public static func counts(_ t: DrillTranscript) -> Bool { t.completed || t.mode == .exam }
 
   /// 0.5^(age in days / half-life); a drill dated after `now` weighs 1.
   public static func weight(_ time: String, now: Timestamp) -> Double {

@@ -136,6 +136,7 @@ public enum NextStep {
       case .negotiation: command = "negotiate"
       case .actions: command = "actions"
       case .timeline: command = "meeting new"
+      case .management: command = "manage"
       }
       return "`\(command)` — " + l.t("the least complete section is \(weakest.rawValue)", "完成度最低的部分是 \(weakest.rawValue)")
     }

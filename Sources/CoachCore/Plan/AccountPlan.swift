@@ -24,6 +24,8 @@ public struct AccountPlan: JSONRecord {
   public var lastItemIDs: [String: Int]
   /// The account's meetings, as prepared and debriefed (absent in older plans = none).
   public var meetings: [Meeting]
+  /// Keeping the won account (course part 5): empty until used, and then written.
+  public var management = Management()
   /// Keys this version does not know, kept as they were.
   public var extra: [String: JSONValue]
 
@@ -73,6 +75,7 @@ public struct AccountPlan: JSONRecord {
     objections = try f.records("objections", Objection.self)
     negotiation = try f.record("negotiation", Negotiation.self) ?? Negotiation()
     actions = try f.records("actions", Action.self)
+    management = try f.record("management", Management.self) ?? Management()
     lastItemIDs = [:]
     if let counters = f.value("lastItemIDs") {
       guard case .object(let object) = counters else {
@@ -116,6 +119,7 @@ public struct AccountPlan: JSONRecord {
     o.set("negotiation", record: negotiation)
     o.set("actions", records: actions)
     o.set("meetings", records: meetings, keepEmpty: false)
+    o.set("management", record: management.isEmpty ? nil : management)
     o.set("lastItemIDs", lastItemIDs.isEmpty ? nil : .object(lastItemIDs.mapValues { .number(Double($0)) }))
     return o.json
   }

@@ -13,6 +13,14 @@ extension Interest: PlanItem {}
 extension TeamMember: PlanItem {}
 extension Objective: PlanItem {}
 extension Meeting: PlanItem {}
+extension Touchpoint: PlanItem {}
+extension NPSResponse: PlanItem {}
+extension CSATScore: PlanItem {}
+extension ServiceIssue: PlanItem {}
+extension Purchase: PlanItem {}
+extension Crisis: PlanItem {}
+extension GrowthOpportunity: PlanItem {}
+extension ImprovementAction: PlanItem {}
 
 /// The id prefix of each list: `s1`, `o3`, `a12`…
 public enum ItemIDPrefix {
@@ -26,7 +34,16 @@ public enum ItemIDPrefix {
   /// A negotiation objective (a goal per term).
   public static let objective = "g"
   public static let meeting = "m"
+  public static let touchpoint = "mt"
+  public static let nps = "mn"
+  public static let csat = "mc"
+  public static let issue = "mi"
+  public static let purchase = "mp"
+  public static let crisis = "mx"
+  public static let growth = "mg"
+  public static let improvement = "ma"
   public static let all = [stakeholder, objection, action, question, concession, interest, team, objective, meeting]
+    + [touchpoint, nps, csat, issue, purchase, crisis, growth, improvement]
 
   /// An id as the schema allows it: ASCII letters, digits, `_` and `-`, at most 40, not
   /// starting with `_` or `-`.
@@ -54,6 +71,7 @@ extension AccountPlan {
       || negotiation.interests.contains { $0.id.isEmpty } || negotiation.team.contains { $0.id.isEmpty }
       || negotiation.objectives.contains { $0.id.isEmpty }
       || meetings.contains { $0.id.isEmpty }
+      || management.lacksItemIDs
   }
 
   /// Gives every list item without an id the next unused one of its list, and links the
@@ -70,6 +88,14 @@ extension AccountPlan {
     Self.assign(&negotiation.team, ItemIDPrefix.team, &last)
     Self.assign(&negotiation.objectives, ItemIDPrefix.objective, &last)
     Self.assign(&meetings, ItemIDPrefix.meeting, &last)
+    Self.assign(&management.touchpoints, ItemIDPrefix.touchpoint, &last)
+    Self.assign(&management.npsResponses, ItemIDPrefix.nps, &last)
+    Self.assign(&management.csat, ItemIDPrefix.csat, &last)
+    Self.assign(&management.issues, ItemIDPrefix.issue, &last)
+    Self.assign(&management.purchases, ItemIDPrefix.purchase, &last)
+    Self.assign(&management.crises, ItemIDPrefix.crisis, &last)
+    Self.assign(&management.growth, ItemIDPrefix.growth, &last)
+    Self.assign(&management.improvements, ItemIDPrefix.improvement, &last)
     if last != lastItemIDs { lastItemIDs = last }
     linkReferences()
   }
@@ -141,5 +167,42 @@ extension AccountPlan {
     try check(negotiation.team, "negotiation.team")
     try check(negotiation.objectives, "negotiation.objectives")
     try check(meetings, "meetings")
+    try check(management.touchpoints, "management.touchpoints")
+    try check(management.npsResponses, "management.npsResponses")
+    try check(management.csat, "management.csat")
+    try check(management.issues, "management.issues")
+    try check(management.purchases, "management.purchases")
+    try check(management.crises, "management.crises")
+    try check(management.growth, "management.growth")
+    try check(management.improvements, "management.improvements")
+  }
+}
+
+extension Management {
+  /// True when some item of the section has no id yet.
+  var lacksItemIDs: Bool {
+    touchpoints.contains { $0.id.isEmpty } || npsResponses.contains { $0.id.isEmpty } || csat.contains { $0.id.isEmpty }
+      || issues.contains { $0.id.isEmpty } || purchases.contains { $0.id.isEmpty } || crises.contains { $0.id.isEmpty }
+      || growth.contains { $0.id.isEmpty } || improvements.contains { $0.id.isEmpty }
+  }
+}
+
+extension AccountPlan {
+  /// The id the next item of a list with this prefix gets, taken now (the counter grows), for a
+  /// walk that must know its item's id as it creates it. Two runs of the same edit on the same
+  /// plan take the same id.
+  public mutating func takeItemID<T: PlanItem>(_ prefix: String, in items: [T]) -> String {
+    var last = lastItemIDs[prefix] ?? 0
+    for item in items { if let n = ItemIDPrefix.number(item.id, prefix: prefix), n > last { last = n } }
+    last += 1
+    lastItemIDs[prefix] = last
+    return prefix + String(last)
+  }
+
+  /// Notes an id handed out elsewhere (the same edit run on another copy of the plan), so the
+  /// counter never hands it out again.
+  public mutating func noteItemID(_ id: String, prefix: String) {
+    guard let n = ItemIDPrefix.number(id, prefix: prefix), n > (lastItemIDs[prefix] ?? 0) else { return }
+    lastItemIDs[prefix] = n
   }
 }

@@ -253,6 +253,10 @@ extension AccountPlan: FieldTable {
           }
           plan.negotiation.answeredAt["commonInterests"] = time
         }))
+    // The account-management set-up (the `manage` walk writes these; a trainer's walk may too).
+    f.append(.choice("management.tier", \.management.tier, stamp: \.management.answeredAt, key: "tier"))
+    f.append(.choice("management.lifecycle", \.management.lifecycle, stamp: \.management.answeredAt, key: "lifecycle"))
+    f.append(.text("management.accountManager", \.management.accountManager, stamp: \.management.answeredAt, key: "accountManager"))
     return f
   }()
 }

@@ -42,6 +42,7 @@ public enum HealthView {
     case .negotiation: return l.t("negotiation", "谈判准备")
     case .actions: return l.t("actions", "下一步行动")
     case .timeline: return l.t("timeline", "会谈时间线")
+    case .management: return l.t("management", "客户管理")
     }
   }
 

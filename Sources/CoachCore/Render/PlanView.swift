@@ -2,6 +2,7 @@
 public enum PlanSection: String, CaseIterable, Sendable {
   case account, value, stakeholders, discovery, questions, objections, negotiation, actions
   case timeline
+  case management
 
   /// Accepts the section ids and a few natural aliases.
   public init?(word: String) {
@@ -19,6 +20,7 @@ public enum PlanSection: String, CaseIterable, Sendable {
     case "negotiate", "goals": self = .negotiation
     case "action", "next-steps": self = .actions
     case "meetings", "meeting", "debriefs": self = .timeline
+    case "manage", "service", "keep": self = .management
     default: return nil
     }
   }
@@ -29,8 +31,9 @@ public struct PlanView {
   public let plan: AccountPlan
   public let labels: Labels
   public let width: Int
-  /// Today, for marking the next meeting in the timeline.
+  /// The session's day and time, for what is due in the management section (none: not shown).
   public var today: CalendarDay?
+  public var now: Timestamp?
   var l: L10n { labels.l }
 
   public init(plan: AccountPlan, labels: Labels, width: Int) {
@@ -42,7 +45,8 @@ public struct PlanView {
   public func render(_ section: PlanSection?) -> StyledText {
     guard let section else {
       var parts = [header()]
-      for s in PlanSection.allCases where s != .timeline || !plan.meetings.isEmpty { parts.append(render(s)) }
+      // The timeline shows once there are meetings, the management section once it is in use.
+      for s in PlanSection.allCases where (s != .timeline || !plan.meetings.isEmpty) && (s != .management || !plan.management.isEmpty) { parts.append(render(s)) }
       return StyledText.lines(parts.map { $0 + "\n" })
     }
     switch section {
@@ -55,6 +59,7 @@ public struct PlanView {
     case .negotiation: return NegotiationView(plan: plan, labels: labels, width: width).render()
     case .actions: return actions()
     case .timeline: return MeetingView(plan: plan, book: labels.book, l: l, width: width).timeline(today: today)
+    case .management: return ManagementView(plan: plan, labels: labels, width: width, today: today, now: now).render()
     }
   }
 

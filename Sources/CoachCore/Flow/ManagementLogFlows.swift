@@ -1,0 +1,349 @@
+/// The walks that log one thing into the management section.
+extension ManagementFlows {
+  static func todayHint(_ l: L10n) -> String { l.t("Enter for today", "按 Enter 表示今天") }
+
+  // MARK: touchpoint
+
+  /// `manage touch`: a visit, review or call — kind, date, who, notes, follow-ups.
+  public static func touchpoint(l: L10n) -> WalkFlow {
+    let target = Target()
+    let prompts = [
+      prompt(
+        "kind", .choice, l.t("What kind of contact was it?", "这是哪种接触？"), label: l.t("Kind", "类型"), optional: false,
+        options: options(TouchpointKind.allCases, { ManagementNames.touchpoint($0, l) })),
+      prompt("date", .date, l.t("When? (\(todayHint(l)))", "什么时候？（\(todayHint(l))）"), label: l.t("Date", "日期")),
+      prompt("who", .text, l.t("With whom?", "和谁？"), label: l.t("Who", "对象")),
+      prompt(
+        "notes", .text, l.t("What came up? (satisfaction, use of the product, problems, new needs)", "谈了什么？（服务满意度、产品使用情况、问题、新需求）"),
+        label: l.t("Notes", "记录")),
+      prompt("followUps", .list, l.t("Follow-ups agreed, one per line (an empty line ends)", "约定的跟进事项，每行一项（空行结束）"), label: l.t("Follow-ups", "跟进事项")),
+    ]
+    let walk = Walk(id: "manage-touch", title: l.t("Log a touchpoint", "记录接触"), prompts: prompts)
+    let binding = itemBinding(
+      \AccountPlan.management.touchpoints, prefix: ItemIDPrefix.touchpoint, target: target, title: l.t("Touchpoint", "接触记录"),
+      make: { Touchpoint(date: day($0), kind: .other, createdAt: $0) },
+      set: { p, v, t, _ in
+        switch (p.id, v) {
+        case ("kind", _): t.kind = PlanPatch.text(v).flatMap(TouchpointKind.init(rawValue:)) ?? t.kind
+        case ("date", _): t.date = PlanPatch.text(v) ?? t.date
+        case ("who", _): t.who = PlanPatch.text(v)
+        case ("notes", _): t.notes = PlanPatch.text(v)
+        case ("followUps", .list(let items)): t.followUps = items
+        default: break
+        }
+      })
+    return WalkFlow(engine: WalkEngine(walk: walk, answers: [:], l: l), binding: binding, onEnd: summary({ plan in
+      guard let i = plan.management.touchpoints.firstIndex(where: { $0.id == target.id }) else { return nil }
+      let t = plan.management.touchpoints[i]
+      return l.t("Logged touchpoint #\(i + 1): \(t.date), \(ManagementNames.touchpoint(t.kind, l)).", "已记录接触 #\(i + 1)：\(t.date)，\(ManagementNames.touchpoint(t.kind, l))。")
+    }, l: l, related: ["visit-overdue", "tier-service-mismatch"], next: l.t("`manage csat` scores it; `show management` shows the visits due.", "用 `manage csat` 为它评分；用 `show management` 查看下次回访时间。")))
+  }
+
+  // MARK: NPS
+
+  /// `manage nps`: a survey — its date, then each respondent's score, name and role.
+  public static func nps(l: L10n) -> WalkFlow {
+    final class Survey {
+      var date: String?
+      var ids: [String] = []
+    }
+    let survey = Survey()
+    let prompts = [
+      prompt("date", .date, l.t("When was the survey? (\(todayHint(l)))", "调查是哪天做的？（\(todayHint(l))）"), label: l.t("Date", "日期"), optional: false),
+      prompt(
+        "respondents", .list,
+        l.t(
+          "Each respondent: the score 0–10 (how likely to recommend us), then the name and, after a comma, the role — e.g. `9 Li Wei, CFO`",
+          "每位受访者：先写 0–10 分（向同行推荐我们的可能性），再写姓名，逗号后写角色——例如 `9 李伟，财务总监`"),
+        label: l.t("Respondents", "受访者"),
+        hint: l.t("Promoters score 9–10, passives 7–8, detractors 0–6; NPS = % promoters − % detractors.", "推荐者 9–10 分，被动者 7–8 分，批评者 0–6 分；NPS = 推荐者百分比 − 批评者百分比。"),
+        optional: false),
+    ]
+    let walk = Walk(id: "manage-nps", title: l.t("NPS survey", "NPS 调查"), prompts: prompts)
+    let binding = WalkBinding(
+      apply: { p, v, plan, time in
+        if p.id == "date" {
+          survey.date = PlanPatch.text(v)
+          for i in plan.management.npsResponses.indices where survey.ids.contains(plan.management.npsResponses[i].id) {
+            plan.management.npsResponses[i].date = survey.date ?? day(time)
+          }
+          return
+        }
+        guard case .list(let items) = v else { return }
+        let date = survey.date ?? day(time)
+        // The list as it stands: answers beyond it were cleared. The ids taken stay with their
+        // place in the list (the edit runs on more than one copy of the plan and must do the
+        // same on each), so a respondent typed after `clear` takes the first place's id again.
+        for id in survey.ids.dropFirst(items.count) { plan.management.npsResponses.removeAll { $0.id == id } }
+        for (n, item) in items.enumerated() {
+          guard let r = ManagementParsing.npsRespondent(item) else { continue }
+          if n >= survey.ids.count { survey.ids.append(plan.takeItemID(ItemIDPrefix.nps, in: plan.management.npsResponses)) }
+          let id = survey.ids[n]
+          var response = NPSResponse(date: date, score: r.score, respondent: r.name, role: r.role)
+          response.id = id
+          if let i = plan.management.npsResponses.firstIndex(where: { $0.id == id }) {
+            plan.management.npsResponses[i] = response
+          } else {
+            plan.management.npsResponses.append(response)
+            plan.noteItemID(id, prefix: ItemIDPrefix.nps)
+          }
+        }
+      },
+      validate: { p, v, _ in
+        guard p.id == "respondents", case .list(let items) = v, let last = items.last, ManagementParsing.npsRespondent(last) == nil else { return nil }
+        return l.t("‘\(last)’ does not start with a score from 0 to 10: type e.g. `9 Li Wei, CFO`.", "‘\(last)’ 开头不是 0 到 10 的分数：请输入例如 `9 李伟，财务总监`。")
+      },
+      describe: { l.t("NPS survey: ", "NPS 调查：") + $0.shortLabel })
+    let flow = WalkFlow(engine: WalkEngine(walk: walk, answers: [:], l: l), binding: binding, onEnd: summary({ plan in
+      guard !survey.ids.isEmpty, let date = plan.management.npsResponses.first(where: { $0.id == survey.ids[0] })?.date,
+        let point = ManagementMetrics(plan.management, today: CalendarDay(date) ?? CalendarDay(daysSinceEpoch: 0), now: Timestamp(secondsSinceEpoch: 0))
+          .npsTrend.first(where: { $0.date == date })
+      else { return nil }
+      return l.t(
+        "NPS on \(date): \(point.nps) (\(point.respondents) respondents: promoters \(point.promoters), passives \(point.passives), detractors \(point.detractors)).",
+        "\(date) 的 NPS：\(point.nps)（\(point.respondents) 位受访者：推荐者 \(point.promoters)，被动者 \(point.passives)，批评者 \(point.detractors)）。")
+    }, l: l, related: ["nps-detractor-majority", "nps-falling"], next: l.t("`show management` shows the trend; `manage improve` plans an improvement for the low scores.", "用 `show management` 查看趋势；用 `manage improve` 针对低分制定改进措施。")))
+    flow.afterRecord = { p, v, _ in
+      guard p.id == "respondents", case .list(let items) = v, let last = items.last, let r = ManagementParsing.npsRespondent(last) else { return [] }
+      let group = r.score >= 9 ? l.t("promoter", "推荐者") : r.score >= 7 ? l.t("passive", "被动者") : l.t("detractor", "批评者")
+      return [.say(StyledText("    \(r.score)/10 · " + group, .dim))]
+    }
+    return flow
+  }
+
+  // MARK: CSAT
+
+  /// `manage csat`: a score on a 1–5 or 1–7 scale, for a touchpoint or a service area.
+  public static func csat(l: L10n) -> WalkFlow {
+    let target = Target()
+    let prompts = [
+      prompt(
+        "score", .text, l.t("The CSAT score: e.g. `4` (of 5), `4/5` or `6/7`", "CSAT 评分：例如 `4`（满分 5）、`4/5` 或 `6/7`"), label: l.t("Score", "评分"),
+        hint: l.t(
+          "CSAT rates one concrete experience — a touchpoint or a service area such as product performance, service quality or response speed — on a 1–5 or 1–7 scale.",
+          "CSAT 针对具体的接触点和服务环节打分，例如产品性能、服务质量、响应速度，通常使用 1–5 分或 1–7 分量表。"), optional: false),
+      prompt(
+        "about", .text, l.t("For which touchpoint (its number, e.g. `#2`) or service area?", "针对哪个接触点（写编号，例如 `#2`）或服务环节？"),
+        label: l.t("About", "评价对象")),
+      prompt("date", .date, l.t("When? (\(todayHint(l)))", "什么时候？（\(todayHint(l))）"), label: l.t("Date", "日期")),
+    ]
+    let walk = Walk(id: "manage-csat", title: l.t("CSAT score", "CSAT 满意度评分"), prompts: prompts)
+    final class Touchpoints { var ids: [String] = [] }
+    let binding = itemBinding(
+      \AccountPlan.management.csat, prefix: ItemIDPrefix.csat, target: target, title: "CSAT",
+      make: { CSATScore(date: day($0), score: 1, scale: 5) },
+      set: { p, v, c, _ in
+        guard let text = PlanPatch.text(v) else { return }
+        switch p.id {
+        case "score":
+          if let s = ManagementParsing.csat(text, defaultScale: 5) { (c.score, c.scale) = (s.score, s.scale) }
+        case "date": c.date = text
+        default:
+          c.area = text
+          c.touchpointId = nil
+        }
+      },
+      validate: { p, v in
+        guard p.id == "score", let text = PlanPatch.text(v), ManagementParsing.csat(text, defaultScale: 5) == nil else { return nil }
+        return l.t("‘\(text)’ is not a CSAT score: type 1 to 5, or e.g. `6/7` on a 1–7 scale.", "‘\(text)’ 不是有效的 CSAT 评分：请输入 1 到 5，或在 1–7 分量表上写例如 `6/7`。")
+      })
+    // A touchpoint named by its number is linked by id (the binding above stored the words).
+    let linking = WalkBinding(
+      apply: { p, v, plan, time in
+        binding.apply(p, v, &plan, time)
+        guard p.id == "about", let text = PlanPatch.text(v), let id = target.id,
+          let n = Int(text.trimmingWhitespace.replacingAll("#", with: "")), (1...max(1, plan.management.touchpoints.count)).contains(n),
+          !plan.management.touchpoints.isEmpty, let i = plan.management.csat.firstIndex(where: { $0.id == id })
+        else { return }
+        let t = plan.management.touchpoints[n - 1]
+        plan.management.csat[i].touchpointId = t.id
+        plan.management.csat[i].area = nil
+        plan.management.csat[i].date = t.date
+      },
+      validate: { p, v, plan in
+        // A touchpoint named by number must be one of the log's.
+        if p.id == "about", let text = PlanPatch.text(v)?.trimmingWhitespace, text.hasPrefix("#"), let n = Int(text.dropFirst()),
+          !(1...max(1, plan.management.touchpoints.count)).contains(n) || plan.management.touchpoints.isEmpty
+        {
+          return l.t("There is no touchpoint #\(n); `show management` lists them.", "没有接触记录 #\(n)；用 `show management` 查看列表。")
+        }
+        return binding.validate(p, v, plan)
+      }, describe: binding.describe)
+    return WalkFlow(engine: WalkEngine(walk: walk, answers: [:], l: l), binding: linking, onEnd: summary({ plan in
+      guard let c = plan.management.csat.first(where: { $0.id == target.id }) else { return nil }
+      let about = c.touchpointId.flatMap { id in plan.management.touchpoints.firstIndex { $0.id == id }.map { "#\($0 + 1)" } } ?? c.area ?? "—"
+      return l.t("Logged CSAT \(c.score)/\(c.scale) for \(about) on \(c.date).", "已记录 CSAT \(c.score)/\(c.scale)，对象：\(about)，日期：\(c.date)。")
+    }, l: l, related: ["csat-low"], next: l.t("`show management` shows the CSAT trend.", "用 `show management` 查看 CSAT 趋势。")))
+  }
+
+  // MARK: issue
+
+  /// `manage issue`: an issue or complaint with its response level and when it was raised.
+  public static func issue(l: L10n, today: CalendarDay, now: Timestamp) -> WalkFlow {
+    let target = Target()
+    func moment(_ text: String) -> Timestamp? {
+      if case .at(let t) = ManagementParsing.moment(text, today: today, now: now) { return t }
+      return nil
+    }
+    let levels = ResponseLevel.course
+    let prompts = [
+      prompt("title", .text, l.t("What is the issue, in a line?", "问题是什么？用一句话描述。"), label: l.t("Issue", "问题"), optional: false),
+      prompt(
+        "kind", .choice, l.t("Is it a complaint?", "这是投诉吗？"), label: l.t("Kind", "类型"),
+        options: options(IssueKind.allCases, { ManagementNames.issueKind($0, l) })),
+      prompt(
+        "level", .choice, l.t("Which response level?", "属于哪一级响应？"), label: l.t("Level", "级别"),
+        options: levels.map { r in
+          let what = [l.t("system down", "系统瘫痪"), l.t("a function does not work", "功能障碍"), l.t("general question", "一般咨询")][r.level - 1]
+          return ChoiceOption(id: String(r.level), label: what, note: ManagementNames.level(r, l))
+        }),
+      prompt(
+        "opened", .text, l.t("When was it raised? (Enter for now; e.g. `2026-11-20 14:30`, `yesterday 9:00`)", "什么时候提出的？（按 Enter 表示现在；例如 `2026-11-20 14:30`、`昨天 9:00`）"),
+        label: l.t("Raised", "提出时间")),
+    ]
+    let walk = Walk(id: "manage-issue", title: l.t("Log an issue or complaint", "记录问题或投诉"), prompts: prompts)
+    let binding = itemBinding(
+      \AccountPlan.management.issues, prefix: ItemIDPrefix.issue, target: target, title: l.t("Issue", "问题"),
+      make: { _ in ServiceIssue(title: "", kind: .issue, level: 3, openedAt: now.description) },
+      set: { p, v, issue, _ in
+        guard let text = PlanPatch.text(v) else { return }
+        switch p.id {
+        case "title": issue.title = text
+        case "kind": issue.kind = IssueKind(rawValue: text) ?? issue.kind
+        case "level": issue.level = Int(text) ?? issue.level
+        default: if let t = moment(text) { issue.openedAt = t.description }
+        }
+      },
+      validate: { p, v in
+        guard p.id == "opened", let text = PlanPatch.text(v) else { return nil }
+        switch ManagementParsing.moment(text, today: today, now: now) {
+        case .at(let t) where t > now:
+          return l.t("‘\(text)’ is in the future; an issue is logged once it is raised.", "‘\(text)’ 是将来的时间；问题提出后再记录。")
+        case .at: return nil
+        case .ambiguous(let a, let b):
+          return l.t(
+            "‘\(text)’ can be \(ManagementParsing.describe(a)) or \(ManagementParsing.describe(b)); write the date as YYYY-MM-DD.",
+            "‘\(text)’ 可能是 \(ManagementParsing.describe(a)) 或 \(ManagementParsing.describe(b))；请按 YYYY-MM-DD 写日期。")
+        case .invalid:
+          return l.t("‘\(text)’ is not a time: type e.g. 2026-11-20 14:30, yesterday 9:00 or 14:30.", "‘\(text)’ 不是有效时间：请输入例如 2026-11-20 14:30、昨天 9:00 或 14:30。")
+        }
+      })
+    let flow = WalkFlow(engine: WalkEngine(walk: walk, answers: [:], l: l), binding: binding, onEnd: summary({ plan in
+      guard let i = plan.management.issues.firstIndex(where: { $0.id == target.id }) else { return nil }
+      let issue = plan.management.issues[i]
+      let r = plan.management.responseLevel(issue.level)
+      return l.t(
+        "Logged \(ManagementNames.issueKind(issue.kind, l)) #\(i + 1), raised \(Blocks.time(issue.openedAt)): respond within \(ManagementNames.hours(r.respondHours, l)), resolve within \(ManagementNames.hours(r.resolveHours, l)).",
+        "已记录\(ManagementNames.issueKind(issue.kind, l)) #\(i + 1)，提出于 \(Blocks.time(issue.openedAt))：须在\(ManagementNames.hours(r.respondHours, l))内响应，\(ManagementNames.hours(r.resolveHours, l))内解决。")
+    }, l: l, related: ["sla-breached", "complaints-rising"], next: l.t("`manage issue responded N` and `manage issue resolved N` record the times.", "用 `manage issue responded 编号` 和 `manage issue resolved 编号` 记录响应和解决时间。")))
+    flow.afterRecord = { p, v, _ in
+      guard p.id == "opened", let text = PlanPatch.text(v), let t = moment(text) else { return [] }
+      return [.say(StyledText("  = " + ManagementParsing.describe(t), .good))]
+    }
+    return flow
+  }
+
+  // MARK: purchase
+
+  /// `manage purchase`: an order or contract value on a date.
+  public static func purchase(l: L10n) -> WalkFlow {
+    let target = Target()
+    let prompts = [
+      prompt("amount", .amount, l.t("The order or contract value?", "订单或合同金额是多少？"), label: l.t("Amount", "金额"), optional: false),
+      prompt("date", .date, l.t("On which date? (\(todayHint(l)))", "哪一天？（\(todayHint(l))）"), label: l.t("Date", "日期")),
+      prompt("note", .text, l.t("What was bought? (optional)", "采购了什么？（可选）"), label: l.t("Note", "备注")),
+    ]
+    let walk = Walk(id: "manage-purchase", title: l.t("Log a purchase", "记录采购"), prompts: prompts)
+    let binding = itemBinding(
+      \AccountPlan.management.purchases, prefix: ItemIDPrefix.purchase, target: target, title: l.t("Purchase", "采购"),
+      make: { Purchase(date: day($0), amount: 0, currency: nil) },
+      set: { p, v, purchase, _ in
+        switch (p.id, v) {
+        case ("amount", .amount(let n, let currency)):
+          purchase.amount = n
+          purchase.currency = currency
+        case ("date", _): purchase.date = PlanPatch.text(v) ?? purchase.date
+        case ("note", _): purchase.note = PlanPatch.text(v)
+        default: break
+        }
+      })
+    return WalkFlow(engine: WalkEngine(walk: walk, answers: [:], l: l), binding: binding, onEnd: summary({ plan in
+      guard let i = plan.management.purchases.firstIndex(where: { $0.id == target.id }) else { return nil }
+      let p = plan.management.purchases[i]
+      return l.t("Logged purchase #\(i + 1): \(AmountParser.describe(p.amount, currency: p.currency)) on \(p.date).", "已记录采购 #\(i + 1)：\(p.date)，\(AmountParser.describe(p.amount, currency: p.currency))。")
+    }, l: l, related: ["purchase-frequency-falling"], next: l.t("`show management` shows the purchase frequency.", "用 `show management` 查看采购频率。")))
+  }
+
+  // MARK: growth
+
+  /// `manage growth`: a second-sales opportunity or a strategic-partnership idea.
+  public static func growth(l: L10n) -> WalkFlow {
+    let target = Target()
+    let prompts = [
+      prompt("text", .text, l.t("What is the opportunity?", "是什么机会？"), label: l.t("Opportunity", "机会"),
+        hint: l.t(
+          "Start from the customer's whole business: unmet needs and new uses of what they have. Push it once they have had a first success and trust you, not earlier.",
+          "从客户的业务全景出发，找出未满足的需求和新的应用场景。在客户取得初步成功、建立信任之后再适时推进，避免过早或过度销售。"), optional: false),
+      prompt(
+        "kind", .choice, l.t("What kind?", "属于哪一类？"), label: l.t("Kind", "类型"),
+        options: options(GrowthKind.allCases, { ManagementNames.growthKind($0, l) })),
+      prompt(
+        "status", .choice, l.t("Where does it stand?", "目前进展如何？"), label: l.t("Status", "状态"),
+        options: options(GrowthStatus.allCases, { ManagementNames.growthStatus($0, l) })),
+      prompt("value", .amount, l.t("Its estimated value? (optional)", "预计金额？（可选）"), label: l.t("Value", "金额")),
+    ]
+    let walk = Walk(id: "manage-growth", title: l.t("Growth opportunity", "价值提升机会"), prompts: prompts)
+    let binding = itemBinding(
+      \AccountPlan.management.growth, prefix: ItemIDPrefix.growth, target: target, title: l.t("Growth", "价值提升"),
+      make: { GrowthOpportunity(kind: .crossSell, text: "", createdAt: $0) },
+      set: { p, v, g, _ in
+        switch (p.id, v) {
+        case ("text", _): g.text = PlanPatch.text(v) ?? g.text
+        case ("kind", _): g.kind = PlanPatch.text(v).flatMap(GrowthKind.init(rawValue:)) ?? g.kind
+        case ("status", _): g.status = PlanPatch.text(v).flatMap(GrowthStatus.init(rawValue:)) ?? g.status
+        case ("value", .amount(let n, let currency)):
+          g.value = n
+          g.currency = currency
+        default: break
+        }
+      })
+    return WalkFlow(engine: WalkEngine(walk: walk, answers: [:], l: l), binding: binding, onEnd: summary({ plan in
+      guard let i = plan.management.growth.firstIndex(where: { $0.id == target.id }) else { return nil }
+      let g = plan.management.growth[i]
+      return l.t("Logged opportunity #\(i + 1): \(ManagementNames.growthKind(g.kind, l)), \(ManagementNames.growthStatus(g.status, l)).", "已记录机会 #\(i + 1)：\(ManagementNames.growthKind(g.kind, l))，\(ManagementNames.growthStatus(g.status, l))。")
+    }, l: l, related: [], next: l.t("`manage growth N pursuing|won|lost` updates its status.", "用 `manage growth 编号 pursuing|won|lost` 更新状态。")))
+  }
+
+  // MARK: improvement
+
+  /// `manage improve`: one action of the satisfaction-improvement plan.
+  public static func improvement(l: L10n) -> WalkFlow {
+    let target = Target()
+    let prompts = [
+      prompt("text", .text, l.t("What will you improve?", "要改进什么？"), label: l.t("Improvement", "改进措施"),
+        hint: l.t(
+          "Close the feedback loop: collect, analyse, improve, then verify with the customer and tell them what changed.",
+          "形成反馈闭环：收集、分析、改进，然后向客户验证并通报改进成果。"), optional: false),
+      prompt("area", .text, l.t("For which touchpoint or service area?", "针对哪个接触点或服务环节？"), label: l.t("Area", "环节")),
+      prompt("owner", .text, l.t("Who owns it?", "由谁负责？"), label: l.t("Owner", "负责人")),
+      prompt("due", .date, l.t("By when?", "何时完成？"), label: l.t("Due", "截止")),
+    ]
+    let walk = Walk(id: "manage-improve", title: l.t("Satisfaction-improvement action", "满意度提升措施"), prompts: prompts)
+    let binding = itemBinding(
+      \AccountPlan.management.improvements, prefix: ItemIDPrefix.improvement, target: target, title: l.t("Improvement", "改进措施"),
+      make: { ImprovementAction(text: "", createdAt: $0) },
+      set: { p, v, a, _ in
+        let text = PlanPatch.text(v)
+        switch p.id {
+        case "text": a.text = text ?? a.text
+        case "area": a.area = text
+        case "owner": a.owner = text
+        default: a.due = text
+        }
+      })
+    return WalkFlow(engine: WalkEngine(walk: walk, answers: [:], l: l), binding: binding, onEnd: summary({ plan in
+      guard let i = plan.management.improvements.firstIndex(where: { $0.id == target.id }) else { return nil }
+      return l.t("Added improvement #\(i + 1).", "已添加改进措施 #\(i + 1)。")
+    }, l: l, related: [], next: l.t("`manage improve N done` once it is done, `verified` once the customer confirms it.", "完成后用 `manage improve 编号 done`，客户确认后用 `verified`。")))
+  }
+}
