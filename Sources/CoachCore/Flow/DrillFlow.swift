@@ -3,7 +3,7 @@
 /// checks, the rep's words as evidence, advice and a better line follow each step; in exam
 /// mode they come at the end. With a trainer, each step (train) or the whole drill at the end
 /// (exam) is reviewed: the trainer may override the score and add a comment.
-public final class DrillFlow: Flow {
+public final class DrillFlow: Flow, EffectCollecting {
   enum Phase: Equatable { case rep, strategies, answer, override(Int), comment(Int) }
 
   public struct Setup {
@@ -46,9 +46,9 @@ public final class DrillFlow: Flow {
   /// The strategies chosen for the Process line (a follow-up scored as Process keeps them).
   var processStrategies: [String] = []
   /// The session's settings and clock as of the line being taken.
-  private var context: FlowContext
+  var context: FlowContext
   /// What the line being taken produces.
-  private var effects: [FlowEffect] = []
+  var effects: [FlowEffect] = []
 
   public init(setup: Setup, book: Playbook, books: [Lang: Playbook], l: L10n, takenIDs: Set<String>, now: Timestamp) {
     self.setup = setup
@@ -69,10 +69,10 @@ public final class DrillFlow: Flow {
   // MARK: starting
 
   public func start(_ context: FlowContext) -> [FlowEffect] {
-    self.context = context
-    effects = []
-    opening()
-    return effects
+    collect(context) {
+      opening()
+      return false
+    }
   }
 
   func opening() {
@@ -118,14 +118,9 @@ public final class DrillFlow: Flow {
   // MARK: input
 
   public func accept(_ line: String, _ context: FlowContext) -> [FlowEffect] {
-    self.context = context
-    effects = []
-    let ended = handle(line)
-    return effects + (ended ? [.done] : [])
+    collect(context) { handle(line) }
   }
 
-  private func say(_ text: StyledText) { effects.append(.say(text)) }
-  private func warn(_ text: StyledText) { effects.append(.warn(text)) }
   private func save() { effects.append(.saveTranscript(transcript)) }
 
   /// One line; true when the drill has ended.
@@ -304,10 +299,10 @@ public final class DrillFlow: Flow {
   }
 
   public func leave(_ context: FlowContext) -> [FlowEffect] {
-    self.context = context
-    effects = []
-    left()
-    return effects + [.done]
+    collect(context) {
+      left()
+      return true
+    }
   }
 
   func left() {

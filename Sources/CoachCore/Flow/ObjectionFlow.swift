@@ -1,7 +1,7 @@
 /// Logs one objection and walks LSCPA for it: the customer's words, the category (suggested,
 /// with the reason), who raised it, then Listen → Sympathize → Confirm → Process (strategies
 /// first) → Assure, with a good example per step and rubric advice after each answer.
-public final class ObjectionFlow: Flow {
+public final class ObjectionFlow: Flow, EffectCollecting {
   enum Phase: Equatable {
     case statement, category, raisedBy, strategies
     case step(LSCPAStep)
@@ -16,9 +16,9 @@ public final class ObjectionFlow: Flow {
   /// The playbooks whose signals read the customer's words and the rep's lines, by language.
   let signals: [Lang: Playbook]
   /// The plan as this walk's edits leave it, and the session's settings.
-  private var context: FlowContext
+  var context: FlowContext
   /// What the line being taken produces.
-  private var effects: [FlowEffect] = []
+  var effects: [FlowEffect] = []
 
   public init(book: Playbook, signals: [Lang: Playbook], l: L10n, index: Int?, category: ObjectionCategory?, plan: AccountPlan) {
     self.book = book
@@ -163,14 +163,9 @@ public final class ObjectionFlow: Flow {
   private var undoable: [Phase] = []
 
   public func accept(_ line: String, _ context: FlowContext) -> [FlowEffect] {
-    self.context = context
-    effects = []
-    let ended = handle(line)
-    return effects + (ended ? [.done] : [])
+    collect(context) { handle(line) }
   }
 
-  private func say(_ text: StyledText) { effects.append(.say(text)) }
-  private func warn(_ text: StyledText) { effects.append(.warn(text)) }
 
   /// One line; true when the walk has ended.
   private func handle(_ line: String) -> Bool {

@@ -3,7 +3,7 @@
 /// score, adjusts it (a score 0–2 and a comment) or rejects it (not earned: 0, and a comment
 /// saying why). The verdict is kept beside the automatic score with who and when, and the
 /// transcript is written back over its own file after every step.
-public final class ReviewFlow: Flow {
+public final class ReviewFlow: Flow, EffectCollecting {
   /// One saved drill to review, and the file it came from.
   public struct Item {
     public var path: String
@@ -28,8 +28,8 @@ public final class ReviewFlow: Flow {
   var phase = Phase.verdict
   var adjusted = 0
   var reviewedSteps = 0
-  private var context: FlowContext
-  private var effects: [FlowEffect] = []
+  var context: FlowContext
+  var effects: [FlowEffect] = []
 
   public init(items: [Item], pendingOnly: Bool = false, trainer: String, book: Playbook, books: [Lang: Playbook], l: L10n, now: Timestamp) {
     self.items = items.filter { !$0.transcript.steps.isEmpty && (!pendingOnly || $0.transcript.steps.contains { !$0.isReviewed }) }
@@ -46,8 +46,6 @@ public final class ReviewFlow: Flow {
   var transcript: DrillTranscript { items[drill].transcript }
   var record: DrillStepRecord { items[drill].transcript.steps[step] }
 
-  private func say(_ text: StyledText) { effects.append(.say(text)) }
-  private func warn(_ text: StyledText) { effects.append(.warn(text)) }
 
   // MARK: showing
 
@@ -114,10 +112,7 @@ public final class ReviewFlow: Flow {
   // MARK: input
 
   public func accept(_ line: String, _ context: FlowContext) -> [FlowEffect] {
-    self.context = context
-    effects = []
-    let ended = handle(line.trimmingWhitespace)
-    return effects + (ended ? [.done] : [])
+    collect(context) { handle(line.trimmingWhitespace) }
   }
 
   static func word(_ text: String) -> String? {
@@ -232,10 +227,10 @@ public final class ReviewFlow: Flow {
   }
 
   public func leave(_ context: FlowContext) -> [FlowEffect] {
-    self.context = context
-    effects = []
-    _ = finish(early: true)
-    return effects + [.done]
+    collect(context) {
+      _ = finish(early: true)
+      return true
+    }
   }
 
   public func complete(_ beforeCursor: String) -> (replacing: Int, candidates: [String]) {
