@@ -37,7 +37,9 @@ import Testing
     #expect(saved.count == 1, "\(label)")
     let t = try #require(saved.first)
     #expect(!t.completed && t.mode == .exam && t.steps.count == answered && t.finishedAt == nil, "\(label)")
-    #expect(r.out.contains("Left the exam after \(answered) answer(s); it is saved in sessions/20261123T090000Z-ann-time-peak-season.json, marked unfinished, and counts as an attempt."), "\(label)")
+    #expect(
+      r.out.contains("Left the exam after \(answered) answer(s); it is saved in sessions/20261123T090000Z-ann-time-peak-season.json, marked unfinished, and counts as an attempt."),
+      "\(label)")
     // The feedback held back during the exam is shown now.
     #expect(r.out.contains("Result — Ann") && r.out.contains("Not finished"), "\(label)")
   }

@@ -61,7 +61,10 @@ import Testing
 
   @Test func anNPSSurveyTakesSeveralRespondentsAndGivesTheScore() throws {
     let h = SessionHarness()
-    let r = h.run(Self.setUpEN + ["manage nps", "2026-06-01", "9 Li Wei, CFO", "10", "7 Zhang San, user", "", "manage nps", "", "3 Li Wei, CFO", "five", "5", "9", "", "show management", "check"])
+    let r = h.run(
+      Self.setUpEN + [
+        "manage nps", "2026-06-01", "9 Li Wei, CFO", "10", "7 Zhang San, user", "", "manage nps", "", "3 Li Wei, CFO", "five", "5", "9", "", "show management", "check",
+      ])
     #expect(r.status == 0, "\(r.err)")
     let m = try h.plan("acme").management
     #expect(m.npsResponses.map(\.score) == [9, 10, 7, 3, 5, 9])
@@ -77,7 +80,9 @@ import Testing
   @Test func aCSATScoreIsLinkedToItsTouchpoint() throws {
     let h = SessionHarness()
     let r = h.run(
-      Self.setUpEN + ["manage touch", "2", "2026-11-02", "", "", "", "manage csat", "9", "2/5", "#4", "#1", "", "manage csat", "6/7", "service quality", "2026-10-05", "show management", "check"])
+      Self.setUpEN + [
+        "manage touch", "2", "2026-11-02", "", "", "", "manage csat", "9", "2/5", "#4", "#1", "", "manage csat", "6/7", "service quality", "2026-10-05", "show management", "check",
+      ])
     #expect(r.status == 0, "\(r.err)")
     let m = try h.plan("acme").management
     #expect(m.csat.count == 2)

@@ -227,7 +227,9 @@ import Testing
   }
 
   static func discoveryOptions(_ book: Playbook) -> [String] {
-    DiscoveryStage.allCases.flatMap { s in (book.walks[s.rawValue]?.prompts ?? []).filter { ($0.kind == .text || $0.kind == .list) && PlanPatch.discoveryAnswer($0.fills) != nil }.map(\.fills) }
+    DiscoveryStage.allCases.flatMap { s in
+      (book.walks[s.rawValue]?.prompts ?? []).filter { ($0.kind == .text || $0.kind == .list) && PlanPatch.discoveryAnswer($0.fills) != nil }.map(\.fills)
+    }
   }
 
   static func firstTextPrompt(_ book: Playbook) -> Prompt? {

@@ -82,12 +82,14 @@ import Testing
     let trainer = TempWorkspace("coach-followup")
     trainer.write(
       "en/drills.yaml",
-      "module: drills\nlanguage: en\nobjection:\n  - id: price-budget-fixed\n    followUps:\n      - id: numbers\n        after: process\n        check: gives-evidence\n        when: fails\n        customer: Numbers, please.\n")
+      "module: drills\nlanguage: en\nobjection:\n  - id: price-budget-fixed\n    followUps:\n      - id: numbers\n        after: process\n        check: gives-evidence\n        when: fails\n        customer: Numbers, please.\n"
+    )
     let report = PlaybookLoader.load(directories: [builtIn, trainer.root], lang: .en)
     #expect(report.problems == [])
     var merged: [Lang: [String: YAMLNode]] = [:]
     for lang in Lang.allCases { merged[lang] = PlaybookAssembler.merge(PlaybookLoader.load(directories: [builtIn, trainer.root], lang: lang).files) }
     let parity = PlaybookAssembler.parity((.en, merged[.en]!), (.zh, merged[.zh]!)).map { $0.description.replacingAll(trainer.root + "/", with: "") }
-    #expect(parity.contains { $0.hasPrefix("en/drills.yaml:6:13: id `objection › price-budget-fixed › followUps › numbers` is in the en playbook but not in the zh one") }, "\(parity)")
+    #expect(
+      parity.contains { $0.hasPrefix("en/drills.yaml:6:13: id `objection › price-budget-fixed › followUps › numbers` is in the en playbook but not in the zh one") }, "\(parity)")
   }
 }

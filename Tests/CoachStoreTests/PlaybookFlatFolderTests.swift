@@ -57,7 +57,10 @@ import Testing
 
   /// Each file that is not loaded, and why.
   @Test(arguments: [
-    ("no language", "module: drills\ntitle: Ours\n", "drills.yaml:1:1: not loaded: a playbook file directly in the folder (not in en/ or zh/) needs `language: en` or `language: zh` at the top to say which playbook it belongs to"),
+    (
+      "no language", "module: drills\ntitle: Ours\n",
+      "drills.yaml:1:1: not loaded: a playbook file directly in the folder (not in en/ or zh/) needs `language: en` or `language: zh` at the top to say which playbook it belongs to"
+    ),
     ("a language coach does not have", "module: drills\nlanguage: fr\n", "drills.yaml:2:11: not loaded: `language: fr` is not a playbook language (en, zh)"),
   ])
   func aFlatFileThatIsNotLoadedSaysWhy(_ label: String, _ text: String, _ expected: String) {

@@ -4,7 +4,8 @@ import CoachCore
 /// `manage`: keeping a won account (course part 5). Alone, the service set-up walk; with a
 /// word, a walk that logs one thing, or a change to something logged.
 struct ManageCommand: SessionCommand {
-  static let configuration = CommandConfiguration(commandName: "manage", abstract: "Keep a won account: service set-up, touchpoints, satisfaction, issues, purchases, crises, growth.")
+  static let configuration = CommandConfiguration(
+    commandName: "manage", abstract: "Keep a won account: service set-up, touchpoints, satisfaction, issues, purchases, crises, growth.")
   @OptionGroup var global: GlobalOptions
   @Argument(help: "touch, nps, csat, issue, purchase, growth, improve or crisis") var part: String?
   @Argument(parsing: .allUnrecognized, help: "For issue: responded|resolved N [TIME]; growth N STATUS; improve N STATUS; crisis N | close N [DATE].") var words: [String] = []
@@ -118,7 +119,8 @@ struct ManageCommand: SessionCommand {
       StyledText(
         (resolved
           ? l.t("Issue #\(n) resolved at \(ManagementParsing.describe(time)), after \(tookText)", "问题 #\(n) 于 \(ManagementParsing.describe(time)) 解决，用时 \(tookText)")
-          : l.t("Issue #\(n) responded to at \(ManagementParsing.describe(time)), after \(tookText)", "问题 #\(n) 于 \(ManagementParsing.describe(time)) 响应，用时 \(tookText)")) + verdict,
+          : l.t("Issue #\(n) responded to at \(ManagementParsing.describe(time)), after \(tookText)", "问题 #\(n) 于 \(ManagementParsing.describe(time)) 响应，用时 \(tookText)"))
+          + verdict,
         within ? .good : .warn))
   }
 
@@ -132,7 +134,8 @@ struct ManageCommand: SessionCommand {
         exitCode: ExitStatus.usage)
     }
     try session.change(l.t("growth \(n): \(status.rawValue)", "价值提升 \(n)：\(ManagementNames.growthStatus(status, l))")) { $0.management.growth[n - 1].status = status }
-    session.acknowledge(StyledText(l.t("Opportunity #\(n) is now \(ManagementNames.growthStatus(status, l)).", "机会 #\(n) 的状态已改为\(ManagementNames.growthStatus(status, l))。"), .good))
+    session.acknowledge(
+      StyledText(l.t("Opportunity #\(n) is now \(ManagementNames.growthStatus(status, l)).", "机会 #\(n) 的状态已改为\(ManagementNames.growthStatus(status, l))。"), .good))
   }
 
   /// `manage improve N planned|done|verified`.
@@ -179,7 +182,8 @@ struct ManageCommand: SessionCommand {
         StyledText(
           l.t("Crisis #\(n) closed on \(DateParser.describe(day, l)).", "危机 #\(n) 已于 \(DateParser.describe(day, l)) 关闭。")
             + (missing
-              ? l.t(" The relationship repair step is still empty: `manage crisis \(n)` records it.", " 关系修复这一步还没有填写：用 `manage crisis \(n)` 补上。") : ""), .good))
+              ? l.t(" The relationship repair step is still empty: `manage crisis \(n)` records it.", " 关系修复这一步还没有填写：用 `manage crisis \(n)` 补上。") : ""),
+          .good))
     case .some:
       let n = try number(0, of: crises.count, "manage crisis 1", session)
       session.begin(ManagementFlows.crisis(plan, id: crises[n - 1].id, l: l))

@@ -36,7 +36,9 @@ struct MeetingCommand: SessionCommand {
           let view = MeetingView(plan: plan, book: book, l: l, width: width)
           session.say(
             StyledText(
-              l.t("Meeting \(view.number(past)) (\(view.when(past))) has no debrief yet: `debrief` records how it went.", "会谈 \(view.number(past))（\(view.when(past))）还没有复盘：用 `debrief` 记录会谈结果。"), .dim))
+              l.t(
+                "Meeting \(view.number(past)) (\(view.when(past))) has no debrief yet: `debrief` records how it went.",
+                "会谈 \(view.number(past))（\(view.when(past))）还没有复盘：用 `debrief` 记录会谈结果。"), .dim))
         }
         session.begin(MeetingPrepFlow.flow(plan: plan, meetingID: nil, book: book, l: l))
       }
@@ -50,7 +52,9 @@ struct MeetingCommand: SessionCommand {
       guard Int(word) != nil else {
         throw CommandError(
           StyledText(
-            l.t("Unknown word ‘\(word)’: use `meeting`, `meeting new`, `meeting list`, `meeting N` or `meeting remove N`.", "未知词 ‘\(word)’：请使用 `meeting`、`meeting new`、`meeting list`、`meeting 编号` 或 `meeting remove 编号`。")
+            l.t(
+              "Unknown word ‘\(word)’: use `meeting`, `meeting new`, `meeting list`, `meeting N` or `meeting remove N`.",
+              "未知词 ‘\(word)’：请使用 `meeting`、`meeting new`、`meeting list`、`meeting 编号` 或 `meeting remove 编号`。")
               + NearestWord.hint(word, among: MeetingCommand.words, l)), exitCode: ExitStatus.usage)
       }
       let plan = try session.requirePlan()
@@ -65,14 +69,16 @@ struct MeetingCommand: SessionCommand {
   static func meeting(_ word: String?, in plan: AccountPlan, l: L10n) throws(CommandError) -> Meeting {
     let timeline = plan.timeline
     guard let word, let n = Int(word) else {
-      throw CommandError(StyledText(l.t("Give the meeting's number from `meeting list`, e.g. `meeting 2`.", "请写出 `meeting list` 中的会谈编号，例如 `meeting 2`。")), exitCode: ExitStatus.usage)
+      throw CommandError(
+        StyledText(l.t("Give the meeting's number from `meeting list`, e.g. `meeting 2`.", "请写出 `meeting list` 中的会谈编号，例如 `meeting 2`。")), exitCode: ExitStatus.usage)
     }
     guard timeline.indices.contains(n - 1) else {
       throw CommandError(
         StyledText(
           timeline.isEmpty
             ? l.t("There are no meetings yet: `meeting new` prepares one.", "还没有会谈：用 `meeting new` 准备一次。")
-            : l.t("There is no meeting #\(n): `meeting list` shows 1 to \(timeline.count).", "没有会谈 #\(n)：`meeting list` 中的编号为 1 到 \(timeline.count)。")), exitCode: ExitStatus.noInput)
+            : l.t("There is no meeting #\(n): `meeting list` shows 1 to \(timeline.count).", "没有会谈 #\(n)：`meeting list` 中的编号为 1 到 \(timeline.count)。")),
+        exitCode: ExitStatus.noInput)
     }
     return timeline[n - 1]
   }
@@ -99,7 +105,9 @@ struct DebriefCommand: SessionCommand {
         StyledText(
           plan.meetings.isEmpty
             ? l.t("There is no meeting to debrief: `meeting new` records one (a past date is fine).", "没有可复盘的会谈：用 `meeting new` 记录一次（日期可以是过去的）。")
-            : l.t("Every meeting up to today has its debrief. `debrief N` goes over meeting N again (`meeting list` numbers them).", "截至今天的会谈都已复盘。用 `debrief 编号` 重新复盘某次会谈（编号见 `meeting list`）。")),
+            : l.t(
+              "Every meeting up to today has its debrief. `debrief N` goes over meeting N again (`meeting list` numbers them).",
+              "截至今天的会谈都已复盘。用 `debrief 编号` 重新复盘某次会谈（编号见 `meeting list`）。")),
         exitCode: ExitStatus.noInput)
     }
     session.begin(DebriefFlow.flow(meetingID: meeting.id, plan: plan, book: book, l: l))

@@ -73,7 +73,11 @@ extension ManagementFlows {
       guard let plan = context.plan, let i = plan.management.crises.firstIndex(where: { $0.id == target.id }) else { return [] }
       let c = plan.management.crises[i]
       var out: [FlowEffect] = [
-        .say(StyledText(l.t("Crisis #\(i + 1) “\(Sanitizer.clean(c.title, multiline: false))”, open since \(c.openedOn).", "危机 #\(i + 1)“\(Sanitizer.clean(c.title, multiline: false))”，开始于 \(c.openedOn)。"), .good))
+        .say(
+          StyledText(
+            l.t(
+              "Crisis #\(i + 1) “\(Sanitizer.clean(c.title, multiline: false))”, open since \(c.openedOn).",
+              "危机 #\(i + 1)“\(Sanitizer.clean(c.title, multiline: false))”，开始于 \(c.openedOn)。"), .good))
       ]
       if engine.leftEarly && !engine.allAnswered {
         out.append(.say(StyledText(l.t("`manage crisis \(i + 1)` picks up at the first open step.", "用 `manage crisis \(i + 1)` 从第一个未完成的步骤继续。"), .dim)))

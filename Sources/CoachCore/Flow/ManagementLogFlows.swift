@@ -32,11 +32,15 @@ extension ManagementFlows {
         default: break
         }
       })
-    return WalkFlow(engine: WalkEngine(walk: walk, answers: [:], l: l), binding: binding, onEnd: summary({ plan in
-      guard let i = plan.management.touchpoints.firstIndex(where: { $0.id == target.id }) else { return nil }
-      let t = plan.management.touchpoints[i]
-      return l.t("Logged touchpoint #\(i + 1): \(t.date), \(ManagementNames.touchpoint(t.kind, l)).", "已记录接触 #\(i + 1)：\(t.date)，\(ManagementNames.touchpoint(t.kind, l))。")
-    }, l: l, related: ["visit-overdue", "tier-service-mismatch"], next: l.t("`manage csat` scores it; `show management` shows the visits due.", "用 `manage csat` 为它评分；用 `show management` 查看下次回访时间。")))
+    return WalkFlow(
+      engine: WalkEngine(walk: walk, answers: [:], l: l), binding: binding,
+      onEnd: summary(
+        { plan in
+          guard let i = plan.management.touchpoints.firstIndex(where: { $0.id == target.id }) else { return nil }
+          let t = plan.management.touchpoints[i]
+          return l.t("Logged touchpoint #\(i + 1): \(t.date), \(ManagementNames.touchpoint(t.kind, l)).", "已记录接触 #\(i + 1)：\(t.date)，\(ManagementNames.touchpoint(t.kind, l))。")
+        }, l: l, related: ["visit-overdue", "tier-service-mismatch"],
+        next: l.t("`manage csat` scores it; `show management` shows the visits due.", "用 `manage csat` 为它评分；用 `show management` 查看下次回访时间。")))
   }
 
   // MARK: NPS
@@ -94,15 +98,19 @@ extension ManagementFlows {
         return l.t("‘\(last)’ does not start with a score from 0 to 10: type e.g. `9 Li Wei, CFO`.", "‘\(last)’ 开头不是 0 到 10 的分数：请输入例如 `9 李伟，财务总监`。")
       },
       describe: { l.t("NPS survey: ", "NPS 调查：") + $0.shortLabel })
-    let flow = WalkFlow(engine: WalkEngine(walk: walk, answers: [:], l: l), binding: binding, onEnd: summary({ plan in
-      guard !survey.ids.isEmpty, let date = plan.management.npsResponses.first(where: { $0.id == survey.ids[0] })?.date,
-        let point = ManagementMetrics(plan.management, today: CalendarDay(date) ?? CalendarDay(daysSinceEpoch: 0), now: Timestamp(secondsSinceEpoch: 0))
-          .npsTrend.first(where: { $0.date == date })
-      else { return nil }
-      return l.t(
-        "NPS on \(date): \(point.nps) (\(point.respondents) respondents: promoters \(point.promoters), passives \(point.passives), detractors \(point.detractors)).",
-        "\(date) 的 NPS：\(point.nps)（\(point.respondents) 位受访者：推荐者 \(point.promoters)，被动者 \(point.passives)，批评者 \(point.detractors)）。")
-    }, l: l, related: ["nps-detractor-majority", "nps-falling"], next: l.t("`show management` shows the trend; `manage improve` plans an improvement for the low scores.", "用 `show management` 查看趋势；用 `manage improve` 针对低分制定改进措施。")))
+    let flow = WalkFlow(
+      engine: WalkEngine(walk: walk, answers: [:], l: l), binding: binding,
+      onEnd: summary(
+        { plan in
+          guard !survey.ids.isEmpty, let date = plan.management.npsResponses.first(where: { $0.id == survey.ids[0] })?.date,
+            let point = ManagementMetrics(plan.management, today: CalendarDay(date) ?? CalendarDay(daysSinceEpoch: 0), now: Timestamp(secondsSinceEpoch: 0))
+              .npsTrend.first(where: { $0.date == date })
+          else { return nil }
+          return l.t(
+            "NPS on \(date): \(point.nps) (\(point.respondents) respondents: promoters \(point.promoters), passives \(point.passives), detractors \(point.detractors)).",
+            "\(date) 的 NPS：\(point.nps)（\(point.respondents) 位受访者：推荐者 \(point.promoters)，被动者 \(point.passives)，批评者 \(point.detractors)）。")
+        }, l: l, related: ["nps-detractor-majority", "nps-falling"],
+        next: l.t("`show management` shows the trend; `manage improve` plans an improvement for the low scores.", "用 `show management` 查看趋势；用 `manage improve` 针对低分制定改进措施。")))
     flow.afterRecord = { p, v, _ in
       guard p.id == "respondents", case .list(let items) = v, let last = items.last, let r = ManagementParsing.npsRespondent(last) else { return [] }
       let group = r.score >= 9 ? l.t("promoter", "推荐者") : r.score >= 7 ? l.t("passive", "被动者") : l.t("detractor", "批评者")
@@ -169,11 +177,14 @@ extension ManagementFlows {
         }
         return binding.validate(p, v, plan)
       }, describe: binding.describe)
-    return WalkFlow(engine: WalkEngine(walk: walk, answers: [:], l: l), binding: linking, onEnd: summary({ plan in
-      guard let c = plan.management.csat.first(where: { $0.id == target.id }) else { return nil }
-      let about = c.touchpointId.flatMap { id in plan.management.touchpoints.firstIndex { $0.id == id }.map { "#\($0 + 1)" } } ?? c.area ?? "—"
-      return l.t("Logged CSAT \(c.score)/\(c.scale) for \(about) on \(c.date).", "已记录 CSAT \(c.score)/\(c.scale)，对象：\(about)，日期：\(c.date)。")
-    }, l: l, related: ["csat-low"], next: l.t("`show management` shows the CSAT trend.", "用 `show management` 查看 CSAT 趋势。")))
+    return WalkFlow(
+      engine: WalkEngine(walk: walk, answers: [:], l: l), binding: linking,
+      onEnd: summary(
+        { plan in
+          guard let c = plan.management.csat.first(where: { $0.id == target.id }) else { return nil }
+          let about = c.touchpointId.flatMap { id in plan.management.touchpoints.firstIndex { $0.id == id }.map { "#\($0 + 1)" } } ?? c.area ?? "—"
+          return l.t("Logged CSAT \(c.score)/\(c.scale) for \(about) on \(c.date).", "已记录 CSAT \(c.score)/\(c.scale)，对象：\(about)，日期：\(c.date)。")
+        }, l: l, related: ["csat-low"], next: l.t("`show management` shows the CSAT trend.", "用 `show management` 查看 CSAT 趋势。")))
   }
 
   // MARK: issue
@@ -228,14 +239,19 @@ extension ManagementFlows {
           return l.t("‘\(text)’ is not a time: type e.g. 2026-11-20 14:30, yesterday 9:00 or 14:30.", "‘\(text)’ 不是有效时间：请输入例如 2026-11-20 14:30、昨天 9:00 或 14:30。")
         }
       })
-    let flow = WalkFlow(engine: WalkEngine(walk: walk, answers: [:], l: l), binding: binding, onEnd: summary({ plan in
-      guard let i = plan.management.issues.firstIndex(where: { $0.id == target.id }) else { return nil }
-      let issue = plan.management.issues[i]
-      let r = plan.management.responseLevel(issue.level)
-      return l.t(
-        "Logged \(ManagementNames.issueKind(issue.kind, l)) #\(i + 1), raised \(Blocks.time(issue.openedAt)): respond within \(ManagementNames.hours(r.respondHours, l)), resolve within \(ManagementNames.hours(r.resolveHours, l)).",
-        "已记录\(ManagementNames.issueKind(issue.kind, l)) #\(i + 1)，提出于 \(Blocks.time(issue.openedAt))：须在\(ManagementNames.hours(r.respondHours, l))内响应，\(ManagementNames.hours(r.resolveHours, l))内解决。")
-    }, l: l, related: ["sla-breached", "complaints-rising"], next: l.t("`manage issue responded N` and `manage issue resolved N` record the times.", "用 `manage issue responded 编号` 和 `manage issue resolved 编号` 记录响应和解决时间。")))
+    let flow = WalkFlow(
+      engine: WalkEngine(walk: walk, answers: [:], l: l), binding: binding,
+      onEnd: summary(
+        { plan in
+          guard let i = plan.management.issues.firstIndex(where: { $0.id == target.id }) else { return nil }
+          let issue = plan.management.issues[i]
+          let r = plan.management.responseLevel(issue.level)
+          return l.t(
+            "Logged \(ManagementNames.issueKind(issue.kind, l)) #\(i + 1), raised \(Blocks.time(issue.openedAt)): respond within \(ManagementNames.hours(r.respondHours, l)), resolve within \(ManagementNames.hours(r.resolveHours, l)).",
+            "已记录\(ManagementNames.issueKind(issue.kind, l)) #\(i + 1)，提出于 \(Blocks.time(issue.openedAt))：须在\(ManagementNames.hours(r.respondHours, l))内响应，\(ManagementNames.hours(r.resolveHours, l))内解决。"
+          )
+        }, l: l, related: ["sla-breached", "complaints-rising"],
+        next: l.t("`manage issue responded N` and `manage issue resolved N` record the times.", "用 `manage issue responded 编号` 和 `manage issue resolved 编号` 记录响应和解决时间。")))
     flow.afterRecord = { p, v, _ in
       guard p.id == "opened", let text = PlanPatch.text(v), let t = moment(text) else { return [] }
       return [.say(StyledText("  = " + ManagementParsing.describe(t), .good))]
@@ -267,11 +283,16 @@ extension ManagementFlows {
         default: break
         }
       })
-    return WalkFlow(engine: WalkEngine(walk: walk, answers: [:], l: l), binding: binding, onEnd: summary({ plan in
-      guard let i = plan.management.purchases.firstIndex(where: { $0.id == target.id }) else { return nil }
-      let p = plan.management.purchases[i]
-      return l.t("Logged purchase #\(i + 1): \(AmountParser.describe(p.amount, currency: p.currency)) on \(p.date).", "已记录采购 #\(i + 1)：\(p.date)，\(AmountParser.describe(p.amount, currency: p.currency))。")
-    }, l: l, related: ["purchase-frequency-falling"], next: l.t("`show management` shows the purchase frequency.", "用 `show management` 查看采购频率。")))
+    return WalkFlow(
+      engine: WalkEngine(walk: walk, answers: [:], l: l), binding: binding,
+      onEnd: summary(
+        { plan in
+          guard let i = plan.management.purchases.firstIndex(where: { $0.id == target.id }) else { return nil }
+          let p = plan.management.purchases[i]
+          return l.t(
+            "Logged purchase #\(i + 1): \(AmountParser.describe(p.amount, currency: p.currency)) on \(p.date).",
+            "已记录采购 #\(i + 1)：\(p.date)，\(AmountParser.describe(p.amount, currency: p.currency))。")
+        }, l: l, related: ["purchase-frequency-falling"], next: l.t("`show management` shows the purchase frequency.", "用 `show management` 查看采购频率。")))
   }
 
   // MARK: growth
@@ -280,7 +301,8 @@ extension ManagementFlows {
   public static func growth(l: L10n) -> WalkFlow {
     let target = Target()
     let prompts = [
-      prompt("text", .text, l.t("What is the opportunity?", "是什么机会？"), label: l.t("Opportunity", "机会"),
+      prompt(
+        "text", .text, l.t("What is the opportunity?", "是什么机会？"), label: l.t("Opportunity", "机会"),
         hint: l.t(
           "Start from the customer's whole business: unmet needs and new uses of what they have. Push it once they have had a first success and trust you, not earlier.",
           "从客户的业务全景出发，找出未满足的需求和新的应用场景。在客户取得初步成功、建立信任之后再适时推进，避免过早或过度销售。"), optional: false),
@@ -307,11 +329,16 @@ extension ManagementFlows {
         default: break
         }
       })
-    return WalkFlow(engine: WalkEngine(walk: walk, answers: [:], l: l), binding: binding, onEnd: summary({ plan in
-      guard let i = plan.management.growth.firstIndex(where: { $0.id == target.id }) else { return nil }
-      let g = plan.management.growth[i]
-      return l.t("Logged opportunity #\(i + 1): \(ManagementNames.growthKind(g.kind, l)), \(ManagementNames.growthStatus(g.status, l)).", "已记录机会 #\(i + 1)：\(ManagementNames.growthKind(g.kind, l))，\(ManagementNames.growthStatus(g.status, l))。")
-    }, l: l, related: [], next: l.t("`manage growth N pursuing|won|lost` updates its status.", "用 `manage growth 编号 pursuing|won|lost` 更新状态。")))
+    return WalkFlow(
+      engine: WalkEngine(walk: walk, answers: [:], l: l), binding: binding,
+      onEnd: summary(
+        { plan in
+          guard let i = plan.management.growth.firstIndex(where: { $0.id == target.id }) else { return nil }
+          let g = plan.management.growth[i]
+          return l.t(
+            "Logged opportunity #\(i + 1): \(ManagementNames.growthKind(g.kind, l)), \(ManagementNames.growthStatus(g.status, l)).",
+            "已记录机会 #\(i + 1)：\(ManagementNames.growthKind(g.kind, l))，\(ManagementNames.growthStatus(g.status, l))。")
+        }, l: l, related: [], next: l.t("`manage growth N pursuing|won|lost` updates its status.", "用 `manage growth 编号 pursuing|won|lost` 更新状态。")))
   }
 
   // MARK: improvement
@@ -320,7 +347,8 @@ extension ManagementFlows {
   public static func improvement(l: L10n) -> WalkFlow {
     let target = Target()
     let prompts = [
-      prompt("text", .text, l.t("What will you improve?", "要改进什么？"), label: l.t("Improvement", "改进措施"),
+      prompt(
+        "text", .text, l.t("What will you improve?", "要改进什么？"), label: l.t("Improvement", "改进措施"),
         hint: l.t(
           "Close the feedback loop: collect, analyse, improve, then verify with the customer and tell them what changed.",
           "形成反馈闭环：收集、分析、改进，然后向客户验证并通报改进成果。"), optional: false),
@@ -341,9 +369,12 @@ extension ManagementFlows {
         default: a.due = text
         }
       })
-    return WalkFlow(engine: WalkEngine(walk: walk, answers: [:], l: l), binding: binding, onEnd: summary({ plan in
-      guard let i = plan.management.improvements.firstIndex(where: { $0.id == target.id }) else { return nil }
-      return l.t("Added improvement #\(i + 1).", "已添加改进措施 #\(i + 1)。")
-    }, l: l, related: [], next: l.t("`manage improve N done` once it is done, `verified` once the customer confirms it.", "完成后用 `manage improve 编号 done`，客户确认后用 `verified`。")))
+    return WalkFlow(
+      engine: WalkEngine(walk: walk, answers: [:], l: l), binding: binding,
+      onEnd: summary(
+        { plan in
+          guard let i = plan.management.improvements.firstIndex(where: { $0.id == target.id }) else { return nil }
+          return l.t("Added improvement #\(i + 1).", "已添加改进措施 #\(i + 1)。")
+        }, l: l, related: [], next: l.t("`manage improve N done` once it is done, `verified` once the customer confirms it.", "完成后用 `manage improve 编号 done`，客户确认后用 `verified`。")))
   }
 }

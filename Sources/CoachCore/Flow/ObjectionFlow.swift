@@ -166,7 +166,6 @@ public final class ObjectionFlow: Flow, EffectCollecting {
     collect(context) { handle(line) }
   }
 
-
   /// One line; true when the walk has ended.
   private func handle(_ line: String) -> Bool {
     let text = AnswerParsing.tidy(line)

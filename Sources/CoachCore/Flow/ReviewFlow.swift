@@ -46,7 +46,6 @@ public final class ReviewFlow: Flow, EffectCollecting {
   var transcript: DrillTranscript { items[drill].transcript }
   var record: DrillStepRecord { items[drill].transcript.steps[step] }
 
-
   // MARK: showing
 
   public func start(_ context: FlowContext) -> [FlowEffect] {

@@ -93,7 +93,9 @@ public enum ManagementParsing {
   static func hours(_ typed: String) -> Int? {
     let t = typed.replacingAll(" ", with: "")
     if ["1w", "1week", "oneweek", "week", "一周", "1周", "一星期"].contains(t) { return 168 }
-    let units: [(String, Int)] = [("hours", 1), ("hour", 1), ("hrs", 1), ("h", 1), ("小时", 1), ("days", 24), ("day", 24), ("d", 24), ("天", 24), ("weeks", 168), ("w", 168), ("周", 168)]
+    let units: [(String, Int)] = [
+      ("hours", 1), ("hour", 1), ("hrs", 1), ("h", 1), ("小时", 1), ("days", 24), ("day", 24), ("d", 24), ("天", 24), ("weeks", 168), ("w", 168), ("周", 168),
+    ]
     for (suffix, factor) in units where t.hasSuffix(suffix) {
       guard let n = Int(t.dropLast(suffix.count)), n > 0, n * factor <= 8760 else { return nil }
       return n * factor

@@ -33,7 +33,8 @@ public final class DebriefFlow {
     intro.append(
       "\n"
         + Wrap.text(
-          l.t("(? help · back · skip · done · Enter keeps the answer or moves on; every answer is saved at once, `undo` takes one back)",
+          l.t(
+            "(? help · back · skip · done · Enter keeps the answer or moves on; every answer is saved at once, `undo` takes one back)",
             "（? 提示 · back 上一步 · skip 跳过 · done 结束 · Enter 保留原答案或继续；每个回答都会立即保存，`undo` 可撤回）"), width: width), .dim)
     return intro
   }
@@ -54,7 +55,9 @@ public final class DebriefFlow {
     plan.meetings[i].debrief = d
   }
 
-  func item(_ walk: Walk, answers: [String: AnswerValue] = [:], context: String, binding: WalkBinding, onEnd: @escaping (WalkEngine, FlowContext) -> [FlowEffect] = { _, _ in [] }) -> SequenceFlow.Item {
+  func item(
+    _ walk: Walk, answers: [String: AnswerValue] = [:], context: String, binding: WalkBinding, onEnd: @escaping (WalkEngine, FlowContext) -> [FlowEffect] = { _, _ in [] }
+  ) -> SequenceFlow.Item {
     var item = SequenceFlow.Item(engine: WalkEngine(walk: walk, answers: answers, context: context, l: l), binding: binding)
     item.onEnd = onEnd
     return item
@@ -144,7 +147,9 @@ public final class DebriefFlow {
       out.append("\n")
       out += FindingsView.render(gaps, l: l, width: context.width)
     }
-    out.append("\n" + Wrap.text(l.t("`show timeline` shows every meeting; `meeting new` prepares the next one.", "用 `show timeline` 查看全部会谈；用 `meeting new` 准备下一次会谈。"), width: context.width), .dim)
+    out.append(
+      "\n" + Wrap.text(l.t("`show timeline` shows every meeting; `meeting new` prepares the next one.", "用 `show timeline` 查看全部会谈；用 `meeting new` 准备下一次会谈。"), width: context.width),
+      .dim)
     return [.say(out)]
   }
 }

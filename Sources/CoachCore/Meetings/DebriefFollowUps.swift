@@ -94,12 +94,14 @@ extension DebriefFlow {
         guard let i = plan.stakeholders.firstIndex(where: { $0.id == stakeholderID }) else { return }
         let before = plan.stakeholders[i]
         DebriefFlow.debrief(&plan, id, time) { d in
-          var c = d.changes.first { $0.stakeholder == stakeholderID } ?? {
-            var c = StakeholderChange(stakeholder: stakeholderID)
-            c.attitudeBefore = before.attitude
-            c.concernsBefore = before.concerns
-            return c
-          }()
+          var c =
+            d.changes.first { $0.stakeholder == stakeholderID }
+            ?? {
+              var c = StakeholderChange(stakeholder: stakeholderID)
+              c.attitudeBefore = before.attitude
+              c.concernsBefore = before.concerns
+              return c
+            }()
           if p.id == "attitude" { c.attitude = PlanPatch.text(v).flatMap(Attitude.init(rawValue:)) } else { c.concerns = PlanPatch.text(v) }
           d.changes.removeAll { $0.stakeholder == stakeholderID }
           d.changes.append(c)

@@ -36,7 +36,8 @@ public enum MeetingPrepFlow {
 
     var attendeesText = l.t("Who attends on their side? Numbers or names (e.g. `1 3`; `-` for nobody yet).", "客户方谁参加？输入编号或姓名（如 `1 3`；`-` 表示暂无）。")
     if people.items.isEmpty {
-      attendeesText = l.t("Who attends on their side? No stakeholders yet (`stakeholders add NAME` adds them): Enter to go on.", "客户方谁参加？尚无决策者（用 `stakeholders add 姓名` 添加）：按 Enter 继续。")
+      attendeesText = l.t(
+        "Who attends on their side? No stakeholders yet (`stakeholders add NAME` adds them): Enter to go on.", "客户方谁参加？尚无决策者（用 `stakeholders add 姓名` 添加）：按 Enter 继续。")
     }
     for (i, s) in plan.stakeholders.enumerated() where !s.id.isEmpty {
       var line = "\n  \(i + 1). " + s.name
@@ -56,7 +57,8 @@ public enum MeetingPrepFlow {
 
     var questionsText = l.t("Which planned questions will you ask? Numbers (e.g. `1 4`; `-` for none).", "会上要问哪些计划中的问题？输入编号（如 `1 4`；`-` 表示不选）。")
     if questions.items.isEmpty {
-      questionsText = l.t("Which planned questions will you ask? The question plan is empty (`questions` plans them): Enter to go on.", "会上要问哪些计划中的问题？提问计划还是空的（用 `questions` 规划）：按 Enter 继续。")
+      questionsText = l.t(
+        "Which planned questions will you ask? The question plan is empty (`questions` plans them): Enter to go on.", "会上要问哪些计划中的问题？提问计划还是空的（用 `questions` 规划）：按 Enter 继续。")
     }
     var n = 0
     for type in QuestionType.allCases {
@@ -77,7 +79,9 @@ public enum MeetingPrepFlow {
 
     var objectionsText = l.t("Which objections do you expect? Numbers (e.g. `2`; `-` for none).", "预计会遇到哪些异议？输入编号（如 `2`；`-` 表示不选）。")
     if objections.items.isEmpty {
-      objectionsText = l.t("Which objections do you expect? None logged yet (`objection` logs one with its LSCPA answer): Enter to go on.", "预计会遇到哪些异议？尚未记录异议（用 `objection` 记录并准备 LSCPA 答复）：按 Enter 继续。")
+      objectionsText = l.t(
+        "Which objections do you expect? None logged yet (`objection` logs one with its LSCPA answer): Enter to go on.",
+        "预计会遇到哪些异议？尚未记录异议（用 `objection` 记录并准备 LSCPA 答复）：按 Enter 继续。")
     }
     for (i, o) in plan.objections.enumerated() where !o.id.isEmpty {
       objectionsText += "\n  \(i + 1). [" + labels.category(o.category) + "] " + o.statement
@@ -91,7 +95,8 @@ public enum MeetingPrepFlow {
     objectionsPrompt.hint = l.t(
       "Pick the objections these people are likely to raise, given what each cares about. Say the LSCPA lines out loud before the meeting: `drill --from-plan --meeting next` rehearses exactly these.",
       "根据参会人各自关心的问题，选出他们可能提出的异议。会前把 LSCPA 话术练熟：`drill --from-plan --meeting next` 专门演练这些异议。")
-    var materials = Prompt(id: "materials", kind: .list, fills: "meeting.materials", text: l.t("What do you bring? One item per line (deck, case study, price sheet…).", "需要带哪些材料？每行一项（方案、案例、报价单……）。"))
+    var materials = Prompt(
+      id: "materials", kind: .list, fills: "meeting.materials", text: l.t("What do you bring? One item per line (deck, case study, price sheet…).", "需要带哪些材料？每行一项（方案、案例、报价单……）。"))
     materials.label = l.t("Materials", "材料")
     materials.optional = true
     materials.hint = l.t(
@@ -192,7 +197,8 @@ public enum MeetingPrepFlow {
       out.append(
         "\n"
           + Wrap.text(
-            l.t("`meeting list` shows the timeline; `drill --from-plan --meeting next` rehearses the expected objections; after the meeting, `debrief`.",
+            l.t(
+              "`meeting list` shows the timeline; `drill --from-plan --meeting next` rehearses the expected objections; after the meeting, `debrief`.",
               "用 `meeting list` 查看会谈时间线；用 `drill --from-plan --meeting next` 演练预计的异议；会谈结束后用 `debrief` 复盘。"), width: context.width), .dim)
       return [.say(out)]
     }

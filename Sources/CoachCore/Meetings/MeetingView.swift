@@ -69,7 +69,7 @@ public struct MeetingView {
         out.append(Wrap.text(Sanitizer.clean(o.statement), width: width - 8).replacingNewlines(with: "\n      "))
         for step in LSCPAStep.allCases {
           guard let line = o.lscpa[step], !line.isEmpty else { continue }
-          out.append("\n      " + labels.step(step) + l.t(": ", "：") , .dim)
+          out.append("\n      " + labels.step(step) + l.t(": ", "："), .dim)
           out.append(Wrap.text(Sanitizer.clean(line), width: width - 10).replacingNewlines(with: "\n        "))
         }
       }
@@ -147,12 +147,13 @@ public struct MeetingView {
     for (i, m) in plan.timeline.enumerated() {
       let names = m.attendees.compactMap { plan.stakeholder(id: $0)?.name }
       var status = m.debrief.map { outcome($0.outcome) } ?? "—"
-      if m.id == next?.id { status = l.t("next", "下一次") }
-      else if m.debrief == nil, let today, let day = m.day, day < today { status = l.t("to debrief", "待复盘") }
+      if m.id == next?.id { status = l.t("next", "下一次") } else if m.debrief == nil, let today, let day = m.day, day < today { status = l.t("to debrief", "待复盘") }
       table.add(["\(i + 1)", when(m), m.objective ?? "—", names.isEmpty ? "—" : names.joined(separator: l.t(", ", "、")), status])
     }
     out += table.render(width: width - 2).indented("  ")
-    out.append("\n" + Wrap.text(l.t("`meeting N` shows or edits one; `debrief [N]` records how it went.", "用 `meeting 编号` 查看或修改；用 `debrief [编号]` 记录会谈结果。"), width: width, indent: "  "), .dim)
+    out.append(
+      "\n" + Wrap.text(l.t("`meeting N` shows or edits one; `debrief [N]` records how it went.", "用 `meeting 编号` 查看或修改；用 `debrief [编号]` 记录会谈结果。"), width: width, indent: "  "), .dim
+    )
     return out
   }
 }

@@ -42,7 +42,8 @@ public enum ItemIDPrefix {
   public static let crisis = "mx"
   public static let growth = "mg"
   public static let improvement = "ma"
-  public static let all = [stakeholder, objection, action, question, concession, interest, team, objective, meeting]
+  public static let all =
+    [stakeholder, objection, action, question, concession, interest, team, objective, meeting]
     + [touchpoint, nps, csat, issue, purchase, crisis, growth, improvement]
 
   /// An id as the schema allows it: ASCII letters, digits, `_` and `-`, at most 40, not

@@ -45,7 +45,8 @@ extension PlaybookDecoder {
   static func followUps(_ r: NodeReader, steps: [String], _ problems: ProblemList) -> [DrillFollowUp] {
     let list = r.list("followUps") { node -> DrillFollowUp? in
       guard let f = NodeReader(node, what: Bilingual("a follow-up", "客户追问"), keys: followUpKeys, problems: problems), let id = f.id(),
-        let after = f.text("after", required: true, meaning: Bilingual("the step whose answer triggers it: \(steps.joined(separator: ", "))", "由哪一步的回答触发：\(steps.joined(separator: "、"))")),
+        let after = f.text(
+          "after", required: true, meaning: Bilingual("the step whose answer triggers it: \(steps.joined(separator: ", "))", "由哪一步的回答触发：\(steps.joined(separator: "、"))")),
         let check = f.text("check", required: true, meaning: Bilingual("a check of that step in rubric.yaml", "rubric.yaml 中该步的一项检查")),
         let when = f.enumeration("when", DrillFollowUp.When.self, allowed: DrillFollowUp.When.allCases.map(\.rawValue), required: true),
         let customer = f.text("customer", required: true, meaning: Bilingual("what the customer says", "客户说的话"))

@@ -441,7 +441,8 @@ enum PlaybookDecoder {
   }
 
   static func objectionDrill(_ node: YAMLNode, _ problems: ProblemList) -> ObjectionDrill? {
-    guard let r = NodeReader(node, what: Bilingual("an objection drill", "异议练习"), keys: ["id", "category", "context", "customer", "followUps"], problems: problems), let id = r.id(),
+    guard let r = NodeReader(node, what: Bilingual("an objection drill", "异议练习"), keys: ["id", "category", "context", "customer", "followUps"], problems: problems),
+      let id = r.id(),
       let category = r.enumeration("category", ObjectionCategory.self, allowed: ObjectionCategory.allCases.map(\.rawValue), required: true),
       let customer = r.text("customer", required: true)
     else { return nil }
