@@ -19,6 +19,8 @@ public struct AccountPlan: JSONRecord {
   public var objections: [Objection]
   public var negotiation: Negotiation
   public var actions: [Action]
+  /// The deal's size, close date, sales stage and competitors (absent in older plans).
+  public var deal: DealFacts
   /// The number of the last item id handed out, by id prefix (`"s": 3` after `s3`): ids only
   /// grow, so one is never reused after its item is removed.
   public var lastItemIDs: [String: Int]
@@ -39,6 +41,7 @@ public struct AccountPlan: JSONRecord {
     objections = []
     negotiation = Negotiation()
     actions = []
+    deal = DealFacts()
     lastItemIDs = [:]
     extra = [:]
   }
@@ -70,6 +73,7 @@ public struct AccountPlan: JSONRecord {
     objections = try f.records("objections", Objection.self)
     negotiation = try f.record("negotiation", Negotiation.self) ?? Negotiation()
     actions = try f.records("actions", Action.self)
+    deal = try f.record("deal", DealFacts.self) ?? DealFacts()
     lastItemIDs = [:]
     if let counters = f.value("lastItemIDs") {
       guard case .object(let object) = counters else {
@@ -111,6 +115,7 @@ public struct AccountPlan: JSONRecord {
     o.set("objections", records: objections)
     o.set("negotiation", record: negotiation)
     o.set("actions", records: actions)
+    o.set("deal", deal.isEmpty ? nil : deal.json)
     o.set("lastItemIDs", lastItemIDs.isEmpty ? nil : .object(lastItemIDs.mapValues { .number(Double($0)) }))
     return o.json
   }

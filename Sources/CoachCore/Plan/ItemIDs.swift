@@ -21,7 +21,8 @@ public enum ItemIDPrefix {
   public static let concession = "c"
   public static let interest = "i"
   public static let team = "t"
-  public static let all = [stakeholder, objection, action, question, concession, interest, team]
+  public static let competitor = "k"
+  public static let all = [stakeholder, objection, action, question, concession, interest, team, competitor]
 
   /// An id as the schema allows it: ASCII letters, digits, `_` and `-`, at most 40, not
   /// starting with `_` or `-`.
@@ -47,6 +48,7 @@ extension AccountPlan {
     stakeholders.contains { $0.id.isEmpty } || objections.contains { $0.id.isEmpty } || actions.contains { $0.id.isEmpty }
       || questionPlan.contains { $0.id.isEmpty } || negotiation.concessions.contains { $0.id.isEmpty }
       || negotiation.interests.contains { $0.id.isEmpty } || negotiation.team.contains { $0.id.isEmpty }
+      || deal.competitors.contains { $0.id.isEmpty }
   }
 
   /// Gives every list item without an id the next unused one of its list, and links the
@@ -61,6 +63,7 @@ extension AccountPlan {
     Self.assign(&negotiation.concessions, ItemIDPrefix.concession, &last)
     Self.assign(&negotiation.interests, ItemIDPrefix.interest, &last)
     Self.assign(&negotiation.team, ItemIDPrefix.team, &last)
+    Self.assign(&deal.competitors, ItemIDPrefix.competitor, &last)
     if last != lastItemIDs { lastItemIDs = last }
     linkReferences()
   }
@@ -103,6 +106,7 @@ extension AccountPlan {
       if let name = r.name, name != negotiation.interests[i].stakeholder { negotiation.interests[i].stakeholder = name }
       if r.link != negotiation.interests[i].stakeholderId { negotiation.interests[i].stakeholderId = r.link }
     }
+    dropDanglingStakeholderLinks()
   }
 
   /// Refuses two items with the same id (a reference to either would be ambiguous) and an id
@@ -130,5 +134,6 @@ extension AccountPlan {
     try check(negotiation.concessions, "negotiation.concessions")
     try check(negotiation.interests, "negotiation.interests")
     try check(negotiation.team, "negotiation.team")
+    try check(deal.competitors, "deal.competitors")
   }
 }

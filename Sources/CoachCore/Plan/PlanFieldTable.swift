@@ -138,7 +138,7 @@ extension Stakeholder: FieldTable {
     .choice("attitude", \.attitude, stamp: \.answeredAt),
     .text("concerns", \.concerns, stamp: \.answeredAt),
     .text("notes", \.notes, stamp: \.answeredAt).notCounted(),
-  ]
+  ] + Stakeholder.relationshipFields
 }
 
 extension Objection: FieldTable {
@@ -253,6 +253,7 @@ extension AccountPlan: FieldTable {
           }
           plan.negotiation.answeredAt["commonInterests"] = time
         }))
+    f += DealFacts.planFields
     return f
   }()
 }
