@@ -115,7 +115,7 @@ public struct AccountPlan: JSONRecord {
     o.set("objections", records: objections)
     o.set("negotiation", record: negotiation)
     o.set("actions", records: actions)
-    o.set("deal", deal.isEmpty ? nil : deal.json)
+    o.set("deal", record: deal.isEmpty ? nil : deal)
     o.set("lastItemIDs", lastItemIDs.isEmpty ? nil : .object(lastItemIDs.mapValues { .number(Double($0)) }))
     return o.json
   }
