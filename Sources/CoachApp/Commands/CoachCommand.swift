@@ -16,6 +16,7 @@ public struct CoachCommand: ParsableCommand {
       DrillCommand.self, ReportCommand.self,
       LearnCommand.self, QuizCommand.self,
       ExportCommand.self, ConfigCommand.self,
+      DealCommand.self,
     ]
   )
 

@@ -54,8 +54,8 @@ public enum HelpCatalog {
       name: "show", synopsis: "show [PLAN] [SECTION]", synopsisZh: "show [计划] [部分]", group: .plans, place: .both,
       summary: ("Show the open plan, or one section of it.", "查看已打开的计划，或其中的某一部分。"),
       details: (
-        "Sections: account, value, stakeholders, discovery, questions, objections, negotiation, actions. Outside the session name the plan first: `coach show Acme stakeholders`.",
-        "部分包括：account、value、stakeholders、discovery、questions、objections、negotiation、actions。在会话外需先写计划名：`coach show Acme stakeholders`。"
+        "Sections: account, value, stakeholders, discovery, questions, objections, negotiation, actions, deal. Outside the session name the plan first: `coach show Acme stakeholders`.",
+        "部分包括：account、value、stakeholders、discovery、questions、objections、negotiation、actions、deal。在会话外需先写计划名：`coach show Acme stakeholders`。"
       ),
       argumentWords: .plansThenSections),
     HelpEntry(
@@ -74,11 +74,11 @@ public enum HelpCatalog {
         "依次完成四种分类（购买力、行业、合作阶段、决策模式），为客户价值评估模型打分（四类价值×三项标准，1–5 分），并记录客户画像的五个方面。每个回答都会立即保存。"
       )),
     HelpEntry(
-      name: "stakeholders", synopsis: "stakeholders [add|edit|remove] [NAME]", synopsisZh: "stakeholders [add|edit|remove] [姓名]", group: .prepare, place: .session,
+      name: "stakeholders", synopsis: "stakeholders [add|edit|links|remove] [NAME]", synopsisZh: "stakeholders [add|edit|links|remove] [姓名]", group: .prepare, place: .session,
       summary: ("Map the decision makers: role, influence, attitude.", "梳理决策者：角色、影响力、态度。"),
       details: (
-        "`stakeholders` shows everyone and the relationship matrix; `add` walks through a new person (type `unsure` at the role question for a guide); `edit NAME` and `remove NAME` change the list.",
-        "`stakeholders` 显示所有人和客户关系矩阵；`add` 逐项录入新的决策者（在角色问题处输入 `不确定` 可获得引导）；`edit 姓名` 和 `remove 姓名` 修改名单。"
+        "`stakeholders` shows everyone, the relationship matrix and the tree of reporting lines and influence; `add` walks through a new person (type `unsure` at the role question for a guide); `edit NAME` and `remove NAME` change the list (removing someone clears the links to them). `links NAME` deepens the map: the other roles they hold (the CFO is often the final decision maker too), whom they report to and whose view they sway (names from the list), who on our side owns the relationship and when we last spoke. `check` flags an influential person (4–5) with no owner, or not spoken to for 60 days.",
+        "`stakeholders` 显示所有人、客户关系矩阵以及汇报与影响关系树；`add` 逐项录入新的决策者（在角色问题处输入 `不确定` 可获得引导）；`edit 姓名` 和 `remove 姓名` 修改名单（删除某人会同时清除指向他的关系）。`links 姓名` 深化关系图谱：他还兼任哪些角色（财务总监常常也是最终决策者）、向谁汇报、影响谁（写名单中的姓名）、我方由谁负责这段关系、上次沟通是什么时候。`check` 会提示没有我方负责人或 60 天未联系的高影响力（4–5）人物。"
       ),
       argumentWords: .fixed(StakeholdersCommand.words)),
     HelpEntry(
@@ -198,6 +198,15 @@ public enum HelpCatalog {
       name: "quit", aliases: ["exit"], synopsis: "quit", group: .session, place: .session,
       summary: ("Save and leave (also `exit` or Ctrl-D).", "保存并退出（也可用 `exit` 或 Ctrl-D）。"),
       details: ("Answers are saved the moment they are given; quitting only closes the plan.", "回答在输入时就已保存；退出只是关闭计划。")),
+    HelpEntry(
+      name: "deal", synopsis: "deal [show | competitor add|edit|remove [NAME]]", synopsisZh: "deal [show | competitor add|edit|remove [名称]]", group: .prepare,
+      place: .session,
+      summary: ("The deal: size and currency, expected close, sales stage, competitors.", "商机：金额与币种、预计成交日期、销售阶段、竞争对手。"),
+      details: (
+        "`deal` walks through the deal's size (with its currency, e.g. `CNY 2.4m`), the expected close date (e.g. `2027-02-26`, `end of month`) and the step of the six-step sales process it is in (initial contact, needs discovery, solution design, value demonstration, objection handling, closing). `deal competitor add [NAME]` records a competitor — their strengths, their weaknesses, our position against them; `edit NAME` and `remove NAME` change the list; `deal show` (or `show deal`) prints it all. The deal appears in `show`, as a column of `list` and in the brief.",
+        "`deal` 依次记录商机金额（带币种，例如 `240万元`）、预计成交日期（例如 `2027-02-26`、`月底`）以及它处在六步销售流程的哪一步（初步接触、需求挖掘、方案设计、价值展示、异议处理、签约成交）。`deal competitor add [名称]` 记录一个竞争对手——对方优势、对方劣势、我方地位；`edit 名称` 和 `remove 名称` 修改名单；`deal show`（或 `show deal`）显示全部。商机信息会出现在 `show`、`list` 的一列以及会前简报中。"
+      ),
+      argumentWords: .fixed(DealCommand.words)),
   ]
 
   public static func entry(_ word: String) -> HelpEntry? {

@@ -10,5 +10,6 @@ public enum FindingID {
     "walk-away-worse-than-batna", "no-zopa", "no-core-term", "no-lead-negotiator", "their-batna-unknown",
     "our-batna-unknown", "goals-out-of-order", "objection-without-process", "objection-unconfirmed",
     "plan-stale", "action-overdue",
+    "relationship-without-owner", "relationship-gone-cold",
   ]
 }

@@ -51,6 +51,7 @@ public struct PlanChecks {
     "their-batna-unknown": (.info, .negotiation), "our-batna-unknown": (.warning, .negotiation),
     "goals-out-of-order": (.warning, .negotiation), "objection-without-process": (.warning, .objections),
     "objection-unconfirmed": (.info, .objections), "plan-stale": (.warning, .account), "action-overdue": (.warning, .actions),
+    "relationship-without-owner": (.warning, .stakeholders), "relationship-gone-cold": (.warning, .stakeholders),
   ]
 
   func finding(_ id: String, _ values: [String: String] = [:]) -> Finding {
@@ -71,6 +72,7 @@ public struct PlanChecks {
     found += NegotiationChecks(checks: self).run()
     found += objections()
     found += health()
+    found += relationships()
     let order = Dictionary(uniqueKeysWithValues: FindingID.all.enumerated().map { ($1, $0) })
     return found.enumerated().sorted { a, b in
       if a.element.severity != b.element.severity { return a.element.severity == .warning }

@@ -135,6 +135,7 @@ public enum NextStep {
       case .objections: command = "objection"
       case .negotiation: command = "negotiate"
       case .actions: command = "actions"
+      case .deal: command = "deal"
       }
       return "`\(command)` — " + l.t("the least complete section is \(weakest.rawValue)", "完成度最低的部分是 \(weakest.rawValue)")
     }

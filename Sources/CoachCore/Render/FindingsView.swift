@@ -41,6 +41,7 @@ public enum HealthView {
     case .objections: return l.t("objections", "异议处理")
     case .negotiation: return l.t("negotiation", "谈判准备")
     case .actions: return l.t("actions", "下一步行动")
+    case .deal: return l.t("deal", "商机")
     }
   }
 

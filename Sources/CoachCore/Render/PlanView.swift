@@ -1,6 +1,7 @@
 /// The sections `show` can print.
 public enum PlanSection: String, CaseIterable, Sendable {
   case account, value, stakeholders, discovery, questions, objections, negotiation, actions
+  case deal
 
   /// Accepts the section ids and a few natural aliases.
   public init?(word: String) {
@@ -17,6 +18,7 @@ public enum PlanSection: String, CaseIterable, Sendable {
     case "objection", "lscpa": self = .objections
     case "negotiate", "goals": self = .negotiation
     case "action", "next-steps": self = .actions
+    case "competitors", "competition", "sales-stage", "商机": self = .deal
     default: return nil
     }
   }
@@ -50,6 +52,7 @@ public struct PlanView {
     case .objections: return objections()
     case .negotiation: return NegotiationView(plan: plan, labels: labels, width: width).render()
     case .actions: return actions()
+    case .deal: return deal()
     }
   }
 
@@ -136,6 +139,7 @@ public struct PlanView {
     }
     out += table.render(width: width - 2).indented("  ")
     out += "\n\n" + RelationshipMatrix(stakeholders: plan.stakeholders, labels: labels, width: width).render()
+    out += "\n\n" + RelationshipTree(plan: plan, labels: labels, width: width).render()
     return out
   }
 
