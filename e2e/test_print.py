@@ -175,3 +175,69 @@ def test_the_full_document_is_longer_than_a_page(ws, tmp_path, lang):
     r = ws.run(["export", plan_id, "--format", "html", "--full", "-o", str(html), "--lang", lang])
     assert r.status == 0, r.stderr
     assert print_pdf(html, tmp_path / "full.pdf", tmp_path) > 1
+
+
+# Every internal field of the plan, filled with a marker string no one would type.
+def marked_plan(lang: str) -> tuple[dict, list[str]]:
+    plan = full_plan(lang)
+    markers: list[str] = []
+
+    def mark(what: str) -> str:
+        m = f"QZX{len(markers)}INTERNAL{what}"
+        markers.append(m)
+        return m
+
+    for s in plan["stakeholders"]:
+        s.update(notes=mark("notes"), concerns=mark("concerns"), owner=mark("owner"))
+    plan["account"]["notes"] = mark("accountnotes")
+    for area in plan["account"]["portrait"]:
+        plan["account"]["portrait"][area] = mark("portrait")
+    n = plan["negotiation"]
+    for o in n["objectives"]:
+        o.update(walkAway=mark("walkaway"), note=mark("goalnote"), unit=mark("unit"))
+    n["batna"]["ours"]["description"] = mark("ourbatna")
+    n["batna"]["theirs"]["description"] = mark("theirbatna")
+    for c in n["concessions"]:
+        c.update(give=mark("give"), get=mark("get"))
+    for i in n["interests"]:
+        i.update(position=mark("position"), interest=mark("interest"))
+    n["commonInterests"] = [mark("common")]
+    for o in plan["objections"]:
+        o["statement"] = mark("objection")
+        o["lscpa"] = {k: mark("lscpa") for k in o["lscpa"]}
+    for q in plan["questionPlan"]:
+        q["text"] = mark("question")
+    for c in plan["deal"]["competitors"]:
+        c.update(name=mark("competitor"), ourPosition=mark("ourposition"), weaknesses=mark("weaknesses"))
+    return plan, markers
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_customer_copy_carries_nothing_internal(ws, lang, fmt):
+    plan, markers = marked_plan(lang)
+    plan_id = put(ws, plan)
+    r = ws.run(["export", plan_id, "brief", fmt, "--audience", "customer", "--lang", lang])
+    assert r.status == 0, r.stderr
+    for m in markers:
+        assert m not in r.stdout, m
+    for word in ["BATNA", "ZOPA", "●", "Skeptic", "Blocker", "Walk-away", "怀疑者", "反对者", "底线", "影响力"]:
+        assert word not in r.stdout, word
+    # What it is for: the people by name, the agreed next steps.
+    assert plan["stakeholders"][0]["name"] in r.stdout
+    assert plan["actions"][0]["text"] in r.stdout
+    assert ("Meeting agenda" if lang == "en" else "会谈议程") in r.stdout
+
+
+def test_the_customer_copy_prints_on_one_page_and_refuses_what_does_not_apply(ws, tmp_path):
+    plan_id = put(ws, full_plan("en"))
+    html = tmp_path / "agenda.html"
+    r = ws.run(["export", plan_id, "html", "--audience", "customer", "-o", str(html)])
+    assert r.status == 0, r.stderr
+    assert "the customer's agenda (HTML)" in r.stdout
+    assert print_pdf(html, tmp_path / "agenda.pdf", tmp_path) == 1
+    for args, message in [(["json", "--audience", "customer"], "`--audience` applies to the brief"),
+                          (["md", "--audience", "boss"], "Unknown audience ‘boss’"),
+                          (["md", "--audience", "customer", "--full"], "`--full` is the internal document")]:
+        r = ws.run(["export", plan_id] + args)
+        assert r.status == 64 and message in r.stderr, (args, r.stderr)
