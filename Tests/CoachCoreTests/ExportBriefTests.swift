@@ -108,6 +108,25 @@ import Testing
     #expect(!md.contains("Your price is 18% above"))
   }
 
+  @Test func theNextMeetingOfTheTimelineIsTheBriefsMeeting() throws {
+    var plan = ExportFixturePlans.typical(.en)
+    plan.assignItemIDs()
+    var past = Meeting(date: "2026-11-02", createdAt: "2026-10-05T08:30:00Z")
+    past.objective = "An old objective"
+    var next = Meeting(date: "2026-12-14", createdAt: "2026-10-05T08:30:00Z")
+    next.time = "10:00"
+    next.objective = "Agree the pilot scope"
+    next.attendees = ["s3"]
+    next.objections = ["o2"]
+    plan.meetings = [next, past]
+    let meeting = try #require(BriefMeeting.next(in: plan, today: Self.today))
+    #expect(meeting.objective == "Agree the pilot scope" && meeting.attendeeIDs == ["s3"] && meeting.date == "2026-12-14")
+    let md = MarkdownBrief.render(BriefBuilder(plan: plan, labels: Labels(Fixtures.playbook(.en), L10n(.en)), findings: [], today: Self.today, meeting: meeting).build())
+    #expect(md.contains("Meeting 2026-12-14 10:00") && md.contains("**Agree the pilot scope**") && !md.contains("An old objective"))
+    plan.meetings = [past]
+    #expect(BriefMeeting.next(in: plan, today: Self.today) == nil)
+  }
+
   @Test func negotiationSummaryHasZOPAInWordsAndLadderTotals() {
     let md = MarkdownBrief.render(Self.doc(ExportFixturePlans.typical(.en), .en, full: true))
     #expect(md.contains("Zone of possible agreement: 2,100,000 – 2,250,000 CNY."))

@@ -104,7 +104,9 @@ struct ExportCommand: SessionCommand {
     let text: String
     switch kind {
     case .md, .html:
-      let doc = BriefBuilder(plan: plan, labels: labels, findings: session.findings(for: plan), today: today, full: full, audience: forWhom).build()
+      let doc = BriefBuilder(
+        plan: plan, labels: labels, findings: session.findings(for: plan), today: today, full: full, meeting: BriefMeeting.next(in: plan, today: today), audience: forWhom
+      ).build()
       text = kind == .md ? MarkdownBrief.render(doc) : HTMLBrief.render(doc)
     case .json:
       text = toFile ? plan.fileText : PlanJSONExport.terminalSafe(plan.fileText)

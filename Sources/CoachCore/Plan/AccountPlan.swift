@@ -24,6 +24,8 @@ public struct AccountPlan: JSONRecord {
   /// The number of the last item id handed out, by id prefix (`"s": 3` after `s3`): ids only
   /// grow, so one is never reused after its item is removed.
   public var lastItemIDs: [String: Int]
+  /// The account's meetings, as prepared and debriefed (absent in older plans = none).
+  public var meetings: [Meeting]
   /// Keys this version does not know, kept as they were.
   public var extra: [String: JSONValue]
 
@@ -43,6 +45,7 @@ public struct AccountPlan: JSONRecord {
     actions = []
     deal = DealFacts()
     lastItemIDs = [:]
+    meetings = []
     extra = [:]
   }
 
@@ -88,6 +91,7 @@ public struct AccountPlan: JSONRecord {
         lastItemIDs[prefix] = n
       }
     }
+    meetings = try f.records("meetings", Meeting.self)
     extra = f.extra
     try checkUniqueItemIDs()
     if version < Self.currentSchemaVersion || lacksItemIDs { assignItemIDs() }
@@ -116,6 +120,7 @@ public struct AccountPlan: JSONRecord {
     o.set("negotiation", record: negotiation)
     o.set("actions", records: actions)
     o.set("deal", record: deal.isEmpty ? nil : deal)
+    o.set("meetings", records: meetings, keepEmpty: false)
     o.set("lastItemIDs", lastItemIDs.isEmpty ? nil : .object(lastItemIDs.mapValues { .number(Double($0)) }))
     return o.json
   }

@@ -11,6 +11,7 @@ extension PlannedQuestion: PlanItem {}
 extension Concession: PlanItem {}
 extension Interest: PlanItem {}
 extension TeamMember: PlanItem {}
+extension Meeting: PlanItem {}
 
 /// The id prefix of each list: `s1`, `o3`, `a12`…
 public enum ItemIDPrefix {
@@ -22,7 +23,8 @@ public enum ItemIDPrefix {
   public static let interest = "i"
   public static let team = "t"
   public static let competitor = "k"
-  public static let all = [stakeholder, objection, action, question, concession, interest, team, competitor]
+  public static let meeting = "m"
+  public static let all = [stakeholder, objection, action, question, concession, interest, team, competitor, meeting]
 
   /// An id as the schema allows it: ASCII letters, digits, `_` and `-`, at most 40, not
   /// starting with `_` or `-`.
@@ -49,6 +51,7 @@ extension AccountPlan {
       || questionPlan.contains { $0.id.isEmpty } || negotiation.concessions.contains { $0.id.isEmpty }
       || negotiation.interests.contains { $0.id.isEmpty } || negotiation.team.contains { $0.id.isEmpty }
       || deal.competitors.contains { $0.id.isEmpty }
+      || meetings.contains { $0.id.isEmpty }
   }
 
   /// Gives every list item without an id the next unused one of its list, and links the
@@ -64,6 +67,7 @@ extension AccountPlan {
     Self.assign(&negotiation.interests, ItemIDPrefix.interest, &last)
     Self.assign(&negotiation.team, ItemIDPrefix.team, &last)
     Self.assign(&deal.competitors, ItemIDPrefix.competitor, &last)
+    Self.assign(&meetings, ItemIDPrefix.meeting, &last)
     if last != lastItemIDs { lastItemIDs = last }
     linkReferences()
   }
@@ -135,5 +139,6 @@ extension AccountPlan {
     try check(negotiation.interests, "negotiation.interests")
     try check(negotiation.team, "negotiation.team")
     try check(deal.competitors, "deal.competitors")
+    try check(meetings, "meetings")
   }
 }
