@@ -58,7 +58,10 @@ import Testing
       _ = try AccountPlan.parse(text.replacingAll(#""time": "14:30""#, with: #""time": "2pm""#))
       Issue.record("a time that is not HH:MM was read")
     } catch {
-      guard case .format(let e) = error else { Issue.record("not a format error: \(error)"); return }
+      guard case .format(let e) = error else {
+        Issue.record("not a format error: \(error)")
+        return
+      }
       #expect(e.path == "meetings[0].time")
     }
     let twice = text.replacingAll(#""id": "m2""#, with: #""id": "m1""#)

@@ -138,7 +138,8 @@ extension Stakeholder: FieldTable {
     .choice("attitude", \.attitude, stamp: \.answeredAt),
     .text("concerns", \.concerns, stamp: \.answeredAt),
     .text("notes", \.notes, stamp: \.answeredAt).notCounted(),
-  ] + Stakeholder.relationshipFields
+    Stakeholder.rolesField, Stakeholder.reportsToField, Stakeholder.influencesField, Stakeholder.ownerField, Stakeholder.lastContactField,
+  ]
 }
 
 extension Objection: FieldTable {

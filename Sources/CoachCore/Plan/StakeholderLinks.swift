@@ -35,29 +35,27 @@ extension Stakeholder {
 
   /// The fields of the relationship walk (`stakeholders links NAME`). `reportsTo` and
   /// `influences` hold stakeholder ids: the walk turns the names typed into ids first.
-  static let relationshipFields: [FieldSpec<Stakeholder>] = [
-    FieldSpec(
-      "roles", .list, get: { $0.roles.isEmpty ? nil : .list($0.roles.map(\.rawValue)) },
-      set: { s, value, time in
-        var picked: [StakeholderRole] = []
-        if case .list(let ids) = value {
-          for id in ids { if let r = StakeholderRole(rawValue: id), r != s.role, !picked.contains(r) { picked.append(r) } }
-        }
-        s.roles = picked
-        s.answeredAt["roles"] = time
+  static let rolesField = FieldSpec<Stakeholder>(
+    "roles", .list, get: { $0.roles.isEmpty ? nil : .list($0.roles.map(\.rawValue)) },
+    set: { s, value, time in
+      var picked: [StakeholderRole] = []
+      if case .list(let ids) = value {
+        for id in ids { if let r = StakeholderRole(rawValue: id), r != s.role, !picked.contains(r) { picked.append(r) } }
       }
-    ).notCounted(),
-    FieldSpec.text("reportsTo", \.reportsTo, stamp: \.answeredAt).notCounted(),
-    FieldSpec(
-      "influences", .list, get: { $0.influences.isEmpty ? nil : .list($0.influences) },
-      set: { s, value, time in
-        if case .list(let ids) = value { s.influences = ids } else { s.influences = PlanPatch.text(value).map { [$0] } ?? [] }
-        s.answeredAt["influences"] = time
-      }
-    ).notCounted(),
-    FieldSpec.text("owner", \.owner, stamp: \.answeredAt).notCounted(),
-    FieldSpec.date("lastContact", \.lastContact, stamp: \.answeredAt).notCounted(),
-  ]
+      s.roles = picked
+      s.answeredAt["roles"] = time
+    }
+  ).notCounted()
+  static let reportsToField = FieldSpec<Stakeholder>.text("reportsTo", \.reportsTo, stamp: \.answeredAt).notCounted()
+  static let influencesField = FieldSpec<Stakeholder>(
+    "influences", .list, get: { $0.influences.isEmpty ? nil : .list($0.influences) },
+    set: { s, value, time in
+      if case .list(let ids) = value { s.influences = ids } else { s.influences = PlanPatch.text(value).map { [$0] } ?? [] }
+      s.answeredAt["influences"] = time
+    }
+  ).notCounted()
+  static let ownerField = FieldSpec<Stakeholder>.text("owner", \.owner, stamp: \.answeredAt).notCounted()
+  static let lastContactField = FieldSpec<Stakeholder>.date("lastContact", \.lastContact, stamp: \.answeredAt).notCounted()
 }
 
 extension AccountPlan {
