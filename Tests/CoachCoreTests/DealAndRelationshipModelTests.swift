@@ -78,3 +78,48 @@ extension DealFacts {
     return copy
   }
 }
+
+/// The relationship findings against a fixed today, and the tree's drawing.
+@Suite struct RelationshipChecksAndTreeTests {
+  static let today = CalendarDay("2026-11-23")!
+
+  func findings(_ plan: AccountPlan) -> [Finding] {
+    PlanChecks(plan: plan, book: nil, now: Timestamp(iso8601: "2026-11-23T09:00:00Z")!, today: Self.today).run()
+      .filter { $0.id.hasPrefix("relationship-") }
+  }
+
+  @Test func sixtyDaysWithoutContactIsCold() {
+    var plan = AccountPlan(id: "x", name: "X", createdAt: Timestamp(secondsSinceEpoch: 0))
+    var a = Stakeholder(name: "A")
+    a.influence = 4
+    a.owner = "Jia"
+    a.lastContact = "2026-09-25"  // 59 days
+    var b = Stakeholder(name: "B")
+    b.influence = 5
+    b.owner = "Jia"
+    b.lastContact = "2026-09-24"  // 60 days
+    var c = Stakeholder(name: "C")
+    c.influence = 3  // not influential enough for either finding
+    plan.stakeholders = [a, b, c]
+    let found = findings(plan)
+    #expect(found.map(\.id) == ["relationship-gone-cold"])
+    #expect(found.first?.values == ["name": "B", "days": "60"])
+    plan.stakeholders[0].owner = nil
+    #expect(findings(plan).map(\.id).sorted() == ["relationship-gone-cold", "relationship-without-owner"])
+  }
+
+  @Test func aReportingLoopStillShowsEveryoneOnceAndChineseNamesStayWhole() {
+    var plan = AccountPlan(id: "x", name: "X", createdAt: Timestamp(secondsSinceEpoch: 0))
+    plan.stakeholders = ["王建国", "刘敏", "陈涛"].map { Stakeholder(name: $0) }
+    plan.assignItemIDs()
+    plan.stakeholders[0].reportsTo = "s2"
+    plan.stakeholders[1].reportsTo = "s1"  // a loop
+    plan.stakeholders[2].reportsTo = "s1"
+    plan.stakeholders[2].title = "信息中心主任，负责与现有调度系统对接和数据安全等级保护"
+    let tree = RelationshipTree(plan: plan, labels: Labels(nil, L10n(.zh)), width: 24)
+    #expect(tree.rows().map(\.index).sorted() == [0, 1, 2])
+    let text = tree.render().plain
+    for line in text.split(separator: "\n") { #expect(DisplayWidth.of(line) <= 24, "\(line)") }
+    #expect(text.contains("王建国") && text.contains("刘敏") && text.contains("陈涛"))
+  }
+}
