@@ -108,6 +108,17 @@ import Testing
     #expect(!md.contains("Your price is 18% above"))
   }
 
+  @Test func theReportingTreeFillsTheRoomLeftInASmallPlan() throws {
+    var plan = AccountPlan(id: "x", name: "华东电力", createdAt: Timestamp(secondsSinceEpoch: 0))
+    plan.stakeholders = [Stakeholder(name: "王建国"), Stakeholder(name: "刘敏")]
+    plan.assignItemIDs()
+    plan.stakeholders[1].reportsTo = "s1"
+    let doc = Self.doc(plan, .zh)
+    let tree = try #require(doc.sections.first { $0.id == "tree" })
+    #expect(tree.title == "汇报关系与影响")
+    #expect(MarkdownBrief.render(doc).contains("└─"))
+  }
+
   @Test func theNextMeetingOfTheTimelineIsTheBriefsMeeting() throws {
     var plan = ExportFixturePlans.typical(.en)
     plan.assignItemIDs()

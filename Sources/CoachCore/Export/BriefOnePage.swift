@@ -1,7 +1,7 @@
 /// The one-page brief for the next meeting, chosen by priority: the objective and agenda; who
 /// is in the room; the questions to ask; the likely objections with the lines to say; the
-/// negotiation essentials; the competition; then the account portrait and the positions-vs-
-/// interests table while room allows. Nothing is ever cut: an item that does not fit is left
+/// negotiation essentials; the competition; then the account portrait, the positions-vs-
+/// interests table and the reporting tree while room allows. Nothing is ever cut: an item that does not fit is left
 /// out whole, and the brief says how many were.
 extension BriefBuilder {
   /// The printable height of an A4 page, in body lines (8.2 pt type, 1.3 line height, 10 mm
@@ -36,6 +36,9 @@ extension BriefBuilder {
     add(competitionSection(columns: Self.pageColumns))
     add(portraitSection())
     add(interestsSection())
+    if case .group(let tree)? = relationshipTree() {
+      add(BriefSection(id: "tree", title: tree.title, blocks: tree.blocks))
+    }
     return BriefDocument(lang: l.lang, title: l.t("Meeting brief: ", "会谈简报：") + plan.name, subtitle: [.quiet(line)], sections: sections, full: false)
   }
 
