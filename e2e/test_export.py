@@ -278,8 +278,14 @@ def test_html_brief_is_a_clean_self_contained_page(ws, lang):
     for s in plan["stakeholders"]:
         assert s["name"] in words
     assert ("Zone of possible agreement" if lang == "en" else "可达成协议区间") in words
-    assert ("overdue 5 d" if lang == "en" else "逾期 5 天") in words
+    assert ("Open actions" if lang == "en" else "待办行动") in words
+    # The one-page brief for the next meeting, by priority; the long document with `--full`.
     section_ids = [s.get("id") for s in root.iter("section")]
+    assert section_ids[:5] == ["meeting", "room", "ask", "objections", "negotiation"]
+    r = ws.run(["--lang", lang, "export", pid, "--format", "html", "--full"])
+    full = parse_html(r.stdout)
+    assert ("overdue 5 d" if lang == "en" else "逾期 5 天") in text_of(full)
+    section_ids = [s.get("id") for s in full.iter("section")]
     assert section_ids == ["account", "stakeholders", "discovery", "questions", "objections", "negotiation", "findings", "actions"]
 
 
@@ -307,16 +313,20 @@ def test_markdown_brief_renders_as_intended(ws, lang):
     assert r.status == 0, r.stderr
     root = parse_html("<!DOCTYPE html><html><body>" + render_markdown(r.stdout) + "</body></html>")
     assert [h.text for h in root.iter("h1")] == [("Meeting brief: " if lang == "en" else "会谈简报：") + plan["name"]]
-    assert len(list(root.iter("h2"))) == 8
+    # The one-page brief for the next meeting: its sections by priority.
+    headings = [h.text for h in root.iter("h2")]
+    assert headings[:4] == (["Objective and agenda", "Who is in the room", "Questions to ask", "Likely objections and the lines to say"] if lang == "en"
+                            else ["会谈目标与议程", "与会者", "要问的问题", "可能的异议与应对话术"])
     tables = list(root.iter("table"))
     people = tables[0]
     rows = people.findall("tbody/tr")
     assert len(rows) == len(plan["stakeholders"])
-    assert all(len(row.findall("td")) == 6 for row in rows)
-    assert [row.find("td/strong").text for row in rows] == [s["name"] for s in plan["stakeholders"]]
+    assert all(len(row.findall("td")) == 4 for row in rows)
+    by_influence = sorted(plan["stakeholders"], key=lambda s: -s["influence"])
+    assert [row.find("td/strong").text for row in rows] == [s["name"] for s in by_influence]
     # Labels in bold really are bold, next to Chinese punctuation too.
     strong = [s.text for s in root.iter("strong")]
-    assert ("Budget" if lang == "en" else "预算") in strong
+    assert any((s or "").startswith("Listen" if lang == "en" else "倾听") for s in strong)
     assert "**" not in text_of(root)
 
 
@@ -328,16 +338,16 @@ def test_hostile_values_cannot_break_the_markdown(ws, full):
     assert r.status == 0, r.stderr
     root = parse_html("<!DOCTYPE html><html><body>" + render_markdown(r.stdout) + "</body></html>")
     assert_safe_tree(root)
-    # The layout holds: one h1, the eight sections, no stray lists, quotes, rules or code blocks.
+    # The layout holds: one h1, the sections, no stray lists, quotes, rules or code blocks.
     assert len(list(root.iter("h1"))) == 1
-    assert [h.text for h in root.iter("h2")][0] == "Account"
-    assert len(list(root.iter("h2"))) == 8
+    assert [h.text for h in root.iter("h2")][0] == ("Account" if full else "Objective and agenda")
+    assert len(list(root.iter("h2"))) == 8 if full else len(list(root.iter("h2"))) >= 5
     assert not list(root.iter("pre")) and not list(root.iter("code")) and not list(root.iter("hr"))
     assert not list(root.iter("ol")) and not list(root.iter("del"))
     assert len(list(root.iter("blockquote"))) == 2  # the two objection statements, nothing else
     people = list(root.iter("table"))[0]
     rows = people.findall("tbody/tr")
-    assert len(rows) == 4 and all(len(row.findall("td")) == 6 for row in rows)
+    assert len(rows) == 4 and all(len(row.findall("td")) == (6 if full else 4) for row in rows)
     assert normal(HOSTILE[2]) in text_of(rows[0])
     words = text_of(root)
     assert normal("Hostile <b>Co</b> | *Ltd* {.x} #1") in words

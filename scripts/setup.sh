@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing coach needs on a fresh Debian/Ubuntu machine, and nothing
 # when it is already there: libedit-dev and pkg-config (apt), the Python packages the test
-# suites use (pip), and with --any-day faketime and tzdata (apt). Safe to run again.
+# suites use (pip), with --test chromium, poppler-utils and a Chinese font for the brief's print
+# test (apt), and with --any-day faketime and tzdata (apt). Safe to run again.
 set -euo pipefail
 
 need_apt=()
@@ -11,6 +12,13 @@ command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
 if [ "${2:-}" = "--any-day" ] || [ "${1:-}" = "--any-day" ]; then
   command -v faketime >/dev/null 2>&1 || need_apt+=(faketime)
   [ -e /usr/share/zoneinfo/Pacific/Kiritimati ] || need_apt+=(tzdata)
+fi
+# `make test` prints the one-page brief with headless Chromium and counts its pages with pdfinfo;
+# the Chinese brief needs a CJK font (WenQuanYi Micro Hei is in the brief's font stack).
+if [ "${1:-}" = "--test" ]; then
+  command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+  command -v pdfinfo >/dev/null 2>&1 || need_apt+=(poppler-utils)
+  [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need_apt+=(fonts-wqy-microhei)
 fi
 if [ "${#need_apt[@]}" -gt 0 ]; then
   sudo=""

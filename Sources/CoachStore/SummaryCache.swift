@@ -30,6 +30,8 @@ public struct PlanSummaryCache {
     public var notes: Int
     /// Due dates (YYYY-MM-DD) of actions not done yet.
     public var openDueDates: [String]
+    /// The deal's sales stage (a SalesStage id), if recorded.
+    public var stage: String? = nil
 
     public init(stamp: FileStamp, name: String, updatedAt: String, stakeholders: Int, sections: [String: Double], warnings: Int, notes: Int, openDueDates: [String]) {
       self.stamp = stamp
@@ -41,9 +43,17 @@ public struct PlanSummaryCache {
       self.notes = notes
       self.openDueDates = openDueDates
     }
+
+    public init(
+      stamp: FileStamp, name: String, updatedAt: String, stakeholders: Int, sections: [String: Double], warnings: Int, notes: Int, openDueDates: [String],
+      stage: String?
+    ) {
+      self.init(stamp: stamp, name: name, updatedAt: updatedAt, stakeholders: stakeholders, sections: sections, warnings: warnings, notes: notes, openDueDates: openDueDates)
+      self.stage = stage
+    }
   }
 
-  public static let version = 1
+  public static let version = 2
   public let path: String
   /// Entries are valid only for the playbook they were computed with.
   public let fingerprint: String
@@ -86,7 +96,7 @@ public struct PlanSummaryCache {
     guard dates.count == rawDates.count else { return nil }
     return Entry(
       stamp: FileStamp(size: size, mtimeSeconds: sec, mtimeNanos: ns, inode: UInt64(ino)), name: name, updatedAt: updated,
-      stakeholders: stakeholders, sections: sections, warnings: warnings, notes: notes, openDueDates: dates)
+      stakeholders: stakeholders, sections: sections, warnings: warnings, notes: notes, openDueDates: dates, stage: e["stage"]?.string)
   }
 
   /// The file's stamp now, or nil when it cannot be read.
@@ -130,6 +140,10 @@ public struct PlanSummaryCache {
         "sections": .object(e.sections.mapValues { .number($0) }), "warnings": .number(Double(e.warnings)),
         "notes": .number(Double(e.notes)), "openDueDates": .array(e.openDueDates.map { .string($0) }),
       ]
+      if let stage = e.stage, case .object(var o)? = raw[id] {
+        o["stage"] = .string(stage)
+        raw[id] = .object(o)
+      }
     }
     let doc: JSONValue = ["version": .number(Double(Self.version)), "fingerprint": .string(fingerprint), "entries": .object(raw)]
     let directory = String(path.dropLast("/list.json".count))

@@ -76,7 +76,56 @@ public enum ExportFixturePlans {
 
   /// A typical plan: every section filled, a few gaps left for the brief to show.
   public static func typical(_ lang: Lang) -> AccountPlan {
-    lang == .zh ? typicalChinese() : typicalEnglish()
+    var p = lang == .zh ? typicalChinese() : typicalEnglish()
+    prepareForTheMeeting(&p, lang)
+    return p
+  }
+
+  /// What a rep adds while preparing the next meeting: the deal, two competitors, two more
+  /// questions, the risk objection's lines in full, and the relationship map (reporting lines,
+  /// influence, our owners, last contacts). Together with the rest this is the "typical full
+  /// plan" the one-page brief is printed from (5 stakeholders, 7 questions, 3 objections with
+  /// full LSCPA lines, the negotiation filled, 2 competitors).
+  static func prepareForTheMeeting(_ p: inout AccountPlan, _ lang: Lang) {
+    let zh = lang == .zh
+    func t(_ en: String, _ cn: String) -> String { zh ? cn : en }
+    p.deal.size = zh ? 3_000_000 : 2_400_000
+    p.deal.currency = "CNY"
+    p.deal.closeDate = "2027-02-26"
+    p.deal.stage = .valueDemonstration
+    var a = Competitor(name: t("Sino-Tech", "国网信通"))
+    a.strengths = t("Incumbent at both plants; 15% cheaper upfront.", "现有供应商，熟悉调度系统；报价低约15%。")
+    a.weaknesses = t("Slow service: four days on average to fix a stop.", "响应慢：平均四天才能处理一次故障。")
+    a.ourPosition = t("Ahead on uptime and service; behind on price.", "在可用率和服务上领先，价格上落后。")
+    var b = Competitor(name: t("Brandt Automation", "西门子能源"))
+    b.strengths = t("Strong brand with IT; global SAP references.", "品牌强，信息中心认可；有集团级案例。")
+    b.weaknesses = t("No service team in the region; long lead times.", "本地没有服务团队；交付周期长。")
+    b.ourPosition = t("Level on technology; ahead on local support.", "技术上持平；本地支持领先。")
+    p.deal.competitors = [a, b]
+    p.questionPlan.append(
+      PlannedQuestion(type: .verification, text: t("If we prove 4 hours less downtime a week in the pilot, is that enough to decide?", "如果试点证明每周少停机4小时，这足以做决定吗？"), createdAt: t0))
+    p.questionPlan.append(PlannedQuestion(type: .leading, text: t("Where does the SAP interface worry your team most?", "和调度系统对接，您的团队最担心哪一环？"), createdAt: t0))
+    if p.objections.count > 1 {
+      p.objections[1].lscpa[.confirm] = t("So the worry is downtime during the cut-over, not the interface itself?", "也就是说，您担心的是切换期间停机，而不是接口本身，对吗？")
+      p.objections[1].lscpa[.process] = t(
+        "Start with a six-week pilot on line 2, with a rollback plan signed off by your IT.", "先在一座变电站做六周试点，由信息中心签署回退方案。")
+      p.objections[1].lscpa[.assure] = t("If the pilot misses its targets, you walk away at no cost.", "试点达不到目标，您可以无成本退出。")
+    }
+    p.assignItemIDs()
+    // Reporting lines: everyone reports to the final decision maker, the buyer to finance.
+    let ids = p.stakeholders.map(\.id)
+    if ids.count >= 5 {
+      p.stakeholders[1].roles = [.final]
+      p.stakeholders[1].reportsTo = ids[0]
+      p.stakeholders[2].reportsTo = ids[0]
+      p.stakeholders[3].reportsTo = ids[0]
+      p.stakeholders[4].reportsTo = ids[1]
+      p.stakeholders[3].influences = [ids[2]]
+      p.stakeholders[0].owner = t("Jia Min", "张经理")
+      p.stakeholders[0].lastContact = "2026-11-12"
+      p.stakeholders[1].owner = t("Lena Vogt", "周总监")
+      p.stakeholders[1].lastContact = "2026-08-20"
+    }
   }
 
   static func typicalEnglish() -> AccountPlan {

@@ -87,10 +87,12 @@ import Testing
 
   @Test func helpDescribesExportInBothLanguages() {
     let en = SessionHarness().run(["help export"])
-    #expect(en.out.contains("export [PLAN] [FORMAT] [-o FILE] [--full]"))
+    #expect(en.out.contains("export [PLAN] [brief] [FORMAT] [-o FILE] [--full | --audience customer]"))
+    #expect(en.out.contains("`--audience customer` is the shareable"))
     #expect(en.out.contains("`--what actions`"))
     #expect(en.out.contains("gets a leading '"))
     let zh = SessionHarness(lang: .zh).run(["help export"])
-    #expect(zh.out.contains("export [计划] [格式] [-o 文件] [--full]"))
+    #expect(zh.out.contains("export [计划] [brief] [格式] [-o 文件] [--full | --audience customer]"))
+    #expect(zh.out.contains("绝不截断句子"))
   }
 }

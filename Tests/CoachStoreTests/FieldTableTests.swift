@@ -9,6 +9,8 @@ import Testing
 /// table names, and the published schema has every field of the table at its place.
 @Suite struct FieldTableTests {
   func sample(_ expect: PlanFields.Expect?, _ prompt: Prompt) -> AnswerValue {
+    // A stakeholder's further roles hold role ids only (the walk turns names typed into ids).
+    if prompt.fills == "stakeholder.roles" { return .list(["financial", "final"]) }
     switch expect {
     case .text?, nil: return .text("sample")
     case .list?: return .list(["one", "two"])
@@ -29,6 +31,7 @@ import Testing
     plan.negotiation.concessions = [Concession(order: 1)]
     plan.negotiation.team = [TeamMember(name: "Li")]
     plan.actions = [Action(text: "Call", createdAt: "t")]
+    plan.deal.competitors = [Competitor(name: "Rival")]
     let field = String(fills.drop { $0 != "." }.dropFirst())
     let t = "2026-11-23T09:00:00Z"
     switch PlanFields.place(of: fills) {
@@ -59,6 +62,9 @@ import Testing
     case .action?:
       plan.actions[0].apply(field, value, at: t)
       return (plan.actions[0].read(field), plan.actions[0].json)
+    case .competitor?:
+      plan.deal.competitors[0].apply(field, value, at: t)
+      return (plan.deal.competitors[0].read(field), plan.deal.competitors[0].json)
     case nil:
       return (nil, .null)
     }
@@ -171,6 +177,7 @@ import Testing
     case .concession: base = ["negotiation", "concessions", "[]"]
     case .team: base = ["negotiation", "team", "[]"]
     case .action: base = ["actions", "[]"]
+    case .competitor: base = ["deal", "competitors", "[]"]
     }
     let own = field.place == .plan ? field.path : String(field.path.drop { $0 != "." }.dropFirst())
     var node: JSONValue? = schema

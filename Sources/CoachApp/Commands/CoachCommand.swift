@@ -18,6 +18,7 @@ public struct CoachCommand: ParsableCommand {
       ExportCommand.self, ConfigCommand.self,
       MeetingCommand.self, DebriefCommand.self,
       ManageCommand.self,
+      DealCommand.self,
     ]
   )
 

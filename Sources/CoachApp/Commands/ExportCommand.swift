@@ -15,6 +15,7 @@ struct ExportCommand: SessionCommand {
   @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
   @Flag(help: "Every answer instead of the one-page brief (md, html).") var full = false
   @Option(help: "For csv: stakeholders (default) or actions.") var what: String?
+  @Option(help: "For the brief: internal (default) or customer (a shareable agenda with nothing internal).") var audience: String?
 
   enum Format: String, CaseIterable { case md, html, json, csv }
 
@@ -39,7 +40,35 @@ struct ExportCommand: SessionCommand {
       chosen = f
       rest.removeLast()
     }
+    // `export brief [md|html]`: the brief is the default document; the word only names it.
+    if let i = rest.firstIndex(where: { ["brief", "简报"].contains($0.lowercased()) }), rest.count > 1 || session.current != nil,
+      session.repository.resolve(rest.joined(separator: " ")) == nil
+    {
+      rest.remove(at: i)
+      if chosen == nil, let last = rest.last, let f = Self.format(last) {
+        chosen = f
+        rest.removeLast()
+      }
+    }
     let kind = chosen ?? .md
+    var forWhom = BriefAudience.internal
+    if let audience {
+      guard let a = BriefAudience(rawValue: audience.lowercased()) else {
+        throw CommandError(
+          StyledText(l.t("Unknown audience ‘\(audience)’: use internal or customer.", "未知的读者 ‘\(audience)’：请使用 internal 或 customer。")), exitCode: ExitStatus.usage)
+      }
+      guard kind == .md || kind == .html else {
+        throw CommandError(
+          StyledText(l.t("`--audience` applies to the brief (md or html) only.", "`--audience` 只适用于简报（md 或 html）。")), exitCode: ExitStatus.usage)
+      }
+      if a == .customer && full {
+        throw CommandError(
+          StyledText(
+            l.t("`--full` is the internal document; the customer's copy is `--audience customer` alone.", "`--full` 是内部文档；给客户的版本只用 `--audience customer`。")),
+          exitCode: ExitStatus.usage)
+      }
+      forWhom = a
+    }
     var table = CSVExport.Table.stakeholders
     if let what {
       guard kind == .csv else {
@@ -75,7 +104,9 @@ struct ExportCommand: SessionCommand {
     let text: String
     switch kind {
     case .md, .html:
-      let doc = BriefBuilder(plan: plan, labels: labels, findings: session.findings(for: plan), today: today, full: full).build()
+      let doc = BriefBuilder(
+        plan: plan, labels: labels, findings: session.findings(for: plan), today: today, full: full, meeting: BriefMeeting.next(in: plan, today: today), audience: forWhom
+      ).build()
       text = kind == .md ? MarkdownBrief.render(doc) : HTMLBrief.render(doc)
     case .json:
       text = toFile ? plan.fileText : PlanJSONExport.terminalSafe(plan.fileText)
@@ -90,6 +121,8 @@ struct ExportCommand: SessionCommand {
     let path = try write(text, to: output, in: session)
     let what: String
     switch kind {
+    case .md where forWhom == .customer: what = l.t("the customer's agenda (Markdown)", "给客户的会谈议程（Markdown）")
+    case .html where forWhom == .customer: what = l.t("the customer's agenda (HTML)", "给客户的会谈议程（HTML）")
     case .md: what = full ? l.t("the full plan (Markdown)", "完整计划（Markdown）") : l.t("the meeting brief (Markdown)", "会谈简报（Markdown）")
     case .html: what = full ? l.t("the full plan (HTML)", "完整计划（HTML）") : l.t("the meeting brief (HTML)", "会谈简报（HTML）")
     case .json: what = l.t("the plan (JSON)", "计划（JSON）")

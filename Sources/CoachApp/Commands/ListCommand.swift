@@ -42,13 +42,16 @@ struct ListCommand: SessionCommand {
         .init(l.t("Plan", "计划")), .init("ID"), .init(l.t("Complete", "完成度"), minWidth: 14),
         .init(l.t("Updated", "更新"), minWidth: 10), .init(l.t("Warnings", "警告"), alignment: .right),
         .init(l.t("People", "决策者"), alignment: .right),
+        .init(l.t("Stage", "销售阶段"), minWidth: 5),
       ])
+      let labels = Labels(try? session.playbook(), l)
       for r in sorted {
         let pct = PlanHealth.percent(r.health.overall)
         let bar = Blocks.bar(r.health.overall, of: 1, width: 8) + " " + DisplayWidth.padLeft("\(pct)%", to: 4)
         let updated = PlanSummaries.ago(r.health.daysSinceUpdate, l)
         let style: StyledText.Style = r.health.warnings > 0 && (r.health.daysSinceUpdate ?? 0) >= staleDays ? .warn : .plain
-        table.add([r.name, r.id, bar, updated, "\(r.health.warnings)", "\(r.stakeholders)"], style: style)
+        let stage = r.stage.map { "\($0.number)/6 " + labels.option("deal.stage", $0.rawValue) } ?? "—"
+        table.add([r.name, r.id, bar, updated, "\(r.health.warnings)", "\(r.stakeholders)", stage], style: style)
       }
       session.say(table.render(width: session.output.width))
     }
@@ -63,6 +66,7 @@ struct PlanSummaryRow {
   var updatedAt: String
   var stakeholders: Int
   var health: PlanHealth
+  var stage: SalesStage? = nil
 
   var json: JSONValue {
     var sections: [String: JSONValue] = [:]
@@ -74,6 +78,7 @@ struct PlanSummaryRow {
       "overdueActions": .number(Double(health.overdueActions)),
     ]
     if let d = health.daysSinceUpdate { o["daysSinceUpdate"] = .number(Double(d)) }
+    if let stage { o["stage"] = .string(stage.rawValue) }
     return .object(o)
   }
 }
@@ -120,7 +125,7 @@ enum PlanSummaries {
   }
 
   static func summarise(_ plan: AccountPlan, stamp: PlanSummaryCache.FileStamp, book: Playbook?, now: Timestamp, today: CalendarDay) -> PlanSummaryCache.Entry {
-    let dated: Set<String> = ["plan-stale", "action-overdue"]
+    let dated: Set<String> = ["plan-stale", "action-overdue", "relationship-gone-cold"]
     var checks = PlanChecks(plan: plan, book: book, now: now, today: today)
     checks.withMessages = false
     let findings = checks.run().filter { !dated.contains($0.id) }
@@ -129,7 +134,7 @@ enum PlanSummaries {
       stamp: stamp, name: plan.name, updatedAt: plan.updatedAt, stakeholders: plan.stakeholders.count,
       sections: Dictionary(uniqueKeysWithValues: sections.map { ($0.key.rawValue, $0.value) }),
       warnings: findings.filter { $0.severity == .warning }.count, notes: findings.filter { $0.severity == .info }.count,
-      openDueDates: plan.actions.filter { !$0.done }.compactMap(\.due))
+      openDueDates: plan.actions.filter { !$0.done }.compactMap(\.due), stage: plan.deal.stage?.rawValue)
   }
 
   static func row(_ id: String, _ e: PlanSummaryCache.Entry, now: Timestamp, today: CalendarDay, staleDays: Int) -> PlanSummaryRow {
@@ -141,7 +146,7 @@ enum PlanSummaries {
     let health = PlanHealth(
       sections: sections, warnings: e.warnings + (stale ? 1 : 0) + (overdue > 0 ? 1 : 0), notes: e.notes,
       daysSinceUpdate: days, overdueActions: overdue)
-    return PlanSummaryRow(id: id, name: e.name, updatedAt: e.updatedAt, stakeholders: e.stakeholders, health: health)
+    return PlanSummaryRow(id: id, name: e.name, updatedAt: e.updatedAt, stakeholders: e.stakeholders, health: health, stage: e.stage.flatMap(SalesStage.init))
   }
 
   /// Summaries depend on the playbook's discovery prompts and terms; a change there

@@ -54,8 +54,8 @@ public enum HelpCatalog {
       name: "show", synopsis: "show [PLAN] [SECTION]", synopsisZh: "show [计划] [部分]", group: .plans, place: .both,
       summary: ("Show the open plan, or one section of it.", "查看已打开的计划，或其中的某一部分。"),
       details: (
-        "Sections: account, value, stakeholders, discovery, questions, objections, negotiation, actions, timeline (the meetings with their debriefs), management (keeping the won account). Outside the session name the plan first: `coach show Acme stakeholders`.",
-        "部分包括：account、value、stakeholders、discovery、questions、objections、negotiation、actions、timeline（会谈及其复盘）、management（已签约客户的维护）。在会话外需先写计划名：`coach show Acme stakeholders`。"
+        "Sections: account, value, stakeholders, discovery, questions, objections, negotiation, actions, timeline (the meetings with their debriefs), management (keeping the won account), deal. Outside the session name the plan first: `coach show Acme stakeholders`.",
+        "部分包括：account、value、stakeholders、discovery、questions、objections、negotiation、actions、timeline（会谈及其复盘）、management（已签约客户的维护）、deal。在会话外需先写计划名：`coach show Acme stakeholders`。"
       ),
       argumentWords: .plansThenSections),
     HelpEntry(
@@ -74,11 +74,11 @@ public enum HelpCatalog {
         "依次完成四种分类（购买力、行业、合作阶段、决策模式），为客户价值评估模型打分（四类价值×三项标准，1–5 分），并记录客户画像的五个方面。每个回答都会立即保存。"
       )),
     HelpEntry(
-      name: "stakeholders", synopsis: "stakeholders [add|edit|remove] [NAME]", synopsisZh: "stakeholders [add|edit|remove] [姓名]", group: .prepare, place: .session,
+      name: "stakeholders", synopsis: "stakeholders [add|edit|links|remove] [NAME]", synopsisZh: "stakeholders [add|edit|links|remove] [姓名]", group: .prepare, place: .session,
       summary: ("Map the decision makers: role, influence, attitude.", "梳理决策者：角色、影响力、态度。"),
       details: (
-        "`stakeholders` shows everyone and the relationship matrix; `add` walks through a new person (type `unsure` at the role question for a guide); `edit NAME` and `remove NAME` change the list.",
-        "`stakeholders` 显示所有人和客户关系矩阵；`add` 逐项录入新的决策者（在角色问题处输入 `不确定` 可获得引导）；`edit 姓名` 和 `remove 姓名` 修改名单。"
+        "`stakeholders` shows everyone, the relationship matrix and the tree of reporting lines and influence; `add` walks through a new person (type `unsure` at the role question for a guide); `edit NAME` and `remove NAME` change the list (removing someone clears the links to them). `links NAME` deepens the map: the other roles they hold (the CFO is often the final decision maker too), whom they report to and whose view they sway (names from the list), who on our side owns the relationship and when we last spoke. `check` flags an influential person (4–5) with no owner, or not spoken to for 60 days.",
+        "`stakeholders` 显示所有人、客户关系矩阵以及汇报与影响关系树；`add` 逐项录入新的决策者（在角色问题处输入 `不确定` 可获得引导）；`edit 姓名` 和 `remove 姓名` 修改名单（删除某人会同时清除指向他的关系）。`links 姓名` 深化关系图谱：他还兼任哪些角色（财务总监常常也是最终决策者）、向谁汇报、影响谁（写名单中的姓名）、我方由谁负责这段关系、上次沟通是什么时候。`check` 会提示没有我方负责人或 60 天未联系的高影响力（4–5）人物。"
       ),
       argumentWords: .fixed(StakeholdersCommand.words)),
     HelpEntry(
@@ -133,12 +133,12 @@ public enum HelpCatalog {
       ),
       argumentWords: .plans),
     HelpEntry(
-      name: "export", synopsis: "export [PLAN] [FORMAT] [-o FILE] [--full]",
-      synopsisZh: "export [计划] [格式] [-o 文件] [--full]", group: .plans, place: .both,
+      name: "export", synopsis: "export [PLAN] [brief] [FORMAT] [-o FILE] [--full | --audience customer]",
+      synopsisZh: "export [计划] [brief] [格式] [-o 文件] [--full | --audience customer]", group: .plans, place: .both,
       summary: ("Export the meeting brief (md, html), the plan (json) or a CSV for a CRM.", "导出会谈简报（md、html）、计划本身（json）或供 CRM 导入的 CSV。"),
       details: (
-        "FORMAT is md, html, json or csv (also `--format FORMAT`). `md` (the default) is the one-page meeting brief in Markdown; `html` is the same brief as a page to print (A4, no scripts, nothing fetched from the network); `--full` carries every answer instead of one page. `json` is the plan file itself. `csv` lists the stakeholders, or the actions with `--what actions`, for a CRM import: UTF-8, a header row, CRLF line ends in a file (LF when printed), a value starting with = + - or @ gets a leading ' so a spreadsheet does not run it. Without `-o` the export is printed; `-o FILE` writes the file, readable only by you. Outside the session name the plan: `coach export Acme --format html -o acme.html`.",
-        "格式为 md、html、json 或 csv（也可写 `--format 格式`）。`md`（默认）是一页纸的 Markdown 会谈简报；`html` 是同一份简报的可打印网页（A4，无脚本，不从网络获取任何内容）；`--full` 输出全部回答，而不限于一页。`json` 即计划文件本身。`csv` 列出决策者，加 `--what actions` 则列出行动，供 CRM 导入：UTF-8 编码，带表头，写入文件时以 CRLF 换行（直接输出时为 LF）；以 = + - 或 @ 开头的值前会加一个 '，以免电子表格把它当作公式执行。不加 `-o` 时直接输出；`-o 文件` 写入文件，仅你本人可读。在会话外需写明计划名：`coach export Acme --format html -o acme.html`。"
+        "FORMAT is md, html, json or csv (also `--format FORMAT`). `md` (the default) is the one-page brief for the next meeting in Markdown (`export brief` names it); `html` is the same brief as a page to print on one A4 page (no scripts, nothing fetched from the network). The brief is chosen by priority — the objective and agenda (or the deal and open actions), who is in the room, the questions to ask, the likely objections with the lines to say, the negotiation essentials, the competition, then the portrait and the positions-vs-interests table while room allows — and never cuts a sentence: an item that does not fit is left out whole and the brief says how many were. `--full` is the long internal document with every answer. `--audience customer` is the shareable agenda and mutual plan: purpose, agenda, participants, materials, next steps — nothing internal (no walk-away, BATNA, attitudes, influence, concessions, notes or objections). `json` is the plan file itself. `csv` lists the stakeholders, or the actions with `--what actions`, for a CRM import: UTF-8, a header row, CRLF line ends in a file (LF when printed), a value starting with = + - or @ gets a leading ' so a spreadsheet does not run it. Without `-o` the export is printed; `-o FILE` writes the file, readable only by you. Outside the session name the plan: `coach export Acme --format html -o acme.html`.",
+        "格式为 md、html、json 或 csv（也可写 `--format 格式`）。`md`（默认）是下一次会谈的一页纸 Markdown 简报（也可写 `export brief`）；`html` 是同一份简报的可打印网页，正好一页 A4（无脚本，不从网络获取任何内容）。简报按优先级挑选内容——会谈目标与议程（或商机与待办行动）、与会者、要问的问题、可能的异议与应对话术、谈判要点、竞争态势，版面允许时再加客户画像和立场与利益表——绝不截断句子：放不下的条目整条略去，并注明略去了几条。`--full` 是包含全部回答的完整内部文档。`--audience customer` 是可以交给客户的会谈议程和共同推进计划：目的、议程、参会人员、材料、下一步——不含任何内部信息（没有底线、BATNA、态度、影响力、让步、备注或异议）。`json` 即计划文件本身。`csv` 列出决策者，加 `--what actions` 则列出行动，供 CRM 导入：UTF-8 编码，带表头，写入文件时以 CRLF 换行（直接输出时为 LF）；以 = + - 或 @ 开头的值前会加一个 '，以免电子表格把它当作公式执行。不加 `-o` 时直接输出；`-o 文件` 写入文件，仅你本人可读。在会话外需写明计划名：`coach export Acme --format html -o acme.html`。"
       ),
       argumentWords: .fixed(["md", "html", "json", "csv"])),
     HelpEntry(
@@ -222,6 +222,15 @@ public enum HelpCatalog {
         "部分：touch、nps、csat、issue [responded|resolved 编号 [时间]]、purchase、growth [编号 状态]、improve [编号 状态]、crisis [编号 | close 编号 [日期]]。单独输入 `manage` 会引导设置服务体系：服务层级（VIP客户、重点客户、普通客户）、生命周期阶段、专属客户经理、回访计划（月度运营回访、季度业务回顾、年度战略会议）和分级响应（默认采用课程中的时限：一级问题2小时内响应、24小时内解决，二级4小时/48小时，三级24小时/一周）。`manage touch` 记录一次回访或电话，`manage nps` 记录一次调查（每行一位受访者：`9 李伟，财务总监`），`manage csat` 记录 1–5 或 1–7 分的评分，`manage issue` 记录问题或投诉（之后用 `manage issue responded 编号` 和 `resolved 编号` 记录时间，可加时间如 `2026-11-20 14:30`），`manage purchase` 记录订单，`manage growth` 记录二次销售机会，`manage improve` 记录满意度提升措施，`manage crisis` 开启危机并按课程的步骤引导（`manage crisis 编号` 继续，`manage crisis close 编号` 关闭）。`show management` 显示下次回访时间、NPS 和 CSAT 趋势、超时的问题和采购频率；`check` 列出需要处理的事项。"
       ),
       argumentWords: .fixed(ManageCommand.words)),
+    HelpEntry(
+      name: "deal", synopsis: "deal [show | competitor add|edit|remove [NAME]]", synopsisZh: "deal [show | competitor add|edit|remove [名称]]", group: .prepare,
+      place: .session,
+      summary: ("The deal: size and currency, expected close, sales stage, competitors.", "商机：金额与币种、预计成交日期、销售阶段、竞争对手。"),
+      details: (
+        "`deal` walks through the deal's size (with its currency, e.g. `CNY 2.4m`), the expected close date (e.g. `2027-02-26`, `end of month`) and the step of the six-step sales process it is in (initial contact, needs discovery, solution design, value demonstration, objection handling, closing). `deal competitor add [NAME]` records a competitor — their strengths, their weaknesses, our position against them; `edit NAME` and `remove NAME` change the list; `deal show` (or `show deal`) prints it all. The deal appears in `show`, as a column of `list` and in the brief.",
+        "`deal` 依次记录商机金额（带币种，例如 `240万元`）、预计成交日期（例如 `2027-02-26`、`月底`）以及它处在六步销售流程的哪一步（初步接触、需求挖掘、方案设计、价值展示、异议处理、签约成交）。`deal competitor add [名称]` 记录一个竞争对手——对方优势、对方劣势、我方地位；`edit 名称` 和 `remove 名称` 修改名单；`deal show`（或 `show deal`）显示全部。商机信息会出现在 `show`、`list` 的一列以及会前简报中。"
+      ),
+      argumentWords: .fixed(DealCommand.words)),
   ]
 
   public static func entry(_ word: String) -> HelpEntry? {

@@ -16,11 +16,12 @@ enum CommandWords {
     let second = words.count > 1 ? words[1].lowercased() : ""
     switch first {
     case "new", "open": return FreeText(leading: 1)
-    case "stakeholders" where ["add", "new", "edit", "remove", "delete", "添加", "编辑", "删除"].contains(second): return FreeText(leading: 2)
+    case "stakeholders" where ["add", "new", "edit", "remove", "delete", "添加", "编辑", "删除", "links", "link", "关系"].contains(second): return FreeText(leading: 2)
     case "actions" where ["add", "添加"].contains(second): return FreeText(leading: 2, options: ["--owner", "--due"])
     case "questions" where ["check", "检查"].contains(second): return FreeText(leading: 2, options: ["--as"])
     case "questions" where ["add", "添加"].contains(second): return FreeText(leading: 3)
     case "config" where second == "set": return FreeText(leading: 3)
+    case "deal" where ["competitor", "competitors", "竞争对手"].contains(second) && words.count > 2: return FreeText(leading: 3)
     default: return nil
     }
   }

@@ -79,7 +79,7 @@ public enum CommandCompletion {
       }
       return Completion(replacing: typed.unicodeScalars.count, candidates: candidates.sorted())
     }
-    if entry.name == "stakeholders", position >= 2, ["edit", "remove", "delete", "编辑", "删除"].contains(words[1]) {
+    if entry.name == "stakeholders", position >= 2, ["edit", "remove", "delete", "编辑", "删除", "links", "link", "关系"].contains(words[1]) {
       let typed = rest(of: beforeCursor, after: 2)
       let matches = people().filter { $0.lowercased().hasPrefix(typed.lowercased()) }
       return Completion(replacing: typed.unicodeScalars.count, candidates: matches)

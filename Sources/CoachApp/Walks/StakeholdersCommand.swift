@@ -9,7 +9,7 @@ struct StakeholdersCommand: SessionCommand {
   @Argument(help: "The person's name.") var name: [String] = []
 
   /// The words after `stakeholders` (for Tab and for "did you mean").
-  static let words = ["add", "edit", "remove"]
+  static let words = ["add", "edit", "remove", "links"]
 
   func run(in session: Session) throws(CommandError) {
     let l = session.l
@@ -39,14 +39,18 @@ struct StakeholdersCommand: SessionCommand {
       let plan = try session.requireWritablePlan()
       let i = try StakeholdersCommand.find(who, in: plan, session)
       let removed = plan.stakeholders[i].name
-      try session.change(l.t("removed stakeholder \(removed)", "删除决策者 \(removed)")) { $0.stakeholders.remove(at: i) }
+      try session.change(l.t("removed stakeholder \(removed)", "删除决策者 \(removed)")) { $0.removeStakeholder(at: i) }
       session.acknowledge("\(l.t("Removed", "已删除")) \(removed, .bold)\(l.t(". `undo` brings them back.", "。用 `undo` 可以恢复。"))")
+    case "links", "link", "关系":
+      let plan = try session.requireWritablePlan()
+      let i = try StakeholdersCommand.find(who, in: plan, session)
+      try StakeholderLinksWalk.begin(index: i, in: session)
     case let other?:
       throw CommandError(
         StyledText(
           l.t(
-            "Unknown action ‘\(other)’: use `stakeholders`, `stakeholders add [NAME]`, `stakeholders edit NAME` or `stakeholders remove NAME`.",
-            "未知操作 ‘\(other)’：请使用 `stakeholders`、`stakeholders add [姓名]`、`stakeholders edit 姓名` 或 `stakeholders remove 姓名`。")
+            "Unknown action ‘\(other)’: use `stakeholders`, `stakeholders add [NAME]`, `stakeholders edit NAME`, `stakeholders links NAME` or `stakeholders remove NAME`.",
+            "未知操作 ‘\(other)’：请使用 `stakeholders`、`stakeholders add [姓名]`、`stakeholders edit 姓名`、`stakeholders links 姓名` 或 `stakeholders remove 姓名`。")
             + NearestWord.hint(other, among: StakeholdersCommand.words, l)), exitCode: ExitStatus.usage)
     }
   }

@@ -14,5 +14,6 @@ public enum FindingID {
     "objection-raised-twice", "attendee-turned-skeptic", "last-meeting-actions-open",
     "visit-overdue", "nps-detractor-majority", "nps-falling", "csat-low", "sla-breached", "complaints-rising",
     "purchase-frequency-falling", "no-account-manager", "crisis-open-too-long", "tier-service-mismatch",
+    "relationship-without-owner", "relationship-gone-cold",
   ]
 }

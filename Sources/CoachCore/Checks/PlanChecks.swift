@@ -58,6 +58,7 @@ public struct PlanChecks {
     "csat-low": (.warning, .management), "sla-breached": (.warning, .management), "complaints-rising": (.warning, .management),
     "purchase-frequency-falling": (.warning, .management), "no-account-manager": (.warning, .management),
     "crisis-open-too-long": (.warning, .management), "tier-service-mismatch": (.warning, .management),
+    "relationship-without-owner": (.warning, .stakeholders), "relationship-gone-cold": (.warning, .stakeholders),
   ]
 
   func finding(_ id: String, _ values: [String: String] = [:]) -> Finding {
@@ -80,6 +81,7 @@ public struct PlanChecks {
     found += health()
     found += MeetingChecks(checks: self).run()
     found += ManagementChecks(checks: self).run()
+    found += relationships()
     let order = Dictionary(uniqueKeysWithValues: FindingID.all.enumerated().map { ($1, $0) })
     return found.enumerated().sorted { a, b in
       if a.element.severity != b.element.severity { return a.element.severity == .warning }

@@ -1,15 +1,20 @@
 /// Builds the meeting brief from a plan: what a rep carries into the meeting. Pure: the plan,
 /// the display names (`Labels`), the findings of `check` and today's date come in as values.
 ///
-/// The brief is one page: long answers are cut to a line, at most three objections and eight
-/// findings are shown. `full` carries every answer: all discovery answers in full, every
-/// objection, the portrait, notes, interests and answers to planned questions.
+/// The brief is one A4 page for the next meeting (BriefOnePage.swift): chosen by priority, and
+/// never cutting a sentence — an item that does not fit is left out whole and the brief says how
+/// many were. `full` carries every answer: all discovery answers in full, every objection, the
+/// portrait, notes, interests and answers to planned questions. `audience: .customer` is the
+/// shareable agenda (BriefCustomer.swift), with nothing internal in it.
 public struct BriefBuilder {
   public let plan: AccountPlan
   public let labels: Labels
   public let findings: [Finding]
   public let today: CalendarDay
   public let full: Bool
+  /// The next meeting, when one is planned; without it the brief picks from the plan.
+  public let meeting: BriefMeeting?
+  public let audience: BriefAudience
   var l: L10n { labels.l }
 
   /// Display columns a value may take in the one-page brief before it is cut.
@@ -18,31 +23,41 @@ public struct BriefBuilder {
   static let objectionLimit = 3
   static let findingLimit = 8
 
-  public init(plan: AccountPlan, labels: Labels, findings: [Finding], today: CalendarDay, full: Bool = false) {
+  public init(
+    plan: AccountPlan, labels: Labels, findings: [Finding], today: CalendarDay, full: Bool = false, meeting: BriefMeeting? = nil,
+    audience: BriefAudience = .internal
+  ) {
     self.plan = plan
     self.labels = labels
     self.findings = findings
     self.today = today
     self.full = full
+    self.meeting = meeting
+    self.audience = audience
   }
 
   public func build() -> BriefDocument {
+    if audience == .customer { return customerBrief() }
+    if !full { return onePage() }
     var line = l.t("Prepared ", "生成于 ") + today.description + l.t(" · plan updated ", " · 计划更新于 ") + String(plan.updatedAt.prefix(10))
     if full { line += l.t(" · full version", " · 完整版") }
     let subtitle: [BriefInline] = [.quiet(line)]
     return BriefDocument(
       lang: l.lang, title: l.t("Meeting brief: ", "会谈简报：") + plan.name, subtitle: subtitle,
-      sections: [account(), stakeholders(), discovery(), questions(), objections(), negotiation(), openFindings(), nextActions()],
+      sections: [
+        dealSection(), account(), stakeholders(), discovery(), questions(), objections(), negotiation(), competitionSection(), openFindings(), nextActions(),
+      ].compactMap { $0 },
       full: full)
   }
 
   // MARK: text helpers
 
-  /// A free-text value: cut to one line in the brief, every line kept in the full version.
+  /// A free-text value, never cut: its lines run together in the brief, each kept in the full
+  /// version. (`width` is kept for the callers; nothing is truncated to it.)
   func text(_ s: String?, width: Int = BriefBuilder.answerWidth) -> [BriefInline] {
     guard let s, !s.trimmingWhitespace.isEmpty else { return [.quiet("—")] }
     let lines = s.split(separator: "\n", omittingEmptySubsequences: true).map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
-    if !full { return [.text(DisplayWidth.truncate(lines.joined(separator: " "), to: width))] }
+    if !full { return [.text(lines.joined(separator: " "))] }
     var out: [BriefInline] = []
     for (i, line) in lines.enumerated() {
       if i > 0 { out.append(.lineBreak) }
@@ -136,7 +151,7 @@ public struct BriefBuilder {
       ], kind: "people")
     for s in plan.stakeholders {
       table.rows.append([
-        [.strong(s.name)], text(s.title, width: 40), [.text(labels.role(s.role))],
+        [.strong(s.name)], text(s.title, width: 40), [.text(s.allRoles.isEmpty ? labels.role(nil) : s.allRoles.map { labels.role($0) }.joined(separator: l.t(" + ", "＋")))],
         [.text(Self.influence(s.influence))], [attitude(s.attitude)], text(s.concerns, width: Self.cellWidth),
       ])
     }
@@ -147,6 +162,7 @@ public struct BriefBuilder {
         blocks.append(.group(BriefGroup(id: "notes", title: l.t("Notes", "备注"), blocks: [.fields(notes.map { BriefField($0.name, text($0.notes)) })])))
       }
     }
+    if let tree = relationshipTree() { blocks.append(tree) }
     var matrix = BriefTable(header: [l.t("Role", "角色")] + Attitude.allCases.map { labels.attitude($0) }, kind: "matrix")
     for role in StakeholderRole.allCases {
       let people = plan.stakeholders.filter { ($0.role ?? .other) == role }

@@ -67,6 +67,17 @@ enum HTMLBriefStyle {
     tfoot td { border-top: 1px solid var(--ink); }
     table.people td:nth-child(4) { white-space: nowrap; letter-spacing: -.05em; color: var(--accent); }
     table.people td:nth-child(3), table.people td:nth-child(5) { white-space: nowrap; }
+    table.people td:first-child, table.room td:first-child, table.competition td:first-child, table.interests td:first-child { white-space: nowrap; }
+    table.room td:nth-child(3) { white-space: nowrap; }
+    .ask ul { columns: 2; column-gap: 6mm; }
+    .brief .objections ul { list-style: none; padding-left: 0; }
+    .brief dl.fields > div { grid-template-columns: minmax(16mm, 17%) minmax(0, 1fr); }
+    body.brief { font-size: 8pt; }
+    .brief .meeting dl.fields > div { grid-template-columns: minmax(18mm, 34%) minmax(0, 1fr); }
+    .brief .objections li { padding-left: 3mm; text-indent: -3mm; }
+    .ask li { break-inside: avoid; }
+    .brief .meeting dl.fields { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); column-gap: 6mm; }
+    .brief .meeting dl.fields > div { break-inside: avoid; }
     table.matrix { table-layout: fixed; }
     table.matrix th:first-child { width: 24%; }
     table.matrix td { font-size: 8pt; }

@@ -137,6 +137,7 @@ public enum NextStep {
       case .actions: command = "actions"
       case .timeline: command = "meeting new"
       case .management: command = "manage"
+      case .deal: command = "deal"
       }
       return "`\(command)` — " + l.t("the least complete section is \(weakest.rawValue)", "完成度最低的部分是 \(weakest.rawValue)")
     }

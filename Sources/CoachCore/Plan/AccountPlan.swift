@@ -19,6 +19,8 @@ public struct AccountPlan: JSONRecord {
   public var objections: [Objection]
   public var negotiation: Negotiation
   public var actions: [Action]
+  /// The deal's size, close date, sales stage and competitors (absent in older plans).
+  public var deal: DealFacts
   /// The number of the last item id handed out, by id prefix (`"s": 3` after `s3`): ids only
   /// grow, so one is never reused after its item is removed.
   public var lastItemIDs: [String: Int]
@@ -43,6 +45,7 @@ public struct AccountPlan: JSONRecord {
     objections = []
     negotiation = Negotiation()
     actions = []
+    deal = DealFacts()
     lastItemIDs = [:]
     meetings = []
     extra = [:]
@@ -76,6 +79,7 @@ public struct AccountPlan: JSONRecord {
     negotiation = try f.record("negotiation", Negotiation.self) ?? Negotiation()
     actions = try f.records("actions", Action.self)
     management = try f.record("management", Management.self) ?? Management()
+    deal = try f.record("deal", DealFacts.self) ?? DealFacts()
     lastItemIDs = [:]
     if let counters = f.value("lastItemIDs") {
       guard case .object(let object) = counters else {
@@ -118,6 +122,7 @@ public struct AccountPlan: JSONRecord {
     o.set("objections", records: objections)
     o.set("negotiation", record: negotiation)
     o.set("actions", records: actions)
+    o.set("deal", record: deal.isEmpty ? nil : deal)
     o.set("meetings", records: meetings, keepEmpty: false)
     o.set("management", record: management.isEmpty ? nil : management)
     o.set("lastItemIDs", lastItemIDs.isEmpty ? nil : .object(lastItemIDs.mapValues { .number(Double($0)) }))

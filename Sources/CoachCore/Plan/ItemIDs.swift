@@ -33,6 +33,7 @@ public enum ItemIDPrefix {
   public static let team = "t"
   /// A negotiation objective (a goal per term).
   public static let objective = "g"
+  public static let competitor = "k"
   public static let meeting = "m"
   public static let touchpoint = "mt"
   public static let nps = "mn"
@@ -43,7 +44,7 @@ public enum ItemIDPrefix {
   public static let growth = "mg"
   public static let improvement = "ma"
   public static let all =
-    [stakeholder, objection, action, question, concession, interest, team, objective, meeting]
+    [stakeholder, objection, action, question, concession, interest, team, objective, competitor, meeting]
     + [touchpoint, nps, csat, issue, purchase, crisis, growth, improvement]
 
   /// An id as the schema allows it: ASCII letters, digits, `_` and `-`, at most 40, not
@@ -71,6 +72,7 @@ extension AccountPlan {
       || questionPlan.contains { $0.id.isEmpty } || negotiation.concessions.contains { $0.id.isEmpty }
       || negotiation.interests.contains { $0.id.isEmpty } || negotiation.team.contains { $0.id.isEmpty }
       || negotiation.objectives.contains { $0.id.isEmpty }
+      || deal.competitors.contains { $0.id.isEmpty }
       || meetings.contains { $0.id.isEmpty }
       || management.lacksItemIDs
   }
@@ -88,6 +90,7 @@ extension AccountPlan {
     Self.assign(&negotiation.interests, ItemIDPrefix.interest, &last)
     Self.assign(&negotiation.team, ItemIDPrefix.team, &last)
     Self.assign(&negotiation.objectives, ItemIDPrefix.objective, &last)
+    Self.assign(&deal.competitors, ItemIDPrefix.competitor, &last)
     Self.assign(&meetings, ItemIDPrefix.meeting, &last)
     Self.assign(&management.touchpoints, ItemIDPrefix.touchpoint, &last)
     Self.assign(&management.npsResponses, ItemIDPrefix.nps, &last)
@@ -139,6 +142,7 @@ extension AccountPlan {
       if let name = r.name, name != negotiation.interests[i].stakeholder { negotiation.interests[i].stakeholder = name }
       if r.link != negotiation.interests[i].stakeholderId { negotiation.interests[i].stakeholderId = r.link }
     }
+    dropDanglingStakeholderLinks()
   }
 
   /// Refuses two items with the same id (a reference to either would be ambiguous) and an id
@@ -167,6 +171,7 @@ extension AccountPlan {
     try check(negotiation.interests, "negotiation.interests")
     try check(negotiation.team, "negotiation.team")
     try check(negotiation.objectives, "negotiation.objectives")
+    try check(deal.competitors, "deal.competitors")
     try check(meetings, "meetings")
     try check(management.touchpoints, "management.touchpoints")
     try check(management.npsResponses, "management.npsResponses")

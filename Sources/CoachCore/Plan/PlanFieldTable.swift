@@ -138,6 +138,7 @@ extension Stakeholder: FieldTable {
     .choice("attitude", \.attitude, stamp: \.answeredAt),
     .text("concerns", \.concerns, stamp: \.answeredAt),
     .text("notes", \.notes, stamp: \.answeredAt).notCounted(),
+    Stakeholder.rolesField, Stakeholder.reportsToField, Stakeholder.influencesField, Stakeholder.ownerField, Stakeholder.lastContactField,
   ]
 }
 
@@ -257,6 +258,7 @@ extension AccountPlan: FieldTable {
     f.append(.choice("management.tier", \.management.tier, stamp: \.management.answeredAt, key: "tier"))
     f.append(.choice("management.lifecycle", \.management.lifecycle, stamp: \.management.answeredAt, key: "lifecycle"))
     f.append(.text("management.accountManager", \.management.accountManager, stamp: \.management.answeredAt, key: "accountManager"))
+    f += DealFacts.planFields
     return f
   }()
 }

@@ -9,6 +9,17 @@ public struct Stakeholder: JSONRecord {
   public var attitude: Attitude?
   public var concerns: String?
   public var notes: String?
+  /// Roles held besides `role` (the primary one): the CFO is often the financial and the final
+  /// decision maker. Never repeats `role`.
+  public var roles: [StakeholderRole] = []
+  /// The id of the stakeholder this person reports to.
+  public var reportsTo: String?
+  /// The ids of the stakeholders whose view this person sways.
+  public var influences: [String] = []
+  /// Who on our side owns the relationship.
+  public var owner: String?
+  /// When we last spoke with them, YYYY-MM-DD.
+  public var lastContact: String?
   public var answeredAt: [String: String]
   public var extra: [String: JSONValue]
 
@@ -32,6 +43,8 @@ public struct Stakeholder: JSONRecord {
     concerns = try f.string("concerns")
     notes = try f.string("notes")
     answeredAt = try f.timestamps()
+    extra = [:]
+    try readRelationship(&f)
     extra = f.extra
   }
 
@@ -45,6 +58,7 @@ public struct Stakeholder: JSONRecord {
     o.set("attitude", attitude)
     o["concerns"] = concerns
     o["notes"] = notes
+    writeRelationship(&o)
     o.set("answeredAt", times: answeredAt)
     return o.json
   }

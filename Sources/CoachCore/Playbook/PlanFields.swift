@@ -14,6 +14,7 @@ public enum PlanFields {
   /// starts with the place (`stakeholder.notes`), except plan fields, which are full paths.
   public enum Place: String, CaseIterable, Sendable {
     case plan, stakeholder, objection, objective, batna, interest, concession, team, action
+    case competitor
   }
 
   public struct Field: Sendable, Equatable {
@@ -34,6 +35,7 @@ public enum PlanFields {
       + item(.stakeholder, Stakeholder.fields) + item(.objection, Objection.fields) + item(.objective, Objective.fields)
       + item(.batna, BATNA.fields) + item(.interest, Interest.fields) + item(.concession, Concession.fields)
       + item(.team, TeamMember.fields) + item(.action, Action.fields)
+      + item(.competitor, Competitor.fields)
   }()
 
   public static let fixed: [String: Expect] = Dictionary(uniqueKeysWithValues: all.map { ($0.path, $0.expect) })
@@ -61,6 +63,8 @@ public enum PlanFields {
     guard let place = place(of: path) else { return false }
     switch walk {
     case "stakeholder": return place == .stakeholder
+    case "stakeholder-links": return place == .stakeholder
+    case "competitor": return place == .competitor
     case "objection": return place == .objection
     case "negotiation.goals": return place == .objective
     case "negotiation.batna": return place == .batna
@@ -76,7 +80,8 @@ public enum PlanFields {
   /// The places a walk writes, for the message when a prompt names a field elsewhere.
   public static func placeNames(for walk: String) -> String {
     switch walk {
-    case "stakeholder": return "stakeholder.…"
+    case "stakeholder", "stakeholder-links": return "stakeholder.…"
+    case "competitor": return "competitor.…"
     case "objection": return "objection.…"
     case "negotiation.goals": return "objective.…"
     case "negotiation.batna": return "batna.…"

@@ -43,6 +43,7 @@ public enum HealthView {
     case .actions: return l.t("actions", "下一步行动")
     case .timeline: return l.t("timeline", "会谈时间线")
     case .management: return l.t("management", "客户管理")
+    case .deal: return l.t("deal", "商机")
     }
   }
 

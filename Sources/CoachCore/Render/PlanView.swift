@@ -3,6 +3,7 @@ public enum PlanSection: String, CaseIterable, Sendable {
   case account, value, stakeholders, discovery, questions, objections, negotiation, actions
   case timeline
   case management
+  case deal
 
   /// Accepts the section ids and a few natural aliases.
   public init?(word: String) {
@@ -21,6 +22,7 @@ public enum PlanSection: String, CaseIterable, Sendable {
     case "action", "next-steps": self = .actions
     case "meetings", "meeting", "debriefs": self = .timeline
     case "manage", "service", "keep": self = .management
+    case "competitors", "competition", "sales-stage", "商机": self = .deal
     default: return nil
     }
   }
@@ -60,6 +62,7 @@ public struct PlanView {
     case .actions: return actions()
     case .timeline: return MeetingView(plan: plan, book: labels.book, l: l, width: width).timeline(today: today)
     case .management: return ManagementView(plan: plan, labels: labels, width: width, today: today, now: now).render()
+    case .deal: return deal()
     }
   }
 
@@ -146,6 +149,7 @@ public struct PlanView {
     }
     out += table.render(width: width - 2).indented("  ")
     out += "\n\n" + RelationshipMatrix(stakeholders: plan.stakeholders, labels: labels, width: width).render()
+    out += "\n\n" + RelationshipTree(plan: plan, labels: labels, width: width).render()
     return out
   }
 
