@@ -1,0 +1,128 @@
+/// `agenda`: everything due or at risk across all plans on one day — overdue items, items due in
+/// the coming week (by day), and plans nobody has updated for a long time. Pure: built from the
+/// plans' digests, today's date and the current time.
+public struct Agenda: Equatable, Sendable {
+  /// One line of the agenda.
+  public struct Entry: Equatable, Sendable {
+    public enum Kind: String, Sendable {
+      /// An open action with a due date.
+      case action
+      /// A plan not updated for `staleDays` days or more.
+      case stalePlan = "stale-plan"
+    }
+
+    public var kind: Kind
+    public var plan: String
+    public var planName: String
+    public var tier: Tier?
+    /// The item's id in its plan ("" for a stale plan).
+    public var item: String
+    public var text: String
+    public var owner: String?
+    /// When it is due (nil for a stale plan).
+    public var date: CalendarDay?
+    /// Days since the plan was last updated (stale plans).
+    public var daysSinceUpdate: Int?
+
+    public init(
+      kind: Kind, plan: String, planName: String, tier: Tier?, item: String = "", text: String = "", owner: String? = nil,
+      date: CalendarDay? = nil, daysSinceUpdate: Int? = nil
+    ) {
+      self.kind = kind
+      self.plan = plan
+      self.planName = planName
+      self.tier = tier
+      self.item = item
+      self.text = text
+      self.owner = owner
+      self.date = date
+      self.daysSinceUpdate = daysSinceUpdate
+    }
+  }
+
+  /// A heading of the agenda and what falls under it.
+  public struct Group: Equatable, Sendable {
+    public enum Key: Equatable, Sendable {
+      case overdue
+      case day(CalendarDay)
+      case stale
+    }
+    public var key: Key
+    public var entries: [Entry]
+  }
+
+  public var today: CalendarDay
+  /// The last day counted as "this week" (today + days − 1).
+  public var until: CalendarDay
+  public var staleDays: Int
+  public var groups: [Group]
+
+  public static let defaultDays = 7
+  public static let defaultStaleDays = 30
+
+  /// The agenda of `plans` (id and digest). Overdue items come first (oldest first), then one
+  /// group per day from today over `days` days, then the stale plans (longest untouched first).
+  /// Within a group the accounts of tier A come first, then B, C and unclassified ones; then by
+  /// plan name, then by the item's date and text.
+  public init(plans: [(id: String, digest: PlanDigest)], today: CalendarDay, now: Timestamp, days: Int = defaultDays, staleDays: Int = defaultStaleDays) {
+    self.today = today
+    self.until = today.adding(days: max(1, days) - 1)
+    self.staleDays = staleDays
+    var overdue: [Entry] = []
+    var byDay: [CalendarDay: [Entry]] = [:]
+    var stale: [Entry] = []
+    for (id, d) in plans {
+      for item in d.items {
+        guard let date = CalendarDay(item.date), date <= until else { continue }
+        let entry = Entry(kind: Self.kind(item.kind), plan: id, planName: d.name, tier: d.tier, item: item.id, text: item.text, owner: item.owner, date: date)
+        if date < today { overdue.append(entry) } else { byDay[date, default: []].append(entry) }
+      }
+      if let days = d.daysSinceUpdate(now: now), days >= staleDays {
+        stale.append(Entry(kind: .stalePlan, plan: id, planName: d.name, tier: d.tier, daysSinceUpdate: days))
+      }
+    }
+    var groups: [Group] = []
+    if !overdue.isEmpty { groups.append(Group(key: .overdue, entries: overdue.sorted(by: Self.order))) }
+    for day in byDay.keys.sorted() { groups.append(Group(key: .day(day), entries: byDay[day]!.sorted(by: Self.order))) }
+    if !stale.isEmpty {
+      let sorted = stale.sorted { a, b in
+        if Self.rank(a.tier) != Self.rank(b.tier) { return Self.rank(a.tier) < Self.rank(b.tier) }
+        if a.daysSinceUpdate != b.daysSinceUpdate { return (a.daysSinceUpdate ?? 0) > (b.daysSinceUpdate ?? 0) }
+        return a.plan < b.plan
+      }
+      groups.append(Group(key: .stale, entries: sorted))
+    }
+    self.groups = groups
+  }
+
+  static func kind(_ kind: DigestItem.Kind) -> Entry.Kind {
+    switch kind {
+    case .action: return .action
+    }
+  }
+
+  /// A before B before C before unclassified.
+  public static func rank(_ tier: Tier?) -> Int {
+    switch tier {
+    case .a: return 0
+    case .b: return 1
+    case .c: return 2
+    case nil: return 3
+    }
+  }
+
+  static func order(_ a: Entry, _ b: Entry) -> Bool {
+    if rank(a.tier) != rank(b.tier) { return rank(a.tier) < rank(b.tier) }
+    let (x, y) = (a.planName.lowercased(), b.planName.lowercased())
+    if x != y { return x < y }
+    if a.plan != b.plan { return a.plan < b.plan }
+    if a.date != b.date { return (a.date?.daysSinceEpoch ?? 0) < (b.date?.daysSinceEpoch ?? 0) }
+    if a.text != b.text { return a.text < b.text }
+    return a.item < b.item
+  }
+
+  /// Every entry, in the agenda's order.
+  public var entries: [Entry] { groups.flatMap(\.entries) }
+
+  public var isEmpty: Bool { groups.isEmpty }
+}
