@@ -130,7 +130,10 @@ public struct DigestCache {
           }
         }
       }
-      if !lines.endedWithNewline { current = nil; complete = false }
+      if !lines.endedWithNewline {
+        current = nil
+        complete = false
+      }
       finish()
     }
     return (entries, complete)

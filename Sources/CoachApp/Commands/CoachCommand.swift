@@ -16,6 +16,7 @@ public struct CoachCommand: ParsableCommand {
       DrillCommand.self, ReportCommand.self,
       LearnCommand.self, QuizCommand.self,
       ExportCommand.self, ConfigCommand.self,
+      AgendaCommand.self, PortfolioCommand.self,
     ]
   )
 

@@ -87,7 +87,7 @@ struct ExportCommand: SessionCommand {
       session.output.write(StyledText(text))
       return
     }
-    let path = try write(text, to: output, in: session)
+    let path = try Self.write(text, to: output, in: session)
     let what: String
     switch kind {
     case .md: what = full ? l.t("the full plan (Markdown)", "完整计划（Markdown）") : l.t("the meeting brief (Markdown)", "会谈简报（Markdown）")
@@ -114,7 +114,7 @@ struct ExportCommand: SessionCommand {
     return (home.hasSuffix("/") ? String(home.dropLast()) : home) + target.dropFirst()
   }
 
-  func write(_ text: String, to target: String, in session: Session) throws(CommandError) -> String {
+  static func write(_ text: String, to target: String, in session: Session) throws(CommandError) -> String {
     let l = session.l
     // `~/x.html` in the session is the home folder, as a shell would have expanded it.
     let expanded = ExportCommand.expandingHome(target)

@@ -39,10 +39,25 @@ public enum PlanID {
   /// so a hand-typed id cannot reach outside the workspace).
   public static func isValid(_ id: String) -> Bool {
     guard !id.isEmpty, id.utf8.count <= maxBytes, !id.hasPrefix("-"), !id.hasSuffix("-") else { return false }
+    // Fast path (listing 10,000 plans checks 10,000 ids): lower-case ASCII letters and digits
+    // with single dashes between them is exactly what `make` gives back unchanged.
+    if isPlainSlug(id) { return true }
     // Bytes, not String ==: Swift compares strings by canonical equivalence, and an id in NFD
     // would name a different file from its NFC twin.
     guard let made = try? make(from: id) else { return false }
     return made.utf8.elementsEqual(id.utf8)
+  }
+
+  static func isPlainSlug(_ id: String) -> Bool {
+    var previousDash = true
+    for b in id.utf8 {
+      switch b {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): previousDash = false
+      case UInt8(ascii: "-") where !previousDash: previousDash = true
+      default: return false
+      }
+    }
+    return !previousDash
   }
 
   private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
