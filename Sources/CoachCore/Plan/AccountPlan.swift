@@ -22,6 +22,8 @@ public struct AccountPlan: JSONRecord {
   /// The number of the last item id handed out, by id prefix (`"s": 3` after `s3`): ids only
   /// grow, so one is never reused after its item is removed.
   public var lastItemIDs: [String: Int]
+  /// Keeping the won account (course part 5): empty until used, and then written.
+  public var management = Management()
   /// Keys this version does not know, kept as they were.
   public var extra: [String: JSONValue]
 
@@ -70,6 +72,7 @@ public struct AccountPlan: JSONRecord {
     objections = try f.records("objections", Objection.self)
     negotiation = try f.record("negotiation", Negotiation.self) ?? Negotiation()
     actions = try f.records("actions", Action.self)
+    management = try f.record("management", Management.self) ?? Management()
     lastItemIDs = [:]
     if let counters = f.value("lastItemIDs") {
       guard case .object(let object) = counters else {
@@ -111,6 +114,7 @@ public struct AccountPlan: JSONRecord {
     o.set("objections", records: objections)
     o.set("negotiation", record: negotiation)
     o.set("actions", records: actions)
+    o.set("management", record: management.isEmpty ? nil : management)
     o.set("lastItemIDs", lastItemIDs.isEmpty ? nil : .object(lastItemIDs.mapValues { .number(Double($0)) }))
     return o.json
   }

@@ -11,6 +11,14 @@ extension PlannedQuestion: PlanItem {}
 extension Concession: PlanItem {}
 extension Interest: PlanItem {}
 extension TeamMember: PlanItem {}
+extension Touchpoint: PlanItem {}
+extension NPSResponse: PlanItem {}
+extension CSATScore: PlanItem {}
+extension ServiceIssue: PlanItem {}
+extension Purchase: PlanItem {}
+extension Crisis: PlanItem {}
+extension GrowthOpportunity: PlanItem {}
+extension ImprovementAction: PlanItem {}
 
 /// The id prefix of each list: `s1`, `o3`, `a12`…
 public enum ItemIDPrefix {
@@ -21,7 +29,16 @@ public enum ItemIDPrefix {
   public static let concession = "c"
   public static let interest = "i"
   public static let team = "t"
+  public static let touchpoint = "mt"
+  public static let nps = "mn"
+  public static let csat = "mc"
+  public static let issue = "mi"
+  public static let purchase = "mp"
+  public static let crisis = "mx"
+  public static let growth = "mg"
+  public static let improvement = "ma"
   public static let all = [stakeholder, objection, action, question, concession, interest, team]
+    + [touchpoint, nps, csat, issue, purchase, crisis, growth, improvement]
 
   /// An id as the schema allows it: ASCII letters, digits, `_` and `-`, at most 40, not
   /// starting with `_` or `-`.
@@ -47,6 +64,7 @@ extension AccountPlan {
     stakeholders.contains { $0.id.isEmpty } || objections.contains { $0.id.isEmpty } || actions.contains { $0.id.isEmpty }
       || questionPlan.contains { $0.id.isEmpty } || negotiation.concessions.contains { $0.id.isEmpty }
       || negotiation.interests.contains { $0.id.isEmpty } || negotiation.team.contains { $0.id.isEmpty }
+      || management.lacksItemIDs
   }
 
   /// Gives every list item without an id the next unused one of its list, and links the
@@ -61,6 +79,14 @@ extension AccountPlan {
     Self.assign(&negotiation.concessions, ItemIDPrefix.concession, &last)
     Self.assign(&negotiation.interests, ItemIDPrefix.interest, &last)
     Self.assign(&negotiation.team, ItemIDPrefix.team, &last)
+    Self.assign(&management.touchpoints, ItemIDPrefix.touchpoint, &last)
+    Self.assign(&management.npsResponses, ItemIDPrefix.nps, &last)
+    Self.assign(&management.csat, ItemIDPrefix.csat, &last)
+    Self.assign(&management.issues, ItemIDPrefix.issue, &last)
+    Self.assign(&management.purchases, ItemIDPrefix.purchase, &last)
+    Self.assign(&management.crises, ItemIDPrefix.crisis, &last)
+    Self.assign(&management.growth, ItemIDPrefix.growth, &last)
+    Self.assign(&management.improvements, ItemIDPrefix.improvement, &last)
     if last != lastItemIDs { lastItemIDs = last }
     linkReferences()
   }
@@ -130,5 +156,35 @@ extension AccountPlan {
     try check(negotiation.concessions, "negotiation.concessions")
     try check(negotiation.interests, "negotiation.interests")
     try check(negotiation.team, "negotiation.team")
+    try check(management.touchpoints, "management.touchpoints")
+    try check(management.npsResponses, "management.npsResponses")
+    try check(management.csat, "management.csat")
+    try check(management.issues, "management.issues")
+    try check(management.purchases, "management.purchases")
+    try check(management.crises, "management.crises")
+    try check(management.growth, "management.growth")
+    try check(management.improvements, "management.improvements")
+  }
+}
+
+extension Management {
+  /// True when some item of the section has no id yet.
+  var lacksItemIDs: Bool {
+    touchpoints.contains { $0.id.isEmpty } || npsResponses.contains { $0.id.isEmpty } || csat.contains { $0.id.isEmpty }
+      || issues.contains { $0.id.isEmpty } || purchases.contains { $0.id.isEmpty } || crises.contains { $0.id.isEmpty }
+      || growth.contains { $0.id.isEmpty } || improvements.contains { $0.id.isEmpty }
+  }
+}
+
+extension AccountPlan {
+  /// The id the next item of a list with this prefix gets, taken now (the counter grows), for a
+  /// walk that must know its item's id as it creates it. Two runs of the same edit on the same
+  /// plan take the same id.
+  public mutating func takeItemID<T: PlanItem>(_ prefix: String, in items: [T]) -> String {
+    var last = lastItemIDs[prefix] ?? 0
+    for item in items { if let n = ItemIDPrefix.number(item.id, prefix: prefix), n > last { last = n } }
+    last += 1
+    lastItemIDs[prefix] = last
+    return prefix + String(last)
   }
 }
