@@ -24,6 +24,8 @@ public struct AccountPlan: JSONRecord {
   public var lastItemIDs: [String: Int]
   /// Keeping the won account (course part 5): empty until used, and then written.
   public var management = Management()
+  /// The account's meetings, as prepared and debriefed (absent in older plans = none).
+  public var meetings: [Meeting]
   /// Keys this version does not know, kept as they were.
   public var extra: [String: JSONValue]
 
@@ -42,6 +44,7 @@ public struct AccountPlan: JSONRecord {
     negotiation = Negotiation()
     actions = []
     lastItemIDs = [:]
+    meetings = []
     extra = [:]
   }
 
@@ -87,6 +90,7 @@ public struct AccountPlan: JSONRecord {
         lastItemIDs[prefix] = n
       }
     }
+    meetings = try f.records("meetings", Meeting.self)
     extra = f.extra
     try checkUniqueItemIDs()
     if version < Self.currentSchemaVersion || lacksItemIDs { assignItemIDs() }
@@ -115,6 +119,7 @@ public struct AccountPlan: JSONRecord {
     o.set("negotiation", record: negotiation)
     o.set("actions", records: actions)
     o.set("management", record: management.isEmpty ? nil : management)
+    o.set("meetings", records: meetings, keepEmpty: false)
     o.set("lastItemIDs", lastItemIDs.isEmpty ? nil : .object(lastItemIDs.mapValues { .number(Double($0)) }))
     return o.json
   }

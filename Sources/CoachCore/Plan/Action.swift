@@ -9,6 +9,8 @@ public struct Action: JSONRecord {
   public var done: Bool
   public var createdAt: String?
   public var doneAt: String?
+  /// The meeting where it was agreed (by meeting id), when it came from a debrief.
+  public var meeting: String?
   public var extra: [String: JSONValue]
 
   public init(text: String, owner: String? = nil, due: String? = nil, createdAt: String) {
@@ -32,6 +34,7 @@ public struct Action: JSONRecord {
     done = try f.bool("done") ?? false
     createdAt = try f.string("createdAt")
     doneAt = try f.string("doneAt")
+    meeting = try f.string("meeting")
     extra = f.extra
   }
 
@@ -44,6 +47,7 @@ public struct Action: JSONRecord {
     o.set("done", done)
     o["createdAt"] = createdAt
     o["doneAt"] = doneAt
+    o["meeting"] = meeting
     return o.json
   }
 }

@@ -19,6 +19,7 @@ extension Purchase: PlanItem {}
 extension Crisis: PlanItem {}
 extension GrowthOpportunity: PlanItem {}
 extension ImprovementAction: PlanItem {}
+extension Meeting: PlanItem {}
 
 /// The id prefix of each list: `s1`, `o3`, `a12`…
 public enum ItemIDPrefix {
@@ -37,8 +38,9 @@ public enum ItemIDPrefix {
   public static let crisis = "mx"
   public static let growth = "mg"
   public static let improvement = "ma"
+  public static let meeting = "m"
   public static let all = [stakeholder, objection, action, question, concession, interest, team]
-    + [touchpoint, nps, csat, issue, purchase, crisis, growth, improvement]
+    + [touchpoint, nps, csat, issue, purchase, crisis, growth, improvement] + [meeting]
 
   /// An id as the schema allows it: ASCII letters, digits, `_` and `-`, at most 40, not
   /// starting with `_` or `-`.
@@ -65,6 +67,7 @@ extension AccountPlan {
       || questionPlan.contains { $0.id.isEmpty } || negotiation.concessions.contains { $0.id.isEmpty }
       || negotiation.interests.contains { $0.id.isEmpty } || negotiation.team.contains { $0.id.isEmpty }
       || management.lacksItemIDs
+      || meetings.contains { $0.id.isEmpty }
   }
 
   /// Gives every list item without an id the next unused one of its list, and links the
@@ -87,6 +90,7 @@ extension AccountPlan {
     Self.assign(&management.crises, ItemIDPrefix.crisis, &last)
     Self.assign(&management.growth, ItemIDPrefix.growth, &last)
     Self.assign(&management.improvements, ItemIDPrefix.improvement, &last)
+    Self.assign(&meetings, ItemIDPrefix.meeting, &last)
     if last != lastItemIDs { lastItemIDs = last }
     linkReferences()
   }
@@ -164,6 +168,7 @@ extension AccountPlan {
     try check(management.crises, "management.crises")
     try check(management.growth, "management.growth")
     try check(management.improvements, "management.improvements")
+    try check(meetings, "meetings")
   }
 }
 
