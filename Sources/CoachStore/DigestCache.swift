@@ -29,8 +29,11 @@ import CoachCore
 ///     coach-digests <TAB> 1 <TAB> fingerprint
 ///     P id size mtime mtimeNs ctime ctimeNs inode name updatedAt tier stage stakeholders warnings notes sections items
 ///     I kind id date owner text          (the plan's items, as many as `items` says)
+///     M serviceTier lifecycle nps signals complaints purchases   (only with account management)
+///     B date amount currency              (the plan's purchases, as many as `purchases` says)
 ///
-/// `sections` is `account=0.5,value=1,…`; an empty tier, stage or owner means none.
+/// `sections` is `account=0.5,value=1,…`; `signals` and `complaints` are comma-separated; an
+/// empty tier, stage, owner, nps or currency means none.
 public struct DigestCache {
   public struct Stamp: Equatable, Sendable {
     public var size: Int
@@ -61,7 +64,7 @@ public struct DigestCache {
     public var digest: PlanDigest
   }
 
-  public static let version = 1
+  public static let version = 2
   public static let fileName = "digests.tsv"
   static let magic = "coach-digests"
 
@@ -100,25 +103,53 @@ public struct DigestCache {
         return
       }
       var current: (id: String, entry: Entry, items: Int)? = nil
+      var purchases = 0
       var skipping = false
       func finish() {
         if let c = current {
-          // An entry missing some of its items (a cut file) is not used.
-          if c.entry.digest.items.count == c.items { entries[c.id] = c.entry } else { complete = false }
+          // An entry missing some of its items or purchases (a cut file) is not used.
+          if c.entry.digest.items.count == c.items && c.entry.digest.purchases.count == purchases {
+            entries[c.id] = c.entry
+          } else {
+            complete = false
+          }
         }
         current = nil
+        purchases = 0
+      }
+      func fail() {
+        current = nil
+        skipping = true
+        complete = false
       }
       while let line = lines.next() {
         let f = fields(line)
-        if f.first.map(text) == "I" {
+        let tag = f.first.map(text)
+        if tag == "I" || tag == "M" || tag == "B" {
           if skipping { continue }
-          guard current != nil, let item = item(f) else {
-            current = nil
-            skipping = true
-            complete = false
+          guard current != nil else {
+            fail()
             continue
           }
-          current!.entry.digest.items.append(item)
+          if tag == "I" {
+            guard let item = item(f) else {
+              fail()
+              continue
+            }
+            current!.entry.digest.items.append(item)
+          } else if tag == "M" {
+            guard let n = management(f, into: &current!.entry.digest) else {
+              fail()
+              continue
+            }
+            purchases = n
+          } else {
+            guard let purchase = purchase(f) else {
+              fail()
+              continue
+            }
+            current!.entry.digest.purchases.append(purchase)
+          }
         } else {
           finish()
           if let e = entry(f) {
@@ -142,8 +173,10 @@ public struct DigestCache {
   /// One plan line, checked field by field.
   static func entry(_ f: [UnsafeBufferPointer<UInt8>]) -> (id: String, entry: Entry, items: Int)? {
     guard f.count == 17, text(f[0]) == "P", let items = count(f[16]) else { return nil }
+    // The id is not checked here: an entry is only ever looked up by the id of a plan file
+    // found in plans/ (checked there), so an entry under any other id is never used.
     let id = text(f[1])
-    guard PlanID.isValid(id), let size = count(f[2]), let mtime = whole(f[3]), let mns = count(f[4]), mns < 1_000_000_000,
+    guard let size = count(f[2]), let mtime = whole(f[3]), let mns = count(f[4]), mns < 1_000_000_000,
       let ctime = whole(f[5]), let cns = count(f[6]), cns < 1_000_000_000, let inode = count(f[7]),
       let stakeholders = count(f[12]), let warnings = count(f[13]), let notes = count(f[14])
     else { return nil }
@@ -152,20 +185,61 @@ public struct DigestCache {
     let tier = Tier(rawValue: tierText)
     let stage = CooperationStage(rawValue: stageText)
     guard tierText.isEmpty || tier != nil, stageText.isEmpty || stage != nil else { return nil }
-    var sections: [String: Double] = [:]
-    let sectionText = text(f[15])
-    if !sectionText.isEmpty {
-      for pair in sectionText.split(separator: ",", omittingEmptySubsequences: false) {
-        let kv = pair.split(separator: "=", omittingEmptySubsequences: false)
-        guard kv.count == 2, !kv[0].isEmpty, let x = Double(kv[1]), x.isFinite, (0...1).contains(x) else { return nil }
-        sections[String(kv[0])] = x
-      }
-    }
+    guard let sections = sections(f[15]) else { return nil }
     let stamp = Stamp(size: size, mtimeSeconds: mtime, mtimeNanos: mns, ctimeSeconds: ctime, ctimeNanos: cns, inode: UInt64(inode))
     let digest = PlanDigest(
       name: text(f[8]), updatedAt: text(f[9]), tier: tier, stage: stage, stakeholders: stakeholders, sections: sections,
       warnings: warnings, notes: notes, items: [])
     return (id, Entry(stamp: stamp, digest: digest), items)
+  }
+
+  /// The management line: fills the digest's fields, returns how many purchases follow.
+  static func management(_ f: [UnsafeBufferPointer<UInt8>], into d: inout PlanDigest) -> Int? {
+    guard f.count == 7, let purchases = count(f[6]) else { return nil }
+    let tierText = text(f[1])
+    let lifecycleText = text(f[2])
+    let npsText = text(f[3])
+    d.serviceTier = ServiceTier(rawValue: tierText)
+    d.lifecycle = LifecycleStage(rawValue: lifecycleText)
+    guard tierText.isEmpty || d.serviceTier != nil, lifecycleText.isEmpty || d.lifecycle != nil else { return nil }
+    if !npsText.isEmpty {
+      guard let n = whole(f[3]), (-100...100).contains(n) else { return nil }
+      d.nps = n
+    }
+    let known: Set<String> = ["nps-falling", "nps-detractor-majority"]
+    d.signals = text(f[4]).split(separator: ",").map(String.init)
+    guard d.signals.allSatisfy(known.contains) else { return nil }
+    d.complaints = text(f[5]).split(separator: ",").map(String.init)
+    guard d.complaints.allSatisfy({ CalendarDay($0) != nil }) else { return nil }
+    return purchases
+  }
+
+  /// One purchase line.
+  static func purchase(_ f: [UnsafeBufferPointer<UInt8>]) -> DigestPurchase? {
+    guard f.count == 4 else { return nil }
+    let date = text(f[1])
+    let currency = text(f[3])
+    guard CalendarDay(date) != nil, let amount = Double(text(f[2])), amount.isFinite else { return nil }
+    return DigestPurchase(date: date, amount: amount, currency: currency.isEmpty ? nil : currency)
+  }
+
+  /// `account=0.5,value=1.0`, read on the bytes (splitting it as strings was a tenth of a
+  /// warm run's cache reading).
+  static func sections(_ f: UnsafeBufferPointer<UInt8>) -> [String: Double]? {
+    var out: [String: Double] = [:]
+    guard !f.isEmpty else { return out }
+    var start = 0
+    while start <= f.count {
+      var end = start
+      while end < f.count, f[end] != UInt8(ascii: ",") { end += 1 }
+      guard let eq = f[start..<end].firstIndex(of: UInt8(ascii: "=")), eq > start else { return nil }
+      let key = String(decoding: UnsafeBufferPointer(rebasing: f[start..<eq]), as: UTF8.self)
+      guard let x = Double(String(decoding: UnsafeBufferPointer(rebasing: f[(eq + 1)..<end]), as: UTF8.self)), x.isFinite, (0...1).contains(x)
+      else { return nil }
+      out[key] = x
+      start = end + 1
+    }
+    return out
   }
 
   /// One item line.
@@ -211,6 +285,22 @@ public struct DigestCache {
         field(item.owner ?? "")
         field(item.text)
         out.append(10)
+      }
+      if d.serviceTier != nil || d.lifecycle != nil || d.nps != nil || !d.signals.isEmpty || !d.complaints.isEmpty || !d.purchases.isEmpty {
+        put("M")
+        field(d.serviceTier?.rawValue ?? "")
+        field(d.lifecycle?.rawValue ?? "")
+        field(d.nps.map(String.init) ?? "")
+        field(d.signals.joined(separator: ","))
+        field(d.complaints.joined(separator: ","))
+        put("\t\(d.purchases.count)\n")
+        for p in d.purchases {
+          put("B")
+          field(p.date)
+          field(String(p.amount))
+          field(p.currency ?? "")
+          out.append(10)
+        }
       }
     }
     return out

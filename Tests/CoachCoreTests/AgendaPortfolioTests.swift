@@ -1,3 +1,4 @@
+import CoachTestSupport
 import Testing
 
 @testable import CoachCore
@@ -218,5 +219,89 @@ import Testing
       #expect(PlanID.isValid(id) == ((try? PlanID.make(from: id)) == id))
     }
     #expect(PlanID.isValid("华东电力-1"))
+  }
+}
+
+/// The management section and the meetings timeline on the agenda and in the portfolio.
+@Suite struct AgendaManagementTests {
+  static func managedPlan() -> AccountPlan {
+    var plan = AccountPlan(id: "globex", name: "Globex", createdAt: AgendaTests.now)
+    plan.account.tier = .a
+    plan.management = ManagementFixture.sample()
+    var next = Meeting(date: "2026-11-25", createdAt: "2026-11-01T09:00:00Z")
+    next.time = "10:00"
+    next.objective = "Agree the pilot scope"
+    var done = Meeting(date: "2026-11-10", createdAt: "2026-11-01T09:00:00Z")
+    done.debrief = MeetingDebrief(recordedAt: "2026-11-10T18:00:00Z")
+    plan.meetings = [next, done]
+    plan.assignItemIDs()
+    return plan
+  }
+
+  @Test func theDigestCarriesVisitsMeetingsDeadlinesAndSigns() {
+    let d = PlanDigest(plan: Self.managedPlan(), book: nil, now: AgendaTests.now, today: AgendaTests.today)
+    let items = d.items.map { "\($0.kind.rawValue) \($0.text) \($0.date)" }.sorted()
+    #expect(
+      items == [
+        "meeting 10:00 · Agree the pilot scope 2026-11-25", "resolve System down 2026-11-20", "respond Slow reports 2026-10-15",
+        "visit monthly 2026-11-01", "visit quarterly 2026-11-20", "visit yearly 2027-06-01",
+      ])
+    #expect(d.serviceTier == .vip && d.lifecycle == .mature)
+    #expect(d.nps == -33)
+    #expect(d.signals == ["nps-falling", "nps-detractor-majority"])
+    #expect(d.churnWarnings(today: AgendaTests.today) == ["nps-falling", "nps-detractor-majority", "purchase-frequency-falling", "complaints-rising"])
+    // In March the orders were still regular and the complaints not yet there.
+    #expect(d.churnWarnings(today: CalendarDay("2026-03-20")!) == ["nps-falling", "nps-detractor-majority"])
+  }
+
+  @Test func theAgendaShowsThemInBothLanguages() {
+    let d = PlanDigest(plan: Self.managedPlan(), book: nil, now: AgendaTests.now, today: AgendaTests.today)
+    let agenda = Agenda(plans: [("globex", d)], today: AgendaTests.today, now: AgendaTests.now)
+    #expect(agenda.groups.map(\.key) == [.overdue, .day(CalendarDay("2026-11-25")!), .churn])
+    #expect(agenda.groups[0].entries.map(\.kind) == [.respond, .visit, .resolve, .visit])
+    let en = AgendaView(agenda: agenda, l: L10n(.en), width: 120).text().plain
+    for words in [
+      "visit due: monthly operational visit", "respond to issue: Slow reports", "meeting: 10:00 · Agree the pilot scope", "Churn warnings",
+      "NPS falling, detractors are the majority, orders coming more slowly and complaints rising", "1 with churn warnings",
+    ] {
+      #expect(en.contains(words), "\(words)")
+    }
+    let zh = AgendaView(agenda: agenda, l: L10n(.zh), width: 120).text().plain
+    for words in ["应回访：月度运营拜访", "响应问题：Slow reports", "会谈：10:00 · Agree the pilot scope", "流失预警", "采购频次下降"] {
+      #expect(zh.contains(words), "\(words)")
+    }
+    let json = AgendaView(agenda: agenda, l: L10n(.en), width: 80).json()
+    #expect(json["summary"]?["churnWarnings"]?.int == 1)
+    // The calendar: actions, visits and meetings; issue deadlines stay on the agenda.
+    let events = ICalendar.events(plans: [("globex", d)], l: L10n(.en))
+    #expect(events.map(\.category).sorted() == ["meeting", "visit", "visit", "visit"])
+    #expect(events.contains { $0.summary == "Globex: quarterly business review" })
+  }
+
+  @Test func thePortfolioShowsServiceNPSAndThePurchaseShares() {
+    let managed = PlanDigest(plan: Self.managedPlan(), book: nil, now: AgendaTests.now, today: AgendaTests.today)
+    var other = PlanDigest(name: "Small Co", updatedAt: "2026-11-20T09:00:00Z", tier: .c)
+    other.purchases = [DigestPurchase(date: "2026-05-01", amount: 310_000, currency: "CNY"), DigestPurchase(date: "2026-05-02", amount: 99, currency: "USD")]
+    let p = Portfolio(plans: [("globex", managed), ("small", other)], now: AgendaTests.now, today: AgendaTests.today, sort: .nps)
+    #expect(p.currency == "CNY" && p.hasPurchases && p.hasManagement)
+    #expect(p.tiers.map(\.purchaseShare) == [0.5, 0.5])
+    #expect(p.rows.map(\.id) == ["globex", "small"])
+    let text = PortfolioView(portfolio: p, labels: Labels(nil, L10n(.en)), width: 120).text().plain
+    #expect(text.contains("Tier A: 50% of the accounts, 50% of the purchases (CNY)."))
+    #expect(text.contains("VIP") && text.contains("-33"))
+    let zh = PortfolioView(portfolio: p, labels: Labels(nil, L10n(.zh)), width: 120).text().plain
+    #expect(zh.contains("A 类：占客户数的 50%，占采购额的 50% (CNY)。"))
+    #expect(zh.contains("成熟期") && zh.contains("服务级别"))
+  }
+}
+
+@Suite struct PlanIDChineseFastPathTests {
+  @Test func chineseSlugsTakeTheFastPathAndAgreeWithMake() {
+    for id in ["华东电力-1", "深圳精密制造", "acme-华东"] {
+      #expect(PlanID.isPlainSlug(id))
+      #expect((try? PlanID.make(from: id)) == id)
+    }
+    // A compatibility ideograph (U+F900) decomposes: not on the fast path.
+    #expect(!PlanID.isPlainSlug("\u{F900}"))
   }
 }

@@ -7,6 +7,16 @@ public struct Agenda: Equatable, Sendable {
     public enum Kind: String, Sendable {
       /// An open action with a due date.
       case action
+      /// The next visit of an agreed cadence (`text`: monthly, quarterly or yearly).
+      case visit
+      /// A meeting not yet debriefed.
+      case meeting
+      /// An open issue's response deadline (an SLA breach once it has passed).
+      case respond
+      /// An open issue's resolution deadline.
+      case resolve
+      /// An account showing churn warning signs (`signals`).
+      case churnWarning = "churn-warning"
       /// A plan not updated for `staleDays` days or more.
       case stalePlan = "stale-plan"
     }
@@ -23,6 +33,8 @@ public struct Agenda: Equatable, Sendable {
     public var date: CalendarDay?
     /// Days since the plan was last updated (stale plans).
     public var daysSinceUpdate: Int?
+    /// The churn warning signs, by finding id (churn warnings).
+    public var signals: [String] = []
 
     public init(
       kind: Kind, plan: String, planName: String, tier: Tier?, item: String = "", text: String = "", owner: String? = nil,
@@ -45,6 +57,7 @@ public struct Agenda: Equatable, Sendable {
     public enum Key: Equatable, Sendable {
       case overdue
       case day(CalendarDay)
+      case churn
       case stale
     }
     public var key: Key
@@ -60,8 +73,9 @@ public struct Agenda: Equatable, Sendable {
   public static let defaultDays = 7
   public static let defaultStaleDays = 30
 
-  /// The agenda of `plans` (id and digest). Overdue items come first (oldest first), then one
-  /// group per day from today over `days` days, then the stale plans (longest untouched first).
+  /// The agenda of `plans` (id and digest). Overdue items come first (visits, issue deadlines
+  /// past their time: SLA breaches), then one group per day from today over `days` days, then
+  /// the accounts with churn warning signs, then the stale plans (longest untouched first).
   /// Within a group the accounts of tier A come first, then B, C and unclassified ones; then by
   /// plan name, then by the item's date and text.
   public init(plans: [(id: String, digest: PlanDigest)], today: CalendarDay, now: Timestamp, days: Int = defaultDays, staleDays: Int = defaultStaleDays) {
@@ -71,7 +85,14 @@ public struct Agenda: Equatable, Sendable {
     var overdue: [Entry] = []
     var byDay: [CalendarDay: [Entry]] = [:]
     var stale: [Entry] = []
+    var churn: [Entry] = []
     for (id, d) in plans {
+      let signals = d.churnWarnings(today: today)
+      if !signals.isEmpty {
+        var e = Entry(kind: .churnWarning, plan: id, planName: d.name, tier: d.tier)
+        e.signals = signals
+        churn.append(e)
+      }
       for item in d.items {
         guard let date = CalendarDay(item.date), date <= until else { continue }
         let entry = Entry(kind: Self.kind(item.kind), plan: id, planName: d.name, tier: d.tier, item: item.id, text: item.text, owner: item.owner, date: date)
@@ -84,6 +105,7 @@ public struct Agenda: Equatable, Sendable {
     var groups: [Group] = []
     if !overdue.isEmpty { groups.append(Group(key: .overdue, entries: overdue.sorted(by: Self.order))) }
     for day in byDay.keys.sorted() { groups.append(Group(key: .day(day), entries: byDay[day]!.sorted(by: Self.order))) }
+    if !churn.isEmpty { groups.append(Group(key: .churn, entries: churn.sorted(by: Self.order))) }
     if !stale.isEmpty {
       let sorted = stale.sorted { a, b in
         if Self.rank(a.tier) != Self.rank(b.tier) { return Self.rank(a.tier) < Self.rank(b.tier) }
@@ -98,6 +120,10 @@ public struct Agenda: Equatable, Sendable {
   static func kind(_ kind: DigestItem.Kind) -> Entry.Kind {
     switch kind {
     case .action: return .action
+    case .visit: return .visit
+    case .meeting: return .meeting
+    case .respond: return .respond
+    case .resolve: return .resolve
     }
   }
 

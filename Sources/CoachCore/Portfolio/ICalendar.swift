@@ -21,16 +21,25 @@ public enum ICalendar {
     }
   }
 
-  /// One event per dated item of the plans (every date, not only this week's), by date, then
-  /// plan, then item.
+  /// One event per action, visit and meeting of the plans (every date, not only this week's),
+  /// by date, then plan, then item.
   public static func events(plans: [(id: String, digest: PlanDigest)], l: L10n) -> [Event] {
     var out: [Event] = []
     for (id, d) in plans {
       for item in d.items {
         guard let date = CalendarDay(item.date) else { continue }
         let what: String
+        var title = item.text
         switch item.kind {
         case .action: what = l.t("Action", "行动")
+        case .visit:
+          what = l.t("Visit", "回访")
+          title = AgendaView(agenda: Agenda(plans: [], today: date, now: Timestamp(secondsSinceEpoch: 0)), l: l, width: 80).cadence(item.text)
+        case .meeting:
+          what = l.t("Meeting", "会谈")
+          if title.isEmpty { title = what }
+        // Issue deadlines are times, not days: they are on the agenda, not in the calendar.
+        case .respond, .resolve: continue
         }
         var description = l.t("\(what) of the account \(d.name)", "客户「\(d.name)」的\(what)")
         if let tier = d.tier { description += l.t(" (tier \(tier.rawValue))", "（\(tier.rawValue) 类）") }
@@ -40,7 +49,7 @@ public enum ICalendar {
         out.append(
           Event(
             uid: uid(plan: id, kind: item.kind.rawValue, item: item.id.isEmpty ? item.date + "-" + item.text : item.id),
-            date: date, summary: "\(d.name): \(item.text)", description: description, category: item.kind.rawValue))
+            date: date, summary: "\(d.name): \(title)", description: description, category: item.kind.rawValue))
       }
     }
     return out.sorted { ($0.date, $0.uid) < ($1.date, $1.uid) }

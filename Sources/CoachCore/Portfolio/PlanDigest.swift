@@ -20,6 +20,19 @@ public struct PlanDigest: Equatable, Sendable {
   /// date. A new dated section (visits, meetings, complaint deadlines) adds its items here with
   /// its own kind; the cache keeps them without a format change.
   public var items: [DigestItem]
+  /// Account management (the article's service tiering and lifecycle), when recorded.
+  public var serviceTier: ServiceTier? = nil
+  public var lifecycle: LifecycleStage? = nil
+  /// The NPS of the latest survey, when there is one.
+  public var nps: Int? = nil
+  /// Churn warning signs that do not depend on the date (`nps-falling`,
+  /// `nps-detractor-majority`); those that do (purchase frequency, complaints) are worked out
+  /// at view time from `purchases` and `complaints`.
+  public var signals: [String] = []
+  /// Purchases: day, amount and currency.
+  public var purchases: [DigestPurchase] = []
+  /// The days complaints were opened.
+  public var complaints: [String] = []
 
   public init(
     name: String, updatedAt: String, tier: Tier? = nil, stage: CooperationStage? = nil, stakeholders: Int = 0,
@@ -52,14 +65,64 @@ public struct PlanDigest: Equatable, Sendable {
       stakeholders: plan.stakeholders.count, sections: Dictionary(uniqueKeysWithValues: sections.map { ($0.key.rawValue, $0.value) }),
       warnings: findings.filter { $0.severity == .warning }.count, notes: findings.filter { $0.severity == .info }.count,
       items: Self.items(of: plan))
+    let m = plan.management
+    serviceTier = m.tier
+    lifecycle = m.lifecycle
+    // Only the survey trend is used here, which does not depend on the day passed in.
+    let metrics = ManagementMetrics(m, today: today, now: now)
+    let trend = metrics.npsTrend
+    nps = trend.last?.nps
+    if metrics.npsFalling != nil { signals.append("nps-falling") }
+    if trend.last?.detractorMajority == true { signals.append("nps-detractor-majority") }
+    purchases = m.purchases.compactMap { p in CalendarDay(p.date) == nil ? nil : DigestPurchase(date: p.date, amount: p.amount, currency: p.currency) }
+    complaints = m.issues.filter { $0.kind == .complaint }.map { String($0.openedAt.prefix(10)) }.filter { CalendarDay($0) != nil }
   }
 
-  /// The plan's dated items: open actions with a due date.
+  /// The plan's dated items: open actions with a due date; the next visit of each agreed
+  /// cadence; meetings not yet debriefed; the response and resolution deadlines of open issues.
   public static func items(of plan: AccountPlan) -> [DigestItem] {
-    plan.actions.compactMap { a in
+    var items: [DigestItem] = plan.actions.compactMap { a in
       guard !a.done, let due = a.due, CalendarDay(due) != nil else { return nil }
       return DigestItem(kind: .action, id: a.id, text: a.text, owner: a.owner, date: due)
     }
+    let m = plan.management
+    // A visit is dated from the last visit that served it, or from when the visit plan was
+    // agreed; with neither (an old plan), `ManagementMetrics` counts from today, which moves
+    // every day — such a visit is left out rather than cached with a date that is not real.
+    if m.answeredAt["visitPlan"] != nil || !m.touchpoints.isEmpty {
+      let anyDay = CalendarDay(daysSinceEpoch: 0)
+      for v in ManagementMetrics(m, today: anyDay, now: Timestamp(secondsSinceEpoch: 0)).visitsDue
+      where v.lastVisit != nil || m.answeredAt["visitPlan"] != nil {
+        items.append(DigestItem(kind: .visit, id: v.cadence.rawValue, text: v.cadence.rawValue, owner: m.accountManager, date: v.due.description))
+      }
+    }
+    for meeting in plan.meetings where meeting.debrief == nil && meeting.day != nil {
+      let text = [meeting.time, meeting.objective].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
+      items.append(DigestItem(kind: .meeting, id: meeting.id, text: text, date: meeting.date))
+    }
+    for issue in m.issues where issue.resolvedAt == nil {
+      guard let opened = Timestamp(iso8601: issue.openedAt) else { continue }
+      let level = m.responseLevel(issue.level)
+      let responded = issue.respondedAt != nil
+      let hours = responded ? level.resolveHours : level.respondHours
+      let deadline = Timestamp(secondsSinceEpoch: opened.secondsSinceEpoch + hours * 3600)
+      items.append(DigestItem(kind: responded ? .resolve : .respond, id: issue.id, text: issue.title, owner: m.accountManager, date: deadline.day.description))
+    }
+    return items
+  }
+
+  /// The churn warning signs on `today`: the digest's own and those that depend on the date —
+  /// purchases coming more slowly, complaints rising (the rules of `ManagementMetrics`).
+  public func churnWarnings(today: CalendarDay) -> [String] {
+    var out = signals
+    guard !purchases.isEmpty || !complaints.isEmpty else { return out }
+    var m = Management()
+    m.purchases = purchases.map { Purchase(date: $0.date, amount: $0.amount, currency: $0.currency) }
+    m.issues = complaints.map { ServiceIssue(title: "", kind: .complaint, level: 3, openedAt: $0 + "T00:00:00Z") }
+    let metrics = ManagementMetrics(m, today: today, now: Timestamp(secondsSinceEpoch: today.daysSinceEpoch * 86_400))
+    if metrics.purchaseFrequency.falling { out.append("purchase-frequency-falling") }
+    if metrics.complaintsRising { out.append("complaints-rising") }
+    return out
   }
 
   /// The mean of the scored sections' completeness (as `PlanHealth.overall`).
@@ -74,6 +137,11 @@ public struct PlanDigest: Equatable, Sendable {
     Timestamp(iso8601: updatedAt).map { (now.secondsSinceEpoch - $0.secondsSinceEpoch) / 86_400 }
   }
 
+  /// The total of the purchases in one currency (nil: amounts recorded without one).
+  public func purchaseTotal(currency: String?) -> Double {
+    purchases.filter { $0.currency == currency }.map(\.amount).reduce(0, +)
+  }
+
   /// Due dates of the open actions.
   public var openDueDates: [CalendarDay] { items.filter { $0.kind == .action }.compactMap { CalendarDay($0.date) } }
 }
@@ -83,6 +151,14 @@ public struct DigestItem: Equatable, Sendable {
   /// What the item is. New dated sections add a case (and its words in `AgendaView`).
   public enum Kind: String, Sendable, CaseIterable {
     case action
+    /// The next visit of an agreed cadence (`id` and `text`: monthly, quarterly, yearly).
+    case visit
+    /// A meeting not yet debriefed (`text`: its time of day and objective).
+    case meeting
+    /// An open issue not yet responded to: its response deadline (`id`: the issue).
+    case respond
+    /// An open issue responded to but not resolved: its resolution deadline.
+    case resolve
   }
 
   public var kind: Kind
@@ -99,5 +175,18 @@ public struct DigestItem: Equatable, Sendable {
     self.text = text
     self.owner = owner
     self.date = date
+  }
+}
+
+/// One purchase of an account, as the portfolio's purchase shares need it.
+public struct DigestPurchase: Equatable, Sendable {
+  public var date: String
+  public var amount: Double
+  public var currency: String?
+
+  public init(date: String, amount: Double, currency: String?) {
+    self.date = date
+    self.amount = amount
+    self.currency = currency
   }
 }

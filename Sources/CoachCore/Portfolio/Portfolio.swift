@@ -16,6 +16,12 @@ public struct Portfolio: Equatable, Sendable {
     public var stakeholders: Int
     public var updatedAt: String
     public var daysSinceUpdate: Int?
+    /// Account management, when recorded: the article's service tier and lifecycle stage, the
+    /// latest NPS, the purchases in the portfolio's currency.
+    public var serviceTier: ServiceTier? = nil
+    public var lifecycle: LifecycleStage? = nil
+    public var nps: Int? = nil
+    public var purchases: Double = 0
   }
 
   /// One tier's line of the spread: how many accounts, their share of all accounts, and how
@@ -28,18 +34,35 @@ public struct Portfolio: Equatable, Sendable {
     public var stages: [CooperationStage?: Int]
     /// The mean completeness of the tier's accounts (0…1).
     public var completeness: Double
+    /// The tier's purchases (in `Portfolio.currency`) and their share of all purchases: the
+    /// 80/20 view, when purchases are recorded.
+    public var purchases: Double = 0
+    public var purchaseShare: Double? = nil
   }
 
   public enum Sort: String, CaseIterable, Sendable {
-    case tier, name, stage, completeness, warnings, updated
+    case tier, name, stage, completeness, warnings, updated, nps, purchases
   }
 
   public var rows: [Row]
   public var tiers: [TierLine]
+  /// True when some account has purchases recorded.
+  public var hasPurchases: Bool
+  /// The currency the purchase shares are in: the one most purchases were recorded in (nil:
+  /// amounts recorded without one). Purchases in other currencies are not added in.
+  public var currency: String?
+  /// True when some account has account management recorded (service tier, lifecycle, NPS).
+  public var hasManagement: Bool
 
   public init(plans: [(id: String, digest: PlanDigest)], now: Timestamp, today: CalendarDay, staleDays: Int = Agenda.defaultStaleDays, sort: Sort = .tier) {
     var rows: [Row] = []
     rows.reserveCapacity(plans.count)
+    var currencies: [String: Int] = [:]
+    for (_, d) in plans { for p in d.purchases { currencies[p.currency ?? "", default: 0] += 1 } }
+    let main = currencies.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+    currency = main.flatMap { $0.isEmpty ? nil : $0 }
+    hasPurchases = main != nil
+    hasManagement = plans.contains { $0.digest.serviceTier != nil || $0.digest.lifecycle != nil || $0.digest.nps != nil }
     for (id, d) in plans {
       let days = d.daysSinceUpdate(now: now)
       let overdue = d.openDueDates.filter { $0 < today }.count
@@ -47,11 +70,13 @@ public struct Portfolio: Equatable, Sendable {
       rows.append(
         Row(
           id: id, name: d.name, tier: d.tier, stage: d.stage, completeness: d.completeness, warnings: warnings, overdueActions: overdue,
-          stakeholders: d.stakeholders, updatedAt: d.updatedAt, daysSinceUpdate: days))
+          stakeholders: d.stakeholders, updatedAt: d.updatedAt, daysSinceUpdate: days, serviceTier: d.serviceTier, lifecycle: d.lifecycle,
+          nps: d.nps, purchases: main == nil ? 0 : d.purchaseTotal(currency: currency)))
     }
     self.rows = Self.sorted(rows, by: sort)
     var tiers: [TierLine] = []
     let total = max(1, rows.count)
+    let allPurchases = rows.map(\.purchases).reduce(0, +)
     for tier in [Tier.a, .b, .c, nil] as [Tier?] {
       let members = rows.filter { $0.tier == tier }
       guard !members.isEmpty else { continue }
@@ -60,7 +85,9 @@ public struct Portfolio: Equatable, Sendable {
       tiers.append(
         TierLine(
           tier: tier, accounts: members.count, share: Double(members.count) / Double(total), stages: stages,
-          completeness: members.map(\.completeness).reduce(0, +) / Double(members.count)))
+          completeness: members.map(\.completeness).reduce(0, +) / Double(members.count),
+          purchases: members.map(\.purchases).reduce(0, +),
+          purchaseShare: allPurchases > 0 ? members.map(\.purchases).reduce(0, +) / allPurchases : nil))
     }
     self.tiers = tiers
   }
@@ -95,6 +122,11 @@ public struct Portfolio: Equatable, Sendable {
         if a.warnings != b.warnings { return a.warnings > b.warnings }
       case .updated:
         if a.updatedAt != b.updatedAt { return a.updatedAt > b.updatedAt }
+      case .nps:
+        // Highest first; accounts without a survey last.
+        if a.nps != b.nps { return (a.nps ?? Int.min) > (b.nps ?? Int.min) }
+      case .purchases:
+        if a.purchases != b.purchases { return a.purchases > b.purchases }
       }
       if names[i] != names[j] { return names[i] < names[j] }
       return a.id < b.id

@@ -37,30 +37,63 @@ public struct PortfolioView {
       columns: [.init(l.t("Tier", "级别"))] + shown.map { .init(stageLabel($0), alignment: .right) } + [
         .init(l.t("Accounts", "客户数"), alignment: .right), .init(l.t("Share", "占比"), alignment: .right),
         .init(l.t("Complete", "完成度"), alignment: .right),
-      ])
+      ] + (portfolio.hasPurchases ? [.init(l.t("Purchases", "采购额占比"), alignment: .right)] : []))
     for line in portfolio.tiers {
       spread.add(
         [tierLabel(line.tier)] + shown.map { String(line.stages[$0] ?? 0) } + [
           String(line.accounts), "\(PlanHealth.percent(line.share))%", "\(PlanHealth.percent(line.completeness))%",
-        ])
+        ] + (portfolio.hasPurchases ? [line.purchaseShare.map { "\(PlanHealth.percent($0))%" } ?? "—"] : []))
     }
     out += spread.render(width: width - 2).indented("  ")
+    if portfolio.hasPurchases {
+      // The 80/20 view: what share of the purchases the A accounts bring.
+      let a = portfolio.tiers.first { $0.tier == .a }
+      let cur = portfolio.currency.map { " (\($0))" } ?? ""
+      out.append("\n")
+      out.append(
+        l.t(
+          "Tier A: \(PlanHealth.percent(a?.share ?? 0))% of the accounts, \(PlanHealth.percent(a?.purchaseShare ?? 0))% of the purchases\(cur).",
+          "A 类：占客户数的 \(PlanHealth.percent(a?.share ?? 0))%，占采购额的 \(PlanHealth.percent(a?.purchaseShare ?? 0))%\(cur)。"), .dim)
+    }
     out.append("\n\n")
     out.append(l.t("Accounts", "客户"), .bold)
     out.append("\n")
-    var table = TextTable(columns: [
-      .init(l.t("Tier", "级别")), .init(l.t("Account", "客户"), minWidth: 8), .init(l.t("Stage", "阶段")),
+    let managed = portfolio.hasManagement
+    var columns: [TextTable.Column] = [.init(l.t("Tier", "级别")), .init(l.t("Account", "客户"), minWidth: 8), .init(l.t("Stage", "阶段"))]
+    if managed { columns += [.init(l.t("Service", "服务级别")), .init(l.t("Lifecycle", "生命周期")), .init("NPS", alignment: .right)] }
+    columns += [
       .init(l.t("Complete", "完成度"), alignment: .right), .init(l.t("Warnings", "警告"), alignment: .right),
       .init(l.t("Updated", "更新"), minWidth: 8),
-    ])
+    ]
+    var table = TextTable(columns: columns)
     for r in portfolio.rows {
-      table.add(
-        [
-          tierLabel(r.tier), r.name, stageLabel(r.stage), "\(PlanHealth.percent(r.completeness))%", String(r.warnings), ago(r.daysSinceUpdate),
-        ], style: r.overdueActions > 0 ? .warn : .plain)
+      var row = [tierLabel(r.tier), r.name, stageLabel(r.stage)]
+      if managed { row += [serviceLabel(r.serviceTier), lifecycleLabel(r.lifecycle), r.nps.map(String.init) ?? "—"] }
+      row += ["\(PlanHealth.percent(r.completeness))%", String(r.warnings), ago(r.daysSinceUpdate)]
+      table.add(row, style: r.overdueActions > 0 ? .warn : .plain)
     }
     out += table.render(width: width - 2).indented("  ")
     return out
+  }
+
+  public func serviceLabel(_ tier: ServiceTier?) -> String {
+    switch tier {
+    case .vip: return "VIP"
+    case .key: return l.t("key", "重点")
+    case .ordinary: return l.t("ordinary", "普通")
+    case nil: return "—"
+    }
+  }
+
+  public func lifecycleLabel(_ stage: LifecycleStage?) -> String {
+    switch stage {
+    case .potential: return l.t("potential", "潜在期")
+    case .initial: return l.t("initial", "初期")
+    case .mature: return l.t("mature", "成熟期")
+    case .loyal: return l.t("loyal", "忠诚期")
+    case .churned: return l.t("churned", "流失")
+    case nil: return "—"
+    }
   }
 
   func ago(_ days: Int?) -> String {
@@ -82,6 +115,10 @@ public struct PortfolioView {
         "stakeholders": .number(Double(r.stakeholders)), "updatedAt": .string(r.updatedAt),
       ]
       if let d = r.daysSinceUpdate { o["daysSinceUpdate"] = .number(Double(d)) }
+      o["serviceTier"] = r.serviceTier.map { .string($0.rawValue) } ?? .null
+      o["lifecycle"] = r.lifecycle.map { .string($0.rawValue) } ?? .null
+      o["nps"] = r.nps.map { .number(Double($0)) } ?? .null
+      if portfolio.hasPurchases { o["purchases"] = .number(r.purchases) }
       return .object(o)
     }
     let tiers: [JSONValue] = portfolio.tiers.map { t in
@@ -91,13 +128,17 @@ public struct PortfolioView {
         "tier": t.tier.map { .string($0.rawValue) } ?? .null, "accounts": .number(Double(t.accounts)),
         "share": .number(Double(PlanHealth.percent(t.share))), "completeness": .number(Double(PlanHealth.percent(t.completeness))),
         "stages": .object(stages),
+        "purchaseShare": t.purchaseShare.map { .number(Double(PlanHealth.percent($0))) } ?? .null,
       ]
     }
-    return ["accounts": .array(accounts), "tiers": .array(tiers)]
+    var doc: [String: JSONValue] = ["accounts": .array(accounts), "tiers": .array(tiers)]
+    if portfolio.hasPurchases { doc["currency"] = portfolio.currency.map { .string($0) } ?? .null }
+    return .object(doc)
   }
 
   public static let csvColumns = [
     "id", "name", "tier", "stage", "stage_label", "completeness", "warnings", "overdue_actions", "stakeholders", "updated_at", "days_since_update",
+    "service_tier", "lifecycle", "nps", "purchases",
   ]
 
   /// One row per account, in the portfolio's order.
@@ -106,7 +147,8 @@ public struct PortfolioView {
       [
         r.id, r.name, r.tier?.rawValue ?? "", r.stage?.rawValue ?? "", r.stage == nil ? "" : stageLabel(r.stage),
         String(PlanHealth.percent(r.completeness)), String(r.warnings), String(r.overdueActions), String(r.stakeholders), r.updatedAt,
-        r.daysSinceUpdate.map(String.init) ?? "",
+        r.daysSinceUpdate.map(String.init) ?? "", r.serviceTier?.rawValue ?? "", r.lifecycle?.rawValue ?? "", r.nps.map(String.init) ?? "",
+        portfolio.hasPurchases ? String(r.purchases) : "",
       ]
     }
     return CSVExport.document(header: Self.csvColumns, rows: rows, lineEnd: lineEnd)

@@ -33,7 +33,15 @@ public enum Wrap {
   ]
   static let noBreakAfter: Set<Character> = ["「", "『", "《", "【", "〈", "〔", "｛", "“", "‘", "（", "(", "[", "{"]
 
-  private static func isCJK(_ c: Character) -> Bool { DisplayWidth.of(c) == 2 }
+  private static func isCJK(_ c: Character) -> Bool {
+    // A lone ASCII or common CJK scalar without the character path (most of what is wrapped).
+    let scalars = c.unicodeScalars
+    if scalars.count == 1, let v = scalars.first?.value {
+      if v < 0x300 { return false }
+      if DisplayWidth.isCommonWide(v) { return true }
+    }
+    return DisplayWidth.of(c) == 2
+  }
 
   /// Breakable tokens: runs of non-space Latin text, single CJK characters, spaces; closing
   /// punctuation glued to what precedes it and opening punctuation to what follows.
