@@ -39,7 +39,8 @@ public enum ItemIDPrefix {
   public static let growth = "mg"
   public static let improvement = "ma"
   public static let meeting = "m"
-  public static let all = [stakeholder, objection, action, question, concession, interest, team]
+  public static let all =
+    [stakeholder, objection, action, question, concession, interest, team]
     + [touchpoint, nps, csat, issue, purchase, crisis, growth, improvement] + [meeting]
 
   /// An id as the schema allows it: ASCII letters, digits, `_` and `-`, at most 40, not
