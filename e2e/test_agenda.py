@@ -75,7 +75,7 @@ def test_agenda_in_chinese(accounts):
 def test_agenda_json_for_scripts(accounts):
     doc = agenda_json(accounts)
     assert doc["today"] == "2026-11-23" and doc["until"] == "2026-11-29"
-    assert doc["summary"] == {"overdue": 1, "due": 4, "stalePlans": 1}
+    assert doc["summary"] == {"overdue": 1, "due": 4, "stalePlans": 1, "churnWarnings": 0}
     groups = [(g["group"], g.get("date")) for g in doc["groups"]]
     assert groups == [("overdue", None), ("day", "2026-11-23"), ("day", "2026-11-24"), ("day", "2026-11-25"), ("stale", None)]
     late = doc["groups"][0]["items"][0]
@@ -269,3 +269,85 @@ def test_the_cache_is_never_written_outside_the_workspace(accounts, tmp_path):
     r = accounts.run(["agenda"])
     assert r.status == 0 and "Acme" in r.stdout
     assert list(outside.iterdir()) == []
+
+
+# --- account management (issue 17) and meetings (issue 16) on the agenda and in the portfolio ----
+
+MANAGEMENT = {
+    "tier": "vip", "lifecycle": "mature", "accountManager": "Wang Fang", "visitPlan": ["monthly", "quarterly"],
+    "answeredAt": {"visitPlan": "2026-06-01T09:00:00Z"},
+    "touchpoints": [{"id": "mt1", "date": "2026-10-20", "kind": "operational-visit"},
+                    {"id": "mt2", "date": "2026-08-25", "kind": "business-review"}],
+    "npsResponses": [{"id": "mn1", "date": "2026-06-01", "score": 9}, {"id": "mn2", "date": "2026-06-01", "score": 10},
+                     {"id": "mn3", "date": "2026-11-01", "score": 3}, {"id": "mn4", "date": "2026-11-01", "score": 5},
+                     {"id": "mn5", "date": "2026-11-01", "score": 9}],
+    "issues": [{"id": "mi1", "title": "System down", "kind": "complaint", "level": 1, "openedAt": "2026-11-23T07:00:00Z"},
+               {"id": "mi2", "title": "Slow reports", "kind": "complaint", "level": 2, "openedAt": "2026-10-15T08:00:00Z",
+                "respondedAt": "2026-10-15T09:00:00Z"}],
+    "purchases": [{"id": "mp1", "date": "2026-01-10", "amount": 300000, "currency": "CNY"},
+                  {"id": "mp2", "date": "2026-03-10", "amount": 300000, "currency": "CNY"},
+                  {"id": "mp3", "date": "2026-05-10", "amount": 300000, "currency": "CNY"}],
+}
+
+
+@pytest.fixture
+def managed(ws):
+    make(ws, "Globex", "A", [])
+    make(ws, "Small", "C", [])
+    path = ws.plan_path("globex")
+    plan = json.loads(path.read_text())
+    plan["management"] = MANAGEMENT
+    plan["meetings"] = [{"id": "m1", "date": "2026-11-26", "time": "10:00", "objective": "Agree the pilot, scope; budget"},
+                        {"id": "m2", "date": "2026-11-10", "debrief": {"outcome": "met"}}]
+    plan["lastItemIDs"] = {**plan.get("lastItemIDs", {}), "mt": 2, "mn": 5, "mi": 2, "mp": 3, "m": 2}
+    path.write_text(json.dumps(plan, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    small = ws.plan_path("small")
+    plan = json.loads(small.read_text())
+    plan["management"] = {"tier": "ordinary", "purchases": [{"id": "mp1", "date": "2026-09-01", "amount": 100000, "currency": "CNY"}]}
+    plan["lastItemIDs"] = {**plan.get("lastItemIDs", {}), "mp": 1}
+    small.write_text(json.dumps(plan, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    return ws
+
+
+def test_agenda_shows_visits_sla_deadlines_meetings_and_churn_warnings(managed):
+    doc = agenda_json(managed)
+    items = {(i["kind"], i.get("text"), i.get("due")) for g in doc["groups"] for i in g["items"]}
+    assert ("visit", "quarterly", "2026-11-25") in items, "a quarter after the last business review"
+    assert ("visit", "monthly", "2026-11-20") in items, "a month after the last operational visit: overdue"
+    assert ("resolve", "Slow reports", "2026-10-17") in items, "level 2: resolve within 48 h — breached"
+    assert ("respond", "System down", "2026-11-23") in items, "level 1: respond within 2 h, today"
+    assert ("meeting", "10:00 · Agree the pilot, scope; budget", "2026-11-26") in items
+    assert not any(i["kind"] == "meeting" and i.get("due") == "2026-11-10" for g in doc["groups"] for i in g["items"]), "debriefed"
+    churn = next(g for g in doc["groups"] if g["group"] == "churn")["items"]
+    assert churn == [{"kind": "churn-warning", "plan": "globex", "planName": "Globex", "tier": "A",
+                      "signals": ["nps-falling", "nps-detractor-majority", "purchase-frequency-falling", "complaints-rising"]}]
+    text = managed.run(["agenda"]).stdout
+    assert "visit due: quarterly business review" in text and "resolve issue: Slow reports" in text
+    assert "Churn warnings" in text and "NPS falling, detractors are the majority" in text
+    zh = managed.run(["--lang", "zh", "agenda"]).stdout
+    assert "应回访：季度业务回顾" in zh and "响应问题：System down" in zh and "流失预警" in zh and "贬损者占多数" in zh
+
+
+def test_the_calendar_has_actions_visits_and_meetings(managed):
+    target = managed.base / "a.ics"
+    assert managed.run(["agenda", "--ics", str(target)]).status == 0
+    cal = icalendar.Calendar.from_ical(target.read_bytes())
+    kinds = sorted(str(e["CATEGORIES"].cats[0]) if hasattr(e["CATEGORIES"], "cats") else str(e["CATEGORIES"]) for e in cal.walk("VEVENT"))
+    assert kinds == ["meeting", "visit", "visit"]
+    meeting = next(e for e in cal.walk("VEVENT") if "pilot" in str(e["SUMMARY"]))
+    assert str(meeting["SUMMARY"]) == "Globex: 10:00 · Agree the pilot, scope; budget", "commas and semicolons round-trip"
+    assert str(meeting["DTSTART"].dt) == "2026-11-26"
+
+
+def test_portfolio_shows_service_nps_and_the_80_20_share(managed):
+    doc = json.loads(managed.run(["portfolio", "--format", "json"]).stdout)
+    assert doc["currency"] == "CNY"
+    globex = next(a for a in doc["accounts"] if a["id"] == "globex")
+    assert (globex["serviceTier"], globex["lifecycle"], globex["nps"], globex["purchases"]) == ("vip", "mature", -33, 900000)
+    assert [(t["tier"], t["purchaseShare"]) for t in doc["tiers"]] == [("A", 90), ("C", 10)]
+    text = managed.run(["portfolio"]).stdout
+    assert "Tier A: 50% of the accounts, 90% of the purchases (CNY)." in text and "VIP" in text
+    zh = managed.run(["--lang", "zh", "portfolio"]).stdout
+    assert "A 类：占客户数的 50%，占采购额的 90% (CNY)。" in zh and "成熟期" in zh and "采购额占比" in zh
+    rows = list(csv.DictReader(io.StringIO(managed.run(["portfolio", "--format", "csv", "--sort", "purchases"]).stdout)))
+    assert [r["id"] for r in rows] == ["globex", "small"] and rows[0]["nps"] == "'-33" and rows[1]["service_tier"] == "ordinary"
