@@ -2,13 +2,13 @@ import ArgumentParser
 import CoachCore
 import CoachStore
 
-/// `portfolio [--sort tier|name|stage|completeness|warnings|updated] [--format table|json|csv]`:
+/// `portfolio [--sort tier|name|stage|completeness|warnings|updated|nps|purchases] [--format table|json|csv]`:
 /// the accounts by tier and cooperation stage, each with its completeness and warnings.
 struct PortfolioCommand: SessionCommand {
   static let configuration = CommandConfiguration(commandName: "portfolio", abstract: "The accounts by tier and stage, with their health.")
   @OptionGroup var global: GlobalOptions
   @Option(help: "table, json or csv") var format: String = "table"
-  @Option(help: "tier, name, stage, completeness, warnings or updated") var sort: String = "tier"
+  @Option(help: "tier, name, stage, completeness, warnings, updated, nps or purchases") var sort: String = "tier"
   @Option(name: .customLong("stale-days"), help: "Days without an update before a plan counts as stale.") var staleDays: Int = Agenda.defaultStaleDays
   @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
 
