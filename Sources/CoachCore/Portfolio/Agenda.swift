@@ -103,9 +103,9 @@ public struct Agenda: Equatable, Sendable {
       }
     }
     var groups: [Group] = []
-    if !overdue.isEmpty { groups.append(Group(key: .overdue, entries: overdue.sorted(by: Self.order))) }
-    for day in byDay.keys.sorted() { groups.append(Group(key: .day(day), entries: byDay[day]!.sorted(by: Self.order))) }
-    if !churn.isEmpty { groups.append(Group(key: .churn, entries: churn.sorted(by: Self.order))) }
+    if !overdue.isEmpty { groups.append(Group(key: .overdue, entries: Self.sorted(overdue))) }
+    for day in byDay.keys.sorted() { groups.append(Group(key: .day(day), entries: Self.sorted(byDay[day]!))) }
+    if !churn.isEmpty { groups.append(Group(key: .churn, entries: Self.sorted(churn))) }
     if !stale.isEmpty {
       let sorted = stale.sorted { a, b in
         if Self.rank(a.tier) != Self.rank(b.tier) { return Self.rank(a.tier) < Self.rank(b.tier) }
@@ -137,9 +137,18 @@ public struct Agenda: Equatable, Sendable {
     }
   }
 
-  static func order(_ a: Entry, _ b: Entry) -> Bool {
+  /// The entries in `order`, sorting indexes with the lower-cased names made once (sorting the
+  /// entries themselves, lower-casing in each comparison, was a tenth of a warm agenda over
+  /// 10,000 plans).
+  static func sorted(_ entries: [Entry]) -> [Entry] {
+    let names = entries.map { $0.planName.lowercased() }
+    return entries.indices.sorted { i, j in order(entries[i], entries[j], names[i], names[j]) }.map { entries[$0] }
+  }
+
+  static func order(_ a: Entry, _ b: Entry) -> Bool { order(a, b, a.planName.lowercased(), b.planName.lowercased()) }
+
+  static func order(_ a: Entry, _ b: Entry, _ x: String, _ y: String) -> Bool {
     if rank(a.tier) != rank(b.tier) { return rank(a.tier) < rank(b.tier) }
-    let (x, y) = (a.planName.lowercased(), b.planName.lowercased())
     if x != y { return x < y }
     if a.plan != b.plan { return a.plan < b.plan }
     if a.date != b.date { return (a.date?.daysSinceEpoch ?? 0) < (b.date?.daysSinceEpoch ?? 0) }

@@ -7,7 +7,9 @@ public enum Wrap {
   public static func lines(_ text: String, width: Int, indent: String = "", minimum: Int = 8) -> [String] {
     let available = max(minimum, width - DisplayWidth.of(indent))
     var result: [String] = []
-    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    // One paragraph (most table cells): no splitting, which walks the text by characters.
+    let paragraphs = text.utf8.contains(10) ? text.split(separator: "\n", omittingEmptySubsequences: false) : [Substring(text)]
+    for paragraph in paragraphs {
       // A bullet (`• `, `· `) hangs: its continuation lines start under its text.
       if let marker = paragraph.first, marker == "•" || marker == "·", paragraph.dropFirst().first == " ",
         DisplayWidth.of(paragraph) > available
