@@ -305,3 +305,16 @@ import Testing
     #expect(!PlanID.isPlainSlug("\u{F900}"))
   }
 }
+
+@Suite struct WrapFastPathTests {
+  /// Text of scalars below U+0300 is split into the same tokens with or without the fast path
+  /// (the slow path runs on the same text with one CJK character appended, then dropped).
+  @Test func latinTokensAgreeWithTheCharacterPath() {
+    for text in ["Send the TCO model, signed", "  two  spaces ", "(a) [b] {c}, d.", "Café au lait", "x", " ", "", "a , b ( c"] {
+      let fast = Wrap.tokens(text)
+      let slow = Wrap.tokens(text + "中")
+      #expect(fast == Array(slow.dropLast()) || (slow.last == "中" && fast == Array(slow.dropLast())) || fast + ["中"] == slow, "\(text)")
+    }
+    #expect(Wrap.lines("Send the TCO model to the CFO before Friday", width: 20) == ["Send the TCO model", "to the CFO before", "Friday"])
+  }
+}

@@ -27,6 +27,7 @@ enum PlanDigests {
     let today = session.clock.today
     let repository = session.repository
     var stamps: [String: DigestCache.Stamp] = [:]
+    var cached: [String: PlanDigest] = [:]
     var stale: [String] = []
     var gone: [String] = []
     for id in ids {
@@ -37,7 +38,7 @@ enum PlanDigests {
         continue
       }
       stamps[id] = stamp
-      if cache.digest(id, stamp: stamp) == nil { stale.append(id) }
+      if let d = cache.digest(id, stamp: stamp) { cached[id] = d } else { stale.append(id) }
     }
     let toRead = stale + gone
     let stampsOf = stamps
@@ -65,11 +66,7 @@ enum PlanDigests {
     var plans: [(id: String, digest: PlanDigest)] = []
     plans.reserveCapacity(ids.count)
     for id in ids {
-      if let d = read[id] {
-        plans.append((id, d))
-      } else if let stamp = stamps[id], let d = cache.digest(id, stamp: stamp) {
-        plans.append((id, d))
-      }
+      if let d = read[id] ?? cached[id] { plans.append((id, d)) }
     }
     cache.keepOnly(Set(stamps.keys))
     cache.save()
