@@ -110,7 +110,7 @@ def file_trick(ws: Workspace, rng: random.Random) -> str:
     elif trick == "locks":
         shutil.rmtree(ws.dir / ".locks", ignore_errors=True)
     elif trick == "cache" and (ws.dir / ".cache").is_dir():
-        (ws.dir / ".cache" / "list.json").write_text(rng.choice(['{"version": 1, "entries": 5}', "[", '{"version":1,"fingerprint":"x"}']))
+        (ws.dir / ".cache" / "digests.tsv").write_text(rng.choice(["coach-digests\t1\tx\n", "P\tacme\t1\n", "", "coach-digests\t1\n\tI\taction\n"]))
     elif trick == "touch" and plans:
         os.utime(rng.choice(plans), (1, 1))
     return trick

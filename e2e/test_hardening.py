@@ -214,25 +214,39 @@ def test_a_plan_holding_a_figure_out_of_range_is_refused_with_its_location(ws, n
     assert path.read_text() == text
 
 
-@pytest.mark.parametrize("damage", [{"inode": -1}, {"sections": 1e300}, {"size": "x"}, {"mtimeNs": 5e9}])
-def test_a_damaged_list_cache_is_rebuilt(ws, damage):
+# The summary cache's plan line: P id size mtime mtimeNs ctime ctimeNs inode name updatedAt tier
+# stage stakeholders warnings notes sections items (tab-separated).
+CACHE_FIELDS = {"size": 2, "mtimeNs": 4, "inode": 7, "warnings": 13, "sections": 15, "items": 16}
+
+
+def cache_line(ws, plan_id):
+    lines = (ws.dir / ".cache" / "digests.tsv").read_text().split("\n")
+    return next(line.split("\t") for line in lines if line.startswith("P\t" + plan_id + "\t"))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [{"inode": "-1"}, {"sections": "account=1e300"}, {"size": "x"}, {"mtimeNs": "5000000000"}, {"warnings": "-3"}, {"items": "7"}, {"tier": "Z"}],
+)
+def test_a_damaged_summary_cache_is_rebuilt(ws, damage):
     new_plan(ws, "Acme", "profile", "A", "done")
     assert ws.run(["list"]).status == 0
-    cache_path = ws.dir / ".cache" / "list.json"
-    cache = json.loads(cache_path.read_bytes())
-    entry = cache["entries"]["acme"]
-    for key, value in damage.items():
-        if key == "sections":
-            entry["sections"] = {k: value for k in entry["sections"]} or {"account": value}
-        else:
-            entry["stamp"][key] = value
-    cache_path.write_text(json.dumps(cache))
+    cache_path = ws.dir / ".cache" / "digests.tsv"
+    lines = cache_path.read_text().split("\n")
+    for n, line in enumerate(lines):
+        if line.startswith("P\tacme\t"):
+            fields = line.split("\t")
+            for key, value in damage.items():
+                fields[CACHE_FIELDS.get(key, 10)] = value
+            lines[n] = "\t".join(fields)
+    cache_path.write_text("\n".join(lines))
     r = ws.run(["list"])
     assert_no_crash(r)
     assert r.status == 0 and "acme" in r.stdout, r.stderr
-    rebuilt = json.loads(cache_path.read_bytes())["entries"]["acme"]
-    assert rebuilt["stamp"]["inode"] == os.stat(ws.plan_path("acme")).st_ino
-    assert all(0 <= v <= 1 for v in rebuilt["sections"].values())
+    rebuilt = cache_line(ws, "acme")
+    assert int(rebuilt[7]) == os.stat(ws.plan_path("acme")).st_ino
+    assert all(0 <= float(kv.split("=")[1]) <= 1 for kv in rebuilt[15].split(","))
+    assert rebuilt[10] == "A"
 
 
 # --- 5. a pending change is never dropped without the user's decision --------------------------
@@ -295,7 +309,7 @@ def test_a_fifo_or_other_special_file_as_a_plan_does_not_hang(ws, kind):
 def test_a_fifo_as_cache_or_progress_does_not_hang(ws):
     new_plan(ws, "Fine")
     (ws.dir / ".cache").mkdir(exist_ok=True)
-    cache = ws.dir / ".cache" / "list.json"
+    cache = ws.dir / ".cache" / "digests.tsv"
     cache.unlink(missing_ok=True)
     os.mkfifo(cache)
     os.mkfifo(ws.dir / "progress.json")

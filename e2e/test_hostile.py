@@ -143,7 +143,7 @@ def test_hostile_names_stay_inside_plans(ws, case):
     created = sorted(set(after) - set(before))
     plans_prefix = str(ws.plans) + os.sep
     # coach's own bookkeeping in the workspace: the list cache and the per-plan lock files.
-    bookkeeping = {str(ws.dir / ".cache"), str(ws.dir / ".cache" / "list.json"), str(ws.dir / ".locks")}
+    bookkeeping = {str(ws.dir / ".cache"), str(ws.dir / ".cache" / "digests.tsv"), str(ws.dir / ".locks")}
     locks_prefix = str(ws.dir / ".locks") + os.sep
     for path in created:
         if path.startswith(locks_prefix):

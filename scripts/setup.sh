@@ -32,7 +32,7 @@ fi
 
 if [ "${1:-}" = "--test" ]; then
   missing=()
-  for mod in jsonschema:jsonschema yaml:PyYAML pexpect:pexpect pytest:pytest html5lib:html5lib markdown_it:markdown-it-py; do
+  for mod in jsonschema:jsonschema yaml:PyYAML pexpect:pexpect pytest:pytest html5lib:html5lib markdown_it:markdown-it-py icalendar:icalendar; do
     python3 -c "import ${mod%%:*}" 2>/dev/null || missing+=("${mod##*:}")
   done
   if [ "${#missing[@]}" -gt 0 ]; then

@@ -5,29 +5,36 @@
 /// `coach-bench --coach PATH [--record FILE] [--quick]`.
 enum Harness {
   static let usage = """
-    usage: coach-bench --coach PATH [--record FILE] [--quick]
+    usage: coach-bench --coach PATH [--record FILE] [--quick] [--only LETTERS]
 
       --coach PATH    the coach binary to measure (a release build: `make bench` builds one)
       --record FILE   also write the results to FILE as Markdown (replacing it)
       --quick         few runs: a smoke test of the harness, not a measurement
+      --only LETTERS  run only these benchmarks (`--only dg`: list, agenda and portfolio)
 
     Measures (a) coach start-to-exit against sqlite3, (b) the durable save per answer against a
     plain durable write, (c) open + save of a 1 MB plan, (d) `coach list` over 1,000 and 10,000
-    plans, (e) the first playbook load, (f) scoring one drill answer. Every temp directory is
-    removed at the end.
+    plans, (e) the first playbook load, (f) scoring one drill answer, (g) `coach agenda` and
+    (h) `coach portfolio` over 10,000 plans, cold and warm, against `coach list` in the same run.
+    Every temp directory is removed at the end.
     """
 
   static func main(_ arguments: [String]) -> Int32 {
     var coach: String?
     var record: String?
     var quick = false
+    var only: Set<Character>? = nil
     var i = 0
     while i < arguments.count {
       let a = arguments[i]
       switch a {
-      case "--coach", "--record":
+      case "--coach", "--record", "--only":
         guard i + 1 < arguments.count else { return fail("\(a) needs a value") }
-        if a == "--coach" { coach = arguments[i + 1] } else { record = arguments[i + 1] }
+        switch a {
+        case "--coach": coach = arguments[i + 1]
+        case "--record": record = arguments[i + 1]
+        default: only = Set(arguments[i + 1].lowercased())
+        }
         i += 1
       case "--quick": quick = true
       case "-h", "--help":
@@ -38,6 +45,7 @@ enum Harness {
       i += 1
     }
     guard let coach else { return fail("--coach PATH is required") }
+    if only != nil, record != nil { return fail("--only measures a part of the benchmarks: it cannot --record them") }
     guard access(coach, X_OK) == 0, !isDirectory(coach), let coachBytes = fileSize(coach) else {
       return fail("\(coach) is not an executable file")
     }
@@ -52,6 +60,8 @@ enum Harness {
     var figures: [Figure] = []
     var failed = false
     func attempt(_ name: String, _ target: String, _ body: (String) throws -> Figure) {
+      // "(d) `coach list`…": the letter after the parenthesis names the benchmark.
+      if let only, let letter = name.dropFirst().first, !only.contains(letter) { return }
       let dir = scratch + "/" + String(figures.count)
       do {
         try checkInterrupted()
@@ -70,6 +80,13 @@ enum Harness {
     attempt(OpenSaveBench.name, OpenSaveBench.target) { try OpenSaveBench.run(scratch: $0, effort: effort) }
     attempt(ListBench.name, ListBench.target) { try ListBench.run(coach: coach, scratch: $0, effort: effort) }
     attempt(ScoringBench.name, ScoringBench.target) { _ in try ScoringBench.run(coach: coach, effort: effort) }
+    var portfolioFigure: Figure? = nil
+    attempt(AgendaBench.agendaName, AgendaBench.target) { dir in
+      let (agenda, portfolio) = try AgendaBench.run(coach: coach, scratch: dir, effort: effort)
+      portfolioFigure = portfolio
+      return agenda
+    }
+    if let portfolioFigure { figures.append(portfolioFigure) }
     if interrupted != 0 {
       progress("coach-bench: interrupted; temp directories removed, nothing recorded")
       removeTree(scratch)

@@ -68,16 +68,16 @@ enum ListBench {
     let smallRun = Command(path: coach, arguments: ["--workspace", smallRepo.paths.root, "list"], environment: environment, input: "")
     let largeRun = Command(path: coach, arguments: ["--workspace", largeRepo.paths.root, "list"], environment: environment, input: "")
 
-    // Cold runs: `list` keeps a summary cache in <workspace>/.cache/list.json; deleting it
+    // Cold runs: `list` keeps a summary cache in <workspace>/.cache/digests.tsv; deleting it
     // before each run measures the first listing of a workspace (every plan parsed and checked).
     let coldRuns = effort.pick(full: 3, quick: 1)
     progress("(d) list: \(coldRuns) cold runs each (summary cache deleted before every run)")
     var smallCold = Samples()
     var largeCold = Samples()
     for _ in 0..<coldRuns {
-      unlink(smallRepo.paths.root + "/.cache/list.json")
+      unlink(smallRepo.paths.root + "/.cache/" + DigestCache.fileName)
       smallCold.add(try smallRun.run())
-      unlink(largeRepo.paths.root + "/.cache/list.json")
+      unlink(largeRepo.paths.root + "/.cache/" + DigestCache.fileName)
       largeCold.add(try largeRun.run())
     }
 
@@ -107,7 +107,7 @@ enum ListBench {
       verdict: verdict(largeTimes.median <= 1.0) + (ratio > 12.5 ? "; super-linear" : "; linear")
         + "; cold " + duration(largeCold.median) + (largeCold.median <= 1.0 ? " meets" : " misses"),
       details: [
-        "Warm runs use the summary cache (<workspace>/.cache/list.json, checked against each plan file's size, mtime and inode). Cold runs (cache deleted first): \(grouped(large)) plans \(largeCold.summary); \(grouped(small)) plans \(smallCold.summary).",
+        "Warm runs use the summary cache (<workspace>/.cache/\(DigestCache.fileName), checked against each plan file's size, mtime, ctime and inode). Cold runs (cache deleted first): \(grouped(large)) plans \(largeCold.summary); \(grouped(small)) plans \(smallCold.summary).",
         "Plans: \(grouped(large)) of \(bytesText(smallest))–\(bytesText(largest)) (mean \(bytesText(totalBytes / large)), \(fixed(Double(totalBytes) / 1_048_576, 1)) MiB in all); generated in \(duration(generation)); page cache warm.",
         "`coach --workspace W list` over \(grouped(large)) plans (stdout → /dev/null): \(largeTimes.summary)",
         "`coach --workspace W list` over \(grouped(small)) plans: \(smallTimes.summary)",

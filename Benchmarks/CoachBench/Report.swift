@@ -55,7 +55,9 @@ enum Report {
       and quits; the plain durable write is temp file + fsync + rename + directory fsync of the \
       same bytes, with nothing else. A ratio of 1× would mean coach adds nothing on top.
       - (c) is judged on its absolute median (its ratio is shown for context); (d) on the \
-      absolute median over 10,000 plans, with 10k/1k ≈ 10 meaning time grows linearly.
+      absolute median over 10,000 plans, with 10k/1k ≈ 10 meaning time grows linearly; (g) and \
+      (h) on their absolute warm and cold medians over 10,000 plans, with `coach list` over the \
+      same plans as the baseline (not a floor: the same cache, a different view).
       - Absolute durations depend heavily on the disk (fsync) and on the load of the machine; \
       the machine, date and scratch file system above say where these were taken.
 

@@ -19,6 +19,7 @@ public struct CoachCommand: ParsableCommand {
       MeetingCommand.self, DebriefCommand.self,
       ManageCommand.self,
       DealCommand.self,
+      AgendaCommand.self, PortfolioCommand.self,
     ]
   )
 

@@ -118,7 +118,7 @@ struct ExportCommand: SessionCommand {
       session.output.write(StyledText(text))
       return
     }
-    let path = try write(text, to: output, in: session)
+    let path = try Self.write(text, to: output, in: session)
     let what: String
     switch kind {
     case .md where forWhom == .customer: what = l.t("the customer's agenda (Markdown)", "给客户的会谈议程（Markdown）")
@@ -147,7 +147,7 @@ struct ExportCommand: SessionCommand {
     return (home.hasSuffix("/") ? String(home.dropLast()) : home) + target.dropFirst()
   }
 
-  func write(_ text: String, to target: String, in session: Session) throws(CommandError) -> String {
+  static func write(_ text: String, to target: String, in session: Session) throws(CommandError) -> String {
     let l = session.l
     // `~/x.html` in the session is the home folder, as a shell would have expanded it.
     let expanded = ExportCommand.expandingHome(target)

@@ -24,14 +24,22 @@ struct ListCommand: SessionCommand {
         exitCode: ExitStatus.usage)
     }
     let (rows, damaged) = try PlanSummaries.collect(session, staleDays: staleDays)
-    let sorted = rows.sorted { a, b in
+    // Indexes are sorted, with the keys worked out once: sorting the rows themselves copied
+    // each row at every step, and lower-casing names inside the comparison made two strings
+    // per comparison (measured: a tenth of a warm `list` over 10,000 plans).
+    let lowerNames = sort == "name" ? rows.map { $0.name.lowercased() } : []
+    let overall = sort == "completeness" ? rows.map(\.health.overall) : []
+    let order = rows.indices.sorted { i, j in
+      let a = rows[i]
+      let b = rows[j]
       switch sort {
-      case "name": return a.name.lowercased() < b.name.lowercased()
-      case "completeness": return a.health.overall != b.health.overall ? a.health.overall > b.health.overall : a.name < b.name
+      case "name": return lowerNames[i] < lowerNames[j]
+      case "completeness": return overall[i] != overall[j] ? overall[i] > overall[j] : a.name < b.name
       case "warnings": return a.health.warnings != b.health.warnings ? a.health.warnings > b.health.warnings : a.name < b.name
       default: return a.updatedAt != b.updatedAt ? a.updatedAt > b.updatedAt : a.name < b.name
       }
     }
+    let sorted = order.map { rows[$0] }
     if format == "json" {
       let list: [JSONValue] = sorted.map(\.json) + damaged.map { ["id": .string($0.0), "error": .string(l.describe($0.1).plain)] }
       session.output.write(StyledText(JSONWriter.pretty(["plans": .array(list)])))
@@ -84,81 +92,25 @@ struct PlanSummaryRow {
 }
 
 enum PlanSummaries {
-  /// Every plan's summary, from the cache where the file has not changed.
+  /// Every plan's summary, from the workspace's digests (see `PlanDigests`).
   static func collect(_ session: Session, staleDays: Int) throws(CommandError) -> ([PlanSummaryRow], [(String, StoreError)]) {
-    let ids: [String]
-    do { ids = try session.repository.ids() } catch { throw CommandError(session.l.describe(error), exitCode: error.exitCode) }
-    let book = try? session.playbook()
-    var cache = PlanSummaryCache(workspace: session.settings.paths, fingerprint: fingerprint(book))
+    let collected = try PlanDigests.collect(session)
     let now = session.now
     let today = session.clock.today
-    var rows: [PlanSummaryRow] = []
-    var damaged: [(String, StoreError)] = []
-    // Plans whose file changed since the cache was written are read again, on all cores.
-    var stamps: [String: PlanSummaryCache.FileStamp] = [:]
-    var stale: [String] = []
-    for id in ids {
-      guard let stamp = PlanSummaryCache.stamp(session.repository.path(for: id)) else { continue }
-      stamps[id] = stamp
-      if cache.entry(id, stamp: stamp) == nil { stale.append(id) }
-    }
-    let repository = session.repository
-    let toRead = stale
-    let stampsOf = stamps
-    let fresh = ParallelMap.map(toRead.count) { i -> Result<PlanSummaryCache.Entry, StoreError> in
-      let loaded: Result<AccountPlan, StoreError> = Result { () throws(StoreError) in try repository.load(id: toRead[i]) }
-      return loaded.map { summarise($0, stamp: stampsOf[toRead[i]]!, book: book, now: now, today: today) }
-    }
-    for (id, result) in zip(stale, fresh) {
-      switch result {
-      case .success(let entry): cache.store(id, entry)
-      case .failure(let error): damaged.append((id, error))
-      }
-    }
-    for id in ids {
-      guard let stamp = stamps[id], let entry = cache.entry(id, stamp: stamp) else { continue }
-      rows.append(row(id, entry, now: now, today: today, staleDays: staleDays))
-    }
-    cache.keepOnly(Set(ids))
-    cache.save()
-    return (rows, damaged)
+    let rows = collected.plans.map { row($0.id, $0.digest, now: now, today: today, staleDays: staleDays) }
+    return (rows, collected.damaged)
   }
 
-  static func summarise(_ plan: AccountPlan, stamp: PlanSummaryCache.FileStamp, book: Playbook?, now: Timestamp, today: CalendarDay) -> PlanSummaryCache.Entry {
-    let dated: Set<String> = ["plan-stale", "action-overdue", "relationship-gone-cold"]
-    var checks = PlanChecks(plan: plan, book: book, now: now, today: today)
-    checks.withMessages = false
-    let findings = checks.run().filter { !dated.contains($0.id) }
-    let sections = PlanHealth.completeness(plan, book: book)
-    return PlanSummaryCache.Entry(
-      stamp: stamp, name: plan.name, updatedAt: plan.updatedAt, stakeholders: plan.stakeholders.count,
-      sections: Dictionary(uniqueKeysWithValues: sections.map { ($0.key.rawValue, $0.value) }),
-      warnings: findings.filter { $0.severity == .warning }.count, notes: findings.filter { $0.severity == .info }.count,
-      openDueDates: plan.actions.filter { !$0.done }.compactMap(\.due), stage: plan.deal.stage?.rawValue)
-  }
-
-  static func row(_ id: String, _ e: PlanSummaryCache.Entry, now: Timestamp, today: CalendarDay, staleDays: Int) -> PlanSummaryRow {
-    let days = Timestamp(iso8601: e.updatedAt).map { (now.secondsSinceEpoch - $0.secondsSinceEpoch) / 86_400 }
-    let overdue = e.openDueDates.compactMap(CalendarDay.init).filter { $0 < today }.count
+  static func row(_ id: String, _ e: PlanDigest, now: Timestamp, today: CalendarDay, staleDays: Int) -> PlanSummaryRow {
+    let days = e.daysSinceUpdate(now: now)
+    let overdue = e.openDueDates.filter { $0 < today }.count
     let stale = (days ?? 0) >= staleDays
     var sections: [PlanSection: Double] = [:]
     for (k, v) in e.sections { if let s = PlanSection(rawValue: k) { sections[s] = v } }
     let health = PlanHealth(
       sections: sections, warnings: e.warnings + (stale ? 1 : 0) + (overdue > 0 ? 1 : 0), notes: e.notes,
       daysSinceUpdate: days, overdueActions: overdue)
-    return PlanSummaryRow(id: id, name: e.name, updatedAt: e.updatedAt, stakeholders: e.stakeholders, health: health, stage: e.stage.flatMap(SalesStage.init))
-  }
-
-  /// Summaries depend on the playbook's discovery prompts and terms; a change there
-  /// invalidates the cache.
-  static func fingerprint(_ book: Playbook?) -> String {
-    guard let book else { return "none" }
-    var parts: [String] = []
-    for stage in DiscoveryStage.allCases {
-      parts.append(stage.rawValue + "=" + (book.walks[stage.rawValue]?.prompts.filter { !$0.optional }.map(\.id).joined(separator: ",") ?? ""))
-    }
-    parts.append("terms=" + book.terms.map { "\($0.id.rawValue):\($0.better?.rawValue ?? "")" }.joined(separator: ","))
-    return parts.joined(separator: ";")
+    return PlanSummaryRow(id: id, name: e.name, updatedAt: e.updatedAt, stakeholders: e.stakeholders, health: health, stage: e.salesStage)
   }
 
   static func ago(_ days: Int?, _ l: L10n) -> String {

@@ -231,6 +231,24 @@ public enum HelpCatalog {
         "`deal` 依次记录商机金额（带币种，例如 `240万元`）、预计成交日期（例如 `2027-02-26`、`月底`）以及它处在六步销售流程的哪一步（初步接触、需求挖掘、方案设计、价值展示、异议处理、签约成交）。`deal competitor add [名称]` 记录一个竞争对手——对方优势、对方劣势、我方地位；`edit 名称` 和 `remove 名称` 修改名单；`deal show`（或 `show deal`）显示全部。商机信息会出现在 `show`、`list` 的一列以及会前简报中。"
       ),
       argumentWords: .fixed(DealCommand.words)),
+    HelpEntry(
+      name: "agenda", synopsis: "agenda [--days N] [--stale-days N] [--format text|json] [--ics FILE]",
+      synopsisZh: "agenda [--days 天数] [--stale-days 天数] [--format text|json] [--ics 文件]", group: .plans, place: .both,
+      summary: ("Everything due or at risk across all plans: overdue, this week by day, stale plans.", "所有计划中到期或有风险的事项：已逾期、本周每天的事项、长期未更新的计划。"),
+      details: (
+        "Start the day here. What is overdue comes first — actions, visits, and issues past their response or resolution time (SLA breaches) —, then what is due each day of the coming week (actions, visits due by the visit plan, issue deadlines, meetings not yet debriefed; `--days N` looks further ahead), then accounts with churn warning signs (NPS falling or detractors the majority, orders coming more slowly, complaints rising), then plans not updated for 30 days (`--stale-days N`); within each, tier A accounts first, then B and C. `--format json` prints the same for scripts. `--ics FILE` also writes every action, visit and meeting of every plan as an iCalendar file (all-day events with stable ids) that a calendar program can import or subscribe to; run it again to refresh the file.",
+        "每天从这里开始。先列已逾期的事项——行动、回访，以及超过响应或解决时限的问题（违反服务承诺）——，再按天列出未来一周到期的事项（行动、按回访计划应做的回访、问题的处理时限、尚未复盘的会谈；`--days N` 看得更远），然后是有流失预警的客户（NPS 下降或贬损者占多数、采购频次下降、投诉增加），最后是 30 天未更新的计划（`--stale-days N`）；每组内 A 类客户在前，其次 B、C 类。`--format json` 以 JSON 输出，便于脚本使用。`--ics 文件` 还会把所有计划中的行动、回访和会谈写成 iCalendar 日历文件（全天事件，编号固定不变），日历软件可以导入或订阅；再次运行即可更新该文件。"
+      ),
+      argumentWords: .fixed(["--days", "--stale-days", "--format", "--ics"])),
+    HelpEntry(
+      name: "portfolio", synopsis: "portfolio [--sort tier|name|stage|completeness|warnings|updated|nps|purchases] [--format table|json|csv] [-o FILE]",
+      synopsisZh: "portfolio [--sort tier|name|stage|completeness|warnings|updated|nps|purchases] [--format table|json|csv] [-o 文件]", group: .plans, place: .both,
+      summary: ("The accounts by tier and cooperation stage, with completeness and warnings.", "按级别和合作阶段查看所有客户，以及各自的完成度和警告数。"),
+      details: (
+        "First the spread: how many accounts each tier (A, B, C) holds at each cooperation stage, their share of all accounts, their mean completeness and, when purchases are recorded, their share of the purchases (the 80/20 view) — a few A accounts should get most of your time. Then one row per account (with service tier, lifecycle stage and the latest NPS once account management is recorded), A first and the least complete first within a tier; `--sort` orders by name, stage, completeness, warnings, last update, NPS or purchases instead. `--format json` or `csv` (with `-o FILE` to write a file, readable only by you) for scripts and spreadsheets.",
+        "先看分布：A、B、C 各级别在每个合作阶段各有多少客户、占全部客户的比例、平均完成度，以及记录了采购时各级别的采购额占比（二八视图）——少数 A 类客户应占用你大部分时间。然后每个客户一行（记录了客户管理后还显示服务级别、生命周期阶段和最近一次 NPS），A 类在前，同一级别内完成度最低的在前；`--sort` 可改为按名称、阶段、完成度、警告数、最近更新、NPS 或采购额排序。`--format json` 或 `csv`（加 `-o 文件` 写入文件，仅你本人可读）便于脚本和电子表格使用。"
+      ),
+      argumentWords: .fixed(["--sort", "--format", "--stale-days", "-o"])),
   ]
 
   public static func entry(_ word: String) -> HelpEntry? {

@@ -97,6 +97,10 @@ public enum CommandCompletion {
     if entry.name == "manage", position >= 2 {
       return Completion(replacing: replacing, candidates: ManageCommand.nextWords(words, position: position).filter { $0.hasPrefix(current) }.sorted())
     }
+    // The value of an option with fixed words (`portfolio --sort c⇥`).
+    if position >= 2, let values = optionValues[entry.name]?[words[position - 1]] {
+      return Completion(replacing: replacing, candidates: values.filter { $0.hasPrefix(current) })
+    }
     let options: [String]
     switch entry.argumentWords {
     case .none: options = []
@@ -111,6 +115,13 @@ public enum CommandCompletion {
     }
     return Completion(replacing: replacing, candidates: options.filter { $0.hasPrefix(current) }.sorted())
   }
+
+  /// The words an option takes, by command and option.
+  static let optionValues: [String: [String: [String]]] = [
+    "list": ["--sort": ListCommand.sorts, "--format": ["table", "json"]],
+    "agenda": ["--format": AgendaCommand.formats],
+    "portfolio": ["--sort": Portfolio.Sort.allCases.map(\.rawValue), "--format": PortfolioCommand.formats],
+  ]
 
   /// The text after the first `count` words (and the spaces after them), as typed.
   static func rest(of line: String, after count: Int) -> String {

@@ -39,10 +39,27 @@ public enum PlanID {
   /// so a hand-typed id cannot reach outside the workspace).
   public static func isValid(_ id: String) -> Bool {
     guard !id.isEmpty, id.utf8.count <= maxBytes, !id.hasPrefix("-"), !id.hasSuffix("-") else { return false }
+    // Fast path (listing 10,000 plans checks 10,000 ids): lower-case ASCII letters, digits and
+    // CJK ideographs with single dashes between them is exactly what `make` gives back.
+    if isPlainSlug(id) { return true }
     // Bytes, not String ==: Swift compares strings by canonical equivalence, and an id in NFD
     // would name a different file from its NFC twin.
     guard let made = try? make(from: id) else { return false }
     return made.utf8.elementsEqual(id.utf8)
+  }
+
+  /// Lower-case ASCII letters, digits and CJK unified ideographs (letters with no case and no
+  /// decomposition, so `make` keeps them as they are), single dashes between them.
+  static func isPlainSlug(_ id: String) -> Bool {
+    var previousDash = true
+    for scalar in id.unicodeScalars {
+      switch scalar.value {
+      case 0x61...0x7A, 0x30...0x39, 0x4E00...0x9FFF, 0x3400...0x4DBF: previousDash = false
+      case 0x2D where !previousDash: previousDash = true
+      default: return false
+      }
+    }
+    return !previousDash
   }
 
   private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {

@@ -2,6 +2,34 @@
 /// combining marks and invisible formatting none. Tables, wrapping and bars all measure with it.
 public enum DisplayWidth {
   public static func of(_ text: some StringProtocol) -> Int {
+    // Fast path, scalar by scalar: printable ASCII is one column, the common CJK blocks two,
+    // and neither ever joins another scalar into one character. Anything else (a combining
+    // mark, an emoji, a variation selector, a control) takes the character-by-character path.
+    // Measured: tables and wrapping over 10,000 plan names spent most of their time splitting
+    // text into characters (grapheme breaking) here.
+    var width = 0
+    for scalar in text.unicodeScalars {
+      let v = scalar.value
+      if v >= 0x20 && v < 0x7F {
+        width += 1
+      } else if isCommonWide(v) {
+        width += 2
+      } else {
+        return characterWidth(text)
+      }
+    }
+    return width
+  }
+
+  /// CJK ideographs (and extension A), Hangul syllables, CJK symbols and punctuation (without
+  /// the combining tone marks U+302A–302F), fullwidth forms: two columns, never combining.
+  @inline(__always) static func isCommonWide(_ v: UInt32) -> Bool {
+    (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0xAC00...0xD7A3).contains(v)
+      || ((0x3000...0x303E).contains(v) && !(0x302A...0x302F).contains(v)) || (0xFF01...0xFF60).contains(v)
+  }
+
+  /// The width character by character (grapheme clusters).
+  static func characterWidth(_ text: some StringProtocol) -> Int {
     var width = 0
     for character in text { width += of(character) }
     return width
