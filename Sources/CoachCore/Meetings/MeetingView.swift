@@ -56,8 +56,7 @@ public struct MeetingView {
       out.append("\n  " + l.t("Questions to ask", "要问的问题"), .bold)
       for id in m.questions {
         guard let q = plan.questionPlan.first(where: { $0.id == id }) else { continue }
-        out.append("\n    · [" + labels.questionType(q.type) + "] ")
-        out.append(Wrap.text(Sanitizer.clean(q.text), width: width - 8).replacingNewlines(with: "\n      "))
+        out += item("    · ", "[" + labels.questionType(q.type) + "] ", Sanitizer.clean(q.text), hang: "      ")
         if q.asked == true { out.append("  ✓" + l.t(" asked", " 已问"), .good) }
       }
     }
@@ -65,12 +64,10 @@ public struct MeetingView {
       out.append("\n  " + l.t("Expected objections", "预计异议"), .bold)
       for id in m.objections {
         guard let o = plan.objections.first(where: { $0.id == id }) else { continue }
-        out.append("\n    · [" + labels.category(o.category) + "] ")
-        out.append(Wrap.text(Sanitizer.clean(o.statement), width: width - 8).replacingNewlines(with: "\n      "))
+        out += item("    · ", "[" + labels.category(o.category) + "] ", Sanitizer.clean(o.statement), hang: "      ")
         for step in LSCPAStep.allCases {
           guard let line = o.lscpa[step], !line.isEmpty else { continue }
-          out.append("\n      " + labels.step(step) + l.t(": ", "："), .dim)
-          out.append(Wrap.text(Sanitizer.clean(line), width: width - 10).replacingNewlines(with: "\n        "))
+          out += item("      ", labels.step(step) + l.t(": ", "："), Sanitizer.clean(line), hang: "        ", headStyle: .dim)
         }
       }
     }
@@ -154,6 +151,24 @@ public struct MeetingView {
     out.append(
       "\n" + Wrap.text(l.t("`meeting N` shows or edits one; `debrief [N]` records how it went.", "用 `meeting 编号` 查看或修改；用 `debrief [编号]` 记录会谈结果。"), width: width, indent: "  "), .dim
     )
+    return out
+  }
+
+  /// A head and its text as one paragraph on a new line after `indent`: the first line fits
+  /// beside the head, the others hang under `hang` — wrapped once, to the width, so the
+  /// terminal never breaks a line a second time.
+  func item(_ indent: String, _ head: String, _ text: String, hang: String, headStyle: StyledText.Style = .plain) -> StyledText {
+    var out = StyledText("\n" + indent)
+    let lines = Wrap.lines(head + text, width: max(12, width - hang.count))
+    for (n, line) in lines.enumerated() {
+      if n > 0 { out.append("\n" + hang) }
+      if n == 0, line.hasPrefix(head) {
+        out.append(head, headStyle)
+        out.append(String(line.dropFirst(head.count)))
+      } else {
+        out.append(line)
+      }
+    }
     return out
   }
 }

@@ -33,6 +33,7 @@ public enum DateParser {
     let t = AnswerParsing.normalise(typed).lowercased()
     guard !t.isEmpty else { return nil }
     if let r = relative(t, today: today) { return r }
+    if let r = endOfNamedMonth(t, today: today) { return r }
     if let r = chinese(t, today: today) { return r }
     if let r = numeric(t, today: today) { return r }
     if let r = named(t, today: today) { return r }
@@ -184,6 +185,40 @@ public enum DateParser {
       return CalendarDay(year: y, month: month, day: day).map { .day($0) } ?? .impossible
     }
     return upcoming(month: month, day: day, today: today) ?? .impossible
+  }
+
+  /// The last day of a named month, the coming one unless a year is given: `end of March`,
+  /// `end of March 2027`, `March end`, `3月底`, `三月底`, `2027年3月末` — how reps give a close date.
+  static func endOfNamedMonth(_ t: String, today: CalendarDay) -> Reading? {
+    var month: Int?
+    var year: Int?
+    let words = t.replacingCharacters([","], with: " ").split(separator: " ").map(String.init)
+    if words.count >= 3, words[0] == "end", words[1] == "of" {
+      var rest = Array(words.dropFirst(2))
+      if rest.first == "the" { rest.removeFirst() }
+      guard (1...2).contains(rest.count), let m = monthNames[rest[0].trimmingTrailingDot] else { return nil }
+      month = m
+      if rest.count == 2 {
+        guard rest[1].count == 4, let y = Int(rest[1]) else { return nil }
+        year = y
+      }
+    } else if words.count == 2, words[1] == "end", let m = monthNames[words[0].trimmingTrailingDot] {
+      month = m
+    } else if t.hasSuffix("月底") || t.hasSuffix("月末") {
+      var body = String(t.dropLast(2))
+      if let i = body.firstIndex(of: "年") {
+        guard let y = Int(body[..<i]), (1000...9999).contains(y) else { return nil }
+        year = y
+        body = String(body[body.index(after: i)...])
+      }
+      guard !body.isEmpty, let m = Numerals.count(body), (1...12).contains(m) else { return nil }
+      month = m
+    }
+    guard let month else { return nil }
+    func last(_ y: Int) -> CalendarDay { CalendarDay(year: y, month: month, day: CalendarDay.daysIn(month: month, year: y))! }
+    if let year { return .day(last(year)) }
+    let thisYear = last(today.components.year)
+    return .day(thisYear >= today ? thisYear : last(today.components.year + 1))
   }
 
   // MARK: calendar arithmetic
