@@ -325,7 +325,7 @@ def test_agenda_shows_visits_sla_deadlines_meetings_and_churn_warnings(managed):
     assert "visit due: quarterly business review" in text and "resolve issue: Slow reports" in text
     assert "Churn warnings" in text and "NPS falling, detractors are the majority" in text
     zh = managed.run(["--lang", "zh", "agenda"]).stdout
-    assert "应回访：季度业务回顾" in zh and "响应问题：System down" in zh and "流失预警" in zh and "贬损者占多数" in zh
+    assert "应回访：季度业务回顾" in zh and "响应问题：System down" in zh and "流失预警" in zh and "批评者占多数" in zh
 
 
 def test_the_calendar_has_actions_visits_and_meetings(managed):

@@ -41,6 +41,9 @@ import Testing
     #expect(DrillQuote.forTest(.question, in: "Thanks. Is that the main concern?", l: L10n(.en)) == "Is that the main concern?")
     #expect(DrillQuote.forTest(.number, in: "We switch back within 30 minutes.", l: L10n(.en)) == "30 minutes")
     #expect(DrillQuote.forTest(.number, in: "A review in week 4.", l: L10n(.en)) == "week 4")
+    // A long question is shortened from the left, at a word.
+    let long = DrillQuote.forTest(.question, in: "So the gap is the discount, and everything else in our offer works for you - is that right?", l: L10n(.en))
+    #expect(long == "…else in our offer works for you - is that right?", "\(long)")
     #expect(DrillQuote.forTest(.number, in: "整体周期压到三个半月。", l: L10n(.zh)) == "三个半月")
     #expect(DrillQuote.forTest(.long, in: "one two three", l: L10n(.en)) == "(3 words)")
     #expect(DrillQuote.words("对吗?", in: "所以主要是价格问题，对吗？") == "对吗？")

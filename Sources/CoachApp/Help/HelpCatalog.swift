@@ -237,7 +237,7 @@ public enum HelpCatalog {
       summary: ("Everything due or at risk across all plans: overdue, this week by day, stale plans.", "所有计划中到期或有风险的事项：已逾期、本周每天的事项、长期未更新的计划。"),
       details: (
         "Start the day here. What is overdue comes first — actions, visits, and issues past their response or resolution time (SLA breaches) —, then what is due each day of the coming week (actions, visits due by the visit plan, issue deadlines, meetings not yet debriefed; `--days N` looks further ahead), then accounts with churn warning signs (NPS falling or detractors the majority, orders coming more slowly, complaints rising), then plans not updated for 30 days (`--stale-days N`); within each, tier A accounts first, then B and C. `--format json` prints the same for scripts. `--ics FILE` also writes every action, visit and meeting of every plan as an iCalendar file (all-day events with stable ids) that a calendar program can import or subscribe to; run it again to refresh the file.",
-        "每天从这里开始。先列已逾期的事项——行动、回访，以及超过响应或解决时限的问题（违反服务承诺）——，再按天列出未来一周到期的事项（行动、按回访计划应做的回访、问题的处理时限、尚未复盘的会谈；`--days N` 看得更远），然后是有流失预警的客户（NPS 下降或贬损者占多数、采购频次下降、投诉增加），最后是 30 天未更新的计划（`--stale-days N`）；每组内 A 类客户在前，其次 B、C 类。`--format json` 以 JSON 输出，便于脚本使用。`--ics 文件` 还会把所有计划中的行动、回访和会谈写成 iCalendar 日历文件（全天事件，编号固定不变），日历软件可以导入或订阅；再次运行即可更新该文件。"
+        "每天从这里开始。先列已逾期的事项——行动、回访，以及超过响应或解决时限的问题（违反服务承诺）——，再按天列出未来一周到期的事项（行动、按回访计划应做的回访、问题的处理时限、尚未复盘的会谈；`--days N` 看得更远），然后是有流失预警的客户（NPS 下降或批评者占多数、采购频次下降、投诉增加），最后是 30 天未更新的计划（`--stale-days N`）；每组内 A 类客户在前，其次 B、C 类。`--format json` 以 JSON 输出，便于脚本使用。`--ics 文件` 还会把所有计划中的行动、回访和会谈写成 iCalendar 日历文件（全天事件，编号固定不变），日历软件可以导入或订阅；再次运行即可更新该文件。"
       ),
       argumentWords: .fixed(["--days", "--stale-days", "--format", "--ics"])),
     HelpEntry(

@@ -113,6 +113,13 @@ public enum DrillQuote {
         if DisplayWidth.of(tail) + DisplayWidth.of(c) > 56 { break }
         tail.insert(c, at: tail.startIndex)
       }
+      // Start at a word, never inside one ("…rything else"): Latin text drops the cut word.
+      let cut = sentence.dropLast(tail.count).last
+      if let cut, let first = tail.first, !cut.isWhitespace, !first.isWhitespace, !DisplayWidth.isWide(first.unicodeScalars.first!.value),
+        let space = tail.firstIndex(where: \.isWhitespace)
+      {
+        tail = String(tail[space...])
+      }
       sentence = "…" + tail.trimmingWhitespace
     }
     return sentence

@@ -58,7 +58,7 @@ public struct AgendaView {
   public func signal(_ id: String) -> String {
     switch id {
     case "nps-falling": return l.t("NPS falling", "NPS 下降")
-    case "nps-detractor-majority": return l.t("detractors are the majority", "贬损者占多数")
+    case "nps-detractor-majority": return l.t("detractors are the majority", "批评者占多数")
     case "purchase-frequency-falling": return l.t("orders coming more slowly", "采购频次下降")
     case "complaints-rising": return l.t("complaints rising", "投诉增加")
     default: return id
