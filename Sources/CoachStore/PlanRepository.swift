@@ -43,6 +43,14 @@ public final class PlanRepository: @unchecked Sendable {  // immutable after ini
     return nil
   }
 
+  /// The plans a name that matched none may have meant: those whose id starts with its slug, or
+  /// else contains it (`acme` → `acme-logistics`), for a "did you mean".
+  public func near(_ nameOrID: String) -> [String] {
+    guard let all = try? ids(), let slug = try? PlanID.make(from: nameOrID), !slug.isEmpty else { return [] }
+    let starting = all.filter { $0.hasPrefix(slug) }
+    return starting.isEmpty ? all.filter { $0.contains(slug) } : starting
+  }
+
   /// A plan as read from disk, with what is needed to save it back safely.
   public struct Loaded {
     public var plan: AccountPlan

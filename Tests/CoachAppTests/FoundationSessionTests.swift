@@ -46,6 +46,15 @@ import Testing
     #expect(r.status == 66)
   }
 
+  @Test func aNameThatMatchesNoPlanSuggestsTheOnesItMayMean() {
+    let r = SessionHarness().run(["new Acme Logistics", "close", "open acme", "open logistics", "open zzz"])
+    #expect(r.err.contains("No plan named acme in this workspace. `list` shows the plans there are. Did you mean `open acme-logistics`?"))
+    #expect(r.err.contains("Did you mean `open acme-logistics`?"))
+    #expect(!r.err.contains("zzz in this workspace. `list` shows the plans there are. Did you mean"))
+    let zh = SessionHarness(lang: .zh).run(["new 华东电力集团", "close", "open 华东"])
+    #expect(zh.err.contains("你是不是想输入 `open 华东电力集团`？"))
+  }
+
   @Test func aStrayQuoteIsTakenAsTypedNotAnError() {
     let r = SessionHarness().run(["new \"Acme", "open \"Acme Corp\""])
     #expect(!r.err.contains("quote"))

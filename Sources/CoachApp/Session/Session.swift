@@ -106,7 +106,12 @@ public final class Session {
   /// save can check that nobody else has written the file since.
   public func open(_ nameOrID: String) throws(CommandError) {
     guard let id = repository.resolve(nameOrID) else {
-      throw CommandError(l.describe(.notFound(id: nameOrID)), exitCode: ExitStatus.noInput)
+      var text = l.describe(.notFound(id: nameOrID))
+      let near = repository.near(nameOrID)
+      if (1...3).contains(near.count) {
+        text += StyledText(l.t(" Did you mean ", " 你是不是想输入 ") + near.map { "`open \($0)`" }.joined(separator: l.t(" or ", " 或 ")) + l.t("?", "？"))
+      }
+      throw CommandError(text, exitCode: ExitStatus.noInput)
     }
     // Reopening the plan that is open: let go of it first (its lock is this session's).
     if let open = current, open.plan.id.utf8.elementsEqual(id.utf8) { try closeForSwitch("open " + nameOrID) }
