@@ -31,7 +31,7 @@ def test_amounts_are_echoed_and_an_ambiguous_one_is_asked(ws):
 def test_units_in_chinese(ws):
     r = ws.run(["--lang", "zh"], stdin_text=ws.lines("new 华东电力", "negotiate goals", "", "", "", "", "", "", "", "", "两年", "done"))
     assert r.status == 0, r.stderr
-    assert "  = 24 月 (2 年)" in r.stdout
+    assert "  = 24 个月（2 年）" in r.stdout
     contract = next(o for o in ws.plan("华东电力")["negotiation"]["objectives"] if o["term"] == "contract-terms")
     assert contract["best"] == 24 and contract["unit"] == "月"
 

@@ -108,7 +108,7 @@ import Testing
     #expect(contract.best == .number(24))
     #expect(contract.expected == .number(18))
     #expect(contract.walkAway == .number(12))
-    #expect(r.out.contains("  = 24 月 (2 年)"))
+    #expect(r.out.contains("  = 24 个月（2 年）"))
     let delivery = try #require(plan.negotiation.objectives.first { $0.term == .deliveryTime })
     #expect(delivery.best == .number(60))
     #expect(r.out.contains("  = 60 天"))

@@ -249,7 +249,7 @@ import Testing
     #expect(days.accept("60天").record?.value == .amount(60, currency: "天"))
     let weeks = days.accept("6周")
     #expect(weeks.record?.value == .amount(42, currency: "天"))
-    #expect(weeks.echo == "42 天 (6 周)")
+    #expect(weeks.echo == "42 天（6 周）")
   }
 
   @Test func aFirstFigureInAnotherUnitSetsTheUnitAndALaterOneIsAskedAbout() {

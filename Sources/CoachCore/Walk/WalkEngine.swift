@@ -356,8 +356,10 @@ public struct WalkEngine: Sendable {
     if let unitPrompt, let d = DurationParser.read(text, mMeansMonths: termUnit != nil) {
       if let termUnit, let factor = d.unit.exactly(in: termUnit) {
         let v = d.value * factor
-        var echo = Blocks.number(v) + " " + (unitText ?? "")
-        if d.unit != termUnit { echo += " (" + Blocks.number(d.value) + " " + d.unit.word(l.lang) + ")" }
+        // `月` alone reads as a month of the year: a span is shown as 个月.
+        let shown = l.lang == .zh && unitText == "月" ? "个月" : (unitText ?? "")
+        var echo = Blocks.number(v) + " " + shown
+        if d.unit != termUnit { echo += l.t(" (", "（") + Blocks.number(d.value) + " " + d.unit.word(l.lang) + l.t(")", "）") }
         return .value(.amount(v, currency: unitText), echo: echo)
       }
       guard !others || unitText == nil else { return .problem(sameUnit(unitText ?? "")) }
