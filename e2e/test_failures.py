@@ -373,3 +373,31 @@ def test_session_holding_a_plan_killed_releases_the_lock(ws, sessions):
     assert r.status == 0, r.stderr
     assert "read-only" not in r.stdout
     assert ws.plan("acme")["account"]["tier"] == "B"
+
+
+def test_sigterm_says_whether_everything_is_saved(tmp_path, tmpfs, sessions):
+    """SIGTERM's last words are true: 'every answer is saved' only while it is."""
+    mount = tmpfs("64k")
+    ws = tmpfs_workspace(tmp_path, mount)
+    assert ws.run(stdin_text="new Acme\n").status == 0
+
+    s = sessions(ws)
+    s.send("open acme", "profile", "A", "done")
+    s.take()
+    s.kill(signal.SIGTERM)
+    assert s.wait_exit() == 128 + signal.SIGTERM
+    _, err = s.take()
+    assert "every answer given so far is saved" in err, err
+
+    s = sessions(ws)
+    s.send("open acme")
+    filler = fill(mount.path)
+    _, err = s.send("profile", "finance")
+    assert "disk is full" in err, err
+    s.kill(signal.SIGTERM)
+    assert s.wait_exit() == 128 + signal.SIGTERM
+    _, err = s.take()
+    assert "were NOT saved" in err, err
+    assert "every answer given so far is saved" not in err
+    filler.unlink()
+    assert validate_plan_file(ws.plan_path("acme"))["account"]["tier"] == "A"

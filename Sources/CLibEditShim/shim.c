@@ -282,24 +282,36 @@ int coach_paste_is_on(void) { return coach_paste_fd >= 0 ? 1 : 0; }
 
 static char coach_termination_message[512];
 static size_t coach_termination_length = 0;
+static char coach_unsaved_message[512];
+static size_t coach_unsaved_length = 0;
+static volatile sig_atomic_t coach_unsaved = 0;
+
+void coach_set_unsaved(int unsaved) { coach_unsaved = unsaved ? 1 : 0; }
 
 static void coach_on_termination(int signo) {
   if (coach_paste_fd >= 0) {
     ssize_t ignored = write(coach_paste_fd, "\033[?2004l", 8);
     (void)ignored;
   }
-  if (coach_termination_length > 0) {
+  if (coach_unsaved && coach_unsaved_length > 0) {
+    ssize_t ignored = write(STDERR_FILENO, coach_unsaved_message, coach_unsaved_length);
+    (void)ignored;
+  } else if (coach_termination_length > 0) {
     ssize_t ignored = write(STDERR_FILENO, coach_termination_message, coach_termination_length);
     (void)ignored;
   }
   _exit(128 + signo);
 }
 
-void coach_install_termination_handler(const char *message) {
+void coach_install_termination_handler(const char *message, const char *unsaved_message) {
   size_t n = message ? strlen(message) : 0;
   if (n >= sizeof(coach_termination_message)) n = sizeof(coach_termination_message) - 1;
   if (n > 0) memcpy(coach_termination_message, message, n);
   coach_termination_length = n;
+  n = unsaved_message ? strlen(unsaved_message) : 0;
+  if (n >= sizeof(coach_unsaved_message)) n = sizeof(coach_unsaved_message) - 1;
+  if (n > 0) memcpy(coach_unsaved_message, unsaved_message, n);
+  coach_unsaved_length = n;
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
   sa.sa_handler = coach_on_termination;

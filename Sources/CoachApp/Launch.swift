@@ -201,8 +201,15 @@ public enum CoachApp {
   /// being replaced, so the signal arrives only between saves and never leaves a partial file.
   static func installTerminationHandler(_ l: L10n) {
     let message = l.t("\ncoach: stopped; every answer given so far is saved.\n", "\ncoach：已停止；目前给出的所有回答都已保存。\n")
-    coach_install_termination_handler(message)
+    let unsaved = l.t(
+      "\ncoach: stopped; the changes since the last save that failed were NOT saved (the disk refused them); every answer before them is saved.\n",
+      "\ncoach：已停止；上次保存失败之后的修改没有保存（磁盘拒绝写入），在那之前的回答都已保存。\n")
+    coach_install_termination_handler(message, unsaved)
   }
+
+  /// Tells the termination handler whether the open plan has changes only in memory, so a
+  /// SIGTERM or SIGHUP says so instead of claiming everything is saved.
+  static func markUnsaved(_ unsaved: Bool) { coach_set_unsaved(unsaved ? 1 : 0) }
 
   /// Where the leading global options end (the index of the first other argument).
   static func globalOptionsEnd(_ arguments: [String]) -> Int {

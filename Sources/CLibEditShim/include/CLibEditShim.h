@@ -101,6 +101,8 @@ int coach_paste_is_on(void);
 
 /* SIGTERM/SIGHUP: write `message` to stderr and exit with 128 + the signal number. The message
    is copied. Safe to call more than once. */
-void coach_install_termination_handler(const char *message);
+void coach_install_termination_handler(const char *message, const char *unsaved_message);
+/* Which of the two messages SIGTERM/SIGHUP print: set while the open plan has changes the disk refused. */
+void coach_set_unsaved(int unsaved);
 
 #endif

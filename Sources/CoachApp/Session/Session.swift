@@ -10,7 +10,9 @@ public final class Session {
   public let repository: PlanRepository
   public let l: L10n
 
-  public private(set) var current: OpenPlan?
+  public private(set) var current: OpenPlan? {
+    didSet { if (oldValue?.unsaved != nil) != (current?.unsaved != nil) { CoachApp.markUnsaved(current?.unsaved != nil) } }
+  }
   var undoStack: [UndoEntry] = []
   var activities: [Activity] = []
   /// The exit status of the most recent failed command, if any failed.
