@@ -105,6 +105,30 @@ import Testing
     #expect(Self.day(text) == expected, "\(text)")
   }
 
+  // Monday 2026-11-23: when something happened, a day without its year or week is the latest one.
+  @Test(arguments: [
+    ("2 Sep", "2026-09-02"), ("Dec 15", "2025-12-15"), ("Nov 23", "2026-11-23"), ("9月5日", "2026-09-05"), ("12月1日", "2025-12-01"),
+    ("Friday", "2026-11-20"), ("周五", "2026-11-20"), ("last Friday", "2026-11-20"), ("上周五", "2026-11-20"), ("last week", "2026-11-16"),
+    ("3 days ago", "2026-11-20"), ("two weeks ago", "2026-11-09"), ("a month ago", "2026-10-23"), ("三天前", "2026-11-20"), ("两周前", "2026-11-09"),
+    ("yesterday", "2026-11-22"), ("2026-11-01", "2026-11-01"), ("上个月", "2026-10-23"),
+  ])
+  func pastDatesAsRepsWriteThem(_ text: String, _ expected: String) {
+    guard case .day(let d)? = DateParser.read(text, today: Self.today, past: true) else {
+      Issue.record("\(text) not read")
+      return
+    }
+    #expect(d.description == expected, "\(text)")
+  }
+
+  @Test func aDayStillAheadIsLeftForThePastPromptToRefuse() {
+    #expect(DateParser.read("tomorrow", today: Self.today, past: true) == .day(CalendarDay(year: 2026, month: 11, day: 24)!))
+    #expect(DateParser.read("2027-01-05", today: Self.today, past: true) == .day(CalendarDay(year: 2027, month: 1, day: 5)!))
+    var p = Prompt(id: "seen", kind: .date, fills: "stakeholder.lastContact", text: "When did we last speak?")
+    #expect(p.asksWhenItHappened)
+    p.fills = "action.due"
+    #expect(!p.asksWhenItHappened)
+  }
+
   @Test func dayMonthOrderThatReadsBothWaysIsAskedAbout() {
     let r = DateParser.read("3/4", today: Self.today)
     #expect(r == .ambiguous(CalendarDay(year: 2027, month: 4, day: 3)!, CalendarDay(year: 2027, month: 3, day: 4)!))

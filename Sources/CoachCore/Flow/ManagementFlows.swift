@@ -18,6 +18,8 @@ public enum ManagementFlows {
     p.hint = hint
     p.optional = optional
     p.options = options
+    // A logged touchpoint, survey, score or order happened on its date.
+    p.past = kind == .date && id == "date"
     return p
   }
 

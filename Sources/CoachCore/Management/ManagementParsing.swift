@@ -30,7 +30,7 @@ public enum ManagementParsing {
       guard minutes != nil else { return .invalid }
       return .at(at(today))
     }
-    switch DateParser.read(dayText, today: today) {
+    switch DateParser.read(dayText, today: today, past: true) {
     case .day(let d)?: return .at(at(d))
     case .ambiguous(let a, let b)?: return .ambiguous(at(a), at(b))
     default: return .invalid

@@ -29,6 +29,70 @@ public enum DateParser {
   ]
   static let chineseWeekdays: [String: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "末": 6]
 
+  /// `past`: the answer says when something happened (a last contact, a visit, an order), so a
+  /// day given without its year or week is the latest such day up to today (`2 Sep`, `Friday`,
+  /// `9月5日`), and `3 days ago`, `last Friday`, `两周前`, `上周五` are read too. A day still after
+  /// today (`tomorrow`, a full future date) comes back as it is, for the caller to refuse.
+  public static func read(_ typed: String, today: CalendarDay, past: Bool) -> Reading? {
+    guard past else { return read(typed, today: today) }
+    let t = AnswerParsing.normalise(typed).lowercased()
+    if let r = ago(t, today: today) { return r }
+    guard let r = read(typed, today: today) else { return nil }
+    let hasYear = t.contains { $0.isNumber } && (t.split(whereSeparator: { !$0.isNumber }).contains { $0.count == 4 } || t.contains("年"))
+    let tokens = t.replacingCharacters([","], with: " ").split(separator: " ").map { String($0).trimmingTrailingDot }
+    let namesWeekday = tokens.count <= 2 && (tokens.contains { weekdayNames[$0] != nil } || ["周", "星期", "礼拜"].contains { t.contains($0) })
+    // A day and month without a year: `2 Sep`, `Sep 2nd`, `9月5日`, `5/9`.
+    let namesDayOfMonth =
+      tokens.contains { monthNames[$0] != nil } || (t.contains("月") && !t.contains("底") && !t.contains("末"))
+      || (t.allSatisfy { $0.isNumber || $0 == "/" || $0 == "." } && t.contains { $0 == "/" || $0 == "." })
+    func back(_ d: CalendarDay) -> CalendarDay {
+      guard d > today, !hasYear, namesWeekday || namesDayOfMonth else { return d }
+      if namesWeekday {
+        var x = d
+        while x > today { x = x.adding(days: -7) }
+        return x
+      }
+      let c = d.components
+      return CalendarDay(year: c.year - 1, month: c.month, day: c.day) ?? d
+    }
+    switch r {
+    case .day(let d): return .day(back(d))
+    case .ambiguous(let a, let b):
+      let (x, y) = (back(a), back(b))
+      return x == y ? .day(x) : .ambiguous(x, y)
+    case .impossible: return r
+    }
+  }
+
+  /// `3 days ago`, `2 weeks ago`, `a month ago`, `last Friday`, `last week`, `3天前`, `两周前`,
+  /// `一个月以前`, `上周五`, `上周`, `上个月`.
+  static func ago(_ t: String, today: CalendarDay) -> Reading? {
+    let words = t.split(separator: " ").map(String.init)
+    if words.count == 3, words[2] == "ago", let unit = DurationUnit(word: words[1]) {
+      let n = words[0] == "a" || words[0] == "an" ? 1 : Numerals.count(words[0])
+      if let n { return .day(adding(-n, unit, to: today)) }
+    }
+    if words.count == 2, words[0] == "last" {
+      if let wd = weekdayNames[words[1]] { return .day(weekday(wd, weekOffset: -1, today: today)) }
+      if words[1] == "week" { return .day(weekday(1, weekOffset: -1, today: today)) }
+      if words[1] == "month" { return .day(addingMonths(-1, to: today)) }
+    }
+    let s = t.replacingOccurrencesOfSpaces()
+    for tail in ["以前", "之前", "前"] where s.hasSuffix(tail) {
+      let span = String(s.dropLast(tail.count))
+      if let d = DurationParser.read(span), d.value == d.value.rounded(), d.value > 0 { return .day(adding(-Int(d.value), d.unit, to: today)) }
+      break
+    }
+    for prefix in ["上个星期", "上个礼拜", "上星期", "上礼拜", "上周"] where s.hasPrefix(prefix) {
+      let rest = String(s.dropFirst(prefix.count))
+      if rest.isEmpty { return .day(weekday(1, weekOffset: -1, today: today)) }
+      if rest.count == 1, let wd = chineseWeekdays[rest] { return .day(weekday(wd, weekOffset: -1, today: today)) }
+      break
+    }
+    if s == "上个月" || s == "上月" { return .day(addingMonths(-1, to: today)) }
+    return nil
+  }
+
   public static func read(_ typed: String, today: CalendarDay) -> Reading? {
     let t = AnswerParsing.normalise(typed).lowercased()
     guard !t.isEmpty else { return nil }

@@ -86,6 +86,12 @@ public struct Prompt: Sendable, Equatable {
   public var scaleHigh: String?
   public var examples: [QuestionType: [String]] = [:]
   public var optional = false
+  /// A date prompt about something that has happened (a visit, an order, the last contact):
+  /// a day without its year is the latest one up to today, and a later day is refused.
+  public var past = false
+  /// `past`, or a plan field that only ever holds a day gone by.
+  public var asksWhenItHappened: Bool { kind == .date && (past || Self.pastDateFields.contains(fills)) }
+  static let pastDateFields: Set<String> = ["stakeholder.lastContact"]
   /// Where the hint comes from in the course or article, or `ours` (see `SourceRef`).
   public var source: String?
   /// Hints and example questions for particular industries, chosen by the plan's industry.

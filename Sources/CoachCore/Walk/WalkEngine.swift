@@ -130,7 +130,11 @@ public struct WalkEngine: Sendable {
     case .amount:
       out.append("\n  " + l.t("An amount, e.g. 120000, 120,000 CNY, ¥12万, $1.2m", "金额，例如 120000、120,000 CNY、¥12万、$1.2m"), .dim)
     case .date:
-      out.append("\n  " + l.t("A date, e.g. 2026-12-15, 15 Dec, next Tuesday, in 2 weeks, end of month", "日期，例如 2026-12-15、12月15日、下周二、两周后、月底"), .dim)
+      if p.asksWhenItHappened {
+        out.append("\n  " + l.t("A date, e.g. 2026-11-20, 20 Nov, yesterday, last Friday, 3 days ago", "日期，例如 2026-11-20、11月20日、昨天、上周五、三天前"), .dim)
+      } else {
+        out.append("\n  " + l.t("A date, e.g. 2026-12-15, 15 Dec, next Tuesday, in 2 weeks, end of month", "日期，例如 2026-12-15、12月15日、下周二、两周后、月底"), .dim)
+      }
     case .text:
       break
     }
@@ -298,7 +302,14 @@ public struct WalkEngine: Sendable {
     case .amount: return readAmount(text, for: p)
     case .date:
       guard let today else { break }
-      switch DateParser.read(text, today: today) {
+      let past = p.asksWhenItHappened
+      switch DateParser.read(text, today: today, past: past) {
+      case .day(let d)? where past && d > today:
+        return .problem(
+          ParseProblem(
+            l.t(
+              "‘\(text)’ is \(DateParser.describe(d, l)), after today: this asks when it happened.",
+              "‘\(text)’ 是 \(DateParser.describe(d, l))，晚于今天：这里问的是已经发生的日期。")))
       case .day(let d)?: return .value(.date(d.description), echo: DateParser.describe(d, l))
       case .ambiguous(let a, let b)?:
         return .choose([(.date(a.description), DateParser.describe(a, l), false), (.date(b.description), DateParser.describe(b, l), false)])
