@@ -351,3 +351,29 @@ def test_portfolio_shows_service_nps_and_the_80_20_share(managed):
     assert "A 类：占客户数的 50%，占采购额的 90% (CNY)。" in zh and "成熟期" in zh and "采购额占比" in zh
     rows = list(csv.DictReader(io.StringIO(managed.run(["portfolio", "--format", "csv", "--sort", "purchases"]).stdout)))
     assert [r["id"] for r in rows] == ["globex", "small"] and rows[0]["nps"] == "'-33" and rows[1]["service_tier"] == "ordinary"
+
+
+def test_list_counts_the_warnings_check_gives_on_a_later_day(ws):
+    """The cache keeps the digest's counts for the day they were made: weeks later, a
+    relationship gone cold counts in `list` as it does in `check` (a tester saw 4 against 5)."""
+    plan_id = make(ws, "Acme")
+    path = ws.plan_path(plan_id)
+    plan = json.loads(path.read_text())
+    plan["stakeholders"] = [{"id": "s1", "name": "Dana", "influence": 5, "owner": "Me", "lastContact": "2026-11-20"}]
+    plan["lastItemIDs"] = {"s": 1}
+    path.write_text(json.dumps(plan, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+
+    def counts(now):
+        env = {"COACH_NOW": now}
+        listing = ws.run(["list", "--format", "json"], env=env)
+        assert listing.status == 0, listing.stderr
+        [entry] = json.loads(listing.stdout)["plans"]
+        check = ws.run(["check", "Acme", "--format", "json"], env=env)
+        findings = json.loads(check.stdout)["findings"]
+        return entry["warnings"], sum(f["severity"] == "warning" for f in findings), [f["id"] for f in findings]
+
+    listed, checked, ids = counts("2026-11-23T09:00:00Z")
+    assert listed == checked and "relationship-gone-cold" not in ids
+    listed, checked, ids = counts("2027-02-01T09:00:00Z")  # the cache of 2026-11-23 is still on disk
+    assert "relationship-gone-cold" in ids
+    assert listed == checked, (listed, checked)

@@ -91,7 +91,7 @@ import Testing
     #expect(digest.items.map(\.text) == ["open dated"])
     #expect(digest.items.first?.owner == "Li")
     #expect(digest.tier == .b)
-    // The digest is the same on any day: dated findings are worked out at view time.
+    // Stale plans and overdue actions are worked out at view time, not in the digest.
     let later = PlanDigest(plan: plan, book: nil, now: Timestamp(iso8601: "2027-06-01T00:00:00Z")!, today: CalendarDay("2027-06-01")!)
     #expect(later == digest)
   }

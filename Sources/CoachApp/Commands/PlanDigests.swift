@@ -22,7 +22,10 @@ enum PlanDigests {
     let ids: [String]
     do { ids = try session.repository.ids() } catch { throw CommandError(session.l.describe(error), exitCode: error.exitCode) }
     let book = try? session.playbook()
-    var cache = DigestCache(workspace: session.settings.paths, fingerprint: fingerprint(book))
+    // The digest's counts include findings that depend on the day (a relationship gone cold,
+    // a visit overdue, the next meeting's): the cache holds for the day it was made, so the
+    // counts `list` shows are the ones `check` gives, and the first view of a day reads every plan.
+    var cache = DigestCache(workspace: session.settings.paths, fingerprint: fingerprint(book) + ";day=" + session.clock.today.description)
     let now = session.now
     let today = session.clock.today
     let repository = session.repository

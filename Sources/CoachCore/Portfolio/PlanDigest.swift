@@ -51,18 +51,13 @@ public struct PlanDigest: Equatable, Sendable {
     self.items = items
   }
 
-  /// Ids of the checks that depend on today's date: they are left out of the digest's counts
-  /// and worked out at view time instead.
-  public static let datedFindings: Set<String> = [
-    "plan-stale", "action-overdue", "relationship-gone-cold",
-    // The next meeting is the next one from today.
-    "attendee-concern-unknown", "meeting-without-verification-question", "last-meeting-actions-open",
-    // Account management: due visits, response times, open crises, recent complaints and orders.
-    "visit-overdue", "sla-breached", "crisis-open-too-long", "complaints-rising", "purchase-frequency-falling",
-  ]
+  /// Ids of the checks the views work out themselves from the digest (its update time and its
+  /// items), so they are left out of its counts; the other findings that depend on the day are
+  /// counted as of the day the digest was made (the cache holds for that day only).
+  public static let datedFindings: Set<String> = ["plan-stale", "action-overdue"]
 
-  /// The digest of a plan. `now` and `today` only serve the checks, whose dated findings are
-  /// left out (see `datedFindings`), so the result is the same on any day.
+  /// The digest of a plan. `now` and `today` serve the checks: `plan-stale` and
+  /// `action-overdue` are left out (see `datedFindings`); the others count as of `today`.
   public init(plan: AccountPlan, book: Playbook?, now: Timestamp, today: CalendarDay) {
     var checks = PlanChecks(plan: plan, book: book, now: now, today: today)
     checks.withMessages = false
