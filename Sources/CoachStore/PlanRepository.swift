@@ -43,6 +43,15 @@ public final class PlanRepository: @unchecked Sendable {  // immutable after ini
     return nil
   }
 
+  /// `resolve`, or else the one plan whose id starts with the name's slug (`acme` when only
+  /// `acme-logistics` does), as reps shorten a name they typed in full once.
+  public func resolveShortened(_ nameOrID: String) -> String? {
+    if let id = resolve(nameOrID) { return id }
+    guard let slug = try? PlanID.make(from: nameOrID), !slug.isEmpty, let all = try? ids() else { return nil }
+    let starting = all.filter { $0.hasPrefix(slug) }
+    return starting.count == 1 ? starting[0] : nil
+  }
+
   /// The plans a name that matched none may have meant: those whose id starts with its slug, or
   /// else contains it (`acme` → `acme-logistics`), for a "did you mean".
   public func near(_ nameOrID: String) -> [String] {

@@ -46,13 +46,13 @@ import Testing
     #expect(r.status == 66)
   }
 
-  @Test func aNameThatMatchesNoPlanSuggestsTheOnesItMayMean() {
-    let r = SessionHarness().run(["new Acme Logistics", "close", "open acme", "open logistics", "open zzz"])
-    #expect(r.err.contains("No plan named acme in this workspace. `list` shows the plans there are. Did you mean `open acme-logistics`?"))
-    #expect(r.err.contains("Did you mean `open acme-logistics`?"))
+  @Test func aShortenedNameOpensTheOnePlanItStartsAndSeveralAreSuggested() {
+    let r = SessionHarness().run(["new Acme Logistics", "close", "open acme", "close", "new Acme Retail", "close", "open acme", "open zzz"])
+    #expect(r.out.contains("Opened Acme Logistics."))
+    #expect(r.err.contains("No plan named acme in this workspace. `list` shows the plans there are. Did you mean `open acme-logistics` or `open acme-retail`?"))
     #expect(!r.err.contains("zzz in this workspace. `list` shows the plans there are. Did you mean"))
-    let zh = SessionHarness(lang: .zh).run(["new 华东电力集团", "close", "open 华东"])
-    #expect(zh.err.contains("你是不是想输入 `open 华东电力集团`？"))
+    let zh = SessionHarness(lang: .zh).run(["new 华东电力集团", "close", "new 华东物流", "close", "open 华东"])
+    #expect(zh.err.contains("的计划。用 `list` 查看已有的计划。你是不是想输入 `open 华东物流` 或 `open 华东电力集团`？"))
   }
 
   @Test func aStrayQuoteIsTakenAsTypedNotAnError() {

@@ -56,9 +56,7 @@ extension Session {
   /// Reads a plan without opening it for writing (no lock): for `show`, `check`, `export`.
   func loadForReading(_ nameOrID: String) throws(CommandError) -> AccountPlan {
     if let open = current, open.plan.id == nameOrID || open.plan.name == nameOrID { return open.plan }
-    guard let id = repository.resolve(nameOrID) else {
-      throw CommandError(l.describe(.notFound(id: nameOrID)), exitCode: ExitStatus.noInput)
-    }
+    guard let id = repository.resolveShortened(nameOrID) else { throw notFound(nameOrID) }
     do { return try repository.load(id: id) } catch { throw CommandError(l.describe(error), exitCode: error.exitCode) }
   }
 }

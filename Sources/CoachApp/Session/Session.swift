@@ -100,6 +100,17 @@ public final class Session {
     return current.plan
   }
 
+  /// No plan by that name: the error, with the plans it may have meant (`acme` → several
+  /// starting so) when there are a few.
+  func notFound(_ nameOrID: String) -> CommandError {
+    var text = l.describe(.notFound(id: nameOrID))
+    let near = repository.near(nameOrID)
+    if (1...3).contains(near.count) {
+      text += StyledText(l.t(" Did you mean ", "你是不是想输入 ") + near.map { "`open \($0)`" }.joined(separator: l.t(" or ", " 或 ")) + l.t("?", "？"))
+    }
+    return CommandError(text, exitCode: ExitStatus.noInput)
+  }
+
   /// Opens a plan by name or id, taking its lock; read-only when another session has it or it
   /// was written by a newer version.
   ///
@@ -107,14 +118,7 @@ public final class Session {
   /// version on disk (read-modify-write under the lock); the file's stamp is kept so that each
   /// save can check that nobody else has written the file since.
   public func open(_ nameOrID: String) throws(CommandError) {
-    guard let id = repository.resolve(nameOrID) else {
-      var text = l.describe(.notFound(id: nameOrID))
-      let near = repository.near(nameOrID)
-      if (1...3).contains(near.count) {
-        text += StyledText(l.t(" Did you mean ", " 你是不是想输入 ") + near.map { "`open \($0)`" }.joined(separator: l.t(" or ", " 或 ")) + l.t("?", "？"))
-      }
-      throw CommandError(text, exitCode: ExitStatus.noInput)
-    }
+    guard let id = repository.resolveShortened(nameOrID) else { throw notFound(nameOrID) }
     // Reopening the plan that is open: let go of it first (its lock is this session's).
     if let open = current, open.plan.id.utf8.elementsEqual(id.utf8) { try closeForSwitch("open " + nameOrID) }
     var readOnly: OpenPlan.ReadOnlyReason? = nil
