@@ -39,6 +39,15 @@ import Testing
     let single = ids(plan { $0.stakeholders = [Self.person("Wang", .technical)] })
     #expect(single.isSuperset(of: ["single-threaded", "no-final-decision-maker", "no-financial-decision-maker", "no-user-decision-maker", "no-champion"]))
     #expect(!single.contains("no-technical-decision-maker") && !single.contains("no-stakeholders"))
+    // Roles held besides the primary one count: a CFO who is also the final decision maker.
+    let cfo = ids(
+      plan {
+        var s = Self.person("Dana", .financial)
+        s.roles = [.final, .user]
+        $0.stakeholders = [s]
+      })
+    #expect(!cfo.contains("no-final-decision-maker") && !cfo.contains("no-user-decision-maker") && !cfo.contains("no-financial-decision-maker"))
+    #expect(cfo.contains("no-technical-decision-maker"))
     let full = ids(plan { $0.stakeholders = Self.fullTeam })
     #expect(
       full.isDisjoint(with: [

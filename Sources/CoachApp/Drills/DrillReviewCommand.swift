@@ -10,7 +10,7 @@ enum DrillReviewCommand {
     let trainerName = command.trainer?.trimmingWhitespace.nonEmpty ?? session.settings.repName?.trimmingWhitespace.nonEmpty
     guard let trainer = trainerName else {
       throw command.usage(
-        l.t("Who is reviewing? Give --trainer NAME (or set your name once: `config rep NAME`).", "谁在复盘？请用 --trainer 姓名（或用 `config rep 姓名` 设置一次你的名字）。"), l)
+        l.t("Who is reviewing? Give --trainer NAME (or set your name once: `config set rep NAME`).", "谁在复盘？请用 --trainer 姓名（或用 `config set rep 姓名` 设置一次你的名字）。"), l)
     }
     var items: [ReviewFlow.Item] = []
     if let file {

@@ -46,8 +46,17 @@ struct MeetingCommand: SessionCommand {
       let plan = try session.requireWritablePlan()
       let m = try MeetingCommand.meeting(words.dropFirst().first, in: plan, l: l)
       let n = MeetingView(plan: plan, book: book, l: l, width: width).number(m)
-      try session.change(l.t("removed meeting \(n)", "删除会谈 \(n)")) { $0.meetings.removeAll { $0.id == m.id } }
-      session.acknowledge(StyledText(l.t("Removed meeting #\(n) (\(m.date)). `undo` brings it back.", "已删除会谈 #\(n)（\(m.date)）。用 `undo` 可恢复。")))
+      try session.change(l.t("removed meeting \(n)", "删除会谈 \(n)")) { plan in
+        plan.meetings.removeAll { $0.id == m.id }
+        // The actions agreed there stay, no longer pointing at a meeting that is gone.
+        for i in plan.actions.indices where plan.actions[i].meeting == m.id { plan.actions[i].meeting = nil }
+      }
+      if m.debrief != nil {
+        session.acknowledge(
+          StyledText(l.t("Removed meeting #\(n) (\(m.date)) and its debrief. `undo` brings both back.", "已删除会谈 #\(n)（\(m.date)）及其复盘。用 `undo` 可恢复。")))
+      } else {
+        session.acknowledge(StyledText(l.t("Removed meeting #\(n) (\(m.date)). `undo` brings it back.", "已删除会谈 #\(n)（\(m.date)）。用 `undo` 可恢复。")))
+      }
     case let word?:
       guard Int(word) != nil else {
         throw CommandError(

@@ -19,7 +19,7 @@ struct MeetingChecks {
     let debriefed = plan.debriefedMeetings
     if !debriefed.isEmpty {
       let met = Set(debriefed.flatMap(\.attendees))
-      for s in plan.stakeholders where s.role == .final && !met.contains(s.id) {
+      for s in plan.stakeholders where s.holds(.final) && !met.contains(s.id) {
         out.append(checks.finding("final-decision-maker-never-met", ["name": s.name]))
       }
     }

@@ -97,10 +97,10 @@ public struct PlanChecks {
     let people = plan.stakeholders
     guard !people.isEmpty else { return [finding("no-stakeholders")] }
     var out: [Finding] = []
-    if !people.contains(where: { $0.role == .final }) { out.append(finding("no-final-decision-maker")) }
-    if !people.contains(where: { $0.role == .financial }) { out.append(finding("no-financial-decision-maker")) }
-    if !people.contains(where: { $0.role == .technical }) { out.append(finding("no-technical-decision-maker")) }
-    if !people.contains(where: { $0.role == .user }) { out.append(finding("no-user-decision-maker")) }
+    if !people.contains(where: { $0.holds(.final) }) { out.append(finding("no-final-decision-maker")) }
+    if !people.contains(where: { $0.holds(.financial) }) { out.append(finding("no-financial-decision-maker")) }
+    if !people.contains(where: { $0.holds(.technical) }) { out.append(finding("no-technical-decision-maker")) }
+    if !people.contains(where: { $0.holds(.user) }) { out.append(finding("no-user-decision-maker")) }
     if !people.contains(where: { $0.attitude == .champion }) { out.append(finding("no-champion")) }
     if people.count == 1 { out.append(finding("single-threaded")) }
     for p in people where p.attitude == .blocker && (p.influence ?? 0) >= 4 {

@@ -12,6 +12,8 @@ public struct Stakeholder: JSONRecord {
   /// Roles held besides `role` (the primary one): the CFO is often the financial and the final
   /// decision maker. Never repeats `role`.
   public var roles: [StakeholderRole] = []
+  /// True when the person holds `role`, as the primary role or one of the others.
+  public func holds(_ role: StakeholderRole) -> Bool { self.role == role || roles.contains(role) }
   /// The id of the stakeholder this person reports to.
   public var reportsTo: String?
   /// The ids of the stakeholders whose view this person sways.

@@ -15,7 +15,8 @@ public struct RelationshipMatrix {
     let l = labels.l
     var table = TextTable(columns: [.init(l.t("Role \\ attitude", "角色 \\ 态度"))] + Attitude.allCases.map { .init(labels.attitude($0), minWidth: 6) })
     for role in StakeholderRole.allCases {
-      let people = stakeholders.filter { ($0.role ?? .other) == role }
+      // A person with several roles stands in each of their rows.
+      let people = stakeholders.filter { ($0.role ?? .other) == role || $0.roles.contains(role) }
       var row = [labels.role(role)]
       for attitude in Attitude.allCases {
         let inCell = people.filter { $0.attitude == attitude }.sorted { ($0.influence ?? 0) > ($1.influence ?? 0) }
