@@ -209,6 +209,10 @@ def marked_plan(lang: str) -> tuple[dict, list[str]]:
         q["text"] = mark("question")
     for c in plan["deal"]["competitors"]:
         c.update(name=mark("competitor"), ourPosition=mark("ourposition"), weaknesses=mark("weaknesses"))
+    # The first action was agreed in a meeting (a mutual next step); a to-do the rep logged
+    # alone is internal.
+    plan["actions"][0]["meeting"] = "m1"
+    plan["actions"].append({"id": "a99", "text": mark("todo"), "done": False, "due": "2026-11-30", "createdAt": "2026-11-20T09:00:00Z"})
     return plan, markers
 
 

@@ -217,6 +217,9 @@ import Testing
       for step in LSCPAStep.allCases { plan.objections[i].lscpa[step] = mark("lscpa") }
     }
     for i in plan.questionPlan.indices { plan.questionPlan[i].text = mark("question") }
+    // An action agreed in a meeting is a mutual next step; one the rep logged alone is a to-do.
+    plan.actions[0].meeting = "m1"
+    plan.actions.append(Action(text: mark("todo"), due: "2026-11-30", createdAt: "2026-11-20T09:00:00Z"))
     for i in plan.deal.competitors.indices {
       plan.deal.competitors[i].name = mark("competitor")
       plan.deal.competitors[i].ourPosition = mark("ourposition")

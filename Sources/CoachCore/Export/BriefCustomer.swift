@@ -34,8 +34,9 @@ extension BriefBuilder {
       sections.append(BriefSection(id: "materials", title: l.t("Materials", "会议材料"), blocks: [.list(materials.map { [.text($0)] })]))
     }
 
-    // The mutual plan: open next steps with owners and dates.
-    let open = ActionsView.order(plan.actions).filter { !plan.actions[$0].done }
+    // The mutual plan: the open next steps agreed with the customer in a meeting (its debrief),
+    // with owners and dates. Actions the rep logged alone are internal to-dos and stay out.
+    let open = ActionsView.order(plan.actions).filter { !plan.actions[$0].done && plan.actions[$0].meeting != nil }
     if !open.isEmpty {
       var t = BriefTable(header: [l.t("Next step", "下一步"), l.t("Owner", "负责人"), l.t("By", "完成日期")], kind: "mutual")
       for i in open {
