@@ -43,4 +43,20 @@ import Testing
     #expect(plan.deal.stage == .closing)
     #expect(plan.deal.competitors.first?.weaknesses == "价格高")
   }
+
+  @Test func anEstimatedSizeIsKeptAsAnEstimate() throws {
+    let h = SessionHarness()
+    let r = h.run(["new Acme", "deal", "about EUR 1,05M", "", "", "show deal", "quit"])
+    #expect(r.status == 0, "\(r.err)")
+    #expect(r.out.contains("= about 1,050,000 EUR"))
+    #expect(r.out.contains("≈ 1,050,000 EUR"))
+    let plan = try h.plan("acme")
+    #expect(plan.deal.size == 1_050_000 && plan.deal.isApproximate("size"))
+    let exact = SessionHarness()
+    _ = exact.run(["new Acme", "deal", "EUR 1,1M", "", "", "quit"])
+    #expect(try !exact.plan("acme").deal.isApproximate("size"))
+    let zh = SessionHarness(lang: .zh)
+    _ = zh.run(["new 华东电力", "deal", "约240万元", "", "", "quit"])
+    #expect(try zh.plan("华东电力").deal.isApproximate("size"))
+  }
 }

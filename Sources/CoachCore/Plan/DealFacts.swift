@@ -65,7 +65,8 @@ public struct DealFacts: JSONRecord {
   }
 
   /// The size as the rep typed it back: "2,400,000 CNY", or nil.
-  public var sizeText: String? { size.map { Blocks.number($0) + (currency.map { " " + $0 } ?? "") } }
+  /// The size as shown: `≈ 1,050,000 EUR` when the rep gave it as an estimate.
+  public var sizeText: String? { size.map { (isApproximate("size") ? "≈ " : "") + Blocks.number($0) + (currency.map { " " + $0 } ?? "") } }
 
   /// The index of the competitor with this name (case-insensitive), if any.
   public func competitorIndex(named name: String) -> Int? {

@@ -25,3 +25,4 @@ extension Objective: MarksEstimates {}
 extension BATNASide: MarksEstimates {}
 extension Concession: MarksEstimates {}
 extension StageAnswers: MarksEstimates {}
+extension DealFacts: MarksEstimates {}

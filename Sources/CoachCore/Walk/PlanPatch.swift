@@ -33,9 +33,13 @@ public enum PlanPatch {
     plan.apply(fills, value, at: time)
   }
 
-  /// Marks the amount at a plan-level path as an estimate (or exact): discovery answers.
+  /// Marks the amount at a plan-level path as an estimate (or exact): discovery answers, the deal size.
   public static func mark(_ path: String, approximate: Bool, in plan: inout AccountPlan) {
     let parts = path.split(separator: ".").map(String.init)
+    if parts.count == 2, parts[0] == "deal" {
+      plan.deal.mark(parts[1], approximate: approximate)
+      return
+    }
     guard parts.count == 3, parts[0] == "discovery", let stage = DiscoveryStage(rawValue: parts[1]) else { return }
     plan.discovery[stage].mark(parts[2], approximate: approximate)
   }
