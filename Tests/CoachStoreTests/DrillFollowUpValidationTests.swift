@@ -33,7 +33,7 @@ import Testing
     (
       "a check the step does not have",
       "        after: process\n        check: gives-evidense\n        when: fails\n",
-      "en/drills.yaml:10:16: drill `price-budget-fixed`: `check: gives-evidense` is not a check of the `process` step in rubric.yaml; did you mean `gives-evidence`? (checks: proposes, uses-strategy, gives-evidence, ties-to-need, no-discount-first, no-overclaim, respects-their-process)"
+      "en/drills.yaml:10:16: drill `price-budget-fixed`: `check: gives-evidense` is not a check of the `process` step in rubric.yaml; did you mean `gives-evidence`? (checks: proposes, uses-strategy, gives-evidence, plan-detail, ties-to-need, no-discount-first, no-overclaim, respects-their-process)"
     ),
     (
       "a `when` that is neither passes nor fails",

@@ -35,19 +35,15 @@ public struct CategorySuggester: Sendable {
   public func suggest(_ words: String) -> Suggestion {
     let m = TextMatcher(words)
     let keyed = TextMatcher.contentKeyed(m.tokens, nil)
+    // What follows a turn ("…, but my people need a breather", "想法挺好，但…") is what the
+    // customer is really objecting to: its evidence counts twice.
+    let tail = Self.afterTurn(m.text).map { TextMatcher($0) }
     var scored: [(CategoryInfo, Int, [Signal], [String])] = []
     var scores: [ObjectionCategory: Int] = [:]
     for c in categories {
-      // A cue the customer sets aside ("the price is fine", "价格不是问题") is no evidence for its category.
-      let matched = m.score(c.signals).matched.filter { s in
-        let spans = s.patterns.compactMap { m.span($0, at: s.at) }
-        return spans.isEmpty || !spans.allSatisfy { Self.setAside($0, in: m.text) }
-      }
-      // More evidence weighs more: each further phrase of a matched signal adds one (up to two).
-      let total = matched.reduce(0) { sum, s in
-        let hits = Set(s.patterns.compactMap { m.span($0, at: s.at) }).count
-        return sum + s.weight + min(max(0, hits - 1), 2)
-      }
+      var total = Self.evidence(c.signals, in: m).total
+      let matched = Self.evidence(c.signals, in: m).matched
+      if let tail { total += Self.evidence(c.signals, in: tail).total }
       var seen: Set<String> = []
       let shared = keyed.filter { wordingKeys[c.id]?.contains($0.0) == true && seen.insert($0.0).inserted }.map(\.1)
       scores[c.id] = total + shared.count
@@ -61,6 +57,44 @@ public struct CategorySuggester: Sendable {
     out.wordingWords = top.3.filter { w in w.unicodeScalars.allSatisfy { !DisplayWidth.isWide($0.value) } && !w.unicodeScalars.allSatisfy { $0.properties.numericType != nil } }
     if ranked.count > 1, ranked[1].1 > 0, top.1 - ranked[1].1 <= 1 { out.unsureOf = ranked[1].0.id }
     return out
+  }
+
+  /// The signals that count as evidence in `m`, and their weight: a cue the customer sets aside
+  /// ("the price is fine", "价格不是问题") is no evidence; each further phrase of a matched
+  /// signal adds one (up to two), so more evidence weighs more.
+  static func evidence(_ signals: [Signal], in m: TextMatcher) -> (total: Int, matched: [Signal]) {
+    let matched = m.score(signals).matched.filter { s in
+      let spans = s.patterns.compactMap { m.span($0, at: s.at) }
+      return spans.isEmpty || !spans.allSatisfy { Self.setAside($0, in: m.text) }
+    }
+    let total = matched.reduce(0) { sum, s in
+      let hits = Set(s.patterns.compactMap { m.span($0, at: s.at) }).count
+      return sum + s.weight + min(max(0, hits - 1), 2)
+    }
+    return (total, matched)
+  }
+
+  /// Words that turn from a concession to the objection itself.
+  static let turns = [" but ", ", but", " however", " yet ", " though,", "但是", "但", "可是", ",可", "不过", "只是", "然而"]
+
+  /// The words after the last turn, when there are words on both sides of it (nil otherwise).
+  static func afterTurn(_ text: String) -> String? {
+    let t = Array(text.unicodeScalars)
+    var cut: (Int, Int)? = nil
+    for turn in turns {
+      let w = Array(turn.unicodeScalars)
+      guard t.count >= w.count else { continue }
+      for i in stride(from: t.count - w.count, through: 0, by: -1) where t[i..<(i + w.count)].elementsEqual(w) {
+        if cut.map({ i > $0.0 }) ?? true { cut = (i, i + w.count) }
+        break
+      }
+    }
+    guard let (lo, hi) = cut else { return nil }
+    var rest = String.UnicodeScalarView()
+    rest.append(contentsOf: t[hi...])
+    let tail = String(rest).trimmingWhitespace
+    guard tail.unicodeScalars.count >= 4, lo >= 2 else { return nil }
+    return tail
   }
 
   /// Words right after a cue that wave it away: "is fine", "is not the issue", "不是问题", "没问题".

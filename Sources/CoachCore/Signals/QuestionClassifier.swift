@@ -42,7 +42,11 @@ public struct QuestionClassifier: Sendable {
     let tied = top > 0 && types.filter { scores[$0.id] == top }.count > 1
     // Closed questions first: a yes/no form gets no type unless a type's own signals outweigh it
     // (a restatement with a check at the end is verification, not a closed question).
-    let closedScore = weak.first { $0.id == "closed" }.map { m.score($0.signals).total } ?? 0
+    // The yes/no form is read where the question itself starts, after any lead-in ("Given the
+    // outage, do you…", "You mentioned the audit. Is that…"), not only at the first word.
+    let closedSignals = weak.first { $0.id == "closed" }?.signals ?? []
+    var closedScore = m.score(closedSignals).total
+    if let clause = Self.questionClause(question) { closedScore = max(closedScore, TextMatcher(clause).score(closedSignals).total) }
     // A question that leads the witness, or has no content ("Tell me?", "然后呢？"), gets no type either.
     let leads = weak.first { $0.id == "leading-the-witness" }.map { m.score($0.signals).total > 0 } ?? false
     let closed = (closedScore > 0 && top <= closedScore) || leads || !m.passes(.content)
@@ -53,12 +57,28 @@ public struct QuestionClassifier: Sendable {
       guard total > 0 else { continue }
       if w.id == "closed" ? closed : (w.id == "leading-the-witness" || total >= top) { weaknesses.append(w) }
     }
+    if closed, closedScore > 0, !weaknesses.contains(where: { $0.id == "closed" }), let w = weak.first(where: { $0.id == "closed" }) {
+      weaknesses.insert(w, at: 0)
+    }
     let winning = winner.flatMap { matched[$0] } ?? []
     var r = Result(
       type: winner, scores: scores, reasons: winning.compactMap(\.why), weaknesses: weaknesses, tied: tied && !closed,
       signalIDs: winning.compactMap(\.id))
     r.closed = closed
     return r
+  }
+
+  /// The clause that asks: the words after the last sentence end, comma or dash before the
+  /// final question mark, when there is a lead-in before them (nil otherwise).
+  static func questionClause(_ question: String) -> String? {
+    let t = Array(TextMatcher.normalise(question).unicodeScalars)
+    guard let q = t.lastIndex(of: "?") else { return nil }
+    let marks: Set<Unicode.Scalar> = [".", "!", ";", ":", ",", "-", "–", "—"]
+    guard let cut = t[..<q].lastIndex(where: { marks.contains($0) }), cut >= 2 else { return nil }
+    var v = String.UnicodeScalarView()
+    v.append(contentsOf: t[(cut + 1)...q])
+    let clause = String(v).trimmingWhitespace
+    return clause.unicodeScalars.count > 1 ? clause : nil
   }
 
   /// The result explained with another language's playbook (same ids, other words).

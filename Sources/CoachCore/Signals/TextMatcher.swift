@@ -230,6 +230,7 @@ public struct TextMatcher: Sendable {
     let currency: Set<String> = ["€", "$", "£", "¥"]
     let cjkNumerals: Set<String> = ["一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "几", "半"]
     let cjkMoney: Set<String> = ["万", "亿", "元", "块"]
+    let countWords: Set<String> = ["单", "件", "个", "人", "台", "次", "条", "户", "辆", "吨", "套", "张", "名", "家", "行", "笔", "份", "部", "只", "箱", "包", "平", "亩", "公", "千"]
     func isFigure(_ t: Token) -> Bool { t.kind == .word && t.text.first.map(\.isNumber) == true }
     var out: [String] = []
     let t = _tokens
@@ -244,7 +245,10 @@ public struct TextMatcher: Sendable {
         if sizes.contains(String(unit)) || before || after {
           out.append(slice(t[before ? i - 1 : i].start, t[after ? j + 1 : j].end))
         }
-      } else if t[i].kind == .cjk, cjkMoney.contains(t[i].text), i > 0, cjkNumerals.contains(t[i - 1].text) || isFigure(t[i - 1]) {
+      } else if t[i].kind == .cjk, cjkMoney.contains(t[i].text), i > 0, cjkNumerals.contains(t[i - 1].text) || isFigure(t[i - 1]),
+        // 十几万单, 三万台: a count of things, not a sum of money.
+        i + 1 >= t.count || !countWords.contains(t[i + 1].text)
+      {
         var lo = i - 1
         while lo > 0, cjkNumerals.contains(t[lo - 1].text) || isFigure(t[lo - 1]) { lo -= 1 }
         out.append(slice(t[lo].start, t[i].end))
