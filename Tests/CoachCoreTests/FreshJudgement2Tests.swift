@@ -2,9 +2,9 @@ import Testing
 
 @testable import CoachCore
 
-/// The coaching judgement on a fresh set (Fixtures/judgement-fresh/) written by two people who
-/// never saw the engine, its cue lists or the earlier sets, after the engine's last change was
-/// committed: 120 objections, 120 questions (closed ones labelled "closed", i.e. no type) and 24
+/// The coaching judgement on a third set (Fixtures/judgement-fresh2/, see its README) written on
+/// 2026-12-07 by one person who never saw the engine, its cue lists or the earlier sets, kept
+/// from the engineer tuning round 3 and measured before and after it: 120 objections, 120 questions (closed ones labelled "closed", i.e. no type) and 24
 /// complete LSCPA answer sets per language. Nobody tuning the judgement reads these files: the
 /// measurement prints totals only, never an item, so the set stays unseen for the next round too.
 /// The floors sit a little under what was measured (docs/drill-scoring.md) to catch regressions.
@@ -67,7 +67,7 @@ import Testing
     print("fresh2 lscpa \(lang.rawValue) step = trainer's grade: \(Self.shown(exact, steps))")
     for (kind, percents) in byKind.sorted(by: { $0.key < $1.key }) {
       print(
-        "fresh lscpa \(lang.rawValue) \(kind): \(percents.count) sets, average \(percents.reduce(0, +) / max(1, percents.count))%, \(percents.filter { $0 >= 70 }.count) pass the 70% mark"
+        "fresh2 lscpa \(lang.rawValue) \(kind): \(percents.count) sets, average \(percents.reduce(0, +) / max(1, percents.count))%, \(percents.filter { $0 >= 70 }.count) pass the 70% mark"
       )
     }
     let f = Self.floors[lang]!
@@ -86,8 +86,9 @@ import Testing
   }
 
   static let floors: [Lang: Floors] = [
-    // Measured: en 70% / 78% / 73%, gamed 18%, 8 of 8 excellent; zh 78% / 74% / 73%, gamed 30%, 8 of 8.
-    .en: Floors(category: 0.66, questionType: 0.74, steps: 0.69, gamedAverage: 22, excellentMisses: 0),
-    .zh: Floors(category: 0.74, questionType: 0.70, steps: 0.69, gamedAverage: 34, excellentMisses: 0),
+    // Measured 2026-12-07 after round 3 (before it: en 70/68/65 %, gamed 23 %; zh 74/64/59 %, gamed 32 %):
+    // en 69 % / 68 % / 64 %, gamed 23 %, 7 of 8 excellent; zh 75 % / 63 % / 60 %, gamed 32 %, 8 of 8.
+    .en: Floors(category: 0.65, questionType: 0.64, steps: 0.60, gamedAverage: 26, excellentMisses: 1),
+    .zh: Floors(category: 0.71, questionType: 0.59, steps: 0.56, gamedAverage: 35, excellentMisses: 0),
   ]
 }
