@@ -114,6 +114,20 @@ import Testing
     }
   }
 
+  /// A command with subcommands offers each of them on Tab (`playbook sources`).
+  @Test func completionWordsNameEverySubcommand() throws {
+    let dump = try JSONParser.parse(CoachCommand._dumpHelp())
+    for command in dump["command"]?["subcommands"]?.array ?? [] {
+      let subcommands = (command["subcommands"]?.array ?? []).compactMap { $0["commandName"]?.string }
+      guard let name = command["commandName"]?.string, !subcommands.isEmpty else { continue }
+      guard case .fixed(let words)? = HelpCatalog.entry(name)?.argumentWords else {
+        Issue.record("\(name) offers no words on Tab")
+        continue
+      }
+      #expect(Set(subcommands).isSubset(of: words), "\(name): Tab offers \(words), the subcommands are \(subcommands)")
+    }
+  }
+
   @Test func theReaderSeesOptionsAndArguments() throws {
     #expect(Self.options(in: "list [--sort updated|name] [--format table|json]") == ["--sort", "--format"])
     #expect(Self.options(in: "export [PLAN] [-o FILE] [--full | --audience customer]") == ["-o", "--full", "--audience"])
