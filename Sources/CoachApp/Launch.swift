@@ -37,10 +37,10 @@ public enum CoachApp {
     let global: GlobalOptions
     let command: SessionCommand?
     switch request(arguments) {
-    case .help(let word):
+    case .help(let asked):
       // Help in the user's language wherever the flag is: for the command named, or overall.
       let output = StandardOutput(environment: environment, noColour: arguments.contains("--no-color"))
-      if let word, let entry = HelpCatalog.entry(word) {
+      if case .command(let word) = asked, let entry = HelpCatalog.entry(word) {
         output.line(HelpCatalog.detail(entry, l, width: output.width))
       } else {
         output.line(HelpCatalog.commandLine(l, version: CoachCore.version, width: output.width))
@@ -155,7 +155,7 @@ public enum CoachApp {
   /// What the command line asks for.
   enum Request {
     /// Help, about the command named or overall (`--help` anywhere, `-h`, `coach help`).
-    case help(String?)
+    case help(HelpRequest)
     /// The session, with its global options.
     case session(GlobalOptions)
     /// One command (`coach show Acme`).
@@ -174,11 +174,7 @@ public enum CoachApp {
   /// options, which that command's own parser reads. Anything else (`--version`, completion
   /// scripts, mistakes) goes to the full parser.
   static func request(_ arguments: [String]) -> Request {
-    if arguments.contains("--help") || arguments.contains("-h") || arguments == ["help"] {
-      var words = arguments[globalOptionsEnd(arguments)...].filter { !$0.hasPrefix("-") }
-      if words.first == "help" { words.removeFirst() }  // `coach help CMD` = help about CMD
-      return .help(words.first)
-    }
+    if let asked = HelpRequest.asked(arguments) { return .help(asked) }
     let i = globalOptionsEnd(arguments)
     if i >= arguments.count, let globals = GlobalOptions(simple: arguments) { return .session(globals) }
     do {

@@ -163,18 +163,9 @@ struct HelpCommand: SessionCommand {
   @Argument(help: "A command.") var command: String?
 
   func run(in session: Session) throws(CommandError) {
-    let l = session.l
-    guard let command else {
-      session.say(
-        session.settings.interactive || session.isSessionLoop
-          ? HelpCatalog.overview(l, width: session.output.width)
-          : HelpCatalog.commandLine(l, version: CoachCore.version, width: session.output.width))
-      return
-    }
-    guard let entry = HelpCatalog.entry(command) else {
-      throw session.unknownCommand(command)
-    }
-    session.say(HelpCatalog.detail(entry, l, width: session.output.width))
+    guard let command else { return session.showHelp(.overall) }
+    guard HelpCatalog.entry(command) != nil else { throw session.unknownCommand(command) }
+    session.showHelp(.command(command))
   }
 }
 

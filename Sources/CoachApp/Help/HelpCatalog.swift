@@ -44,7 +44,7 @@ public enum HelpCatalog {
       ),
       argumentWords: .plans),
     HelpEntry(
-      name: "list", synopsis: "list [--sort updated|name|completeness|warnings] [--format table|json]", group: .plans, place: .both,
+      name: "list", synopsis: "list [--sort updated|name|completeness|warnings] [--format table|json] [--stale-days N]", group: .plans, place: .both,
       summary: ("List the account plans with their health: completeness, last update, warnings.", "列出客户计划及其健康状况：完成度、最近更新、警告数。"),
       details: (
         "Completeness is the share of each section's prompts that have an answer, averaged over the sections. A plan not updated for 30 days counts as stale (`--stale-days N`). `--format json` prints the same list as JSON for scripts.",
@@ -125,7 +125,7 @@ public enum HelpCatalog {
       ),
       argumentWords: .fixed(ActionsCommand.words)),
     HelpEntry(
-      name: "check", synopsis: "check [PLAN] [--format text|json]", synopsisZh: "check [计划] [--format text|json]", group: .prepare, place: .both,
+      name: "check", synopsis: "check [PLAN] [--format text|json] [--stale-days N]", synopsisZh: "check [计划] [--format text|json] [--stale-days 天数]", group: .prepare, place: .both,
       summary: ("Check the plan against the method and list what to do next.", "按方法检查计划，并列出下一步该做什么。"),
       details: (
         "Each finding has a stable id (e.g. no-final-decision-maker), a severity and a message. `--format json` prints {\"findings\": [...]} for scripts.",
@@ -133,8 +133,8 @@ public enum HelpCatalog {
       ),
       argumentWords: .plans),
     HelpEntry(
-      name: "export", synopsis: "export [PLAN] [brief] [FORMAT] [-o FILE] [--full | --audience customer]",
-      synopsisZh: "export [计划] [brief] [格式] [-o 文件] [--full | --audience customer]", group: .plans, place: .both,
+      name: "export", synopsis: "export [PLAN] [brief] [FORMAT] [-o FILE] [--full | --audience customer] [--format FORMAT] [--what stakeholders|actions]",
+      synopsisZh: "export [计划] [brief] [格式] [-o 文件] [--full | --audience customer] [--format 格式] [--what stakeholders|actions]", group: .plans, place: .both,
       summary: ("Export the meeting brief (md, html), the plan (json) or a CSV for a CRM.", "导出会谈简报（md、html）、计划本身（json）或供 CRM 导入的 CSV。"),
       details: (
         "FORMAT is md, html, json or csv (also `--format FORMAT`). `md` (the default) is the one-page brief for the next meeting in Markdown (`export brief` names it); `html` is the same brief as a page to print on one A4 page (no scripts, nothing fetched from the network). The brief is chosen by priority — the objective and agenda (or the deal and open actions), who is in the room, the questions to ask, the likely objections with the lines to say, the negotiation essentials, the competition, then the portrait and the positions-vs-interests table while room allows — and never cuts a sentence: an item that does not fit is left out whole and the brief says how many were. `--full` is the long internal document with every answer. `--audience customer` is the shareable agenda and mutual plan: purpose, agenda, participants, materials, next steps — nothing internal (no walk-away, BATNA, attitudes, influence, concessions, notes or objections). `json` is the plan file itself. `csv` lists the stakeholders, or the actions with `--what actions`, for a CRM import: UTF-8, a header row, CRLF line ends in a file (LF when printed), a value starting with = + - or @ gets a leading ' so a spreadsheet does not run it. Without `-o` the export is printed; `-o FILE` writes the file, readable only by you. Outside the session name the plan: `coach export Acme --format html -o acme.html`.",
@@ -158,7 +158,11 @@ public enum HelpCatalog {
       ),
       argumentWords: .fixed(LearnCommand.builtInLessonIDs)),
     HelpEntry(
-      name: "drill", synopsis: "drill [objection|questions|negotiation] [OPTIONS]", synopsisZh: "drill [objection|questions|negotiation] [选项]",
+      name: "drill",
+      synopsis:
+        "drill [objection|questions|negotiation] [--category C] [--scenario ID] [--seed N] [--mode train|exam] [--rep NAME] [--pass N] [--trainer NAME] [--from-plan [--meeting next|N] | --plan NAME] | review [FILE] [--pending] [--sessions DIR…]",
+      synopsisZh:
+        "drill [objection|questions|negotiation] [--category 类别] [--scenario ID] [--seed N] [--mode train|exam] [--rep 姓名] [--pass N] [--trainer 姓名] [--from-plan [--meeting next|编号] | --plan 名称] | review [文件] [--pending] [--sessions 文件夹…]",
       group: .practice, place: .both,
       summary: ("Practise an objection (LSCPA), a question or a give-and-get; every step scored by the rubric.", "练习异议处理（LSCPA）、提问或交换条件；每一步都按评分标准打分。"),
       details: (
@@ -167,7 +171,8 @@ public enum HelpCatalog {
       ),
       argumentWords: .fixed(["objection", "questions", "negotiation", "list", "rescore", "review", "show", "assigned"])),
     HelpEntry(
-      name: "report", synopsis: "report [--rep NAME] [--since DATE] [--format table|csv|json|html]", synopsisZh: "report [--rep 姓名] [--since 日期] [--format table|csv|json|html]",
+      name: "report", synopsis: "report [--rep NAME] [--since DATE] [--format table|csv|json|html] [--sessions DIR…]",
+      synopsisZh: "report [--rep 姓名] [--since 日期] [--format table|csv|json|html] [--sessions 文件夹…]",
       group: .practice, place: .both,
       summary: ("Drill results per rep and step: attempts, average, best, progress, pass rate.", "按学员和步骤统计练习结果：次数、平均分、最好成绩、进步、及格率。"),
       details: (
@@ -181,7 +186,7 @@ public enum HelpCatalog {
         "`playbook validate` checks the built-in playbooks and any trainer folder (--playbooks DIR or COACH_PLAYBOOKS); `playbook validate PATH` checks a trainer's folder laid over the built-in one. Every problem is printed as file:line:column: what was expected; the exit status is 65 when there are problems. Every lesson page, quiz item, prompt hint, objection strategy and finding names its `source` (course part and slide heading, article section, or `ours` for our own additions); `playbook sources [MODULE]` lists them, for one module (account, discovery, relationships, objections, negotiation, checks, lessons, quiz) or all. A trainer's folder may also be flat (the files of playbooks/en copied straight into it): each file there is loaded by its own `language:` field, and every .yaml file that is not loaded is reported with why.",
         "`playbook validate` 检查内置剧本和培训师文件夹（--playbooks DIR 或 COACH_PLAYBOOKS）；`playbook validate 路径` 检查叠加在内置剧本之上的培训师文件夹。每个问题都以 文件:行:列: 期望内容 的形式列出；有问题时退出码为 65。每个课程页、测验题、提示说明、异议处理策略和检查结果都写明了 `source`（课程部分与幻灯片标题、文章章节，我们自己补充的写 `ours`）；`playbook sources [模块]` 列出全部或某一模块（account、discovery、relationships、objections、negotiation、checks、lessons、quiz）的出处。培训师文件夹也可以是平铺的（把 playbooks/zh 中的文件直接复制进去）：其中每个文件按自己的 `language:` 字段加载，没有加载的 .yaml 文件都会逐个列出并说明原因。"
       ),
-      argumentWords: .fixed(["validate", "list"])),
+      argumentWords: .fixed(PlaybookCommand.configuration.subcommands.compactMap { $0.configuration.commandName })),
     HelpEntry(
       name: "config", synopsis: "config [list | get KEY | set KEY VALUE | unset KEY]", synopsisZh: "config [list | get 键 | set 键 值 | unset 键]", group: .session, place: .both,
       summary: ("Your settings: currency, language, your name for drills, wrap width.", "个人设置：货币、语言、练习用的姓名、折行宽度。"),
@@ -241,8 +246,8 @@ public enum HelpCatalog {
       ),
       argumentWords: .fixed(["--days", "--stale-days", "--format", "--ics"])),
     HelpEntry(
-      name: "portfolio", synopsis: "portfolio [--sort tier|name|stage|completeness|warnings|updated|nps|purchases] [--format table|json|csv] [-o FILE]",
-      synopsisZh: "portfolio [--sort tier|name|stage|completeness|warnings|updated|nps|purchases] [--format table|json|csv] [-o 文件]", group: .plans, place: .both,
+      name: "portfolio", synopsis: "portfolio [--sort tier|name|stage|completeness|warnings|updated|nps|purchases] [--format table|json|csv] [-o FILE] [--stale-days N]",
+      synopsisZh: "portfolio [--sort tier|name|stage|completeness|warnings|updated|nps|purchases] [--format table|json|csv] [-o 文件] [--stale-days 天数]", group: .plans, place: .both,
       summary: ("The accounts by tier and cooperation stage, with completeness and warnings.", "按级别和合作阶段查看所有客户，以及各自的完成度和警告数。"),
       details: (
         "First the spread: how many accounts each tier (A, B, C) holds at each cooperation stage, their share of all accounts, their mean completeness and, when purchases are recorded, their share of the purchases (the 80/20 view) — a few A accounts should get most of your time. Then one row per account (with service tier, lifecycle stage and the latest NPS once account management is recorded), A first and the least complete first within a tier; `--sort` orders by name, stage, completeness, warnings, last update, NPS or purchases instead. `--format json` or `csv` (with `-o FILE` to write a file, readable only by you) for scripts and spreadsheets.",

@@ -107,8 +107,8 @@ extension Session {
   /// Parses words with the shared command tree and runs the command.
   public func run(_ words: [String]) {
     guard let first = words.first else { return }
-    if first == "--help" || first == "-h" || (words.count > 1 && (words.contains("--help") || words.contains("-h"))) {
-      run(["help"] + (HelpCatalog.entry(first) != nil ? [first] : []))
+    if let asked = HelpRequest.asked(words) {
+      showHelp(asked)
       return
     }
     guard HelpCatalog.entry(first) != nil else {
