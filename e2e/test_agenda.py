@@ -127,6 +127,7 @@ def test_portfolio_by_tier_and_stage_in_both_languages(accounts):
     assert r.stdout.startswith("Portfolio — 4 accounts")
     assert "By tier and stage" in r.stdout and "Share" in r.stdout
     rows = r.stdout[r.stdout.index("\nAccounts"):]
+    assert "Cooperation" in rows, "the cooperation stage, not list's sales stage"
     assert rows.index("Acme") < rows.index("华东电力") < rows.index("Cobalt") < rows.index("Dusty")
     zh = accounts.run(["--lang", "zh", "portfolio"])
     assert zh.status == 0 and zh.stdout.startswith("客户组合 — 共 4 个客户")

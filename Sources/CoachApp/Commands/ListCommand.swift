@@ -50,7 +50,7 @@ struct ListCommand: SessionCommand {
         .init(l.t("Plan", "计划")), .init("ID"), .init(l.t("Complete", "完成度"), minWidth: 14),
         .init(l.t("Updated", "更新"), minWidth: 10), .init(l.t("Warnings", "警告"), alignment: .right),
         .init(l.t("People", "决策者"), alignment: .right),
-        .init(l.t("Stage", "销售阶段"), minWidth: 5),
+        .init(l.t("Sales stage", "销售阶段"), minWidth: 5),
       ])
       let labels = Labels(try? session.playbook(), l)
       for r in sorted {

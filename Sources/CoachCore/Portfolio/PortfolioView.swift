@@ -59,7 +59,7 @@ public struct PortfolioView {
     out.append(l.t("Accounts", "客户"), .bold)
     out.append("\n")
     let managed = portfolio.hasManagement
-    var columns: [TextTable.Column] = [.init(l.t("Tier", "级别")), .init(l.t("Account", "客户"), minWidth: 8), .init(l.t("Stage", "阶段"))]
+    var columns: [TextTable.Column] = [.init(l.t("Tier", "级别")), .init(l.t("Account", "客户"), minWidth: 8), .init(l.t("Cooperation", "合作阶段"))]
     if managed { columns += [.init(l.t("Service", "服务级别")), .init(l.t("Lifecycle", "生命周期")), .init("NPS", alignment: .right)] }
     columns += [
       .init(l.t("Complete", "完成度"), alignment: .right), .init(l.t("Warnings", "警告"), alignment: .right),
