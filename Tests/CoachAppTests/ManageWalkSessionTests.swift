@@ -206,5 +206,7 @@ import Testing
       #expect(r.out.contains(text), "\(text)")
     }
     #expect(Untranslated.englishRun(in: r.out) == nil, "\(Untranslated.englishRun(in: r.out) ?? "")")
+    // The level menu shows the times agreed with this customer (1: 1 h / 12 h), not the course's.
+    #expect(r.out.contains("1小时内响应") && !r.out.contains("2小时内响应"), "\(r.out)")
   }
 }

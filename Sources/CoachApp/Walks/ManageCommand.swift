@@ -36,7 +36,7 @@ struct ManageCommand: SessionCommand {
     case "csat": session.begin(ManagementFlows.csat(l: l))
     case "purchase", "order": session.begin(ManagementFlows.purchase(l: l))
     case "issue", "complaint":
-      if words.isEmpty { return session.begin(ManagementFlows.issue(l: l, today: session.clock.today, now: session.now)) }
+      if words.isEmpty { return session.begin(ManagementFlows.issue(l: l, today: session.clock.today, now: session.now, agreed: plan.management)) }
       try issueTime(plan, session)
     case "growth":
       if words.isEmpty { return session.begin(ManagementFlows.growth(l: l)) }

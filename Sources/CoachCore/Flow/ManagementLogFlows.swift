@@ -190,13 +190,14 @@ extension ManagementFlows {
   // MARK: issue
 
   /// `manage issue`: an issue or complaint with its response level and when it was raised.
-  public static func issue(l: L10n, today: CalendarDay, now: Timestamp) -> WalkFlow {
+  public static func issue(l: L10n, today: CalendarDay, now: Timestamp, agreed: Management = Management()) -> WalkFlow {
     let target = Target()
     func moment(_ text: String) -> Timestamp? {
       if case .at(let t) = ManagementParsing.moment(text, today: today, now: now) { return t }
       return nil
     }
-    let levels = ResponseLevel.course
+    // The menu shows the response times agreed with this customer, or the course's.
+    let levels = ResponseLevel.course.map { agreed.responseLevel($0.level) }
     let prompts = [
       prompt("title", .text, l.t("What is the issue, in a line?", "问题是什么？用一句话描述。"), label: l.t("Issue", "问题"), optional: false),
       prompt(
