@@ -17,9 +17,10 @@ enum AgendaBench {
   /// due this week, so the agenda lists every plan (the largest agenda these plans can make).
   static let now = "2026-03-15T09:00:00Z"
 
-  static func run(coach: String, scratch: String, effort: Effort) throws -> (Figure, Figure) {
-    let environment = try childEnvironment(scratch: scratch) + ["COACH_NOW=" + now]
-    let repo = PlanRepository(paths: WorkspacePaths(root: scratch + "/views-10k", history: scratch + "/home/history"))
+  /// Writes the benchmark's 10,000 plans into a workspace at `root` (also `--make-workspace`,
+  /// to profile `coach` over the same plans outside the harness).
+  static func makeWorkspace(root: String, history: String) throws -> PlanRepository {
+    let repo = PlanRepository(paths: WorkspacePaths(root: root, history: history))
     try repo.prepare(now: Timestamp(secondsSinceEpoch: Int(time(nil))))
     progress("(g, h) agenda, portfolio: generating \(grouped(plans)) plans")
     for index in 0..<plans {
@@ -29,6 +30,12 @@ enum AgendaBench {
     }
     guard try repo.ids().count == plans else { throw BenchError("the generated workspace does not hold \(plans) plans") }
     flushFileSystems()
+    return repo
+  }
+
+  static func run(coach: String, scratch: String, effort: Effort) throws -> (Figure, Figure) {
+    let environment = try childEnvironment(scratch: scratch) + ["COACH_NOW=" + now]
+    let repo = try makeWorkspace(root: scratch + "/views-10k", history: scratch + "/home/history")
 
     let cache = repo.paths.root + "/.cache/" + DigestCache.fileName
     func command(_ args: [String]) -> Command {

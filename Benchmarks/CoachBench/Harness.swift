@@ -11,6 +11,9 @@ enum Harness {
       --record FILE   also write the results to FILE as Markdown (replacing it)
       --quick         few runs: a smoke test of the harness, not a measurement
       --only LETTERS  run only these benchmarks (`--only dg`: list, agenda and portfolio)
+      --make-workspace DIR
+                      only write the 10,000 plans of (g, h) into a new workspace DIR and exit
+                      (to profile `coach --workspace DIR agenda` with COACH_NOW=\(AgendaBench.now))
 
     Measures (a) coach start-to-exit against sqlite3, (b) the durable save per answer against a
     plain durable write, (c) open + save of a 1 MB plan, (d) `coach list` over 1,000 and 10,000
@@ -24,15 +27,17 @@ enum Harness {
     var record: String?
     var quick = false
     var only: Set<Character>? = nil
+    var makeWorkspace: String? = nil
     var i = 0
     while i < arguments.count {
       let a = arguments[i]
       switch a {
-      case "--coach", "--record", "--only":
+      case "--coach", "--record", "--only", "--make-workspace":
         guard i + 1 < arguments.count else { return fail("\(a) needs a value") }
         switch a {
         case "--coach": coach = arguments[i + 1]
         case "--record": record = arguments[i + 1]
+        case "--make-workspace": makeWorkspace = arguments[i + 1]
         default: only = Set(arguments[i + 1].lowercased())
         }
         i += 1
@@ -43,6 +48,12 @@ enum Harness {
       default: return fail("unknown argument ‘\(a)’")
       }
       i += 1
+    }
+    if let makeWorkspace {
+      do {
+        _ = try AgendaBench.makeWorkspace(root: makeWorkspace, history: makeWorkspace + "/.history")
+        return 0
+      } catch { return fail("\(error)") }
     }
     guard let coach else { return fail("--coach PATH is required") }
     if only != nil, record != nil { return fail("--only measures a part of the benchmarks: it cannot --record them") }

@@ -265,7 +265,23 @@ extension StyledText {
 
 extension String {
   func replacingNewlines(with replacement: String) -> String {
-    guard contains("\n") else { return self }
-    return split(separator: "\n", omittingEmptySubsequences: false).joined(separator: replacement)
+    // On the bytes when there is no carriage return: a line feed is then always a Character
+    // of its own (only CR LF joins), so this is what splitting by Characters gives. Walking
+    // the Characters of every table line was 8 % of a warm `agenda` over 10,000 plans (perf).
+    let bytes = utf8
+    guard bytes.contains(10) else { return self }
+    guard !bytes.contains(13) else {
+      return split(separator: "\n", omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+    var out = ""
+    out.reserveCapacity(bytes.count + replacement.utf8.count * 4)
+    var start = bytes.startIndex
+    while let lf = bytes[start...].firstIndex(of: 10) {
+      out += self[start..<lf]
+      out += replacement
+      start = bytes.index(after: lf)
+    }
+    out += self[start...]
+    return out
   }
 }
