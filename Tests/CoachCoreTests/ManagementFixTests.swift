@@ -91,7 +91,7 @@ import Testing
     return plan
   }
 
-  @Test func theCalendarKeepsMeetingsHeldAndTheFollowUpsOfTouchpoints() {
+  @Test func theCalendarKeepsMeetingsHeldAndTheFollowUpsOfTouchpoints() throws {
     let before = PlanDigest(plan: Self.plan(debriefed: false), book: nil, now: Self.now, today: Self.today)
     let after = PlanDigest(plan: Self.plan(debriefed: true), book: nil, now: Self.now, today: Self.today)
     let planned = ICalendar.events(plans: [("globex", before)], l: L10n(.en)).first { $0.date == CalendarDay("2026-11-10") }
@@ -105,7 +105,7 @@ import Testing
     let events = ICalendar.events(plans: [("globex", after)], l: L10n(.en))
     let followUps = events.filter { $0.category == "follow-up" }
     #expect(followUps.count == 1)
-    let f = followUps[0]
+    let f = try #require(followUps.first)
     #expect(f.date == CalendarDay("2026-10-01") && f.uid == "follow-up-mt1.globex@sales-coach")
     #expect(f.summary == "Globex: follow-up: Send the training plan; Book the QBR, with the CFO")
     #expect(f.description.contains("Agreed at the touchpoint of 2026-10-01 (no due date recorded):\n- Send the training plan\n- Book the QBR, with the CFO"))
