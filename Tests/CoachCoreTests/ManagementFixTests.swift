@@ -132,8 +132,8 @@ import Testing
       CSATScore(date: "2026-11-04", score: 6, scale: 7),
     ]
     let point = ManagementMetrics(m, today: Self.today, now: Self.now).csatTrend[0]
-    #expect(ManagementNames.csat(point, L10n(.en)) == "4.0 / 5, 5.5 / 7")
-    #expect(ManagementNames.csat(point, L10n(.zh)) == "4.0 / 5 分，5.5 / 7 分")
+    #expect(ManagementNames.csat(point, L10n(.en)) == "4.0 / 5 and 5.5 / 7")
+    #expect(ManagementNames.csat(point, L10n(.zh)) == "4.0 / 5 分和 5.5 / 7 分")
     // `csat-low` still compares the share of the scale: (3/4 + 4/6 + 5/6) / 3 = 75 %.
     #expect(point.percent == 75)
   }

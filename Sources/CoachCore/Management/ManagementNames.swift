@@ -96,8 +96,10 @@ public enum ManagementNames {
     return l.t("\(score) / \(scale)", "\(score) / \(scale) 分")
   }
 
-  /// A month's CSAT on the scales used: `2.0 / 5`, or `4.0 / 5, 5.5 / 7` when both were used.
+  /// A month's CSAT on the scales used: `2.0 / 5`, or `4.0 / 5 and 5.5 / 7` when both were used.
   public static func csat(_ point: ManagementMetrics.CSATPoint, _ l: L10n) -> String {
-    point.means.map { csat($0.mean, scale: $0.scale, l) }.joined(separator: l.t(", ", "，"))
+    let scores = point.means.map { csat($0.mean, scale: $0.scale, l) }
+    // In Chinese a space between 和 and the figure that follows, as around every number here.
+    return l.t(l.list(scores), l.list(scores.enumerated().map { $0.offset == 0 ? $0.element : " " + $0.element }))
   }
 }
