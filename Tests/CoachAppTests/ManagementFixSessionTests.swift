@@ -63,7 +63,8 @@ import Testing
     #expect(r.err.contains("Give a status: idea, pursuing, won or lost, e.g. `manage growth 1 won`. Did you mean pursuing?"), "\(r.err)")
     #expect(r.err.contains("Did you mean done?") && r.err.contains("Did you mean verified?"))
     let zh = SessionHarness(lang: .zh)
-    let z = zh.run(ManageWalkSessionTests.setUpZH + ["manage growth", "高级支持", "3", "2", "50000", "manage growth 1 wn", "manage improve", "一小时内答复", "", "", "", "manage improve 1 planed"])
+    let z = zh.run(
+      ManageWalkSessionTests.setUpZH + ["manage growth", "高级支持", "3", "2", "50000", "manage growth 1 wn", "manage improve", "一小时内答复", "", "", "", "manage improve 1 planed"])
     #expect(z.err.contains("你是不是想输入 won？") && z.err.contains("你是不是想输入 planned？"), "\(z.err)")
   }
 }

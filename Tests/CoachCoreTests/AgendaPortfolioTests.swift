@@ -243,7 +243,8 @@ import Testing
     let items = d.items.map { "\($0.kind.rawValue) \($0.text) \($0.date)" }.sorted()
     #expect(
       items == [
-        "follow-up Send the training plan 2026-10-01", "held-meeting  2026-11-10", "meeting 10:00 · Agree the pilot scope 2026-11-25", "resolve System down 2026-11-20", "respond Slow reports 2026-10-15",
+        "follow-up Send the training plan 2026-10-01", "held-meeting  2026-11-10", "meeting 10:00 · Agree the pilot scope 2026-11-25", "resolve System down 2026-11-20",
+        "respond Slow reports 2026-10-15",
         "visit monthly 2026-11-01", "visit quarterly 2026-11-20", "visit yearly 2027-06-01",
       ])
     #expect(d.serviceTier == .vip && d.lifecycle == .mature)
