@@ -277,7 +277,8 @@ def test_the_cache_is_never_written_outside_the_workspace(accounts, tmp_path):
 MANAGEMENT = {
     "tier": "vip", "lifecycle": "mature", "accountManager": "Wang Fang", "visitPlan": ["monthly", "quarterly"],
     "answeredAt": {"visitPlan": "2026-06-01T09:00:00Z"},
-    "touchpoints": [{"id": "mt1", "date": "2026-10-20", "kind": "operational-visit"},
+    "touchpoints": [{"id": "mt1", "date": "2026-10-20", "kind": "operational-visit",
+                     "followUps": ["Send the roadmap", "Book the QBR, with the CFO"]},
                     {"id": "mt2", "date": "2026-08-25", "kind": "business-review"}],
     "npsResponses": [{"id": "mn1", "date": "2026-06-01", "score": 9}, {"id": "mn2", "date": "2026-06-01", "score": 10},
                      {"id": "mn3", "date": "2026-11-01", "score": 3}, {"id": "mn4", "date": "2026-11-01", "score": 5},
@@ -304,8 +305,9 @@ def managed(ws):
     path.write_text(json.dumps(plan, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
     small = ws.plan_path("small")
     plan = json.loads(small.read_text())
-    plan["management"] = {"tier": "ordinary", "purchases": [{"id": "mp1", "date": "2026-09-01", "amount": 100000, "currency": "CNY"}]}
-    plan["lastItemIDs"] = {**plan.get("lastItemIDs", {}), "mp": 1}
+    plan["management"] = {"tier": "ordinary", "purchases": [{"id": "mp1", "date": "2026-09-01", "amount": 100000, "currency": "CNY"},
+                                                           {"id": "mp2", "date": "2026-10-01", "amount": 5000, "currency": "USD"}]}
+    plan["lastItemIDs"] = {**plan.get("lastItemIDs", {}), "mp": 2}
     small.write_text(json.dumps(plan, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
     return ws
 
@@ -329,15 +331,63 @@ def test_agenda_shows_visits_sla_deadlines_meetings_and_churn_warnings(managed):
     assert "应回访：季度业务回顾" in zh and "响应问题：System down" in zh and "流失预警" in zh and "批评者占多数" in zh
 
 
+def category(e):
+    return str(e["CATEGORIES"].cats[0]) if hasattr(e["CATEGORIES"], "cats") else str(e["CATEGORIES"])
+
+
 def test_the_calendar_has_actions_visits_and_meetings(managed):
     target = managed.base / "a.ics"
     assert managed.run(["agenda", "--ics", str(target)]).status == 0
     cal = icalendar.Calendar.from_ical(target.read_bytes())
-    kinds = sorted(str(e["CATEGORIES"].cats[0]) if hasattr(e["CATEGORIES"], "cats") else str(e["CATEGORIES"]) for e in cal.walk("VEVENT"))
-    assert kinds == ["meeting", "visit", "visit"]
+    kinds = sorted(category(e) for e in cal.walk("VEVENT"))
+    assert kinds == ["follow-up", "meeting", "meeting", "visit", "visit"]
     meeting = next(e for e in cal.walk("VEVENT") if "pilot" in str(e["SUMMARY"]))
     assert str(meeting["SUMMARY"]) == "Globex: 10:00 · Agree the pilot, scope; budget", "commas and semicolons round-trip"
     assert str(meeting["DTSTART"].dt) == "2026-11-26"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_calendar_keeps_meetings_held_and_touchpoint_follow_ups(managed, lang):
+    """A meeting already debriefed stays in the calendar on its day, under the UID it had before;
+    the follow-ups agreed at a touchpoint (recorded without a due date) are an event on the day
+    of the touchpoint. Neither is on the agenda."""
+    target = managed.base / "a.ics"
+    assert managed.run(["--lang", lang, "agenda", "--ics", str(target)]).status == 0
+    cal = icalendar.Calendar.from_ical(target.read_bytes())
+    events = {str(e["UID"]): e for e in cal.walk("VEVENT")}
+    held = events["meeting-m2.globex@sales-coach"]
+    assert str(held["DTSTART"].dt) == "2026-11-10" and str(held["DTEND"].dt) == "2026-11-11"
+    assert str(held["SUMMARY"]) == ("Globex: Meeting (held)" if lang == "en" else "Globex: 会谈（已举行）")
+    assert category(held) == "meeting"
+    follow = events["follow-up-mt1.globex@sales-coach"]
+    assert str(follow["DTSTART"].dt) == "2026-10-20" and category(follow) == "follow-up"
+    if lang == "en":
+        assert str(follow["SUMMARY"]) == "Globex: follow-up: Send the roadmap; Book the QBR, with the CFO"
+        assert "(no due date recorded):\n- Send the roadmap\n- Book the QBR, with the CFO" in str(follow["DESCRIPTION"])
+    else:
+        assert str(follow["SUMMARY"]) == "Globex: 跟进：Send the roadmap；Book the QBR, with the CFO"
+        assert "在 2026-10-20 的接触中约定（未记录截止日期）：" in str(follow["DESCRIPTION"])
+    # Written again, the same UIDs.
+    assert managed.run(["--lang", lang, "agenda", "--ics", str(target)]).status == 0
+    assert {str(e["UID"]) for e in icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")} == set(events)
+    doc = agenda_json(managed, "--days", "366")
+    dues = {i.get("due") for g in doc["groups"] for i in g["items"]}
+    assert "2026-11-10" not in dues and "2026-10-20" not in dues
+
+
+def test_an_old_plans_visits_count_from_when_the_plan_was_created(ws):
+    """A visit plan recorded without when it was agreed, and no touchpoint yet: the visits are
+    counted from the plan's creation, a fixed day, and are on the agenda as `check` has them."""
+    make(ws, "Oldco", "B", [])
+    path = ws.plan_path("oldco")
+    plan = json.loads(path.read_text())
+    plan["createdAt"] = "2026-06-15T09:00:00Z"
+    plan["management"] = {"accountManager": "Wang Fang", "visitPlan": ["monthly"]}
+    path.write_text(json.dumps(plan, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    items = {(i["kind"], i.get("text"), i.get("due")) for g in agenda_json(ws)["groups"] for i in g["items"]}
+    assert ("visit", "monthly", "2026-07-15") in items
+    r = ws.run(["check", "oldco", "--format", "json"])
+    assert "visit-overdue" in {f["id"] for f in json.loads(r.stdout)["findings"]}
 
 
 def test_portfolio_shows_service_nps_and_the_80_20_share(managed):
@@ -351,7 +401,20 @@ def test_portfolio_shows_service_nps_and_the_80_20_share(managed):
     zh = managed.run(["--lang", "zh", "portfolio"]).stdout
     assert "A 类：占客户数的 50%，占采购额的 90% (CNY)。" in zh and "成熟期" in zh and "采购额占比" in zh
     rows = list(csv.DictReader(io.StringIO(managed.run(["portfolio", "--format", "csv", "--sort", "purchases"]).stdout)))
-    assert [r["id"] for r in rows] == ["globex", "small"] and rows[0]["nps"] == "'-33" and rows[1]["service_tier"] == "ordinary"
+    # A negative NPS is a number, not a formula: no `'` in front of it.
+    assert [r["id"] for r in rows] == ["globex", "small"] and rows[0]["nps"] == "-33" and rows[1]["service_tier"] == "ordinary"
+    assert (rows[1]["purchases_currency"], rows[1]["purchases_left_out"], rows[1]["left_out_currencies"]) == ("CNY", "1", "USD")
+
+
+def test_portfolio_says_which_purchases_the_shares_leave_out(managed):
+    doc = json.loads(managed.run(["portfolio", "--format", "json"]).stdout)
+    assert doc["purchasesLeftOut"] == [{"currency": "USD", "purchases": 1, "accounts": 1, "total": 5000}]
+    small = next(a for a in doc["accounts"] if a["id"] == "small")
+    assert small["purchasesLeftOut"] == [{"currency": "USD", "purchases": 1, "accounts": 1, "total": 5000}]
+    text = managed.run(["portfolio"]).stdout
+    assert "Not in the purchase shares (CNY): 1 purchase in USD (5,000 USD, 1 account)." in text
+    zh = managed.run(["--lang", "zh", "portfolio"]).stdout
+    assert "未计入采购额占比（CNY）：USD 采购 1 笔（5,000 USD，1 个客户）。" in zh
 
 
 def test_list_counts_the_warnings_check_gives_on_a_later_day(ws):

@@ -64,7 +64,9 @@ public struct DigestCache {
     public var digest: PlanDigest
   }
 
-  public static let version = 3
+  /// 4: meetings held and touchpoint follow-ups among the items (for the calendar), and the
+  /// visits of plans that did not record when the visit plan was agreed.
+  public static let version = 4
   public static let fileName = "digests.tsv"
   static let magic = "coach-digests"
 

@@ -243,7 +243,8 @@ import Testing
     let items = d.items.map { "\($0.kind.rawValue) \($0.text) \($0.date)" }.sorted()
     #expect(
       items == [
-        "meeting 10:00 · Agree the pilot scope 2026-11-25", "resolve System down 2026-11-20", "respond Slow reports 2026-10-15",
+        "follow-up Send the training plan 2026-10-01", "held-meeting  2026-11-10", "meeting 10:00 · Agree the pilot scope 2026-11-25", "resolve System down 2026-11-20",
+        "respond Slow reports 2026-10-15",
         "visit monthly 2026-11-01", "visit quarterly 2026-11-20", "visit yearly 2027-06-01",
       ])
     #expect(d.serviceTier == .vip && d.lifecycle == .mature)
@@ -272,9 +273,11 @@ import Testing
     }
     let json = AgendaView(agenda: agenda, l: L10n(.en), width: 80).json()
     #expect(json["summary"]?["churnWarnings"]?.int == 1)
-    // The calendar: actions, visits and meetings; issue deadlines stay on the agenda.
+    // The calendar: actions, visits, meetings (held ones too) and touchpoint follow-ups; issue
+    // deadlines stay on the agenda, meetings held and follow-ups stay off it.
+    #expect(!agenda.entries.contains { $0.date == CalendarDay("2026-11-10") || $0.date == CalendarDay("2026-10-01") })
     let events = ICalendar.events(plans: [("globex", d)], l: L10n(.en))
-    #expect(events.map(\.category).sorted() == ["meeting", "visit", "visit", "visit"])
+    #expect(events.map(\.category).sorted() == ["follow-up", "meeting", "meeting", "visit", "visit", "visit"])
     #expect(events.contains { $0.summary == "Globex: quarterly business review" })
   }
 

@@ -118,7 +118,14 @@ import Testing
     #expect(CSVExport.field("two\nlines") == "\"two\nlines\"")
     #expect(CSVExport.field("=1+1") == "'=1+1")
     #expect(CSVExport.field("  +86 21") == "'  +86 21")
-    #expect(CSVExport.field("-5") == "'-5")
+    // A plain number is a number, not a formula: a negative NPS stays `-33`.
+    #expect(CSVExport.field("-5") == "-5")
+    #expect(CSVExport.field("-33") == "-33" && CSVExport.field("-0.25") == "-0.25" && CSVExport.field("1e+20") == "1e+20")
+    // Text that starts like a number is still guarded.
+    #expect(CSVExport.field("-5 apples") == "'-5 apples")
+    #expect(CSVExport.field("-1+2") == "'-1+2")
+    #expect(CSVExport.field("+33") == "'+33")
+    #expect(CSVExport.field("-") == "'-" && CSVExport.field("-.5") == "'-.5" && CSVExport.field("- 3") == "'- 3")
     #expect(CSVExport.field("@SUM(A1)") == "'@SUM(A1)")
     #expect(CSVExport.field("=HYPERLINK(\"x\",\"y\")") == "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"")
     #expect(CSVExport.field("bell\u{07}") == "bell\\u{07}")

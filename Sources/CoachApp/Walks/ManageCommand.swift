@@ -130,12 +130,19 @@ struct ManageCommand: SessionCommand {
     let n = try number(0, of: plan.management.growth.count, "manage growth 1 pursuing", session)
     guard words.count == 2, let status = GrowthStatus(rawValue: words[1].lowercased()) else {
       throw CommandError(
-        StyledText(l.t("Give a status: idea, pursuing, won or lost, e.g. `manage growth \(n) won`.", "请写出状态：idea、pursuing、won 或 lost，例如 `manage growth \(n) won`。")),
-        exitCode: ExitStatus.usage)
+        StyledText(
+          l.t("Give a status: idea, pursuing, won or lost, e.g. `manage growth \(n) won`.", "请写出状态：idea、pursuing、won 或 lost，例如 `manage growth \(n) won`。")
+            + statusHint(GrowthStatus.allCases.map(\.rawValue), l)), exitCode: ExitStatus.usage)
     }
     try session.change(l.t("growth \(n): \(status.rawValue)", "价值提升 \(n)：\(ManagementNames.growthStatus(status, l))")) { $0.management.growth[n - 1].status = status }
     session.acknowledge(
       StyledText(l.t("Opportunity #\(n) is now \(ManagementNames.growthStatus(status, l)).", "机会 #\(n) 的状态已改为\(ManagementNames.growthStatus(status, l))。"), .good))
+  }
+
+  /// "Did you mean …?" for a mistyped status (`manage growth 1 persuing`), as for any typo.
+  func statusHint(_ statuses: [String], _ l: L10n) -> String {
+    guard words.count == 2 else { return "" }
+    return NearestWord.hint(words[1], among: statuses, l)
   }
 
   /// `manage improve N planned|done|verified`.
@@ -144,8 +151,9 @@ struct ManageCommand: SessionCommand {
     let n = try number(0, of: plan.management.improvements.count, "manage improve 1 done", session)
     guard words.count == 2, let status = ImprovementStatus(rawValue: words[1].lowercased()) else {
       throw CommandError(
-        StyledText(l.t("Give a status: planned, done or verified, e.g. `manage improve \(n) done`.", "请写出状态：planned、done 或 verified，例如 `manage improve \(n) done`。")),
-        exitCode: ExitStatus.usage)
+        StyledText(
+          l.t("Give a status: planned, done or verified, e.g. `manage improve \(n) done`.", "请写出状态：planned、done 或 verified，例如 `manage improve \(n) done`。")
+            + statusHint(ImprovementStatus.allCases.map(\.rawValue), l)), exitCode: ExitStatus.usage)
     }
     try session.change(l.t("improvement \(n): \(status.rawValue)", "改进措施 \(n)：\(ManagementNames.improvementStatus(status, l))")) {
       $0.management.improvements[n - 1].status = status

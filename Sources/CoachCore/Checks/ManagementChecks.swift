@@ -7,7 +7,7 @@ struct ManagementChecks {
 
   func run() -> [Finding] {
     guard !m.isEmpty else { return [] }
-    let metrics = ManagementMetrics(m, today: checks.today, now: checks.now)
+    let metrics = ManagementMetrics(plan: checks.plan, today: checks.today, now: checks.now)
     var out: [Finding] = []
     let overdue = metrics.overdueVisits
     if let first = overdue.min(by: { $0.due < $1.due }) {
@@ -23,7 +23,7 @@ struct ManagementChecks {
       out.append(checks.finding("nps-falling", ["name": "\(fall.from.nps) → \(fall.to.nps)"]))
     }
     if let last = metrics.csatTrend.last, last.percent < ManagementMetrics.lowCSATPercent {
-      out.append(checks.finding("csat-low", ["count": "\(last.percent)%"]))
+      out.append(checks.finding("csat-low", ["count": ManagementNames.csat(last, L10n(checks.book?.lang ?? .en))]))
     }
     let breached = metrics.sla.filter(\.breached).count
     if breached > 0 { out.append(checks.finding("sla-breached", ["count": String(breached)])) }

@@ -123,11 +123,10 @@ public struct DrillReportView: Sendable {
     return rows.map { $0.map(Self.csvField).joined(separator: ",") + lineEnding }.joined()
   }
 
-  /// RFC 4180: a field with a comma, a quote or a line break is quoted, quotes doubled.
-  public static func csvField(_ s: String) -> String {
-    let needs = s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
-    return needs ? "\"" + s.replacingAll("\"", with: "\"\"") + "\"" : s
-  }
+  /// RFC 4180: a field with a comma, a quote or a line break is quoted, quotes doubled; a text
+  /// a spreadsheet would run as a formula is guarded, a plain number is not (`CSVExport.field`,
+  /// the one rule for every CSV coach writes).
+  public static func csvField(_ s: String) -> String { CSVExport.field(s) }
 
   /// A name a spreadsheet would run as a formula (`=…`, `+…`, `-…`, `@…`) gets a leading `'`.
   public static func spreadsheetSafe(_ s: String) -> String {

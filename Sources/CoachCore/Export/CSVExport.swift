@@ -47,14 +47,40 @@ public enum CSVExport {
     return out
   }
 
-  /// One field: neutralised against formula injection, then quoted when it has to be.
+  /// One field: neutralised against formula injection, then quoted when it has to be. Every
+  /// CSV coach writes (export, portfolio, report) goes through here, so they share one rule: a
+  /// text starting with `=`, `+`, `-` or `@` gets a leading `'`; a plain number (`-33`, `12.5`)
+  /// is left as it is, so a spreadsheet reads it as the number it is.
   public static func field(_ raw: String) -> String {
     var value = Sanitizer.clean(raw.replacingAll("\r\n", with: "\n"))
-    if let first = value.unicodeScalars.first(where: { $0 != " " }), ["=", "+", "-", "@"].contains(first) {
+    if let first = value.unicodeScalars.first(where: { $0 != " " }), ["=", "+", "-", "@"].contains(first), !isPlainNumber(value) {
       value = "'" + value
     }
     guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
     return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
+  }
+
+  /// A number as coach writes one: an optional minus, digits, an optional fraction and
+  /// exponent (`-33`, `0.25`, `1e+20`). Nothing a spreadsheet could run as a formula.
+  public static func isPlainNumber(_ text: String) -> Bool {
+    var s = Substring(text)
+    if s.first == "-" { s = s.dropFirst() }
+    func digits() -> Int {
+      let n = s.prefix { $0.isASCII && $0.isNumber }.count
+      s = s.dropFirst(n)
+      return n
+    }
+    guard digits() > 0 else { return false }
+    if s.first == "." {
+      s = s.dropFirst()
+      guard digits() > 0 else { return false }
+    }
+    if s.first == "e" || s.first == "E" {
+      s = s.dropFirst()
+      if s.first == "+" || s.first == "-" { s = s.dropFirst() }
+      guard digits() > 0 else { return false }
+    }
+    return s.isEmpty
   }
 }
 

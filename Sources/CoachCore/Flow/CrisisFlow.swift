@@ -7,6 +7,7 @@ extension ManagementFlows {
     let step = { (s: CrisisStep) in ManagementNames.crisisStep(s, l) }
     let prompts = [
       prompt("title", .text, l.t("What is the crisis, in a line?", "危机是什么？用一句话描述。"), label: l.t("Crisis", "危机"), optional: false),
+      startedPrompt(l),
       prompt(
         "warningSigns", .text, l.t("Warning signs: what showed it coming, and what are you watching now?", "危机预警：有哪些征兆？现在要监控什么？"),
         label: step(.warningSigns),
@@ -51,6 +52,7 @@ extension ManagementFlows {
         ("remedy", c.remedy), ("repair", c.repair),
       ]
       for (key, value) in values { if let value, !value.isEmpty { answers[key] = .text(value) } }
+      if CalendarDay(c.openedOn) != nil { answers["openedOn"] = .date(c.openedOn) }
     }
     let binding = itemBinding(
       \AccountPlan.management.crises, prefix: ItemIDPrefix.crisis, target: target, title: l.t("Crisis", "危机"),
@@ -59,6 +61,8 @@ extension ManagementFlows {
         let text = PlanPatch.text(v)
         switch p.id {
         case "title": c.title = text ?? c.title
+        // Enter keeps the day the crisis was opened in coach (today).
+        case "openedOn": c.openedOn = text ?? c.openedOn
         case "warningSigns": c.warningSigns = text
         case "responsePlan": c.responsePlan = text
         case "team": c.team = text
@@ -67,6 +71,13 @@ extension ManagementFlows {
         default: c.repair = text
         }
         c.answeredAt[p.id] = time
+      },
+      validate: { p, v in
+        // A crisis cannot have started after it was closed.
+        guard p.id == "openedOn", let day = PlanPatch.text(v), let closed = plan.management.crises.first(where: { $0.id == existing })?.closedOn,
+          day > closed
+        else { return nil }
+        return l.t("The crisis was closed on \(closed): it started on or before that day.", "这次危机已于 \(closed) 关闭：开始日期不能晚于那一天。")
       })
     let engine = WalkEngine(walk: walk, answers: answers, l: l)
     return WalkFlow(engine: engine, binding: binding) { engine, context in
@@ -91,5 +102,19 @@ extension ManagementFlows {
       }
       return out
     }
+  }
+}
+
+extension ManagementFlows {
+  /// When the crisis started: a day gone by (`3 days ago`, `last Friday`, `上周五`,
+  /// `2026-11-02`), Enter for today; a later day is refused. `crisis-open-too-long` counts from it.
+  static func startedPrompt(_ l: L10n) -> Prompt {
+    var p = prompt(
+      "openedOn", .date, l.t("When did it start? (\(todayHint(l)))", "危机是哪天开始的？（\(todayHint(l))）"), label: l.t("Started", "开始日期"),
+      hint: l.t(
+        "The day the crisis broke, even if you log it later: how long it has been open counts from that day.",
+        "危机实际爆发的那一天，即使是事后才记录：危机持续的时间从这一天算起。"))
+    p.past = true
+    return p
   }
 }

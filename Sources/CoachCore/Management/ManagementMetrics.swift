@@ -4,11 +4,20 @@ public struct ManagementMetrics {
   public let management: Management
   public let today: CalendarDay
   public let now: Timestamp
+  /// The day the plan was created: a visit plan recorded without the time it was agreed (an
+  /// old or hand-edited plan) is counted from it, since it cannot be older than the plan.
+  public let planCreated: CalendarDay?
 
-  public init(_ management: Management, today: CalendarDay, now: Timestamp) {
+  public init(_ management: Management, today: CalendarDay, now: Timestamp, planCreated: CalendarDay? = nil) {
     self.management = management
     self.today = today
     self.now = now
+    self.planCreated = planCreated
+  }
+
+  /// The metrics of a plan's management section.
+  public init(plan: AccountPlan, today: CalendarDay, now: Timestamp) {
+    self.init(plan.management, today: today, now: now, planCreated: CalendarDay(String(plan.createdAt.prefix(10))))
   }
 
   // MARK: visits
@@ -21,9 +30,10 @@ public struct ManagementMetrics {
   }
 
   /// Each agreed visit, with its next due day: a month, a quarter or a year after the last visit
-  /// that served it, or after the visit plan was agreed when there has been none.
+  /// that served it, or after the visit plan was agreed when there has been none (when that
+  /// was not recorded, after the plan was created; without either, after today).
   public var visitsDue: [VisitDue] {
-    let start = management.answeredAt["visitPlan"].flatMap { CalendarDay(String($0.prefix(10))) } ?? today
+    let start = management.answeredAt["visitPlan"].flatMap { CalendarDay(String($0.prefix(10))) } ?? planCreated ?? today
     return VisitCadence.allCases.filter(management.visitPlan.contains).map { cadence in
       let last = management.touchpoints.filter { cadence.servedBy.contains($0.kind) }.compactMap { CalendarDay($0.date) }.max()
       return VisitDue(cadence: cadence, lastVisit: last, due: Self.adding(months: cadence.months, to: last ?? start))
@@ -86,12 +96,23 @@ public struct ManagementMetrics {
 
   // MARK: CSAT
 
-  /// The CSAT of one month: the mean score as a share of its scale (1 = 0 %, top = 100 %).
+  /// The CSAT of one month: the mean score on each scale used (what the reader is shown:
+  /// `2.0 / 5`), and the mean as a share of its scale (1 = 0 %, top = 100 %), which puts 1–5 and
+  /// 1–7 scores on one footing for `csat-low`.
   public struct CSATPoint: Equatable, Sendable {
     /// YYYY-MM.
     public var month: String
     public var count: Int
     public var percent: Int
+    /// The mean score per scale, 1–5 before 1–7.
+    public var means: [CSATMean] = []
+  }
+
+  /// The mean of the scores given on one scale.
+  public struct CSATMean: Equatable, Sendable {
+    public var scale: Int
+    public var mean: Double
+    public var count: Int
   }
 
   /// CSAT per month, oldest first (1–5 and 1–7 scores on one footing).
@@ -100,7 +121,11 @@ public struct ManagementMetrics {
     return byMonth.keys.sorted().map { month in
       let items = byMonth[month]!
       let shares = items.map { Double($0.score - 1) / Double(max(1, $0.scale - 1)) }
-      return CSATPoint(month: month, count: items.count, percent: Int((shares.reduce(0, +) * 100 / Double(items.count)).rounded()))
+      let means = Set(items.map(\.scale)).sorted().map { scale in
+        let scores = items.filter { $0.scale == scale }.map(\.score)
+        return CSATMean(scale: scale, mean: Double(scores.reduce(0, +)) / Double(scores.count), count: scores.count)
+      }
+      return CSATPoint(month: month, count: items.count, percent: Int((shares.reduce(0, +) * 100 / Double(items.count)).rounded()), means: means)
     }
   }
 

@@ -88,4 +88,18 @@ public enum ManagementNames {
     case .repair: return l.t("Relationship repair", "关系修复")
     }
   }
+
+  /// A CSAT score on its own scale, one decimal: `2.0 / 5`, `4.3 / 7` (`2.0 / 5 分`).
+  public static func csat(_ mean: Double, scale: Int, _ l: L10n) -> String {
+    let tenths = Int((mean * 10).rounded())
+    let score = "\(tenths / 10).\(tenths % 10)"
+    return l.t("\(score) / \(scale)", "\(score) / \(scale) 分")
+  }
+
+  /// A month's CSAT on the scales used: `2.0 / 5`, or `4.0 / 5 and 5.5 / 7` when both were used.
+  public static func csat(_ point: ManagementMetrics.CSATPoint, _ l: L10n) -> String {
+    let scores = point.means.map { csat($0.mean, scale: $0.scale, l) }
+    // In Chinese a space between 和 and the figure that follows, as around every number here.
+    return l.t(l.list(scores), l.list(scores.enumerated().map { $0.offset == 0 ? $0.element : " " + $0.element }))
+  }
 }

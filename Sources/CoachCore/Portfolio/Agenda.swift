@@ -94,8 +94,8 @@ public struct Agenda: Equatable, Sendable {
         churn.append(e)
       }
       for item in d.items {
-        guard let date = CalendarDay(item.date), date <= until else { continue }
-        let entry = Entry(kind: Self.kind(item.kind), plan: id, planName: d.name, tier: d.tier, item: item.id, text: item.text, owner: item.owner, date: date)
+        guard let kind = Self.kind(item.kind), let date = CalendarDay(item.date), date <= until else { continue }
+        let entry = Entry(kind: kind, plan: id, planName: d.name, tier: d.tier, item: item.id, text: item.text, owner: item.owner, date: date)
         if date < today { overdue.append(entry) } else { byDay[date, default: []].append(entry) }
       }
       if let days = d.daysSinceUpdate(now: now), days >= staleDays {
@@ -117,13 +117,16 @@ public struct Agenda: Equatable, Sendable {
     self.groups = groups
   }
 
-  static func kind(_ kind: DigestItem.Kind) -> Entry.Kind {
+  /// The agenda's kind of a dated item; nil for what is in the calendar only (meetings held,
+  /// touchpoint follow-ups).
+  static func kind(_ kind: DigestItem.Kind) -> Entry.Kind? {
     switch kind {
     case .action: return .action
     case .visit: return .visit
     case .meeting: return .meeting
     case .respond: return .respond
     case .resolve: return .resolve
+    case .heldMeeting, .followUp: return nil
     }
   }
 

@@ -21,8 +21,9 @@ public enum ICalendar {
     }
   }
 
-  /// One event per action, visit and meeting of the plans (every date, not only this week's),
-  /// by date, then plan, then item.
+  /// One event per action, visit and meeting of the plans (every date, not only this week's,
+  /// meetings already held included), and one per touchpoint with follow-ups (on the day they
+  /// were agreed: they have no due date), by date, then plan, then item.
   public static func events(plans: [(id: String, digest: PlanDigest)], l: L10n) -> [Event] {
     var out: [Event] = []
     for (id, d) in plans {
@@ -30,6 +31,9 @@ public enum ICalendar {
         guard let date = CalendarDay(item.date) else { continue }
         let what: String
         var title = item.text
+        // A meeting keeps its UID once held, so a calendar updates the event it already has.
+        var kind = item.kind.rawValue
+        var lines: [String] = []
         switch item.kind {
         case .action: what = l.t("Action", "行动")
         case .visit:
@@ -38,6 +42,14 @@ public enum ICalendar {
         case .meeting:
           what = l.t("Meeting", "会谈")
           if title.isEmpty { title = what }
+        case .heldMeeting:
+          what = l.t("Meeting", "会谈")
+          kind = DigestItem.Kind.meeting.rawValue
+          title = (title.isEmpty ? what : title) + l.t(" (held)", "（已举行）")
+        case .followUp:
+          what = l.t("Follow-ups", "跟进事项")
+          lines = item.text.split(separator: "\n").map(String.init)
+          title = l.t("follow-up: ", "跟进：") + lines.joined(separator: l.t("; ", "；"))
         // Issue deadlines are times, not days: they are on the agenda, not in the calendar.
         case .respond, .resolve: continue
         }
@@ -45,11 +57,15 @@ public enum ICalendar {
         if let tier = d.tier { description += l.t(" (tier \(tier.rawValue))", "（\(tier.rawValue) 类）") }
         description += l.t(".", "。")
         if let owner = item.owner { description += l.t(" Owner: \(owner).", "负责人：\(owner)。") }
+        if !lines.isEmpty {
+          description += "\n" + l.t("Agreed at the touchpoint of \(item.date) (no due date recorded):", "在 \(item.date) 的接触中约定（未记录截止日期）：")
+          for line in lines { description += "\n- " + line }
+        }
         description += "\n" + l.t("Plan: \(id)", "计划：\(id)")
         out.append(
           Event(
-            uid: uid(plan: id, kind: item.kind.rawValue, item: item.id.isEmpty ? item.date + "-" + item.text : item.id),
-            date: date, summary: "\(d.name): \(title)", description: description, category: item.kind.rawValue))
+            uid: uid(plan: id, kind: kind, item: item.id.isEmpty ? item.date + "-" + item.text : item.id),
+            date: date, summary: "\(d.name): \(title)", description: description, category: kind))
       }
     }
     return out.sorted { ($0.date, $0.uid) < ($1.date, $1.uid) }

@@ -90,19 +90,25 @@ public struct PlanDigest: Equatable, Sendable {
       return DigestItem(kind: .action, id: a.id, text: a.text, owner: a.owner, date: due)
     }
     let m = plan.management
-    // A visit is dated from the last visit that served it, or from when the visit plan was
-    // agreed; with neither (an old plan), `ManagementMetrics` counts from today, which moves
-    // every day — such a visit is left out rather than cached with a date that is not real.
-    if m.answeredAt["visitPlan"] != nil || !m.touchpoints.isEmpty {
-      let anyDay = CalendarDay(daysSinceEpoch: 0)
-      for v in ManagementMetrics(m, today: anyDay, now: Timestamp(secondsSinceEpoch: 0)).visitsDue
-      where v.lastVisit != nil || m.answeredAt["visitPlan"] != nil {
-        items.append(DigestItem(kind: .visit, id: v.cadence.rawValue, text: v.cadence.rawValue, owner: m.accountManager, date: v.due.description))
-      }
+    // A visit is dated from the last visit that served it, from when the visit plan was
+    // agreed, or (an old plan that did not record that) from when the plan was created — all
+    // fixed days, so the cached date is real on any day. Only with none of them (no readable
+    // creation time) would `ManagementMetrics` count from today, which moves every day: such a
+    // visit is left out rather than cached with a date that is not real.
+    let anyDay = CalendarDay(daysSinceEpoch: 0)
+    let anchored = m.answeredAt["visitPlan"] != nil || CalendarDay(String(plan.createdAt.prefix(10))) != nil
+    for v in ManagementMetrics(plan: plan, today: anyDay, now: Timestamp(secondsSinceEpoch: 0)).visitsDue where v.lastVisit != nil || anchored {
+      items.append(DigestItem(kind: .visit, id: v.cadence.rawValue, text: v.cadence.rawValue, owner: m.accountManager, date: v.due.description))
     }
-    for meeting in plan.meetings where meeting.debrief == nil && meeting.day != nil {
+    for meeting in plan.meetings where meeting.day != nil {
       let text = [meeting.time, meeting.objective].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
-      items.append(DigestItem(kind: .meeting, id: meeting.id, text: text, date: meeting.date))
+      // A debriefed meeting is done: not on the agenda, but still in the calendar on its day.
+      items.append(DigestItem(kind: meeting.debrief == nil ? .meeting : .heldMeeting, id: meeting.id, text: text, date: meeting.date))
+    }
+    // The follow-ups agreed at a touchpoint, one line each. They have no due date of their own:
+    // the calendar shows them on the day they were agreed; the agenda leaves them out.
+    for t in m.touchpoints where !t.followUps.isEmpty && CalendarDay(t.date) != nil {
+      items.append(DigestItem(kind: .followUp, id: t.id, text: t.followUps.joined(separator: "\n"), owner: m.accountManager, date: t.date))
     }
     for issue in m.issues where issue.resolvedAt == nil {
       guard let opened = Timestamp(iso8601: issue.openedAt) else { continue }
@@ -163,6 +169,11 @@ public struct DigestItem: Equatable, Sendable {
     case respond
     /// An open issue responded to but not resolved: its resolution deadline.
     case resolve
+    /// A meeting already debriefed (calendar only; `text` as for `meeting`).
+    case heldMeeting = "held-meeting"
+    /// The follow-ups agreed at a touchpoint, on its day (`id`: the touchpoint; `text`: one
+    /// follow-up per line). Calendar only: they carry no due date.
+    case followUp = "follow-up"
   }
 
   public var kind: Kind

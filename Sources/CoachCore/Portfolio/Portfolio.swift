@@ -22,6 +22,18 @@ public struct Portfolio: Equatable, Sendable {
     public var lifecycle: LifecycleStage? = nil
     public var nps: Int? = nil
     public var purchases: Double = 0
+    /// The account's purchases in other currencies than `Portfolio.currency`: not in
+    /// `purchases` nor in the tier shares.
+    public var leftOut: [CurrencyTotal] = []
+  }
+
+  /// Purchases in one currency (nil: amounts recorded without one): how many, from how many
+  /// accounts, and their total.
+  public struct CurrencyTotal: Equatable, Sendable {
+    public var currency: String?
+    public var purchases: Int
+    public var accounts: Int
+    public var total: Double
   }
 
   /// One tier's line of the spread: how many accounts, their share of all accounts, and how
@@ -49,10 +61,13 @@ public struct Portfolio: Equatable, Sendable {
   /// True when some account has purchases recorded.
   public var hasPurchases: Bool
   /// The currency the purchase shares are in: the one most purchases were recorded in (nil:
-  /// amounts recorded without one). Purchases in other currencies are not added in.
+  /// amounts recorded without one). Purchases in other currencies are not added in: they are
+  /// in `leftOut`, and every view says so.
   public var currency: String?
   /// True when some account has account management recorded (service tier, lifecycle, NPS).
   public var hasManagement: Bool
+  /// The purchases in the other currencies, left out of the shares: most purchases first.
+  public var leftOut: [CurrencyTotal] = []
 
   public init(plans: [(id: String, digest: PlanDigest)], now: Timestamp, today: CalendarDay, staleDays: Int = Agenda.defaultStaleDays, sort: Sort = .tier) {
     var rows: [Row] = []
@@ -63,7 +78,19 @@ public struct Portfolio: Equatable, Sendable {
     currency = main.flatMap { $0.isEmpty ? nil : $0 }
     hasPurchases = main != nil
     hasManagement = plans.contains { $0.digest.serviceTier != nil || $0.digest.lifecycle != nil || $0.digest.nps != nil }
+    var others: [String: CurrencyTotal] = [:]
     for (id, d) in plans {
+      var own: [String: CurrencyTotal] = [:]
+      for p in d.purchases where (p.currency ?? "") != main {
+        own[p.currency ?? "", default: CurrencyTotal(currency: p.currency, purchases: 0, accounts: 1, total: 0)].purchases += 1
+        own[p.currency ?? ""]!.total += p.amount
+      }
+      let leftOut = Self.ordered(Array(own.values))
+      for t in leftOut {
+        others[t.currency ?? "", default: CurrencyTotal(currency: t.currency, purchases: 0, accounts: 0, total: 0)].purchases += t.purchases
+        others[t.currency ?? ""]!.accounts += 1
+        others[t.currency ?? ""]!.total += t.total
+      }
       let days = d.daysSinceUpdate(now: now)
       let overdue = d.openDueDates.filter { $0 < today }.count
       let warnings = d.warnings + ((days ?? 0) >= staleDays ? 1 : 0) + (overdue > 0 ? 1 : 0)
@@ -71,8 +98,9 @@ public struct Portfolio: Equatable, Sendable {
         Row(
           id: id, name: d.name, tier: d.tier, stage: d.stage, completeness: d.completeness, warnings: warnings, overdueActions: overdue,
           stakeholders: d.stakeholders, updatedAt: d.updatedAt, daysSinceUpdate: days, serviceTier: d.serviceTier, lifecycle: d.lifecycle,
-          nps: d.nps, purchases: main == nil ? 0 : d.purchaseTotal(currency: currency)))
+          nps: d.nps, purchases: main == nil ? 0 : d.purchaseTotal(currency: currency), leftOut: leftOut))
     }
+    self.leftOut = Self.ordered(Array(others.values))
     self.rows = Self.sorted(rows, by: sort)
     var tiers: [TierLine] = []
     let total = max(1, rows.count)
@@ -90,6 +118,14 @@ public struct Portfolio: Equatable, Sendable {
           purchaseShare: allPurchases > 0 ? members.map(\.purchases).reduce(0, +) / allPurchases : nil))
     }
     self.tiers = tiers
+  }
+
+  /// Most purchases first, then by currency (amounts without one last).
+  static func ordered(_ totals: [CurrencyTotal]) -> [CurrencyTotal] {
+    totals.sorted { a, b in
+      if a.purchases != b.purchases { return a.purchases > b.purchases }
+      return (a.currency ?? "\u{10FFFF}") < (b.currency ?? "\u{10FFFF}")
+    }
   }
 
   /// The order of the stages, from first contact to partnership; unrecorded last.

@@ -54,6 +54,10 @@ public struct PortfolioView {
         l.t(
           "Tier A: \(PlanHealth.percent(a?.share ?? 0))% of the accounts, \(PlanHealth.percent(a?.purchaseShare ?? 0))% of the purchases\(cur).",
           "A 类：占客户数的 \(PlanHealth.percent(a?.share ?? 0))%，占采购额的 \(PlanHealth.percent(a?.purchaseShare ?? 0))%\(cur)。"), .dim)
+      if !portfolio.leftOut.isEmpty {
+        out.append("\n")
+        out.append(leftOutLine(), .warn)
+      }
     }
     out.append("\n\n")
     out.append(l.t("Accounts", "客户"), .bold)
@@ -74,6 +78,22 @@ public struct PortfolioView {
     }
     out += table.render(width: width - 2).indented("  ")
     return out
+  }
+
+  /// Which purchases the shares leave out, plainly: `Not in the purchase shares (CNY): 1
+  /// purchase in USD (99 USD, 1 account).`
+  public func leftOutLine() -> String {
+    let cur = portfolio.currency ?? l.t("amounts without a currency", "未注明币种的金额")
+    let items = portfolio.leftOut.map { t -> String in
+      let amount = AmountParser.describe(t.total, currency: t.currency)
+      let accounts = l.t("\(t.accounts) account\(t.accounts == 1 ? "" : "s")", "\(t.accounts) 个客户")
+      guard let c = t.currency else {
+        return l.t(
+          "\(t.purchases) purchase\(t.purchases == 1 ? "" : "s") without a currency (\(amount), \(accounts))", "未注明币种的采购 \(t.purchases) 笔（\(amount)，\(accounts)）")
+      }
+      return l.t("\(t.purchases) purchase\(t.purchases == 1 ? "" : "s") in \(c) (\(amount), \(accounts))", "\(c) 采购 \(t.purchases) 笔（\(amount)，\(accounts)）")
+    }
+    return l.t("Not in the purchase shares (\(cur)): ", "未计入采购额占比（\(cur)）：") + items.joined(separator: l.t("; ", "；")) + l.t(".", "。")
   }
 
   public func serviceLabel(_ tier: ServiceTier?) -> String {
@@ -118,7 +138,10 @@ public struct PortfolioView {
       o["serviceTier"] = r.serviceTier.map { .string($0.rawValue) } ?? .null
       o["lifecycle"] = r.lifecycle.map { .string($0.rawValue) } ?? .null
       o["nps"] = r.nps.map { .number(Double($0)) } ?? .null
-      if portfolio.hasPurchases { o["purchases"] = .number(r.purchases) }
+      if portfolio.hasPurchases {
+        o["purchases"] = .number(r.purchases)
+        o["purchasesLeftOut"] = .array(r.leftOut.map(Self.json))
+      }
       return .object(o)
     }
     let tiers: [JSONValue] = portfolio.tiers.map { t in
@@ -132,13 +155,27 @@ public struct PortfolioView {
       ]
     }
     var doc: [String: JSONValue] = ["accounts": .array(accounts), "tiers": .array(tiers)]
-    if portfolio.hasPurchases { doc["currency"] = portfolio.currency.map { .string($0) } ?? .null }
+    if portfolio.hasPurchases {
+      doc["currency"] = portfolio.currency.map { .string($0) } ?? .null
+      // The purchases in other currencies, which the shares and `purchases` leave out.
+      doc["purchasesLeftOut"] = .array(portfolio.leftOut.map(Self.json))
+    }
     return .object(doc)
+  }
+
+  static func json(_ t: Portfolio.CurrencyTotal) -> JSONValue {
+    [
+      "currency": t.currency.map { .string($0) } ?? .null, "purchases": .number(Double(t.purchases)), "accounts": .number(Double(t.accounts)),
+      "total": .number(t.total),
+    ]
   }
 
   public static let csvColumns = [
     "id", "name", "tier", "stage", "stage_label", "completeness", "warnings", "overdue_actions", "stakeholders", "updated_at", "days_since_update",
     "service_tier", "lifecycle", "nps", "purchases",
+    // The currency `purchases` is in, and the account's purchases in other currencies that it
+    // leaves out (how many, and in which currencies: `USD EUR`, `none` for amounts without one).
+    "purchases_currency", "purchases_left_out", "left_out_currencies",
   ]
 
   /// One row per account, in the portfolio's order.
@@ -149,6 +186,9 @@ public struct PortfolioView {
         String(PlanHealth.percent(r.completeness)), String(r.warnings), String(r.overdueActions), String(r.stakeholders), r.updatedAt,
         r.daysSinceUpdate.map(String.init) ?? "", r.serviceTier?.rawValue ?? "", r.lifecycle?.rawValue ?? "", r.nps.map(String.init) ?? "",
         portfolio.hasPurchases ? String(r.purchases) : "",
+        portfolio.hasPurchases ? portfolio.currency ?? "" : "",
+        portfolio.hasPurchases ? String(r.leftOut.map(\.purchases).reduce(0, +)) : "",
+        r.leftOut.map { $0.currency ?? "none" }.joined(separator: " "),
       ]
     }
     return CSVExport.document(header: Self.csvColumns, rows: rows, lineEnd: lineEnd)

@@ -20,7 +20,7 @@ public struct ManagementView {
 
   var metrics: ManagementMetrics? {
     guard let today, let now else { return nil }
-    return ManagementMetrics(m, today: today, now: now)
+    return ManagementMetrics(plan: plan, today: today, now: now)
   }
 
   func clean(_ s: String) -> String { Sanitizer.clean(s, multiline: false) }
@@ -93,10 +93,10 @@ public struct ManagementView {
     if all.npsTrend.count >= 2 { out.append("\n  " + l.t("NPS trend: ", "NPS 趋势：") + all.npsTrend.map { String($0.nps) }.joined(separator: " → ")) }
     for p in all.csatTrend {
       out.append("\n  CSAT \(p.month)  ")
-      out.append("\(p.percent)%", p.percent < ManagementMetrics.lowCSATPercent ? .bad : .plain)
+      out.append(ManagementNames.csat(p, l), p.percent < ManagementMetrics.lowCSATPercent ? .bad : .plain)
       out.append(l.t("  (scores: \(p.count))", "（\(p.count)个评分）"), .dim)
     }
-    if all.csatTrend.count >= 2 { out.append("\n  " + l.t("CSAT trend: ", "CSAT 趋势：") + all.csatTrend.map { "\($0.percent)%" }.joined(separator: " → ")) }
+    if all.csatTrend.count >= 2 { out.append("\n  " + l.t("CSAT trend: ", "CSAT 趋势：") + all.csatTrend.map { ManagementNames.csat($0, l) }.joined(separator: " → ")) }
     if !m.improvements.isEmpty {
       out.append("\n  " + l.t("Improvement plan", "满意度提升计划"), .bold)
       for (i, a) in m.improvements.enumerated() {
