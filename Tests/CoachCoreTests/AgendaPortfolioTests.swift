@@ -268,7 +268,7 @@ import Testing
       #expect(en.contains(words), "\(words)")
     }
     let zh = AgendaView(agenda: agenda, l: L10n(.zh), width: 120).text().plain
-    for words in ["应回访：月度运营拜访", "响应问题：Slow reports", "会谈：10:00 · Agree the pilot scope", "流失预警", "采购频次下降"] {
+    for words in ["应回访：月度运营回访", "响应问题：Slow reports", "会谈：10:00 · Agree the pilot scope", "流失预警", "采购频次下降"] {
       #expect(zh.contains(words), "\(words)")
     }
     let json = AgendaView(agenda: agenda, l: L10n(.en), width: 80).json()

@@ -46,12 +46,8 @@ public struct AgendaView {
 
   /// A visit cadence as the course names it.
   public func cadence(_ id: String) -> String {
-    switch VisitCadence(rawValue: id) {
-    case .monthly: return l.t("monthly operational visit", "月度运营拜访")
-    case .quarterly: return l.t("quarterly business review", "季度业务回顾")
-    case .yearly: return l.t("yearly strategy meeting", "年度战略会议")
-    case nil: return id
-    }
+    guard let cadence = VisitCadence(rawValue: id) else { return id }
+    return ManagementNames.cadence(cadence, l)
   }
 
   /// A churn warning sign in words.
