@@ -148,6 +148,12 @@ import Testing
     #expect(bob.quotes[0].comment == "Drop the “but”." && bob.quotes[0].reviewedBy == "Maria" && bob.quotes[0].failed == ["essential-1", "extra-1"])
     #expect(r.quotes.first?.rep == "Bob", "among the 0s, the one a trainer commented on comes first")
     #expect(r.reps[0].quotes.isEmpty)
+    // The spread is the standard deviation, 标准差 in Chinese, in the text and on the page.
+    let zh = TeamReportView(r, labels: DrillLabels(Fixtures.playbook(.zh), L10n(.zh)), width: 100)
+    let zhText = zh.text().plain
+    let zhPage = TeamReportHTML(zh).teamPage()
+    #expect(zhText.contains("标准差 \(Int(avg.deviation.rounded()))，共 3 名学员") && zhPage.contains(">标准差<"))
+    #expect(!zhText.contains("离散") && !zhPage.contains("离散"))
   }
 
   @Test func assignmentsAreDoneLateOpenOrOverdue() throws {
