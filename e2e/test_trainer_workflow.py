@@ -221,3 +221,48 @@ def test_the_shipped_example_assignments_are_valid(ws):
         assert doc["language"] == lang and [a["id"] for a in doc["assignments"]] == ["price-exam-dec", "budget-fixed-practice", "open-questions"]
     bad = {"module": "assignments", "language": "en", "assignments": [{"id": "x", "kind": "objection", "due": "soon", "when": "now"}]}
     assert len(list(validator.iter_errors(bad))) == 2
+
+
+def test_a_flat_trainer_folder_as_typed_reads_cleanly_in_validate_and_list(ws):
+    """`cp -r playbooks/en my-team` then `coach playbook validate my-team/`: the paths in every
+    message read my-team/…, never my-team//…; `playbook list` names each file it did not load."""
+    team = ws.base / "my-team"
+    team.mkdir()
+    for f in (ROOT / "playbooks" / "en").glob("*.yaml"):
+        (team / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    quiz = team / "quiz.yaml"
+    quiz.write_text(quiz.read_text(encoding="utf-8") + "  broken: [\n", encoding="utf-8")
+    (team / "notes.yaml").write_text("hello: 1\n", encoding="utf-8")
+    for typed in ("my-team/", "./my-team//"):
+        r = ws.run(["playbook", "validate", typed])
+        assert r.status == 65, r.stdout + r.stderr
+        assert "//" not in r.stdout + r.stderr, r.stderr
+        assert "my-team/quiz.yaml:" in r.stderr and "my-team/notes.yaml:1:1: `notes.yaml` is not a playbook module" in r.stderr
+    for lang, heading in (("en", "Not loaded (2):"), ("zh", "未加载（2 项）：")):
+        r = ws.run(["--playbooks", "my-team/", "--lang", lang, "playbook", "list"], env={"COLUMNS": "200"})
+        assert r.status == 0, r.stderr
+        assert "//" not in r.stdout, r.stdout
+        assert heading in r.stdout, r.stdout
+        lines = r.stdout.splitlines()
+        assert any(line.strip().startswith("my-team/notes.yaml:1:1: ") for line in lines), r.stdout
+        assert any(line.strip().startswith("my-team/quiz.yaml:") for line in lines), r.stdout
+
+
+def test_an_english_trainer_reviews_a_chinese_drill_and_next_is_no_comment(ws):
+    """A Chinese drill that misses a check, reviewed by a trainer whose session is English: the
+    checks in English, the signal words in Chinese; `next` at the comment moves on, it is no comment."""
+    answers = ["我理解您的预算已经定了。", "理解。", "skip", "1 4", "我们可以分期付款。", "我们下周回顾。"]
+    r = ws.run(["--lang", "zh", "drill", "objection", "--scenario", "price-budget-fixed", "--rep", "张伟"],
+               stdin_text=ws.lines(*answers))
+    assert r.status == 0, r.stderr
+    assert "没有找到“除了”、“除此之外”" in "".join(r.stdout.split()) and "anything else" not in r.stdout
+    [path] = every_transcript(ws.dir)
+    r = ws.run(["--lang", "en", "drill", "review", str(path), "--trainer", "Maria"],
+               stdin_text=ws.lines("skip", "skip", "accept", "next"))
+    assert r.status == 0, r.stderr
+    flat = " ".join(r.stdout.split())
+    assert "Checks it is right, and whether it is the whole concern — no sign of “除了”, “除此之外”" in flat
+    assert "核对理解是否准确" not in r.stdout and "复述客户自己的话" not in r.stdout
+    doc = validate(path)
+    assert [s.get("verdict") for s in doc["steps"]] == [None, None, "accepted", None, None]
+    assert all("comment" not in s for s in doc["steps"])

@@ -85,7 +85,7 @@ public enum CoachApp {
     let paths = WorkspacePaths.resolve(workspace: global.workspace, environment: environment, currentDirectory: Platform.currentDirectory())
     var playbookDirs = BuiltInPlaybooks.directory().map { [$0] } ?? []
     let extra = global.playbooks + (environment["COACH_PLAYBOOKS"].map { $0.split(separator: ":").map(String.init) } ?? [])
-    playbookDirs += extra.map { $0.hasPrefix("/") ? $0 : Platform.currentDirectory() + "/" + $0 }
+    playbookDirs += extra.map { Platform.absolute($0) }
 
     // COACH_NOW runs coach as if it were that moment (tests, demos, reproducible screenshots).
     let clock: any CoachClock

@@ -82,6 +82,32 @@ import Testing
     #expect(!bob.out.contains("has not had"))
   }
 
+  /// A trainer at the screen (`--trainer`, no `--rep`): the rep is asked first and the exam is
+  /// picked for that rep, so it is still a scenario they have not had recently, whatever the seed.
+  @Test func anExamStartedByATrainerAsksForTheRepBeforeItPicks() throws {
+    let h = SessionHarness()
+    let price = ["price-cheaper-competitor", "price-budget-fixed", "price-current-works", "price-discount-demand"]
+    for (day, id) in zip(["2026-11-02", "2026-11-10", "2026-11-20"], price.prefix(3)) {
+      h.clock = FixedClock(day + "T09:00:00Z")
+      h.run(["drill objection --scenario \(id) --rep Ann --mode exam", "done"])
+    }
+    h.clock = FixedClock("2026-11-23T09:00:00Z")
+    for seed in [1, 2, 3, 4, 5] {
+      let r = h.run(["drill objection --category price --mode exam --trainer Lee --seed \(seed)", "Ann", "done"])
+      let asked = try #require(r.out.firstRange(of: "Who is being drilled?"))
+      let note = try #require(r.out.firstRange(of: "The exam picks from the 1 of 4 scenarios Ann has not had in the last 30 days."), "seed \(seed)")
+      #expect(asked.upperBound <= note.lowerBound, "the pick follows the name")
+      #expect(r.out.contains("Objection drill — price-discount-demand") && r.out.contains("Trainer: Lee"), "seed \(seed)")
+      #expect(r.out.contains("`--seed \(seed)` picks the same scenario again"))
+      for name in h.workspace.list("sessions") where name.hasPrefix("20261123T090000Z") { unlink(h.workspace.root + "/sessions/" + name) }
+    }
+    h.lang = .zh
+    let zh = h.run(["drill objection --category price --mode exam --trainer 李老师 --seed 3", "Ann", "done"])
+    #expect(zh.out.contains("考核从 Ann 最近 30 天内没有练过的 1 个场景（共 4 个）中抽取。") && zh.out.contains("price-discount-demand"))
+    let saved = try transcripts(h).filter { $0.startedAt.hasPrefix("2026-11-23") }
+    #expect(saved.map(\.scenario.id) == ["price-discount-demand"] && saved.map(\.rep) == ["Ann"] && saved.map(\.seed) == [3])
+  }
+
   @Test func whenEveryScenarioWasHadRecentlyTheOldestIsPicked() throws {
     let h = SessionHarness(lang: .zh)
     let price = ["price-cheaper-competitor", "price-budget-fixed", "price-current-works", "price-discount-demand"]

@@ -89,6 +89,24 @@ import Testing
     #expect(across.out.contains("Review finished. 0 step(s) reviewed"))
   }
 
+  /// The tester's case: `next` typed at the comment prompt was saved as the comment "next".
+  @Test func navigationWordsAtTheCommentPromptMoveAndAreNeverSaved() throws {
+    let h = SessionHarness()
+    practised(h)
+    let r = h.run(["drill review " + Self.name + " --trainer Maria", "accept", "skip", "adjust", "1", "next"])
+    #expect(r.status == 0)
+    #expect(r.out.contains("Saved: Reviewed by Maria on 2026-11-23: accepted 2/2"))
+    #expect(r.err.contains("Not saved: an adjusted score needs a comment, so this step stays as it was."))
+    #expect(r.out.contains("Review finished. 1 step(s) reviewed"))
+    var t = try load(h)
+    #expect(t.steps.map(\.verdict) == [.accepted, nil, nil, nil, nil] && t.steps.allSatisfy { $0.comment == nil })
+    h.lang = .zh
+    let zh = h.run(["drill review --pending --trainer 李老师", "驳回", "下一个"])
+    #expect(zh.err.contains("未保存：驳回需要写明原因，该步保持不变。"))
+    t = try load(h)
+    #expect(t.steps.allSatisfy { $0.comment == nil } && t.steps.compactMap(\.verdict) == [.accepted])
+  }
+
   @Test func optionsAWordDoesNotUseAreErrors() {
     let h = SessionHarness()
     practised(h)

@@ -148,6 +148,12 @@ import Testing
     #expect(bob.quotes[0].comment == "Drop the “but”." && bob.quotes[0].reviewedBy == "Maria" && bob.quotes[0].failed == ["essential-1", "extra-1"])
     #expect(r.quotes.first?.rep == "Bob", "among the 0s, the one a trainer commented on comes first")
     #expect(r.reps[0].quotes.isEmpty)
+    // The spread is the standard deviation, 标准差 in Chinese, in the text and on the page.
+    let zh = TeamReportView(r, labels: DrillLabels(Fixtures.playbook(.zh), L10n(.zh)), width: 100)
+    let zhText = zh.text().plain
+    let zhPage = TeamReportHTML(zh).teamPage()
+    #expect(zhText.contains("标准差 \(Int(avg.deviation.rounded()))，共 3 名学员") && zhPage.contains(">标准差<"))
+    #expect(!zhText.contains("离散") && !zhPage.contains("离散"))
   }
 
   @Test func assignmentsAreDoneLateOpenOrOverdue() throws {
@@ -238,6 +244,49 @@ import Testing
     #expect(second.steps[1].override == 2 && second.steps[1].score == 0 && second.steps[1].verdict == .adjusted)
     let end = f.accept("done", c)
     #expect(end.contains { if case .done = $0 { true } else { false } } && saved(end).isEmpty)
+  }
+
+  /// `skip`, `next` and `done` (跳过, 下一个, 结束) move the review at every prompt of a step and
+  /// are never kept as a comment: after `accept` they save it without one; after `adjust` or
+  /// `reject`, whose comment is required, nothing is saved and the flow says so.
+  @Test(arguments: [
+    ("accept", [String](), "next", ReviewVerdict?.some(.accepted)), ("accept", [], "下一个", .accepted), ("accept", [], "skip", .accepted),
+    ("accept", [], "结束", .accepted), ("adjust", ["1"], "next", nil), ("adjust", ["2"], "跳过", nil), ("reject", [], "done", nil),
+    ("reject", [], "下一个", nil), ("adjust", [], "skip", nil),
+  ])
+  func aNavigationWordAtTheCommentIsNeverSavedAsTheComment(_ verdict: String, _ score: [String], _ word: String, _ expected: ReviewVerdict?) throws {
+    let f = flow()
+    let c = context()
+    _ = f.start(c)
+    _ = f.accept(verdict, c)
+    for s in score { _ = f.accept(s, c) }
+    let effects = f.accept(word, c)
+    let written = saved(effects).map(\.1)
+    #expect(written.allSatisfy { $0.steps.allSatisfy { $0.comment == nil } }, "\(verdict) \(word)")
+    #expect(written.first?.steps[0].verdict == expected, "\(verdict) \(word)")
+    let warned = effects.contains { if case .warn(let t) = $0 { t.plain.hasPrefix("Not saved: ") } else { false } }
+    #expect(warned == (expected == nil), "\(verdict) \(word)")
+    let said = effects.compactMap { if case .say(let t) = $0 { t.plain } else { nil } }.joined(separator: "\n")
+    switch WalkEngine.control(word) {
+    case .done?: #expect(said.contains("Review stopped."), "\(word)")
+    case .skip?: #expect(said.contains("Sympathize  0/2") && !said.contains("Review"), "\(word): the next step")
+    default: #expect(said.contains("Review finished."), "\(word): the next drill (there is none)")
+    }
+  }
+
+  @Test func theCommentPromptsSayWhatTheWordsDo() {
+    let f = flow()
+    let c = context()
+    _ = f.start(c)
+    let text = { (e: [FlowEffect]) in e.compactMap { if case .say(let t) = $0 { t.plain } else { nil } }.joined() }
+    #expect(text(f.accept("accept", c)).contains("Enter for none; skip, next or done accept without one and move on"))
+    _ = f.accept("next", c)
+    let zh = ReviewFlow(
+      items: [ReviewFlow.Item(path: "/x.json", transcript: TeamReportTests.drill("Ann", "2026-11-20", [2, 0, 1, 1, 0]))], trainer: "李老师",
+      book: Self.book, books: [.en: Self.book], l: L10n(.zh), now: TeamReportTests.now)
+    _ = zh.start(c)
+    _ = zh.accept("调整", c)
+    #expect(text(zh.accept("1", c)).contains("给学员的评语？（输入 skip、next 或 done 则保持该步不变）"))
   }
 
   @Test func pendingSkipsStepsAlreadyReviewed() {

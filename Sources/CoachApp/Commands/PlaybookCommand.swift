@@ -23,7 +23,7 @@ struct PlaybookValidateCommand: SessionCommand {
     let l = session.l
     var directories = session.settings.playbookDirectories
     if let path {
-      let absolute = path.hasPrefix("/") ? path : Platform.currentDirectory() + "/" + path
+      let absolute = Platform.absolute(path)
       guard Platform.isDirectory(absolute) else {
         throw CommandError(StyledText(l.t("No such folder: \(path)", "文件夹不存在：\(path)")), exitCode: ExitStatus.noInput)
       }
@@ -75,6 +75,7 @@ struct PlaybookListCommand: SessionCommand {
       }
       out += table.render(width: session.output.width).indented("  ") + "\n"
     }
+    out += PlaybookSkippedFiles.section(directories, l: l, width: session.output.width)
     session.output.write(out)
   }
 }

@@ -142,6 +142,7 @@ struct DrillCommand: SessionCommand {
     var list = try scenarios(kind, session: session, book: book)
     var pickedAtRandom = false
     var usedSeed: Int? = nil
+    var examPoolForRep: DrillExamPool? = nil
     let picked: DrillScenario
     if let id = scenario {
       guard let s = list.first(where: { $0.id == id }) else {
@@ -162,10 +163,19 @@ struct DrillCommand: SessionCommand {
         }
         list = filtered
       }
-      var recency: StyledText?
-      if mode == .exam { (list, recency) = examCandidates(list, kind: kind, session: session) }
-      if let recency { session.say(recency) }
       let s = seed ?? Int.random(in: 0..<1_000_000)
+      if mode == .exam {
+        // The exam picks among what its rep has not had recently; a rep still to be asked
+        // (a trainer at the screen) is asked first, and the pick is made then.
+        let pool = examPool(list, kind: kind, seed: s, session: session)
+        if let who = knownRep(session) {
+          let (candidates, recency) = pool.candidates(rep: who, now: session.now, l: l)
+          if let recency { session.say(recency) }
+          list = candidates
+        } else {
+          examPoolForRep = pool
+        }
+      }
       guard let p = DrillScenarios.pick(list, seed: s) else {
         throw CommandError(StyledText(l.t("No scenario fits; `drill list` shows them all.", "没有符合条件的场景；用 `drill list` 查看全部。")), exitCode: ExitStatus.noInput)
       }
@@ -182,9 +192,10 @@ struct DrillCommand: SessionCommand {
     var books: [Lang: Playbook] = [book.lang: book]
     for other in Lang.allCases where other != book.lang { books[other] = try? session.playbook(for: other) }
     if let notice = DrillAssignments.notice(rep: repName ?? user, session: session) { session.say(notice) }
-    let setup = DrillFlow.Setup(
+    var setup = DrillFlow.Setup(
       scenario: picked, rep: repName, repDefault: user, trainer: trainerName, mode: mode,
       passMark: passMark, seed: usedSeed, pickedAtRandom: pickedAtRandom)
+    if repName == nil { setup.examPool = examPoolForRep }
     session.begin(DrillFlow(setup: setup, book: book, books: books, l: l, takenIDs: TranscriptStore(paths: session.settings.paths).ids(), now: session.now))
   }
 

@@ -23,7 +23,11 @@ enum DrillRescore {
     let v = DrillView(book: book, l: l, width: session.output.width)
     var out = v.header(shown, pickedAtRandom: false)
     out.append("\n" + l.t("Scored again with the current playbook: ", "已用当前剧本重新评分：") + path, .dim)
-    for (r, rec) in zip(scorer.results(shown), again.steps) { out += "\n\n" + v.step(r, record: rec, advice: true, trainer: again.trainer) }
+    // Each step scored in the drill's language (as `again` was), its checks described in the session's.
+    for rec in again.steps {
+      let r = scorer.score(rec, in: again, shownIn: l.lang)
+      out += "\n\n" + v.step(r, record: rec, advice: true, trainer: again.trainer)
+    }
     out += "\n\n" + v.summary(again)
     let now = again.totals.percent
     let changed = zip(saved.steps, again.steps).filter { $0.score != $1.score }

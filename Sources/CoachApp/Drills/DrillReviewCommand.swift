@@ -26,7 +26,7 @@ enum DrillReviewCommand {
       let folders =
         command.sessions.isEmpty
         ? [session.settings.paths.sessions]
-        : command.sessions.map { TranscriptStore.transcriptFolder($0.hasPrefix("/") ? $0 : Platform.currentDirectory() + "/" + $0) }
+        : command.sessions.map { TranscriptStore.transcriptFolder(Platform.absolute($0)) }
       let listing = TranscriptStore.loadAll(directories: folders)
       if !listing.missing.isEmpty {
         throw CommandError(StyledText(l.t("No such folder: ", "没有这个文件夹：") + listing.missing.joined(separator: ", ")), exitCode: ExitStatus.noInput)
@@ -57,13 +57,13 @@ enum DrillReviewCommand {
     let l = session.l
     let (path, t) = try DrillRescore.load(file, session)
     var books: [Lang: Playbook] = [book.lang: book]
-    if books[t.lang] == nil { books[t.lang] = try? session.playbook(for: t.lang) }
+    for other in Lang.allCases where other != book.lang { books[other] = try? session.playbook(for: other) }
     let scorer = DrillScorer(books: books)
     let v = DrillView(book: book, l: l, width: session.output.width)
     var out = v.header(t, pickedAtRandom: false)
     out.append("\n" + path + " · " + l.t("started ", "开始于 ") + t.startedAt, .dim)
     for rec in t.steps {
-      let r = scorer.score(step: rec.step, text: rec.text, strategies: rec.strategies, scenario: t.scenario, lang: t.lang)
+      let r = scorer.score(rec, in: t, shownIn: l.lang)
       out += "\n\n" + v.step(r, record: rec, advice: true, trainer: rec.reviewedBy ?? t.trainer)
       if let line = DrillReviewText.line(rec, l) { out.append("\n" + Wrap.text(line, width: session.output.width, indent: "  "), .accent) }
     }

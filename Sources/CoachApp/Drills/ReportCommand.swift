@@ -32,7 +32,7 @@ struct ReportCommand: SessionCommand {
     let given = !sessions.isEmpty
     let folders =
       given
-      ? sessions.map { TranscriptStore.transcriptFolder($0.hasPrefix("/") ? $0 : Platform.currentDirectory() + "/" + $0) }
+      ? sessions.map { TranscriptStore.transcriptFolder(Platform.absolute($0)) }
       : [session.settings.paths.sessions]
     let listing = TranscriptStore.loadAll(directories: folders)
     // A folder that is missing or unreadable would silently shrink the team: refuse, naming it.

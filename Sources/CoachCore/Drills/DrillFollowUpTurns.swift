@@ -53,8 +53,9 @@ extension DrillScenario {
 extension DrillScorer {
   /// Scores one saved record against its scenario — a follow-up reply against the customer's
   /// follow-up line as recorded.
-  public func score(_ record: DrillStepRecord, in t: DrillTranscript) -> StepResult {
+  /// `shownIn`: the reader's language for descriptions and advice (see `score(step:…)`).
+  public func score(_ record: DrillStepRecord, in t: DrillTranscript, shownIn: Lang? = nil) -> StepResult {
     let scenario = record.customer.map { t.scenario.facing($0) } ?? t.scenario
-    return score(step: record.step, text: record.text, strategies: record.strategies, scenario: scenario, lang: t.lang)
+    return score(step: record.step, text: record.text, strategies: record.strategies, scenario: scenario, lang: t.lang, shownIn: shownIn)
   }
 }

@@ -37,12 +37,15 @@ public struct DrillScorer: Sendable {
 
   func book(_ lang: Lang) -> Playbook? { books[lang] ?? books[.en] ?? books[.zh] }
 
-  /// Scores one answer. `lang` is the drill's language (for descriptions and advice).
-  public func score(step: String, text: String, strategies: [String] = [], scenario: DrillScenario, lang: Lang) -> StepResult {
-    let l = L10n(lang)
-    guard let local = book(lang) else { return StepResult(step: step, score: 0, checks: [], better: nil) }
+  /// Scores one answer. `lang` is the drill's language: what a failed check looked for is quoted
+  /// from its playbook. The descriptions and advice are in `shownIn` (a trainer reading the drill
+  /// in another language), by default the drill's. The score does not depend on `shownIn`.
+  public func score(step: String, text: String, strategies: [String] = [], scenario: DrillScenario, lang: Lang, shownIn: Lang? = nil) -> StepResult {
+    guard let own = book(lang) else { return StepResult(step: step, score: 0, checks: [], better: nil) }
+    let local = shownIn.flatMap { books[$0] } ?? own
+    let l = L10n(local.lang)
     let trimmed = text.trimmingWhitespace
-    let signals = books[Lang.detect(trimmed)] ?? local
+    let signals = books[Lang.detect(trimmed)] ?? own
     if step == "name" { return name(trimmed, scenario: scenario, local: local, l: l) }
 
     let context = [scenario.text, scenario.context ?? ""].joined(separator: " ")
@@ -54,7 +57,12 @@ public struct DrillScorer: Sendable {
       var c = Check(
         id: r.check.id, passed: r.passed, evidence: Self.unique(r.evidence.map { DrillQuote.evidence($0, in: trimmed, l: l) }),
         description: shown.description, advice: shown.advice)
-      if !r.passed, c.evidence.isEmpty { c.lookedFor = lookedFor(r.check, strategies: strategies, category: scenario.category, in: signals, l: l) }
+      // The words a failed check looked for are the drill language's (an empty or mixed answer
+      // is read with another playbook's signals, but the rep practises in the drill's language).
+      if !r.passed, c.evidence.isEmpty {
+        let check = own.rubric[step]?.checks.first { $0.id == r.check.id } ?? r.check
+        c.lookedFor = lookedFor(check, strategies: strategies, category: scenario.category, in: own, l: l)
+      }
       if r.check.strategies, strategies.isEmpty { c.note = l.t("No strategy was chosen.", "没有选择策略。") }
       if r.check.kind == .harm, !r.passed, !trimmed.isEmpty { c.note = l.t("This caps the step at 0.", "这一条使本步得 0 分。") }
       c.kind = r.check.kind
@@ -62,11 +70,12 @@ public struct DrillScorer: Sendable {
     }
     // The better line: the playbook's example for this step and this objection's category when
     // there is one (a price line is no model for a risk objection), else the rubric's own.
-    var better = local.rubric[step]?.better ?? rubric.better
-    if let s = LSCPAStep(rawValue: step), let c = scenario.category, let example = local.step(s)?.examples[c], !example.isEmpty { better = example }
+    // It is a line to the customer, so it is in the drill's language.
+    var better = own.rubric[step]?.better ?? rubric.better
+    if let s = LSCPAStep(rawValue: step), let c = scenario.category, let example = own.step(s)?.examples[c], !example.isEmpty { better = example }
     if step == "question", scenario.kind == .questions, let wanted = scenario.questionType {
-      checks.append(typeCheck(trimmed, wanted: wanted, signals: signals, local: local, l: l))
-      if let example = local.questionType(wanted)?.examples.first { better = example }
+      checks.append(typeCheck(trimmed, wanted: wanted, signals: signals, local: local, own: own, l: l))
+      if let example = own.questionType(wanted)?.examples.first { better = example }
     }
     let score = trimmed.isEmpty ? 0 : Rubric.points(checks.map { ($0.kind, $0.passed) })
     return StepResult(step: step, score: score, checks: checks, better: better)
@@ -92,7 +101,7 @@ public struct DrillScorer: Sendable {
 
   /// "Reads as the type asked for": the classifier's reading of the question, with the words
   /// that decided it; a weak pattern (closed, stacked, leading the witness) fails it too.
-  func typeCheck(_ text: String, wanted: QuestionType, signals: Playbook, local: Playbook, l: L10n) -> Check {
+  func typeCheck(_ text: String, wanted: QuestionType, signals: Playbook, local: Playbook, own: Playbook, l: L10n) -> Check {
     var result = QuestionClassifier(book: signals).classify(text)
     if signals.lang != local.lang { result = QuestionClassifier.explain(result, in: local) }
     let labels = Labels(local, l)
@@ -119,7 +128,7 @@ public struct DrillScorer: Sendable {
         c.note = l.t("None of the four types' signals appear in it.", "看不出是四种类型中的哪一种。")
       }
     }
-    if !passed, c.evidence.isEmpty, let info = signals.questionType(wanted) {
+    if !passed, c.evidence.isEmpty, let info = own.questionType(wanted) {
       c.lookedFor = Array(info.signals.flatMap { $0.phrases.prefix(2) }.prefix(3)).map { "“\($0)”" }
     }
     return c
@@ -184,9 +193,19 @@ public struct DrillScorer: Sendable {
     return Array(out.prefix(3))
   }
 
-  /// A pattern as a trainer reads it: a gap shown as "…", brackets and bars kept.
+  /// A pattern as a trainer reads it: a gap (`*`, `**`) shown as "…", an optional word left
+  /// out, and of alternatives (`a|b`) the first — "if i understand|heard" reads "if i understand".
   static func shown(_ phrase: String) -> String {
-    phrase.split(separator: " ").map { $0 == "*" ? "…" : String($0) }.joined(separator: " ")
+    phrase.split(separator: " ").compactMap { group -> String? in
+      if group == "*" || group == "**" { return "…" }
+      var kept = ""
+      var depth = 0
+      for ch in group {
+        if ch == "(" { depth += 1 } else if ch == ")" { depth = max(0, depth - 1) } else if depth == 0 { kept.append(ch) }
+      }
+      let first = kept.split(separator: "|").first.map(String.init) ?? ""
+      return first.isEmpty ? nil : first
+    }.joined(separator: " ")
   }
 
   static func describe(_ test: Signal.Test, _ l: L10n) -> String {

@@ -70,7 +70,7 @@ public struct TeamReportHTML: Sendable {
   func spreadTable() -> String {
     var out =
       "<table>\n<tr><th></th><th class=\"n\">" + Self.e(l.t("Mean", "平均")) + "</th><th class=\"n\">" + Self.e(l.t("Lowest", "最低")) + "</th><th class=\"n\">"
-      + Self.e(l.t("Highest", "最高")) + "</th><th class=\"n\">" + Self.e(l.t("Spread (±)", "离散（±）")) + "</th></tr>\n"
+      + Self.e(l.t("Highest", "最高")) + "</th><th class=\"n\">" + Self.e(l.t("Spread (±)", "标准差")) + "</th></tr>\n"
     for (name, s) in [(l.t("Average", "平均分"), report.average), (l.t("Recent skill", "近期水平"), report.skill), (l.t("Readiness", "准备度"), report.readiness)] {
       guard let s else { continue }
       out +=

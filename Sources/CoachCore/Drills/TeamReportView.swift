@@ -160,7 +160,7 @@ public struct TeamReportView: Sendable {
       guard let s else { return "—" }
       return l.t(
         "mean \(Self.pct(s.mean)), \(Self.pct(s.min))–\(Self.pct(s.max)), spread ±\(Int(s.deviation.rounded())) over \(s.reps) rep(s)",
-        "平均 \(Self.pct(s.mean))，\(Self.pct(s.min))–\(Self.pct(s.max))，离散 ±\(Int(s.deviation.rounded()))，共 \(s.reps) 名学员")
+        "平均 \(Self.pct(s.mean))，\(Self.pct(s.min))–\(Self.pct(s.max))，标准差 \(Int(s.deviation.rounded()))，共 \(s.reps) 名学员")
     }
     pairs.append((l.t("Average", "平均分"), spread(report.average)))
     pairs.append((l.t("Recent skill", "近期水平"), spread(report.skill)))

@@ -16,6 +16,8 @@ public final class DrillFlow: Flow, EffectCollecting {
     var passMark: Int
     var seed: Int?
     var pickedAtRandom: Bool
+    /// An exam whose rep is asked at the start: its scenario is picked once the name is known.
+    public var examPool: DrillExamPool?
 
     public init(scenario: DrillScenario, rep: String?, repDefault: String?, trainer: String?, mode: DrillMode, passMark: Int, seed: Int?, pickedAtRandom: Bool) {
       self.scenario = scenario
@@ -135,6 +137,10 @@ public final class DrillFlow: Flow, EffectCollecting {
         return false
       }
       transcript.rep = name
+      if let pool = setup.examPool, let (picked, recency) = pool.pick(rep: name, now: context.now, l: l) {
+        transcript.scenario = picked
+        if let recency { say(recency) }
+      }
       begin()
       return false
     case .override(let i):

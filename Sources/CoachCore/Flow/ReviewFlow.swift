@@ -90,7 +90,8 @@ public final class ReviewFlow: Flow, EffectCollecting {
 
   func showStep() {
     let r = record
-    let result = scorer.score(step: r.step, text: r.text, strategies: r.strategies, scenario: transcript.scenario, lang: transcript.lang)
+    // Scored in the drill's language; the checks described in the trainer's.
+    let result = scorer.score(r, in: transcript, shownIn: l.lang)
     var out = "\n" + view().step(result, record: r, advice: false, trainer: r.reviewedBy ?? transcript.trainer)
     if result.score != r.score {
       out.append("\n  " + l.t("Recorded automatic score: \(r.score)/2 (the rubric has changed since).", "记录的自动评分：\(r.score)/2（之后评分标准有过改动）。"), .dim)
@@ -126,7 +127,7 @@ public final class ReviewFlow: Flow, EffectCollecting {
 
   private func handle(_ text: String) -> Bool {
     let control = WalkEngine.control(text)
-    if control == .done { return finish(early: true) }
+    if control == .done, phase == .verdict { return finish(early: true) }
     switch phase {
     case .verdict:
       if control == .skip { return nextStep() }
@@ -138,13 +139,15 @@ public final class ReviewFlow: Flow, EffectCollecting {
       switch Self.word(text) {
       case "accept"?:
         phase = .comment(.accepted)
-        say(StyledText(l.t("Comment? (Enter for none)", "评语？（按 Enter 跳过）"), .bold))
+        say(StyledText(l.t("Comment? (Enter for none; skip, next or done accept without one and move on)", "评语？（按 Enter 不写；输入 skip、next 或 done 则不写评语直接接受并继续）"), .bold))
       case "adjust"?:
         phase = .score
         say(StyledText(l.t("Your score, 0, 1 or 2?", "你的评分：0、1 还是 2？"), .bold))
       case "reject"?:
         phase = .comment(.rejected)
-        say(StyledText(l.t("Why was the score not earned? (the step counts 0)", "为什么这一分不该得？（该步记 0 分）"), .bold))
+        say(
+          StyledText(
+            l.t("Why was the score not earned? (the step counts 0; skip, next or done leave the step as it was)", "为什么这一分不该得？（该步记 0 分；输入 skip、next 或 done 则保持该步不变）"), .bold))
       case "next"?:
         return nextDrill()
       default:
@@ -152,17 +155,24 @@ public final class ReviewFlow: Flow, EffectCollecting {
       }
       return false
     case .score:
+      if let move = Self.navigation(text) { return leaveUnsaved(.adjusted, then: move) }
       guard let n = Int(AnswerParsing.normalise(text)), (0...2).contains(n) else {
         warn(StyledText(l.t("Type 0, 1 or 2.", "请输入 0、1 或 2。"), .warn))
         return false
       }
       pendingScore = n
       phase = .comment(.adjusted)
-      say(StyledText(l.t("Comment for the rep?", "给学员的评语？"), .bold))
+      say(StyledText(l.t("Comment for the rep? (skip, next or done leave the step as it was)", "给学员的评语？（输入 skip、next 或 done 则保持该步不变）"), .bold))
       return false
     case .comment(let verdict):
-      let comment = control == .skip ? "" : text
-      if verdict != .accepted, comment.isEmpty {
+      // A navigation word is never kept as a comment: an accept is saved without one and
+      // the review moves on; an adjust or reject needs a comment, so it is dropped, and said so.
+      if let move = Self.navigation(text) {
+        guard verdict == .accepted else { return leaveUnsaved(verdict, then: move) }
+        record(.accepted, comment: nil)
+        return go(move)
+      }
+      if verdict != .accepted, text.isEmpty {
         warn(
           StyledText(
             verdict == .rejected
@@ -170,9 +180,39 @@ public final class ReviewFlow: Flow, EffectCollecting {
               : l.t("An adjusted score needs a comment the rep can read.", "调整评分需要写一句学员能看懂的评语。"), .warn))
         return false
       }
-      record(verdict, comment: comment.isEmpty ? nil : comment)
+      record(verdict, comment: text.isEmpty ? nil : text)
       return nextStep()
     }
+  }
+
+  /// Where a review's navigation word goes: `skip` (跳过) the next step, `next` (下一个) the
+  /// next drill, `done` (结束) the end. Nil for any other line.
+  enum Move { case step, drill, end }
+
+  static func navigation(_ text: String) -> Move? {
+    switch WalkEngine.control(text) {
+    case .skip?: return .step
+    case .done?: return .end
+    default: return word(text) == "next" ? .drill : nil
+    }
+  }
+
+  func go(_ move: Move) -> Bool {
+    switch move {
+    case .step: return nextStep()
+    case .drill: return nextDrill()
+    case .end: return finish(early: true)
+    }
+  }
+
+  /// An adjust or reject left before its comment: nothing is saved, the step stays as it was.
+  func leaveUnsaved(_ verdict: ReviewVerdict, then move: Move) -> Bool {
+    warn(
+      StyledText(
+        verdict == .rejected
+          ? l.t("Not saved: a rejection needs a reason, so this step stays as it was.", "未保存：驳回需要写明原因，该步保持不变。")
+          : l.t("Not saved: an adjusted score needs a comment, so this step stays as it was.", "未保存：调整评分需要评语，该步保持不变。"), .warn))
+    return go(move)
   }
 
   var pendingScore = 0
