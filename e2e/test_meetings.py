@@ -118,3 +118,55 @@ def test_drill_rehearses_the_next_meetings_objections(ws):
     assert "plan-objection-1" in r.stdout
     r = ws.run(["--lang", "en"], ws.lines("open acme", "drill objection --from-plan --meeting 5", "quit"))
     assert r.status != 0 and "meeting" in r.stderr
+
+
+def plan_with_more_people():
+    plan = json.loads(json.dumps(PLAN))
+    plan["stakeholders"] += [
+        {"id": "s3", "name": "Sean O'Brien", "role": "user", "influence": 3},
+        {"id": "s4", "name": "王建国", "role": "financial", "influence": 4},
+    ]
+    plan["lastItemIDs"]["s"] = 4
+    plan["meetings"] = [{"id": "m1", "date": "2026-11-20", "objective": "Meet the CFO", "attendees": ["s1", "s3"], "questions": [], "objections": []}]
+    plan["lastItemIDs"]["m"] = 1
+    return plan
+
+
+def test_a_part_of_a_name_a_quarter_and_a_removed_attendee_in_english(ws):
+    write_plan(ws, plan_with_more_people())
+    r = ws.run(["--lang", "en"], ws.lines(
+        "open acme", "debrief", "met", "", "",
+        "We cannot start before April", "", "Sean", "",  # the objection, raised by Sean (O'Brien)
+        "", "", "", "",  # Dana and Sean: no change
+        "", "",  # nothing agreed, no next meeting
+        "deal", "CNY 2.4m", "end of Q1 2027", "5",
+        "stakeholders remove Sean O'Brien", "meeting list", "show timeline", "quit"))
+    assert r.status == 0, r.stderr
+    assert "= Sean O'Brien" in r.stdout
+    assert "Debrief · part 4 of 7, new objections · objection 1" in r.stdout
+    assert "1 of 1" not in r.stdout
+    assert "= Wed 2027-03-31 (end of Q1 2027)" in r.stdout
+    assert "Sean O'Brien (no longer in the plan)" in " ".join(r.stdout.split())
+    plan = ws.plan("acme")
+    o = plan["objections"][-1]
+    # Linked to Sean until he was removed: the name stays, the link goes.
+    assert o["raisedBy"] == "Sean O'Brien" and "raisedById" not in o
+    assert plan["deal"]["closeDate"] == "2027-03-31"
+    assert plan["meetings"][0]["removedNames"] == {"s3": "Sean O'Brien"}
+
+
+def test_a_surname_and_next_years_first_quarter_in_chinese(ws):
+    write_plan(ws, plan_with_more_people())
+    r = ws.run(["--lang", "zh"], ws.lines(
+        "open acme", "debrief", "1", "", "",
+        "价格太高了", "", "王总", "",
+        "", "", "", "",
+        "", "",
+        "deal", "240万元", "明年一季度", "5", "quit"))
+    assert r.status == 0, r.stderr
+    assert "= 王建国" in r.stdout
+    assert "会谈复盘 · 第 4/7 部分：新的异议 · 第 1 条异议" in r.stdout
+    assert "= 2027-03-31 周三（2027年第一季度，按该季度最后一天记）" in r.stdout
+    plan = ws.plan("acme")
+    assert plan["objections"][-1]["raisedById"] == "s4"
+    assert plan["deal"]["closeDate"] == "2027-03-31"

@@ -110,7 +110,7 @@ public final class DebriefFlow {
         let target = Target()
         lastObjection = target
         objectionCount += 1
-        var item = placed(objectionItem(target, plan: plan), series(.objections, item: l.t("objection \(objectionCount)", "第 \(objectionCount) 条异议")))
+        var item = placed(objectionItem(target, plan: plan), series(.objections, item: l.t("objection \(objectionCount)", "第 \(objectionCount) 条异议"), index: objectionCount - 1))
         item.emptyFirstAnswerEnds = true
         return (first ? [.say(StyledText("\n" + l.t("New objections", "新的异议"), .bold))] : [], item)
       case .people:
@@ -135,7 +135,7 @@ public final class DebriefFlow {
         let target = Target()
         lastAction = target
         actionCount += 1
-        var item = placed(actionItem(target), series(.actions, item: l.t("action \(actionCount)", "第 \(actionCount) 项行动")))
+        var item = placed(actionItem(target), series(.actions, item: l.t("action \(actionCount)", "第 \(actionCount) 项行动"), index: actionCount - 1))
         item.emptyFirstAnswerEnds = true
         return (first ? [.say(StyledText("\n" + l.t("What was agreed", "达成的约定"), .bold))] : [], item)
       case .next:

@@ -18,12 +18,21 @@ extension DebriefFlow {
   }
 
   /// The progress of an item: `item` names it within the part ("question 2 of 4"); `index` of
-  /// `count` places it there (count nil: a loop that goes on while the rep adds more).
+  /// `count` places it there. Without a count (a loop that goes on while the rep adds more) the
+  /// `index`-th item takes half of what the part has left, so the bar never goes back.
   func series(_ part: Part, item: String? = nil, index: Int = 0, of count: Int? = nil) -> SeriesProgress {
     let (n, name) = partName(part)
     let label = l.t("Debrief · part \(n) of \(Self.partCount), \(name)", "会谈复盘 · 第 \(n)/\(Self.partCount) 部分：\(name)") + (item.map { " · " + $0 } ?? "")
-    let within = count.map { Double(index) / Double(max(1, $0)) } ?? 0
-    let share = count.map { 1 / Double(max(1, $0)) } ?? 1
+    let left = pow2(-index)
+    let within = count.map { Double(index) / Double(max(1, $0)) } ?? 1 - left
+    let share = count.map { 1 / Double(max(1, $0)) } ?? left / 2
     return SeriesProgress(label: label, done: Double(n - 1) + within, share: share, total: Double(Self.partCount))
+  }
+
+  /// 2 to the power `e` (e ≤ 0 here).
+  func pow2(_ e: Int) -> Double {
+    var x = 1.0
+    for _ in 0..<abs(e) { x /= 2 }
+    return x
   }
 }
