@@ -65,6 +65,18 @@ import Testing
     #expect(o.raisedBy == "Sean O'Brien" && o.raisedById == "s3")
   }
 
+  @Test func theOwnerOfAnAgreedActionCompletesFromBothSidesAndStaysAsTyped() throws {
+    var plan = try Self.plan()
+    plan.meetings[0].ours = ["Tom Reyes"]
+    let d = Driver(plan, .en) { plan, book, l in DebriefFlow.flow(meetingID: "m1", plan: plan, book: book, l: l) }
+    d.type("1", "", "", "", "", "", "", "", "", "", "Send the pilot plan")
+    #expect(d.output.contains("part 6 of 7, what was agreed · action 1 · 2 of 3"))
+    #expect(d.flow.complete("To").candidates == ["Tom Reyes"])
+    #expect(d.flow.complete("Se").candidates == ["Sean O'Brien"])
+    d.type("Tom")
+    #expect(d.plan.actions.last?.owner == "Tom")
+  }
+
   @Test func whoRaisedItAsksWhenSeveralFitAndKeepsOtherWords() throws {
     var plan = try Self.plan()
     var park = Stakeholder(name: "Sean Park")

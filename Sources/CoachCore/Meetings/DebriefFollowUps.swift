@@ -161,7 +161,9 @@ extension DebriefFlow {
     return item
   }
 
-  func actionItem(_ target: Target) -> SequenceFlow.Item {
+  /// `names`: who may own it — our side of the meeting, then the stakeholders — for Tab (the
+  /// owner is kept as typed: "Tom" on our side is not their Tom Becker).
+  func actionItem(_ target: Target, names: [String]) -> SequenceFlow.Item {
     let l = self.l
     let labels = self.labels
     var what = Prompt(id: "text", kind: .text, fills: "action.text", text: l.t("What was agreed? One next step (Enter: nothing more).", "达成了什么约定？写一项下一步行动（按 Enter：没有更多）。"))
@@ -207,6 +209,14 @@ extension DebriefFlow {
       // Another action may follow; the loop ends on an empty first answer.
       guard let aid = target.id, let n = context.plan?.actions.firstIndex(where: { $0.id == aid }) else { return [] }
       return [.say(StyledText(l.t("  Added action #\(n + 1). Another?", "  已添加行动 #\(n + 1)。还有吗？"), .good))]
+    }
+    item.completer = { beforeCursor, prompt in
+      guard prompt?.id == "owner" else { return nil }
+      var typed = beforeCursor
+      while typed.first == " " { typed.removeFirst() }
+      var unique: [String] = []
+      for n in names where !n.isEmpty && !unique.contains(n) { unique.append(n) }
+      return (typed.unicodeScalars.count, StakeholderNameMatch(names: unique).completions(typed))
     }
     return item
   }
