@@ -26,11 +26,13 @@ public struct StakeholderNameMatch {
   ]
 
   public func read(_ typed: String) -> Reading {
-    let t = AnswerParsing.normalise(typed)
+    // Words kept as text stay as typed (`刘芳，财务总监` keeps its comma); names are matched on
+    // the normalised form.
+    let t = typed.trimmingWhitespace
     if t.count >= 2, let q = t.first, "\"“'‘「".contains(q), let e = t.last, "\"”'’」".contains(e) {
       return .text(String(t.dropFirst().dropLast()).trimmingWhitespace)
     }
-    let key = t.lowercased()
+    let key = AnswerParsing.normalise(t).lowercased()
     guard !key.isEmpty else { return .text(t) }
     if let exact = names.firstIndex(where: { $0.lowercased() == key }) { return .person(exact) }
     // One letter is too little to pick a person by.
