@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import os
 
+import pytest
+
 PLAN = {
     "schemaVersion": 2, "id": "acme", "name": "Acme", "createdAt": "2026-11-01T09:00:00Z",
     "updatedAt": "2026-11-23T09:00:00Z",
@@ -170,3 +172,36 @@ def test_a_surname_and_next_years_first_quarter_in_chinese(ws):
     plan = ws.plan("acme")
     assert plan["objections"][-1]["raisedById"] == "s4"
     assert plan["deal"]["closeDate"] == "2027-03-31"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_brief_of_a_planned_meeting_renders_its_agenda_our_side_and_italics(ws, lang):
+    from test_export import typical_plan, put, parse_html, render_markdown, text_of
+    zh = lang == "zh"
+    plan = typical_plan(lang)
+    plan["meetings"] = [{"id": "m1", "date": "2026-11-30", "objective": "确认试点范围" if zh else "Agree the pilot scope",
+                         "agenda": ["试点范围", "三年总成本"] if zh else ["Pilot scope", "Three-year cost"],
+                         "ours": ["陈工，解决方案工程师", "张经理"] if zh else ["Tom, solutions engineer", "Jia Min"]}]
+    plan.setdefault("lastItemIDs", {})["m"] = 1
+    plan["deal"] = {"stage": "value-demonstration", "closeDate": "2027-03-31"}
+    pid = put(ws, plan)
+    r = ws.run(["--lang", lang, "export", pid, "--format", "md"])
+    assert r.status == 0, r.stderr
+    assert "1\\." not in r.stdout
+    html = render_markdown(r.stdout)
+    root = parse_html("<!DOCTYPE html><html><body>" + html + "</body></html>")
+    lists = [[li.text for li in ol.iter("li")] for ol in root.iter("ol")]
+    assert lists == [["试点范围", "三年总成本"] if zh else ["Pilot scope", "Three-year cost"]]
+    # Each of our people whole: `;`/`；` between them, the comma inside a person kept.
+    text = text_of(root)
+    assert ("陈工，解决方案工程师；张经理" if zh else "Tom, solutions engineer; Jia Min") in text
+    # Every italic and bold opens and closes, and keeps its brackets together.
+    assert "*" not in text
+    for el in list(root.iter("em")) + list(root.iter("strong")):
+        t = "".join(el.itertext())
+        for a, b in ["（）", "()"]:
+            assert t.count(a) == t.count(b), t
+    assert ("（第 4/6 步）" if zh else "(step 4 of 6)") in text
+    r = ws.run(["--lang", lang, "export", pid, "--format", "html"])
+    assert r.status == 0 and "<ol>" in r.stdout
+    assert ("陈工，解决方案工程师；张经理" if zh else "Tom, solutions engineer; Jia Min") in r.stdout
