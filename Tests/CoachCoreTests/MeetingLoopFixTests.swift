@@ -132,6 +132,17 @@ import Testing
     #expect(!d.output.contains(l.t("1 of 1", "第 1/1 项")))
   }
 
+  @Test func theProgressLineWrapsUnderItselfOnANarrowTerminal() throws {
+    let d = Driver(try Self.plan(), .zh) { plan, book, l in DebriefFlow.flow(meetingID: "m1", plan: plan, book: book, l: l) }
+    d.width = 40
+    d.type("1", "", "", "", "", "")
+    // The last prompt: Dana's attitude, under a line too long for 40 columns.
+    let lines = d.said.last?.split(separator: "\n").map(String.init) ?? []
+    #expect(lines.contains { $0.contains("第 5/7 部分") })
+    #expect(lines.allSatisfy { DisplayWidth.of($0) <= 40 }, "\(lines)")
+    #expect(lines.contains { $0.hasPrefix(String(repeating: " ", count: 11)) && $0.dropFirst(11).first != " " }, "\(lines)")
+  }
+
   // MARK: the brief
 
   static func briefWithMeeting(_ lang: Lang) -> BriefDocument {

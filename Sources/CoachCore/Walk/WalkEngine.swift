@@ -110,7 +110,14 @@ public struct WalkEngine: Sendable {
     if let group = walk.group(p.group), walk.title == context, series == nil { progress += " · " + group.title }
     // In a series a walk of one prompt needs no "1 of 1": the series' label says where it is.
     if series == nil || prompts.count > 1 { progress += " · " + l.t("\(index + 1) of \(prompts.count)", "第 \(index + 1)/\(prompts.count) 项") }
-    out.append("\n" + progressBar() + " " + progress, .dim)
+    // A series' line is long: it wraps under itself, past the bar.
+    let bar = progressBar()
+    var line = bar + " " + progress
+    if series != nil {
+      let hang = String(repeating: " ", count: DisplayWidth.of(bar) + 1)
+      line = bar + " " + Wrap.lines(progress, width: width - hang.count).joined(separator: "\n" + hang)
+    }
+    out.append("\n" + line, .dim)
     out.append("\n" + Wrap.text(p.text, width: width), .bold)
     switch p.kind {
     case .choice:
