@@ -135,7 +135,8 @@ public final class DebriefFlow {
         let target = Target()
         lastAction = target
         actionCount += 1
-        var item = placed(actionItem(target, names: meeting.ours + plan.stakeholders.map(\.name)), series(.actions, item: l.t("action \(actionCount)", "第 \(actionCount) 项行动"), index: actionCount - 1))
+        let progress = series(.actions, item: l.t("action \(actionCount)", "第 \(actionCount) 项行动"), index: actionCount - 1)
+        var item = placed(actionItem(target, names: meeting.ours + plan.stakeholders.map(\.name)), progress)
         item.emptyFirstAnswerEnds = true
         return (first ? [.say(StyledText("\n" + l.t("What was agreed", "达成的约定"), .bold))] : [], item)
       case .next:
