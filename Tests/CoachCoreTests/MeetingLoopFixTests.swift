@@ -32,6 +32,7 @@ import Testing
     #expect(match.read("Sean") == .several([0, 1]))
     #expect(match.read("王") == .person(3))
     #expect(match.read("王总") == .person(3))
+    #expect(match.read("建国") == .person(3))
     #expect(match.read("刘部长") == .person(4))
     #expect(match.read("the board") == .text("the board"))
     #expect(match.read("集团领导") == .text("集团领导"))

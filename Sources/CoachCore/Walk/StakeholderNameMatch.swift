@@ -1,6 +1,7 @@
 /// A stakeholder's name as reps type it at a "who" prompt: the full name, or part of it — the
 /// first name (`Sean`), the surname (`O'Brien`), the start of either (`sea`), a Chinese surname or
-/// the start of the name (`王`, `王建`), a surname with a title (`王总`, `刘部长`). One stakeholder
+/// the start of the name (`王`, `王建`), the given name (`建国`), a surname with a title (`王总`,
+/// `刘部长`). One stakeholder
 /// fitting is linked; several are asked about; none leaves the words as text ("the board"). A
 /// name wholly in quotes is kept as typed.
 public struct StakeholderNameMatch {
@@ -45,7 +46,9 @@ public struct StakeholderNameMatch {
     let fits = names.indices.filter { i in
       let name = names[i].lowercased()
       let words = name.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "·" || $0 == "・" }).map(String.init)
-      return keys.contains { k in name.hasPrefix(k) || words.contains { $0.hasPrefix(k) } }
+      // A Chinese name has no spaces: two characters or more may also be its given name (`建国`).
+      let givenName = { (k: String) in k.count >= 2 && !name.contains(" ") && name.dropFirst().contains(k) && k.allSatisfy { DisplayWidth.of($0) == 2 } }
+      return keys.contains { k in name.hasPrefix(k) || words.contains { $0.hasPrefix(k) } || givenName(k) }
     }
     switch fits.count {
     case 0: return .text(t)
