@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import os
 
+import pytest
+
 PLAN = {
     "schemaVersion": 2, "id": "acme", "name": "Acme", "createdAt": "2026-11-01T09:00:00Z",
     "updatedAt": "2026-11-23T09:00:00Z",
@@ -118,3 +120,88 @@ def test_drill_rehearses_the_next_meetings_objections(ws):
     assert "plan-objection-1" in r.stdout
     r = ws.run(["--lang", "en"], ws.lines("open acme", "drill objection --from-plan --meeting 5", "quit"))
     assert r.status != 0 and "meeting" in r.stderr
+
+
+def plan_with_more_people():
+    plan = json.loads(json.dumps(PLAN))
+    plan["stakeholders"] += [
+        {"id": "s3", "name": "Sean O'Brien", "role": "user", "influence": 3},
+        {"id": "s4", "name": "王建国", "role": "financial", "influence": 4},
+    ]
+    plan["lastItemIDs"]["s"] = 4
+    plan["meetings"] = [{"id": "m1", "date": "2026-11-20", "objective": "Meet the CFO", "attendees": ["s1", "s3"], "questions": [], "objections": []}]
+    plan["lastItemIDs"]["m"] = 1
+    return plan
+
+
+def test_a_part_of_a_name_a_quarter_and_a_removed_attendee_in_english(ws):
+    write_plan(ws, plan_with_more_people())
+    r = ws.run(["--lang", "en"], ws.lines(
+        "open acme", "debrief", "met", "", "",
+        "We cannot start before April", "", "Sean", "",  # the objection, raised by Sean (O'Brien)
+        "", "", "", "",  # Dana and Sean: no change
+        "", "",  # nothing agreed, no next meeting
+        "deal", "CNY 2.4m", "end of Q1 2027", "5",
+        "stakeholders remove Sean O'Brien", "meeting list", "show timeline", "quit"))
+    assert r.status == 0, r.stderr
+    assert "= Sean O'Brien" in r.stdout
+    assert "Debrief · part 4 of 7, new objections · objection 1" in r.stdout
+    assert "1 of 1" not in r.stdout
+    assert "= Wed 2027-03-31 (end of Q1 2027)" in r.stdout
+    assert "Sean O'Brien (no longer in the plan)" in " ".join(r.stdout.split())
+    plan = ws.plan("acme")
+    o = plan["objections"][-1]
+    # Linked to Sean until he was removed: the name stays, the link goes.
+    assert o["raisedBy"] == "Sean O'Brien" and "raisedById" not in o
+    assert plan["deal"]["closeDate"] == "2027-03-31"
+    assert plan["meetings"][0]["removedNames"] == {"s3": "Sean O'Brien"}
+
+
+def test_a_surname_and_next_years_first_quarter_in_chinese(ws):
+    write_plan(ws, plan_with_more_people())
+    r = ws.run(["--lang", "zh"], ws.lines(
+        "open acme", "debrief", "1", "", "",
+        "价格太高了", "", "王总", "",
+        "", "", "", "",
+        "", "",
+        "deal", "240万元", "明年一季度", "5", "quit"))
+    assert r.status == 0, r.stderr
+    assert "= 王建国" in r.stdout
+    assert "会谈复盘 · 第 4/7 部分：新的异议 · 第 1 条异议" in r.stdout
+    assert "= 2027-03-31 周三（2027年第一季度，按该季度最后一天记）" in r.stdout
+    plan = ws.plan("acme")
+    assert plan["objections"][-1]["raisedById"] == "s4"
+    assert plan["deal"]["closeDate"] == "2027-03-31"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_brief_of_a_planned_meeting_renders_its_agenda_our_side_and_italics(ws, lang):
+    from test_export import typical_plan, put, parse_html, render_markdown, text_of
+    zh = lang == "zh"
+    plan = typical_plan(lang)
+    plan["meetings"] = [{"id": "m1", "date": "2026-11-30", "objective": "确认试点范围" if zh else "Agree the pilot scope",
+                         "agenda": ["试点范围", "三年总成本"] if zh else ["Pilot scope", "Three-year cost"],
+                         "ours": ["陈工，解决方案工程师", "张经理"] if zh else ["Tom, solutions engineer", "Jia Min"]}]
+    plan.setdefault("lastItemIDs", {})["m"] = 1
+    plan["deal"] = {"stage": "value-demonstration", "closeDate": "2027-03-31"}
+    pid = put(ws, plan)
+    r = ws.run(["--lang", lang, "export", pid, "--format", "md"])
+    assert r.status == 0, r.stderr
+    assert "1\\." not in r.stdout
+    html = render_markdown(r.stdout)
+    root = parse_html("<!DOCTYPE html><html><body>" + html + "</body></html>")
+    lists = [[li.text for li in ol.iter("li")] for ol in root.iter("ol")]
+    assert lists == [["试点范围", "三年总成本"] if zh else ["Pilot scope", "Three-year cost"]]
+    # Each of our people whole: `;`/`；` between them, the comma inside a person kept.
+    text = text_of(root)
+    assert ("陈工，解决方案工程师；张经理" if zh else "Tom, solutions engineer; Jia Min") in text
+    # Every italic and bold opens and closes, and keeps its brackets together.
+    assert "*" not in text
+    for el in list(root.iter("em")) + list(root.iter("strong")):
+        t = "".join(el.itertext())
+        for a, b in ["（）", "()"]:
+            assert t.count(a) == t.count(b), t
+    assert ("（第 4/6 步）" if zh else "(step 4 of 6)") in text
+    r = ws.run(["--lang", lang, "export", pid, "--format", "html"])
+    assert r.status == 0 and "<ol>" in r.stdout
+    assert ("陈工，解决方案工程师；张经理" if zh else "Tom, solutions engineer; Jia Min") in r.stdout

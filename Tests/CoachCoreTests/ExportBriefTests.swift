@@ -95,7 +95,7 @@ import Testing
     let md = MarkdownBrief.render(doc)
     #expect(md.contains("Meeting 2026-12-14 10:00"))
     #expect(md.contains("**Agree the pilot scope and the decision date**"))
-    #expect(md.contains("1\\. Pilot scope"))
+    #expect(md.contains("1. Pilot scope\n2. Three-year cost"))
     let room = try #require(doc.sections.first { $0.id == "room" })
     guard case .table(let t)? = room.blocks.first else {
       Issue.record("a table of people")

@@ -42,7 +42,8 @@ import Testing
     // Followed by a space, punctuation or the end of the line: it stays inside.
     #expect(MarkdownEscape.emphasis("Theirs (our estimate)", "**", next: ":") == "**Theirs (our estimate)**")
     #expect(MarkdownEscape.emphasis("Common interests: ", "**", next: "A") == "**Common interests:** ")
-    #expect(MarkdownEscape.emphasis("（约合 100）", "*", prev: "值") == "（*约合 100）*")
+    // A bracket moved out takes its partner along (`（*约合 100）*` renders 约合 100） in italics).
+    #expect(MarkdownEscape.emphasis("（约合 100）", "*", prev: "值") == "（*约合 100*）")
     #expect(MarkdownEscape.emphasis(" (12 of 12)", "*", prev: "0") == " *(12 of 12)*")
     #expect(MarkdownEscape.emphasis("—", "*") == "*—*")
     #expect(MarkdownEscape.emphasis("  ", "*") == " ")

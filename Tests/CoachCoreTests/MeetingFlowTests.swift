@@ -28,7 +28,8 @@ import Testing
       take(flow.start(context))
     }
 
-    var context: FlowContext { FlowContext(plan: plan, book: book, l: l, width: 100, today: MeetingFlowTests.today, now: MeetingFlowTests.now) }
+    var width = 100
+    var context: FlowContext { FlowContext(plan: plan, book: book, l: l, width: width, today: MeetingFlowTests.today, now: MeetingFlowTests.now) }
 
     func take(_ effects: [FlowEffect]) {
       for e in effects {

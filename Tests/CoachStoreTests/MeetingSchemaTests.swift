@@ -21,6 +21,7 @@ import Testing
     m.objections = [plan.objections[0].id]
     m.materials = ["Deck"]
     m.answeredAt["objective"] = "2026-11-23T09:00:00Z"
+    m.removedNames = ["s99": "Sean O'Brien"]
     var d = MeetingDebrief(recordedAt: "2026-12-14T18:00:00Z")
     d.outcome = .partly
     d.outcomeNote = "Late start"
@@ -45,5 +46,6 @@ import Testing
     FieldTableTests().keysAreInTheSchema(plan.json, schema, schema, "plan", &missing)
     #expect(missing == [], "written but not in the schema: \(missing)")
     #expect(plan.json["meetings"]?.array?.first?["debrief"]?["changes"] != nil)
+    #expect(plan.json["meetings"]?.array?.first?["removedNames"]?["s99"] == .string("Sean O'Brien"))
   }
 }

@@ -232,8 +232,8 @@ public enum HelpCatalog {
       place: .session,
       summary: ("The deal: size and currency, expected close, sales stage, competitors.", "商机：金额与币种、预计成交日期、销售阶段、竞争对手。"),
       details: (
-        "`deal` walks through the deal's size (with its currency, e.g. `CNY 2.4m`), the expected close date (e.g. `2027-02-26`, `end of month`) and the step of the six-step sales process it is in (initial contact, needs discovery, solution design, value demonstration, objection handling, closing). `deal competitor add [NAME]` records a competitor — their strengths, their weaknesses, our position against them; `edit NAME` and `remove NAME` change the list; `deal show` (or `show deal`) prints it all. The deal appears in `show`, as a column of `list` and in the brief.",
-        "`deal` 依次记录商机金额（带币种，例如 `240万元`）、预计成交日期（例如 `2027-02-26`、`月底`）以及它处在六步销售流程的哪一步（初步接触、需求挖掘、方案设计、价值展示、异议处理、签约成交）。`deal competitor add [名称]` 记录一个竞争对手——对方优势、对方劣势、我方地位；`edit 名称` 和 `remove 名称` 修改名单；`deal show`（或 `show deal`）显示全部。商机信息会出现在 `show`、`list` 的一列以及会前简报中。"
+        "`deal` walks through the deal's size (with its currency, e.g. `CNY 2.4m`), the expected close date (e.g. `2027-02-26`, `end of month`, `end of Q1 2027`, `next quarter`; a quarter alone counts as its last day) and the step of the six-step sales process it is in (initial contact, needs discovery, solution design, value demonstration, objection handling, closing). `deal competitor add [NAME]` records a competitor — their strengths, their weaknesses, our position against them; `edit NAME` and `remove NAME` change the list; `deal show` (or `show deal`) prints it all. The deal appears in `show`, as a column of `list` and in the brief.",
+        "`deal` 依次记录商机金额（带币种，例如 `240万元`）、预计成交日期（例如 `2027-02-26`、`月底`、`明年一季度末`、`下季度`；只写季度按该季度最后一天计）以及它处在六步销售流程的哪一步（初步接触、需求挖掘、方案设计、价值展示、异议处理、签约成交）。`deal competitor add [名称]` 记录一个竞争对手——对方优势、对方劣势、我方地位；`edit 名称` 和 `remove 名称` 修改名单；`deal show`（或 `show deal`）显示全部。商机信息会出现在 `show`、`list` 的一列以及会前简报中。"
       ),
       argumentWords: .fixed(DealCommand.words)),
     HelpEntry(

@@ -18,7 +18,8 @@ extension Session {
     }
     return CommandCompletion.complete(
       beforeCursor, planIDs: { (try? self.repository.ids()) ?? [] }, planOpen: current != nil,
-      planNames: { self.planNames() }, people: { self.current?.plan.stakeholders.map(\.name) ?? [] }, lang: l.lang)
+      planNames: { self.planNames() }, people: { self.current?.plan.stakeholders.map(\.name) ?? [] }, lang: l.lang,
+      competitors: { self.current?.plan.deal.competitors.map(\.name) ?? [] })
   }
 
   /// The display name of each plan in the workspace, by id (at most the first 500 plans; a
@@ -50,10 +51,12 @@ public enum CommandCompletion {
   /// - `open NAME`: the plans' display names (`planNames`, id → name), matched in any case and
   ///   across spaces; a plan whose name does not match but whose id does offers its id.
   /// - `stakeholders edit|remove NAME`: the open plan's people (`people`), in any case.
+  /// - `deal competitor edit|remove NAME`: the open plan's competitors (`competitors`), in any case.
   /// - In Chinese sessions `discover` also offers the stages' Chinese names.
   public static func complete(
     _ beforeCursor: String, planIDs: () -> [String], planOpen: Bool,
-    planNames: () -> [String: String] = { [:] }, people: () -> [String] = { [] }, lang: Lang = .en
+    planNames: () -> [String: String] = { [:] }, people: () -> [String] = { [] }, lang: Lang = .en,
+    competitors: () -> [String] = { [] }
   ) -> Completion {
     let endsWithSpace = beforeCursor.last == " "
     let words = beforeCursor.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
@@ -83,6 +86,13 @@ public enum CommandCompletion {
       let typed = rest(of: beforeCursor, after: 2)
       let matches = people().filter { $0.lowercased().hasPrefix(typed.lowercased()) }
       return Completion(replacing: typed.unicodeScalars.count, candidates: matches)
+    }
+    // `deal competitor edit|remove NAME`: the open plan's competitors, in any case.
+    if entry.name == "deal", position >= 2, ["competitor", "competitors", "竞争对手"].contains(words[1]) {
+      if position == 2 { return Completion(replacing: replacing, candidates: DealCommand.competitorWords.filter { $0.hasPrefix(current) }) }
+      guard ["edit", "remove", "delete", "编辑", "删除"].contains(words[2]) else { return .none }
+      let typed = rest(of: beforeCursor, after: 3)
+      return Completion(replacing: typed.unicodeScalars.count, candidates: competitors().filter { $0.lowercased().hasPrefix(typed.lowercased()) })
     }
     if entry.name == "drill", position >= 2, current.hasPrefix("--") {
       let flags: [String: [String]] = [

@@ -10,7 +10,7 @@ extension BriefBuilder {
     var purpose: [BriefBlock] = []
     if let o = meeting?.objective, !o.trimmingWhitespace.isEmpty { purpose.append(.paragraph([.strong(o.trimmingWhitespace)])) }
     if let agenda = meeting?.agenda, !agenda.isEmpty {
-      purpose.append(.list(agenda.enumerated().map { [.text("\($0.offset + 1). " + $0.element)] }))
+      purpose.append(.numbered(agenda.map { [.text($0)] }))
     } else {
       purpose.append(quiet("The agenda is agreed before the meeting.", "议程将在会前确认。"))
     }

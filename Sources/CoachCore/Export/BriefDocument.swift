@@ -125,6 +125,8 @@ public enum BriefBlock: Equatable, Sendable {
   case quote([BriefInline])
   case bars([BriefBar])
   case zopa(BriefZOPA)
+  /// A numbered list (the agenda): `1.` `2.` in Markdown, `<ol>` in HTML.
+  case numbered([[BriefInline]])
 }
 
 extension BriefInline {

@@ -70,12 +70,12 @@ extension BriefBuilder {
     var blocks: [BriefBlock] = []
     if let m = meeting {
       if let o = m.objective, !o.trimmingWhitespace.isEmpty { fields.append(BriefField(l.t("Objective", "会谈目标"), [.strong(o.trimmingWhitespace)])) }
-      if !m.ourAttendees.isEmpty { fields.append(BriefField(l.t("Our side", "我方人员"), [.text(m.ourAttendees.joined(separator: l.t(", ", "、")))])) }
+      if !m.ourAttendees.isEmpty { fields.append(BriefField(l.t("Our side", "我方人员"), [.text(m.ourAttendees.joined(separator: l.t("; ", "；")))])) }
       if !m.materials.isEmpty { fields.append(BriefField(l.t("Bring", "携带材料"), [.text(m.materials.joined(separator: l.t("; ", "；")))])) }
       fields += dealFields()
       blocks.append(.fields(fields))
       if !m.agenda.isEmpty {
-        blocks.append(.group(BriefGroup(id: "agenda", title: l.t("Agenda", "议程"), blocks: [.list(m.agenda.enumerated().map { [.text("\($0.offset + 1). " + $0.element)] })])))
+        blocks.append(.group(BriefGroup(id: "agenda", title: l.t("Agenda", "议程"), blocks: [.numbered(m.agenda.map { [.text($0)] })])))
       }
     } else {
       // No meeting planned yet: the deal in one line, then the open actions the next meeting
@@ -309,7 +309,7 @@ extension BriefBuilder {
     switch block {
     case .paragraph(let inlines): return lines(inlines, columns) + 0.3
     case .quote(let inlines): return lines(inlines, columns - 4) + 0.5
-    case .list(let items): return items.reduce(0.2) { $0 + lines($1, columns - 3) + 0.1 }
+    case .list(let items), .numbered(let items): return items.reduce(0.2) { $0 + lines($1, columns - 3) + 0.1 }
     case .fields(let fields): return fields.reduce(0.2) { $0 + lines($1.value, columns * 0.8) + 0.15 }
     case .group(let g): return g.blocks.reduce(1.4) { $0 + cost($1, columns: columns) }
     case .table(let t):

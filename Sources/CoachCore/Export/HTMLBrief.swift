@@ -68,6 +68,8 @@ public enum HTMLBrief {
       return out + "</dl>\n"
     case .list(let items):
       return "<ul>\n" + items.map { "<li>\(inline($0))</li>\n" }.joined() + "</ul>\n"
+    case .numbered(let items):
+      return "<ol>\n" + items.map { "<li>\(inline($0))</li>\n" }.joined() + "</ol>\n"
     case .quote(let inlines):
       return "<blockquote>\(inline(inlines))</blockquote>\n"
     case .table(let t):

@@ -33,7 +33,7 @@ enum HTMLBriefStyle {
     h2, h3 { break-after: avoid; page-break-after: avoid; }
     .note { font-weight: normal; color: var(--muted); }
     p { margin: .6mm 0; overflow-wrap: anywhere; }
-    ul { margin: .4mm 0; padding-left: 4.2mm; }
+    ul, ol { margin: .4mm 0; padding-left: 4.2mm; }
     li { margin: .25mm 0; overflow-wrap: anywhere; }
     strong { font-weight: 650; }
     .quiet { color: var(--muted); }

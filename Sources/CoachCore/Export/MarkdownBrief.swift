@@ -39,6 +39,12 @@ public enum MarkdownBrief {
     case .zopa:
       // The ZOPA is stated in words in the paragraph before it; the picture is for HTML only.
       return nil
+    case .numbered(let items):
+      // A CommonMark ordered list; a continued line is indented past its marker.
+      return items.enumerated().map { i, item in
+        let marker = "\(i + 1). "
+        return marker + inline(item, lineBreak: "\\\n" + String(repeating: " ", count: marker.count))
+      }.joined(separator: "\n")
     }
   }
 

@@ -66,6 +66,13 @@ public enum MarkdownEscape {
     func boundary(_ c: Character?) -> Bool { c.map { $0.isWhitespace || $0.isPunctuation || ($0.isASCII && $0.isSymbol) } ?? true }
     while let c = core.first, mayBePunct(c), !boundary(lead.last ?? prev) { lead.append(core.removeFirst()) }
     while let c = core.last, mayBePunct(c), !boundary(trail.first ?? next) { trail.insert(core.removeLast(), at: 0) }
+    // Punctuation moved out on one side takes the other side's with it, so a bracket and its
+    // partner stay together: `价值展示（*第 4/6 步*）`, not `价值展示（*第 4/6 步）*`. Punctuation
+    // can always go outside: the delimiters then sit next to letters, where they open and close.
+    if lead.contains(where: mayBePunct) || trail.contains(where: mayBePunct) {
+      while let c = core.first, mayBePunct(c) { lead.append(core.removeFirst()) }
+      while let c = core.last, mayBePunct(c) { trail.insert(core.removeLast(), at: 0) }
+    }
     guard !core.isEmpty else { return text(raw, atStart: atStart) }
     return (lead.isEmpty ? "" : text(String(lead), atStart: atStart)) + delimiter + text(String(core), atStart: false) + delimiter
       + (trail.isEmpty ? "" : text(String(trail), atStart: false))

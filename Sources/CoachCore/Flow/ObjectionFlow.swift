@@ -253,14 +253,32 @@ public final class ObjectionFlow: Flow, EffectCollecting {
       return advance()
     case .raisedBy:
       if !text.isEmpty {
+        // A name from the list, whole or in part (`Sean`, `王总`), is linked; other words stay.
+        let match = StakeholderNameMatch(names: context.plan?.stakeholders.map(\.name) ?? [])
+        let reading = match.read(text)
+        if case .several(let fits) = reading {
+          warn(StyledText(match.ambiguity(text, fits, l), .warn))
+          return false
+        }
+        var name: String? = nil
+        var link: String? = nil
+        switch reading {
+        case .person(let s):
+          name = context.plan?.stakeholders[s].name
+          link = context.plan?.stakeholders[s].id
+        case .text(let words): name = words.isEmpty ? nil : words
+        case .several: break
+        }
         guard
           update(
             l.t("objection raised by", "异议提出人"),
             { o, time in
-              o.raisedBy = text
+              o.raisedBy = name
+              if let link, !link.isEmpty { o.raisedById = link }
               o.answeredAt["raisedBy"] = time
             })
         else { return true }
+        if let echo = match.echo(reading, l) { say(StyledText("  = " + echo, .good)) }
       }
       return advance()
     case .strategies:
@@ -405,7 +423,9 @@ public final class ObjectionFlow: Flow, EffectCollecting {
   public func complete(_ beforeCursor: String) -> (replacing: Int, candidates: [String]) {
     guard phase == .raisedBy else { return (0, []) }
     let names = context.plan?.stakeholders.map(\.name) ?? []
-    return (beforeCursor.unicodeScalars.count, names.filter { $0.hasPrefix(beforeCursor) })
+    var typed = beforeCursor
+    while typed.first == " " { typed.removeFirst() }
+    return (typed.unicodeScalars.count, StakeholderNameMatch(names: names).completions(typed))
   }
 
   // MARK: saving

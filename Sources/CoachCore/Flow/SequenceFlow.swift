@@ -13,6 +13,8 @@ public final class SequenceFlow: Flow {
     public var emptyFirstAnswerEnds = false
     /// Runs after each answer is recorded (like `WalkFlow.afterRecord`).
     public var afterRecord: ((Prompt, AnswerValue, FlowContext) -> [FlowEffect])?
+    /// What Tab offers where the engine has nothing (like `WalkFlow.completer`).
+    public var completer: ((_ beforeCursor: String, _ prompt: Prompt?) -> (replacing: Int, candidates: [String])?)?
 
     public init(engine: WalkEngine, binding: WalkBinding) {
       self.engine = engine
@@ -54,6 +56,7 @@ public final class SequenceFlow: Flow {
     firstAnswerPending = true
     let walk = WalkFlow(engine: item.engine, binding: item.binding, onEnd: item.onEnd)
     walk.afterRecord = item.afterRecord
+    walk.completer = item.completer
     inner = walk
     return lead + walk.resume(context)
   }

@@ -14,6 +14,9 @@ public final class DebriefFlow {
   var routed = 0
   var questionIndex = 0
   var personIndex = 0
+  /// How many objection and action walks the loops have started (for the progress line).
+  var objectionCount = 0
+  var actionCount = 0
   /// The item id each loop's last walk created (nil when it ended on an empty first answer).
   final class Target { var id: String? }
   var lastObjection: Target?
@@ -72,14 +75,17 @@ public final class DebriefFlow {
       switch part {
       case .outcome:
         part = .routing
-        return ([.say(intro(plan, meeting, width: context.width))], outcomeItem(meeting))
+        return ([.say(intro(plan, meeting, width: context.width))], placed(outcomeItem(meeting), series(.outcome)))
       case .routing:
         let learned = meeting.debrief?.learned ?? []
         if routed < learned.count {
           let index = routed
           routed += 1
           if learned[index].stage != nil { continue }
-          if let item = routingItem(learned[index].text, index: index) { return ([], item) }
+          if let item = routingItem(learned[index].text, index: index) {
+            let place = l.t("fact \(index + 1) of \(learned.count)", "第 \(index + 1)/\(learned.count) 条")
+            return ([], placed(item, series(.routing, item: place, index: index, of: learned.count)))
+          }
           continue
         }
         part = .questions
@@ -88,8 +94,10 @@ public final class DebriefFlow {
         if questionIndex < asked.count {
           let id = asked[questionIndex]
           let lead: [FlowEffect] = questionIndex == 0 ? [.say(StyledText("\n" + l.t("The questions you planned", "计划中的问题"), .bold))] : []
+          let place = l.t("question \(questionIndex + 1) of \(asked.count)", "第 \(questionIndex + 1)/\(asked.count) 个问题")
+          let progress = series(.questions, item: place, index: questionIndex, of: asked.count)
           questionIndex += 1
-          return (lead, questionItem(id, plan: plan, meeting: meeting))
+          return (lead, placed(questionItem(id, plan: plan, meeting: meeting), progress))
         }
         part = .objections
       case .objections:
@@ -101,7 +109,8 @@ public final class DebriefFlow {
         let first = lastObjection == nil
         let target = Target()
         lastObjection = target
-        var item = objectionItem(target)
+        objectionCount += 1
+        var item = placed(objectionItem(target, plan: plan), series(.objections, item: l.t("objection \(objectionCount)", "第 \(objectionCount) 条异议"), index: objectionCount - 1))
         item.emptyFirstAnswerEnds = true
         return (first ? [.say(StyledText("\n" + l.t("New objections", "新的异议"), .bold))] : [], item)
       case .people:
@@ -109,8 +118,11 @@ public final class DebriefFlow {
         if personIndex < people.count {
           let lead: [FlowEffect] = personIndex == 0 ? [.say(StyledText("\n" + l.t("The people in the room", "参会的客户方人员"), .bold))] : []
           let id = people[personIndex]
+          let name = plan.stakeholder(id: id)?.name ?? id
+          let place = name + l.t(", \(personIndex + 1) of \(people.count)", "（第 \(personIndex + 1)/\(people.count) 位）")
+          let progress = series(.people, item: place, index: personIndex, of: people.count)
           personIndex += 1
-          return (lead, personItem(id, plan: plan))
+          return (lead, placed(personItem(id, plan: plan), progress))
         }
         part = .actions
       case .actions:
@@ -122,19 +134,28 @@ public final class DebriefFlow {
         let first = lastAction == nil
         let target = Target()
         lastAction = target
-        var item = actionItem(target)
+        actionCount += 1
+        let progress = series(.actions, item: l.t("action \(actionCount)", "第 \(actionCount) 项行动"), index: actionCount - 1)
+        var item = placed(actionItem(target, names: meeting.ours + plan.stakeholders.map(\.name)), progress)
         item.emptyFirstAnswerEnds = true
         return (first ? [.say(StyledText("\n" + l.t("What was agreed", "达成的约定"), .bold))] : [], item)
       case .next:
         part = .finished
         guard meeting.debrief?.nextMeeting == nil else { continue }
-        var item = nextMeetingItem()
+        var item = placed(nextMeetingItem(), series(.next))
         item.emptyFirstAnswerEnds = true
         return ([.say(StyledText("\n" + l.t("The next meeting", "下一次会谈"), .bold))], item)
       case .finished:
         return ([], nil)
       }
     }
+  }
+
+  /// The item with its place in the debrief shown above each prompt.
+  func placed(_ item: SequenceFlow.Item, _ progress: SeriesProgress) -> SequenceFlow.Item {
+    var item = item
+    item.engine.series = progress
+    return item
   }
 
   /// The debrief as recorded, and the findings it touches.

@@ -1,7 +1,7 @@
 /// The last walks of a debrief: new objections, the people in the room, what was agreed, the
 /// next meeting.
 extension DebriefFlow {
-  func objectionItem(_ target: Target) -> SequenceFlow.Item {
+  func objectionItem(_ target: Target, plan: AccountPlan) -> SequenceFlow.Item {
     let l = self.l
     let labels = self.labels
     var statement = Prompt(
@@ -12,9 +12,17 @@ extension DebriefFlow {
     category.label = l.t("Category", "类别")
     category.optional = true
     category.options = ObjectionCategory.allCases.map { ChoiceOption(id: $0.rawValue, label: labels.category($0)) }
-    var by = Prompt(id: "raisedBy", kind: .text, fills: "objection.raisedBy", text: l.t("Who raised it? (Enter to leave empty)", "是谁提出的？（按 Enter 留空）"))
+    // A name from the list (whole or in part: `Sean`, `王总`) is linked to the stakeholder; other
+    // words ("the board") stay as typed.
+    var byText = l.t("Who raised it? A name, or part of one; other words are kept as typed (Enter to leave empty).", "是谁提出的？写姓名或名字的一部分；其他文字按原样保留（按 Enter 留空）。")
+    let names = plan.stakeholders.map(\.name).filter { !$0.isEmpty }
+    if !names.isEmpty { byText += "\n  " + l.t("Stakeholders: ", "决策者：") + names.joined(separator: l.t(", ", "、")) }
+    var by = Prompt(id: "raisedBy", kind: .text, fills: "objection.raisedBy", text: byText)
     by.label = l.t("Raised by", "提出人")
     by.optional = true
+    by.hint = l.t(
+      "Type the person's name, first name or surname (`Sean`, `O'Brien`), or its start and Tab. A name that fits one stakeholder is linked to them (a rename follows); words that fit no one (“the board”) are kept as text, and so is anything in quotes.",
+      "写出提出人的姓名、姓或名（`王`、`王总`、`建国`），或输入开头后按 Tab。只对应一位决策者的名字会关联到此人（改名后随之更新）；对应不上任何人的文字（如“集团领导”）按原样保留，加引号的内容也按原样保留。")
     let walk = Walk(id: "new-objection", title: l.t("Debrief", "会谈复盘"), prompts: [statement, category, by])
     let meetingID = self.meetingID
     let suggester = book.map { CategorySuggester(book: $0) }
@@ -24,7 +32,14 @@ extension DebriefFlow {
         if let oid = target.id, let i = plan.objections.firstIndex(where: { $0.id == oid }) {
           switch p.id {
           case "category": if let c = text.flatMap(ObjectionCategory.init(rawValue:)) { plan.objections[i].category = c }
-          case "raisedBy": plan.objections[i].raisedBy = text
+          case "raisedBy":
+            switch text.map({ StakeholderNameMatch(plan).read($0) }) {
+            case .person(let s)?:
+              plan.objections[i].raisedBy = plan.stakeholders[s].name
+              plan.objections[i].raisedById = plan.stakeholders[s].id.isEmpty ? nil : plan.stakeholders[s].id
+            case .text(let words)?: plan.objections[i].raisedBy = words.isEmpty ? nil : words
+            case .several?, nil: plan.objections[i].raisedBy = nil
+            }
           default: if let text { plan.objections[i].statement = text }
           }
           plan.linkReferences()
@@ -39,9 +54,13 @@ extension DebriefFlow {
         target.id = oid
         DebriefFlow.debrief(&plan, meetingID, time) { d in if !d.newObjections.contains(oid) { d.newObjections.append(oid) } }
       },
-      validate: { p, _, plan in
+      validate: { p, v, plan in
         if p.id != "statement", target.id.flatMap({ oid in plan.objections.first { $0.id == oid } }) == nil {
           return l.t("Type the customer's words first (`back`).", "请先写下客户的原话（输入 `back`）。")
+        }
+        if p.id == "raisedBy", let typed = PlanPatch.text(v) {
+          let match = StakeholderNameMatch(plan)
+          if case .several(let fits) = match.read(typed) { return match.ambiguity(typed, fits, l) }
         }
         return nil
       },
@@ -58,10 +77,22 @@ extension DebriefFlow {
               + l.t("); `objection \(n + 1)` plans its LSCPA answer.", "）；用 `objection \(n + 1)` 准备 LSCPA 答复。"), .good))
       ]
     }
-    // After the customer's words, the suggested category is named so Enter can keep it.
-    item.afterRecord = { p, _, context in
+    // After the customer's words, the suggested category is named so Enter can keep it; after
+    // who raised it, whom it was linked to (`= Sean O'Brien`) or that the words stay text.
+    item.afterRecord = { p, v, context in
+      if p.id == "raisedBy", let typed = PlanPatch.text(v), let plan = context.plan {
+        let match = StakeholderNameMatch(plan)
+        return match.echo(match.read(typed), l).map { [.say(StyledText("  = " + $0, .good))] } ?? []
+      }
       guard p.id == "statement", let oid = target.id, let o = context.plan?.objections.first(where: { $0.id == oid }), let c = o.category else { return [] }
       return [.say(StyledText("  " + l.t("Suggested category: ", "建议类别：") + labels.category(c), .accent))]
+    }
+    // Tab completes the stakeholders' names (by any word of the name) at "who raised it".
+    item.completer = { beforeCursor, prompt in
+      guard prompt?.id == "raisedBy" else { return nil }
+      var typed = beforeCursor
+      while typed.first == " " { typed.removeFirst() }
+      return (typed.unicodeScalars.count, StakeholderNameMatch(names: names).completions(typed))
     }
     return item
   }
@@ -130,7 +161,9 @@ extension DebriefFlow {
     return item
   }
 
-  func actionItem(_ target: Target) -> SequenceFlow.Item {
+  /// `names`: who may own it — our side of the meeting, then the stakeholders — for Tab (the
+  /// owner is kept as typed: "Tom" on our side is not their Tom Becker).
+  func actionItem(_ target: Target, names: [String]) -> SequenceFlow.Item {
     let l = self.l
     let labels = self.labels
     var what = Prompt(id: "text", kind: .text, fills: "action.text", text: l.t("What was agreed? One next step (Enter: nothing more).", "达成了什么约定？写一项下一步行动（按 Enter：没有更多）。"))
@@ -176,6 +209,14 @@ extension DebriefFlow {
       // Another action may follow; the loop ends on an empty first answer.
       guard let aid = target.id, let n = context.plan?.actions.firstIndex(where: { $0.id == aid }) else { return [] }
       return [.say(StyledText(l.t("  Added action #\(n + 1). Another?", "  已添加行动 #\(n + 1)。还有吗？"), .good))]
+    }
+    item.completer = { beforeCursor, prompt in
+      guard prompt?.id == "owner" else { return nil }
+      var typed = beforeCursor
+      while typed.first == " " { typed.removeFirst() }
+      var unique: [String] = []
+      for n in names where !n.isEmpty && !unique.contains(n) { unique.append(n) }
+      return (typed.unicodeScalars.count, StakeholderNameMatch(names: unique).completions(typed))
     }
     return item
   }

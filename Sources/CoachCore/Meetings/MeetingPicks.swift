@@ -27,6 +27,9 @@ public struct MeetingPicks {
     case picked([String])
     /// A part of the line that names no item.
     case unknown(String)
+    /// A part of the line that fits several people (`Sean` for Sean O'Brien and Sean Park): the
+    /// part, and the names it fits.
+    case ambiguous(String, [String])
   }
 
   /// Reads a line of picks; `-` (or `none`, `无`) picks nothing. Parts are split at commas and
@@ -46,12 +49,12 @@ public struct MeetingPicks {
       if let n = Int(part) {
         if items.indices.contains(n - 1) { id = items[n - 1].id }
       } else if byName {
-        let key = part.lowercased()
-        if let exact = items.first(where: { $0.name.lowercased() == key }) {
-          id = exact.id
-        } else {
-          let near = items.filter { $0.name.lowercased().hasPrefix(key) }
-          if near.count == 1 { id = near[0].id }
+        // The whole name or part of it: `Dana`, `Smith`, `王`, `王总` (StakeholderNameMatch).
+        let match = StakeholderNameMatch(names: items.map(\.name))
+        switch match.read(part) {
+        case .person(let i): id = items[i].id
+        case .several(let fits): return .ambiguous(part, fits.map { items[$0].name })
+        case .text: break
         }
       }
       guard let id else { return .unknown(part) }

@@ -174,6 +174,11 @@ public enum MeetingPrepFlow {
         if p.id == "time", MeetingTime.read(text) == nil {
           return l.t("‘\(text)’ is not a time of day: type e.g. 14:30, 9:00 or 2pm.", "‘\(text)’ 不是有效的时间：请输入例如 14:30、9:00 或 下午2点。")
         }
+        if let (source, byName) = picks(p), case .ambiguous(let part, let names) = source.read(text, byName: byName) {
+          return l.t(
+            "‘\(part)’ could be \(names.joined(separator: " or ")): type more of the name (Tab completes it), or the number.",
+            "‘\(part)’ 可能是 \(names.joined(separator: " 或 "))：请多输入几个字（Tab 可补全），或输入编号。")
+        }
         if let (source, byName) = picks(p), case .unknown(let part) = source.read(text, byName: byName) {
           let count = source.items.count
           if count == 0 { return l.t("There is nothing to pick from yet: press Enter to go on.", "目前还没有可选的条目：按 Enter 继续。") }
@@ -221,8 +226,7 @@ public enum MeetingPrepFlow {
       var typed = cut.map { String(beforeCursor[beforeCursor.index(after: $0)...]) } ?? beforeCursor
       while typed.first == " " { typed.removeFirst() }
       guard !typed.isEmpty else { return nil }
-      let names = people.items.map(\.name).filter { $0.lowercased().hasPrefix(typed.lowercased()) }
-      return (typed.unicodeScalars.count, names)
+      return (typed.unicodeScalars.count, StakeholderNameMatch(names: people.items.map(\.name)).completions(typed))
     }
     flow.afterRecord = { p, v, context in
       let text = PlanPatch.text(v) ?? ""

@@ -22,8 +22,14 @@ public struct MeetingView {
 
   func join(_ items: [String]) -> String { items.isEmpty ? "—" : items.joined(separator: l.t("; ", "；")) }
 
-  func person(_ id: String) -> String {
-    guard let s = plan.stakeholder(id: id) else { return l.t("(removed)", "（已删除）") }
+  /// Someone of this meeting who is no longer in the plan, by the name they had when removed.
+  func former(_ id: String, in m: Meeting) -> String {
+    guard let name = m.removedNames[id] else { return l.t("(removed)", "（已删除）") }
+    return name + l.t(" (no longer in the plan)", "（已不在计划中）")
+  }
+
+  func person(_ id: String, in m: Meeting) -> String {
+    guard let s = plan.stakeholder(id: id) else { return former(id, in: m) }
     let details = [s.role.map { labels.role($0) }, s.attitude.map { labels.attitude($0) }].compactMap { $0 }
     var text = s.name + (details.isEmpty ? "" : l.t(" (", "（") + details.joined(separator: l.t(", ", "，")) + l.t(")", "）"))
     if let concerns = s.concerns, !concerns.isEmpty { text += l.t(" — cares about: ", " —— 关注：") + concerns }
@@ -46,7 +52,7 @@ public struct MeetingView {
     var rows: [(String, String)] = [
       (l.t("Objective", "目标"), m.objective ?? "—"),
       (l.t("Agenda", "议程"), join(m.agenda)),
-      (l.t("Their side", "客户方"), join(m.attendees.map(person))),
+      (l.t("Their side", "客户方"), join(m.attendees.map { person($0, in: m) })),
       (l.t("Our side", "我方"), join(m.ours)),
       (l.t("Materials", "材料"), join(m.materials)),
     ]
@@ -101,7 +107,7 @@ public struct MeetingView {
       if c.attitude != c.attitudeBefore, let a = c.attitude { parts.append(labels.attitude(c.attitudeBefore) + " → " + labels.attitude(a)) }
       if let concerns = c.concerns, concerns != c.concernsBefore { parts.append(l.t("concerns: ", "关注点：") + concerns) }
       guard !parts.isEmpty else { continue }
-      rows.append((plan.stakeholder(id: c.stakeholder)?.name ?? c.stakeholder, parts.joined(separator: l.t("; ", "；"))))
+      rows.append((plan.stakeholder(id: c.stakeholder)?.name ?? former(c.stakeholder, in: m), parts.joined(separator: l.t("; ", "；"))))
     }
     for id in d.agreed {
       guard let a = plan.actions.first(where: { $0.id == id }) else { continue }
@@ -142,7 +148,7 @@ public struct MeetingView {
       .init("#"), .init(l.t("When", "时间")), .init(l.t("Objective", "目标"), minWidth: 12), .init(l.t("Their side", "客户方")), .init(l.t("Debrief", "复盘")),
     ])
     for (i, m) in plan.timeline.enumerated() {
-      let names = m.attendees.compactMap { plan.stakeholder(id: $0)?.name }
+      let names = m.attendees.map { id in plan.stakeholder(id: id)?.name ?? former(id, in: m) }
       var status = m.debrief.map { outcome($0.outcome) } ?? "—"
       if m.id == next?.id { status = l.t("next", "下一次") } else if m.debrief == nil, let today, let day = m.day, day < today { status = l.t("to debrief", "待复盘") }
       table.add(["\(i + 1)", when(m), m.objective ?? "—", names.isEmpty ? "—" : names.joined(separator: l.t(", ", "、")), status])

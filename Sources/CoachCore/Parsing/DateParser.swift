@@ -1,6 +1,7 @@
 /// Dates as reps write them, resolved against a given today (the session's clock, never the wall
 /// clock): ISO, `2026年12月15日`, `15/12`, `12/15`, `Dec 15`, `15 Dec`, `tomorrow`, `next Tuesday`,
-/// `in 2 weeks`, `end of month`, `明天`, `下周二`, `两周后`, `月底`. A day/month order that could be
+/// `in 2 weeks`, `end of month`, `明天`, `下周二`, `两周后`, `月底`, quarters (`end of Q1 2027`,
+/// `next quarter`, `明年一季度末`: DateParserQuarters.swift). A day/month order that could be
 /// read both ways (`3/4`) comes back with both readings.
 public enum DateParser {
   public enum Reading: Equatable, Sendable {
@@ -97,6 +98,7 @@ public enum DateParser {
     let t = AnswerParsing.normalise(typed).lowercased()
     guard !t.isEmpty else { return nil }
     if let r = relative(t, today: today) { return r }
+    if let q = quarter(t, today: today) { return .day(q.lastDay) }
     if let r = endOfNamedMonth(t, today: today) { return r }
     if let r = chinese(t, today: today) { return r }
     if let r = numeric(t, today: today) { return r }

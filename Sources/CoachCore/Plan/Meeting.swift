@@ -26,6 +26,9 @@ public struct Meeting: JSONRecord {
   public var debrief: MeetingDebrief?
   public var createdAt: String?
   public var answeredAt: [String: String]
+  /// The names people of this meeting (attendees, those in its debrief) had when they were
+  /// removed from the plan, by stakeholder id: the meeting still says who was there.
+  public var removedNames: [String: String] = [:]
   public var extra: [String: JSONValue]
 
   public init(date: String, createdAt: String) {
@@ -65,6 +68,17 @@ public struct Meeting: JSONRecord {
     debrief = try f.record("debrief", MeetingDebrief.self)
     createdAt = try f.string("createdAt")
     answeredAt = try f.timestamps()
+    if let names = f.value("removedNames") {
+      guard case .object(let pairs) = names else {
+        throw PlanFormatError(path: f.at("removedNames"), "expected an object of names by stakeholder id", "应为按决策者 id 记录姓名的对象")
+      }
+      for (id, value) in pairs {
+        guard case .string(let name) = value else {
+          throw PlanFormatError(path: f.at("removedNames") + "." + id, "expected a name (text)", "应为姓名（文字）")
+        }
+        removedNames[id] = name
+      }
+    }
     extra = f.extra
   }
 
@@ -83,6 +97,7 @@ public struct Meeting: JSONRecord {
     o.set("debrief", record: debrief)
     o["createdAt"] = createdAt
     o.set("answeredAt", times: answeredAt)
+    if !removedNames.isEmpty { o.set("removedNames", JSONValue.object(removedNames.mapValues { JSONValue.string($0) })) }
     return o.json
   }
 

@@ -60,10 +60,15 @@ extension Stakeholder {
 
 extension AccountPlan {
   /// Removes a stakeholder and every link that pointed at them: reporting lines and influence.
+  /// Meetings they were in keep the name they had (`Meeting.removedNames`).
   public mutating func removeStakeholder(at index: Int) {
-    let gone = stakeholders.remove(at: index).id
+    let person = stakeholders.remove(at: index)
+    let gone = person.id
     guard !gone.isEmpty else { return }
     dropLinks(to: gone)
+    for m in meetings.indices where meetings[m].attendees.contains(gone) || meetings[m].debrief?.changes.contains(where: { $0.stakeholder == gone }) == true {
+      meetings[m].removedNames[gone] = person.name
+    }
   }
 
   /// Clears reports-to and influence links to ids no stakeholder has (any more).

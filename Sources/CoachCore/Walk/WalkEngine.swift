@@ -36,6 +36,9 @@ public struct WalkEngine: Sendable {
   /// An answer two readings fit, waiting for the rep to pick one (`1` or `2`).
   public private(set) var pendingReadings: [(value: AnswerValue, echo: String, estimate: Bool)] = []
   private var lastGroupShown: String?
+  /// Where this walk stands in a longer series (a debrief's parts), when it is one of several:
+  /// its label replaces the context, and the bar shows the whole series.
+  public var series: SeriesProgress?
 
   public init(walk: Walk, prompts: [Prompt]? = nil, answers: [String: AnswerValue], context: String? = nil, l: L10n) {
     self.walk = walk
@@ -103,10 +106,18 @@ public struct WalkEngine: Sendable {
       if let intro = group.intro { out.append("\n" + Wrap.text(intro, width: width), .dim) }
       out.append("\n")
     }
-    var progress = context
-    if let group = walk.group(p.group), walk.title == context { progress += " · " + group.title }
-    progress += " · " + l.t("\(index + 1) of \(prompts.count)", "第 \(index + 1)/\(prompts.count) 项")
-    out.append("\n" + progressBar() + " " + progress, .dim)
+    var progress = series?.label ?? context
+    if let group = walk.group(p.group), walk.title == context, series == nil { progress += " · " + group.title }
+    // In a series a walk of one prompt needs no "1 of 1": the series' label says where it is.
+    if series == nil || prompts.count > 1 { progress += " · " + l.t("\(index + 1) of \(prompts.count)", "第 \(index + 1)/\(prompts.count) 项") }
+    // A series' line is long: it wraps under itself, past the bar.
+    let bar = progressBar()
+    var line = bar + " " + progress
+    if series != nil {
+      let hang = String(repeating: " ", count: DisplayWidth.of(bar) + 1)
+      line = bar + " " + Wrap.lines(progress, width: width - hang.count).joined(separator: "\n" + hang)
+    }
+    out.append("\n" + line, .dim)
     out.append("\n" + Wrap.text(p.text, width: width), .bold)
     switch p.kind {
     case .choice:
@@ -145,6 +156,7 @@ public struct WalkEngine: Sendable {
   }
 
   func progressBar() -> String {
+    if let series { return Blocks.bar(series.done + series.share * Double(index) / Double(max(1, prompts.count)), of: series.total, width: 10) }
     let done = prompts.filter { !(answers[$0.id]?.isEmpty ?? true) }.count
     return Blocks.bar(Double(done), of: Double(max(1, prompts.count)), width: 10)
   }
@@ -310,7 +322,10 @@ public struct WalkEngine: Sendable {
             l.t(
               "‘\(text)’ is \(DateParser.describe(d, l)), after today: this asks when it happened.",
               "‘\(text)’ 是 \(DateParser.describe(d, l))，晚于今天：这里问的是已经发生的日期。")))
-      case .day(let d)?: return .value(.date(d.description), echo: DateParser.describe(d, l))
+      case .day(let d)?:
+        // A quarter says which one it was read as (`= Wed 2027-03-31 (Q1 2027, read as its last day)`).
+        let note = DateParser.note(text, today: today, l).map { l.t(" (", "（") + $0 + l.t(")", "）") } ?? ""
+        return .value(.date(d.description), echo: DateParser.describe(d, l) + note)
       case .ambiguous(let a, let b)?:
         return .choose([(.date(a.description), DateParser.describe(a, l), false), (.date(b.description), DateParser.describe(b, l), false)])
       case .impossible?:
@@ -497,6 +512,23 @@ public struct WalkEngine: Sendable {
       if !lower.isEmpty, byLabel { return option.label }
       return nil
     }
+  }
+}
+
+/// A walk's place in a series of walks: the label shown above each prompt ("Debrief · part 3 of
+/// 7, the questions you planned · question 2 of 4"), how much of the series lies before this
+/// walk and how much this walk is of it (for the bar).
+public struct SeriesProgress: Sendable, Equatable {
+  public var label: String
+  public var done: Double
+  public var share: Double
+  public var total: Double
+
+  public init(label: String, done: Double, share: Double, total: Double) {
+    self.label = label
+    self.done = done
+    self.share = share
+    self.total = total
   }
 }
 
