@@ -99,6 +99,7 @@ public enum DateParser {
     guard !t.isEmpty else { return nil }
     if let r = relative(t, today: today) { return r }
     if let q = quarter(t, today: today) { return .day(q.lastDay) }
+    if let r = relativeYear(t, today: today) { return r }
     if let r = endOfNamedMonth(t, today: today) { return r }
     if let r = chinese(t, today: today) { return r }
     if let r = numeric(t, today: today) { return r }
@@ -285,6 +286,32 @@ public enum DateParser {
     if let year { return .day(last(year)) }
     let thisYear = last(today.components.year)
     return .day(thisYear >= today ? thisYear : last(today.components.year + 1))
+  }
+
+  /// A year said relative to today in front of (Chinese) or after (English) a month: `明年3月底`,
+  /// `明年3月15日`, `今年12月底`, `明年年底`, `end of March next year`, `March 15 next year`,
+  /// `end of next year`. Read by writing the year out and reading the rest as usual.
+  static func relativeYear(_ t: String, today: CalendarDay) -> Reading? {
+    let year = today.components.year
+    func endOfYear(_ y: Int) -> Reading { .day(CalendarDay(year: y, month: 12, day: 31)!) }
+    switch t {
+    case "end of next year", "end of the next year", "明年年底", "明年底", "明年年末", "明年末": return endOfYear(year + 1)
+    case "end of this year", "今年底", "今年年末": return endOfYear(year)
+    default: break
+    }
+    let s = t.replacingOccurrencesOfSpaces()
+    for (prefix, offset) in [("明年", 1), ("今年", 0), ("后年", 2)] where s.hasPrefix(prefix) {
+      let rest = String(s.dropFirst(prefix.count))
+      guard rest.contains("月"), !rest.contains("年") else { return nil }
+      return read("\(year + offset)年" + rest, today: today)
+    }
+    for (suffix, offset) in [(" next year", 1), (" this year", 0)] where t.hasSuffix(suffix) {
+      let rest = String(t.dropLast(suffix.count))
+      let words = rest.replacingCharacters([","], with: " ").split(separator: " ").map { String($0).trimmingTrailingDot }
+      guard words.contains(where: { monthNames[$0] != nil }), !words.contains(where: { $0.count == 4 && Int($0) != nil }) else { return nil }
+      return read(rest + " \(year + offset)", today: today)
+    }
+    return nil
   }
 
   // MARK: calendar arithmetic
