@@ -46,6 +46,25 @@ import Testing
     #expect(match.ambiguity("Sean", [0, 1], L10n(.zh)).hasPrefix("‘Sean’ 可能是 Sean O'Brien 还是 Sean Park：请多输入几个字"))
   }
 
+  /// The walk asks for "name and role": `Sean O'Brien, CFO` is Sean; words before a comma that
+  /// name no one keep the whole answer as typed.
+  @Test func aNameFollowedByARoleIsThePersonNamed() {
+    let match = StakeholderNameMatch(names: ["Sean O'Brien", "Sean Park", "Dana Smith", "王建国"])
+    #expect(match.read("Dana, CFO") == .person(2))
+    #expect(match.read("O'Brien, head of IT") == .person(0))
+    #expect(match.read("王总，财务总监") == .person(3))
+    #expect(match.read("Sean, CFO") == .several([0, 1]))
+    #expect(match.read("刘芳，财务总监") == .text("刘芳，财务总监"))
+    #expect(match.read("the board, via email") == .text("the board, via email"))
+  }
+
+  @Test func theObjectionWalkLinksANameTypedWithItsRole() throws {
+    let d = Driver(try Self.plan(), .en) { plan, book, l in ObjectionFlow(book: book, signals: [.en: book], l: l, index: nil, category: nil, plan: plan) }
+    d.type("Your price is too high", "", "O'Brien, CFO")
+    #expect(d.output.contains("  = Sean O'Brien"))
+    #expect(d.plan.objections.last?.raisedById == "s3")
+  }
+
   /// Through the debrief to "who raised it?": outcome, nothing learned, two questions, then
   /// the customer's words and Enter for the suggested category.
   static func toRaisedBy(_ lang: Lang) throws -> Driver {

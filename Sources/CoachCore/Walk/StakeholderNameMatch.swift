@@ -33,6 +33,17 @@ public struct StakeholderNameMatch {
     if t.count >= 2, let q = t.first, "\"“'‘「".contains(q), let e = t.last, "\"”'’」".contains(e) {
       return .text(String(t.dropFirst().dropLast()).trimmingWhitespace)
     }
+    // "Name and role", as the objection walk asks: `Sean, CFO` / `王建国，财务总监` is the person
+    // named before the comma (the role is on their record); anything else stays as typed.
+    if let comma = t.firstIndex(where: { $0 == "," || $0 == "，" }) {
+      let head = String(t[..<comma]).trimmingWhitespace
+      if !head.isEmpty {
+        switch read(head) {
+        case .text: break
+        case let fits: return fits
+        }
+      }
+    }
     let key = AnswerParsing.normalise(t).lowercased()
     guard !key.isEmpty else { return .text(t) }
     if let exact = names.firstIndex(where: { $0.lowercased() == key }) { return .person(exact) }
