@@ -123,6 +123,9 @@ public struct ExampleIndex: Sendable {
     }
   }
 
+  /// Words too vague to show as what a line shares with an example.
+  static let vague: Set<String> = ["lot", "lots", "bit", "kind", "sort", "really", "actually", "already", "every", "other"]
+
   /// The words a line shares with an example, as the line writes them, to show as evidence:
   /// English content words (not "the", "you"…), Chinese runs of two or more characters.
   public static func sharedWords(_ text: String, _ example: String) -> [String] {
@@ -135,7 +138,7 @@ public struct ExampleIndex: Sendable {
     var i = 0
     while i < a.count {
       let t = a[i]
-      if t.kind == .word, stems.contains(t.stem), t.text.count >= 3, !TextMatcher.stopwords.contains(t.text),
+      if t.kind == .word, stems.contains(t.stem), t.text.count >= 3, !TextMatcher.stopwords.contains(t.text), !Self.vague.contains(t.text),
         t.text.unicodeScalars.first?.properties.numericType == nil, !out.contains(t.text)
       {
         out.append(t.text)
