@@ -124,7 +124,7 @@ public struct ExampleIndex: Sendable {
   }
 
   /// Words too vague to show as what a line shares with an example.
-  static let vague: Set<String> = ["lot", "lots", "bit", "kind", "sort", "really", "actually", "already", "every", "other"]
+  static let vague: Set<String> = ["lot", "lots", "bit", "kind", "sort", "really", "actually", "already", "every", "other", "比", "更", "太", "最"]
 
   /// The words a line shares with an example, as the line writes them, to show as evidence:
   /// English content words (not "the", "you"…), Chinese runs of two or more characters.
@@ -147,9 +147,16 @@ public struct ExampleIndex: Sendable {
         var j = i
         while j + 1 < a.count, a[j + 1].kind == .cjk, pairs.contains(a[j].text + a[j + 1].text) { j += 1 }
         if j > i {
-          let run = a[i...j].map(\.text).joined()
-          let content = a[i...j].contains { !TextMatcher.functionChars.contains($0.text) }
-          if content, !out.contains(run), !out.contains(where: { $0.contains(run) }) { out.append(run) }
+          // Cut at function characters (的, 们, 比…): "你们的价格比" shows as "价格".
+          var piece = ""
+          for t in a[i...j] + [Token(kind: .punct, text: ".", stem: ".", start: 0, end: 0)] {
+            if t.kind == .cjk, !TextMatcher.functionChars.contains(t.text), !Self.vague.contains(t.text) {
+              piece += t.text
+              continue
+            }
+            if piece.count >= 2, !out.contains(where: { $0.contains(piece) }) { out.append(piece) }
+            piece = ""
+          }
           i = j
         }
       }
