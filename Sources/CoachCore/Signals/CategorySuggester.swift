@@ -53,19 +53,25 @@ public struct CategorySuggester: Sendable {
     // customer is really objecting to: its evidence counts twice.
     let tail = Self.afterTurn(m.text).map { TextMatcher($0) }
     let near = index.nearest(words, k: weights.k, leavingOut: leavingOut)
-    var votes = weights.votes(near)
-    if !votes.isEmpty, !weights.votesAlone, categories.allSatisfy({ Self.evidence($0.signals, in: m).total == 0 }) { votes = [:] }
-    var scored: [(CategoryInfo, Double, [Signal], [String])] = []
-    var scores: [ObjectionCategory: Int] = [:]
+    var cues: [(CategoryInfo, Int, [Signal], [String])] = []
+    var anyCue = false
     for c in categories {
-      var total = Self.evidence(c.signals, in: m).total
-      let matched = Self.evidence(c.signals, in: m).matched
+      let e = Self.evidence(c.signals, in: m)
+      anyCue = anyCue || e.total > 0
+      var total = e.total
       if let tail { total += Self.evidence(c.signals, in: tail).total }
       var seen: Set<String> = []
       let shared = weights.wordingKeys ? keyed.filter { wordingKeys[c.id]?.contains($0.0) == true && seen.insert($0.0).inserted }.map(\.1) : []
-      let points = weights.cues * Double(total + shared.count) + (votes[c.id.rawValue] ?? 0)
-      scores[c.id] = Int(points.rounded())
-      scored.append((c, points, matched, shared))
+      cues.append((c, total + shared.count, e.matched, shared))
+    }
+    // The examples vote next to the cues (unless no cue fired and they may not decide alone).
+    let votes = anyCue || weights.votesAlone ? weights.votes(near) : [:]
+    var scored: [(CategoryInfo, Double, [Signal], [String])] = []
+    var scores: [ObjectionCategory: Int] = [:]
+    for (c, points, matched, shared) in cues {
+      let total = weights.cues * Double(points) + (votes[c.id.rawValue] ?? 0)
+      scores[c.id] = Int(total.rounded())
+      scored.append((c, total, matched, shared))
     }
     // Highest first; the playbook's order breaks a tie.
     let ranked = scored.enumerated().sorted { $0.element.1 != $1.element.1 ? $0.element.1 > $1.element.1 : $0.offset < $1.offset }.map(\.element)
@@ -73,7 +79,8 @@ public struct CategorySuggester: Sendable {
     var out = Suggestion(category: top.0.id, scores: scores, reasons: top.2.compactMap(\.why), signalIDs: top.2.compactMap(\.id))
     // Shown as evidence: whole words only (a Chinese character pair or a bare number reads badly).
     out.wordingWords = top.3.filter { w in w.unicodeScalars.allSatisfy { !DisplayWidth.isWide($0.value) } && !w.unicodeScalars.allSatisfy { $0.properties.numericType != nil } }
-    if let n = near.first(where: { $0.label == top.0.id.rawValue }), n.similarity >= weights.showAt {
+    if var n = near.first(where: { $0.label == top.0.id.rawValue }), n.similarity >= weights.showAt {
+      n.shared = ExampleIndex.sharedWords(words, n.text)
       out.nearest = n
       out.reasons.insert(SimilarityWeights.sentence(n, lang: lang), at: 0)
       out.wordingWords = []

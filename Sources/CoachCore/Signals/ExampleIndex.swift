@@ -22,6 +22,9 @@ public struct ExampleIndex: Sendable {
   }
 
   public let examples: [Example]
+  /// Per feature, the examples that have it and its weight there (so a line is compared only
+  /// with the examples it shares something with).
+  let postings: [String: [(Int, Double)]]
   let idf: [String: Double]
   /// Features every example has (the unknown ones weigh as if seen once).
   let unseenIDF: Double
@@ -40,6 +43,9 @@ public struct ExampleIndex: Sendable {
       out.append(Example(label: l.label, text: l.text, vector: Self.vector(features[i], idf: idf, unseen: unseenIDF)))
     }
     examples = out
+    var postings: [String: [(Int, Double)]] = [:]
+    for (i, e) in out.enumerated() { for (k, w) in e.vector { postings[k, default: []].append((i, w)) } }
+    self.postings = postings
   }
 
   static func weight(n: Double, df: Double) -> Double { ln((n + 1) / (df + 1)) + 1 }
@@ -66,7 +72,9 @@ public struct ExampleIndex: Sendable {
   static func vector(_ counts: [String: Int], idf: [String: Double], unseen: Double) -> [String: Double] {
     var v: [String: Double] = [:]
     var norm = 0.0
-    for (k, c) in counts {
+    // In a fixed order (a dictionary's order differs between runs), so sums round the same way every time.
+    for k in counts.keys.sorted() {
+      let c = counts[k]!
       let w = (1 + ln(Double(c))) * (idf[k] ?? unseen) * (k.hasPrefix("2:") ? pairWeight : 1)
       v[k] = w
       norm += w * w
@@ -107,20 +115,16 @@ public struct ExampleIndex: Sendable {
 
   /// The `k` examples nearest to `text` (most similar first, none with similarity 0), leaving out
   /// examples whose text is in `leavingOut` (so a measurement never lets an item vote for itself).
+  /// `shared` is left empty here: `sharedWords` fills it for the one example that is shown.
   public func nearest(_ text: String, k: Int, leavingOut: Set<String> = []) -> [Neighbour] {
     let q = Self.vector(Self.features(text), idf: idf, unseen: unseenIDF)
     guard !q.isEmpty else { return [] }
+    var dots = [Double](repeating: 0, count: examples.count)
+    for key in q.keys.sorted() { for (i, x) in postings[key] ?? [] { dots[i] += q[key]! * x } }
     var scored: [(Int, Double)] = []
-    for (i, e) in examples.enumerated() where !leavingOut.contains(e.text) {
-      var dot = 0.0
-      let (small, large) = q.count <= e.vector.count ? (q, e.vector) : (e.vector, q)
-      for (key, w) in small { if let x = large[key] { dot += w * x } }
-      if dot > 0 { scored.append((i, dot)) }
-    }
+    for (i, dot) in dots.enumerated() where dot > 0 && !leavingOut.contains(examples[i].text) { scored.append((i, dot)) }
     scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-    return scored.prefix(k).map { i, sim in
-      Neighbour(label: examples[i].label, text: examples[i].text, similarity: sim, shared: Self.sharedWords(text, examples[i].text))
-    }
+    return scored.prefix(k).map { i, sim in Neighbour(label: examples[i].label, text: examples[i].text, similarity: sim, shared: []) }
   }
 
   /// Words too vague to show as what a line shares with an example.

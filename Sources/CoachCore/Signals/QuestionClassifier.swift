@@ -86,7 +86,8 @@ public struct QuestionClassifier: Sendable {
       type: winner, scores: points.mapValues { Int($0.rounded()) }, reasons: winning.compactMap(\.why), weaknesses: weaknesses, tied: tied && !closed,
       signalIDs: winning.compactMap(\.id))
     r.closed = closed
-    if let winner, let n = near.first(where: { $0.label == winner.rawValue }), n.similarity >= weights.showAt {
+    if let winner, var n = near.first(where: { $0.label == winner.rawValue }), n.similarity >= weights.showAt {
+      n.shared = ExampleIndex.sharedWords(question, n.text)
       r.nearest = n
       r.reasons.insert(SimilarityWeights.sentence(n, lang: lang), at: 0)
     }
