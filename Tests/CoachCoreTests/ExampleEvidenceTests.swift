@@ -76,8 +76,8 @@ import Testing
     #expect(problems.items.count == 1)
     let p = try #require(problems.items.first)
     #expect(p.location.line == 10)
-    #expect(p.text.en.contains("also listed under `price` (line 5)"))
-    #expect(p.text.zh.contains("也列在 `price` 下（第 5 行）"))
+    #expect(p.text.en.contains("also listed under `price` (en/objections.yaml:5)"))
+    #expect(p.text.zh.contains("也列在 `price` 下（en/objections.yaml:5）"))
   }
 
   @Test func thePlaybooksCarryEnoughExamplesAndNoneTwice() {

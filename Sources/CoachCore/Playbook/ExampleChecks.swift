@@ -19,8 +19,8 @@ enum ExampleChecks {
             if seen.id != id {
               problems.add(
                 entry.location,
-                "this \(what.en) is also listed under `\(seen.id)` (line \(seen.at.line)); an example may belong to one \(items == "types" ? "type" : "category") only",
-                "这条\(what.zh)也列在 `\(seen.id)` 下（第 \(seen.at.line) 行）；一条示例只能属于一个\(items == "types" ? "类型" : "类别")")
+                "this \(what.en) is also listed under `\(seen.id)` (\(seen.at.file):\(seen.at.line)); an example may belong to one \(items == "types" ? "type" : "category") only",
+                "这条\(what.zh)也列在 `\(seen.id)` 下（\(seen.at.file):\(seen.at.line)）；一条示例只能属于一个\(items == "types" ? "类型" : "类别")")
             }
           } else {
             first[key] = (id, entry.location)
