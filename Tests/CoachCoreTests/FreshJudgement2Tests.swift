@@ -88,7 +88,8 @@ import Testing
   static let floors: [Lang: Floors] = [
     // Measured 2026-12-07 after round 3 (before it: en 70/68/65 %, gamed 23 %; zh 74/64/59 %, gamed 32 %):
     // en 69 % / 68 % / 64 %, gamed 23 %, 7 of 8 excellent; zh 75 % / 63 % / 60 %, gamed 32 %, 8 of 8.
-    .en: Floors(category: 0.65, questionType: 0.64, steps: 0.60, gamedAverage: 26, excellentMisses: 1),
+    // Round 4 (nearest playbook examples vote on English categories): en category 75 %, the rest unchanged.
+    .en: Floors(category: 0.71, questionType: 0.64, steps: 0.60, gamedAverage: 26, excellentMisses: 1),
     .zh: Floors(category: 0.71, questionType: 0.59, steps: 0.56, gamedAverage: 35, excellentMisses: 0),
   ]
 }

@@ -34,7 +34,7 @@ import Testing
     (
       "an unknown field, with the nearest one",
       "module: objections\nlanguage: en\ncategories:\n  - id: price\n    wordingz: [x]\n",
-      "en/objections.yaml:5:5: `wordingz` 不是异议类别的字段；你是不是想写 `wordings`？（可用字段：id、name、description、signals、wordings、strategies）"
+      "en/objections.yaml:5:5: `wordingz` 不是异议类别的字段；你是不是想写 `wordings`？（可用字段：id、name、description、signals、wordings、strategies、compareWith）"
     ),
     (
       "a prompt that fills no plan field",

@@ -100,6 +100,8 @@ enum PlaybookChecks {
       }
     }
 
+    ExampleChecks.check(merged: merged, problems: problems)
+
     // Negotiation.
     if merged["negotiation"] != nil {
       for id in ["goals", "batna", "interests", "concessions", "team"] where book.part(id) == nil {

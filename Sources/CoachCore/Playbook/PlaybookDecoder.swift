@@ -234,7 +234,7 @@ enum PlaybookDecoder {
   static func questionType(_ node: YAMLNode, _ problems: ProblemList) -> QuestionTypeInfo? {
     guard
       let r = NodeReader(
-        node, what: Bilingual("a question type", "问题类型"), keys: ["id", "name", "purpose", "when", "recognise", "improve", "examples", "signals"], problems: problems),
+        node, what: Bilingual("a question type", "问题类型"), keys: ["id", "name", "purpose", "when", "recognise", "improve", "examples", "signals", "compareWith"], problems: problems),
       let id = r.enumeration("id", QuestionType.self, allowed: QuestionType.allCases.map(\.rawValue), required: true)
     else { return nil }
     var q = QuestionTypeInfo(id: id, name: r.text("name", required: true) ?? id.rawValue)
@@ -244,6 +244,7 @@ enum PlaybookDecoder {
     q.improve = r.text("improve")
     q.examples = r.texts("examples")
     q.signals = signals(r, "signals")
+    q.compareWith = r.texts("compareWith")
     return q
   }
 
@@ -294,13 +295,16 @@ enum PlaybookDecoder {
   }
 
   static func category(_ node: YAMLNode, _ problems: ProblemList) -> CategoryInfo? {
-    guard let r = NodeReader(node, what: Bilingual("an objection category", "异议类别"), keys: ["id", "name", "description", "signals", "wordings", "strategies"], problems: problems),
+    guard
+      let r = NodeReader(
+        node, what: Bilingual("an objection category", "异议类别"), keys: ["id", "name", "description", "signals", "wordings", "strategies", "compareWith"], problems: problems),
       let id = r.enumeration("id", ObjectionCategory.self, allowed: ObjectionCategory.allCases.map(\.rawValue), required: true)
     else { return nil }
     var c = CategoryInfo(id: id, name: r.text("name", required: true) ?? id.rawValue)
     c.description = r.text("description")
     c.signals = signals(r, "signals")
     c.wordings = r.texts("wordings")
+    c.compareWith = r.texts("compareWith")
     c.strategies = r.list("strategies") { sn in
       guard let sr = NodeReader(sn, what: Bilingual("a strategy", "策略"), keys: ["id", "name", "how", "example", "signals", "source"], problems: problems), let sid = sr.id() else {
         return nil

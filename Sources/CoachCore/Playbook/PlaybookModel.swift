@@ -171,6 +171,8 @@ public struct QuestionTypeInfo: Sendable, Equatable {
   public var improve: String?
   public var examples: [String] = []
   public var signals: [Signal] = []
+  /// More questions of this type, only for comparing a new question with (not shown as examples).
+  public var compareWith: [String] = []
 }
 
 public struct WeakQuestion: Sendable, Equatable {
@@ -223,6 +225,8 @@ public struct CategoryInfo: Sendable, Equatable {
   public var signals: [Signal] = []
   public var wordings: [String] = []
   public var strategies: [StrategyInfo] = []
+  /// More objections of this category, only for comparing a new objection with (not listed in the walk).
+  public var compareWith: [String] = []
 }
 
 public struct StrategyInfo: Sendable, Equatable {

@@ -1,14 +1,22 @@
 /// Suggests the objection category (price, time, risk, decision) from the customer's words. It
-/// weighs all the evidence: every matching signal of every category adds its weight, and each
-/// content word the objection shares with only one category's own wordings in the playbook (the
-/// trainer's examples) adds one more. When the top two are within one point it says it is not sure.
+/// weighs all the evidence: every matching signal of every category adds its weight, each
+/// content word the objection shares with only one category's own wordings in the playbook adds
+/// one more, and the playbook's example objections nearest to it (its wordings and its
+/// `compareWith` lists, see `ExampleIndex`) vote for their categories. When the top two are within
+/// one point it says it is not sure.
 public struct CategorySuggester: Sendable {
   public let categories: [CategoryInfo]
   /// Per category, the content words (stems, Chinese pairs) of its wordings that no other category's wordings use.
   let wordingKeys: [ObjectionCategory: Set<String>]
+  /// Every example objection of every category, compared with a new one.
+  let index: ExampleIndex
+  public var weights: SimilarityWeights
+  let lang: Lang
 
   public init(book: Playbook) {
     categories = book.categories
+    lang = book.lang
+    weights = SimilarityWeights.categories(book.lang)
     var keys: [ObjectionCategory: Set<String>] = [:]
     for c in book.categories {
       keys[c.id] = Set(c.wordings.flatMap { TextMatcher.contentKeys(Tokenizer.tokens(TextMatcher.normalise($0))) })
@@ -19,6 +27,7 @@ public struct CategorySuggester: Sendable {
       distinct[id] = set.subtracting(others)
     }
     wordingKeys = distinct
+    index = ExampleIndexCache.index(book.categories.flatMap { c in (c.wordings + c.compareWith).map { (label: c.id.rawValue, text: $0) } })
   }
 
   public struct Suggestion: Sendable, Equatable {
@@ -30,24 +39,39 @@ public struct CategorySuggester: Sendable {
     public var unsureOf: ObjectionCategory? = nil
     /// Words the objection shares with the winning category's own wordings in the playbook.
     public var wordingWords: [String] = []
+    /// The playbook's example of the winning category closest to the objection (the first reason says so).
+    public var nearest: ExampleIndex.Neighbour? = nil
   }
 
-  public func suggest(_ words: String) -> Suggestion {
+  public func suggest(_ words: String) -> Suggestion { suggest(words, leavingOut: []) }
+
+  /// `leavingOut`: examples not to compare with (a measurement leaves the item itself out).
+  func suggest(_ words: String, leavingOut: Set<String>) -> Suggestion {
     let m = TextMatcher(words)
     let keyed = TextMatcher.contentKeyed(m.tokens, nil)
     // What follows a turn ("…, but my people need a breather", "想法挺好，但…") is what the
     // customer is really objecting to: its evidence counts twice.
     let tail = Self.afterTurn(m.text).map { TextMatcher($0) }
-    var scored: [(CategoryInfo, Int, [Signal], [String])] = []
-    var scores: [ObjectionCategory: Int] = [:]
+    let near = index.nearest(words, k: weights.k, leavingOut: leavingOut)
+    var cues: [(CategoryInfo, Int, [Signal], [String])] = []
+    var anyCue = false
     for c in categories {
-      var total = Self.evidence(c.signals, in: m).total
-      let matched = Self.evidence(c.signals, in: m).matched
+      let e = Self.evidence(c.signals, in: m)
+      anyCue = anyCue || e.total > 0
+      var total = e.total
       if let tail { total += Self.evidence(c.signals, in: tail).total }
       var seen: Set<String> = []
-      let shared = keyed.filter { wordingKeys[c.id]?.contains($0.0) == true && seen.insert($0.0).inserted }.map(\.1)
-      scores[c.id] = total + shared.count
-      scored.append((c, total + shared.count, matched, shared))
+      let shared = weights.wordingKeys ? keyed.filter { wordingKeys[c.id]?.contains($0.0) == true && seen.insert($0.0).inserted }.map(\.1) : []
+      cues.append((c, total + shared.count, e.matched, shared))
+    }
+    // The examples vote next to the cues (unless no cue fired and they may not decide alone).
+    let votes = anyCue || weights.votesAlone ? weights.votes(near) : [:]
+    var scored: [(CategoryInfo, Double, [Signal], [String])] = []
+    var scores: [ObjectionCategory: Int] = [:]
+    for (c, points, matched, shared) in cues {
+      let total = weights.cues * Double(points) + (votes[c.id.rawValue] ?? 0)
+      scores[c.id] = Int(total.rounded())
+      scored.append((c, total, matched, shared))
     }
     // Highest first; the playbook's order breaks a tie.
     let ranked = scored.enumerated().sorted { $0.element.1 != $1.element.1 ? $0.element.1 > $1.element.1 : $0.offset < $1.offset }.map(\.element)
@@ -55,7 +79,13 @@ public struct CategorySuggester: Sendable {
     var out = Suggestion(category: top.0.id, scores: scores, reasons: top.2.compactMap(\.why), signalIDs: top.2.compactMap(\.id))
     // Shown as evidence: whole words only (a Chinese character pair or a bare number reads badly).
     out.wordingWords = top.3.filter { w in w.unicodeScalars.allSatisfy { !DisplayWidth.isWide($0.value) } && !w.unicodeScalars.allSatisfy { $0.properties.numericType != nil } }
-    if ranked.count > 1, ranked[1].1 > 0, top.1 - ranked[1].1 <= 1 { out.unsureOf = ranked[1].0.id }
+    if var n = near.first(where: { $0.label == top.0.id.rawValue }), n.similarity >= weights.showAt {
+      n.shared = ExampleIndex.sharedWords(words, n.text)
+      out.nearest = n
+      out.reasons.insert(SimilarityWeights.sentence(n, lang: lang), at: 0)
+      out.wordingWords = []
+    }
+    if ranked.count > 1, ranked[1].1 > 0, top.1 - ranked[1].1 <= weights.margin { out.unsureOf = ranked[1].0.id }
     return out
   }
 
@@ -122,7 +152,8 @@ public struct CategorySuggester: Sendable {
     guard let c = s.category, let info = book.category(c) else { return s }
     var out = s
     let whys = s.signalIDs.compactMap { id in info.signals.first { $0.id == id }?.why }
-    if whys.count == s.signalIDs.count, !whys.isEmpty { out.reasons = whys }
+    if whys.count == s.signalIDs.count, !whys.isEmpty { out.reasons = whys } else if s.nearest != nil { out.reasons.removeFirst() }
+    if let n = s.nearest { out.reasons.insert(SimilarityWeights.sentence(n, lang: book.lang), at: 0) }
     return out
   }
 }

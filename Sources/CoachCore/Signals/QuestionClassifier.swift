@@ -1,12 +1,22 @@
 /// Names the type of a question the rep wrote — open, leading, verification or value — from the
-/// playbook's signals, says which signals decided it, and flags weak questions with advice.
+/// playbook's signals and the playbook's example questions nearest to it (its `examples` and
+/// `compareWith` lists, see `ExampleIndex`), says which signals and which example decided it, and
+/// flags weak questions with advice. Closed, leading-the-witness and content-free questions are
+/// recognised by the signals alone and get no type.
 public struct QuestionClassifier: Sendable {
   public let types: [QuestionTypeInfo]
   public let weak: [WeakQuestion]
+  /// Every example question of every type, compared with a new one.
+  let index: ExampleIndex
+  public var weights: SimilarityWeights
+  let lang: Lang
 
   public init(book: Playbook) {
     types = book.questionTypes
     weak = book.weakQuestions
+    lang = book.lang
+    weights = SimilarityWeights.questions(book.lang)
+    index = ExampleIndexCache.index(book.questionTypes.flatMap { t in (t.examples + t.compareWith).map { (label: t.id.rawValue, text: $0) } })
   }
 
   public struct Result: Sendable, Equatable {
@@ -25,9 +35,14 @@ public struct QuestionClassifier: Sendable {
     public var closed = false
     /// It puts the answer in the customer's mouth.
     public var leadsTheWitness: Bool { weaknesses.contains { $0.id == "leading-the-witness" } }
+    /// The playbook's example of the winning type closest to the question (the first reason says so).
+    public var nearest: ExampleIndex.Neighbour? = nil
   }
 
-  public func classify(_ question: String) -> Result {
+  public func classify(_ question: String) -> Result { classify(question, leavingOut: []) }
+
+  /// `leavingOut`: examples not to compare with (a measurement leaves the item itself out).
+  func classify(_ question: String, leavingOut: Set<String>) -> Result {
     let m = TextMatcher(question)
     var scores: [QuestionType: Int] = [:]
     var matched: [QuestionType: [Signal]] = [:]
@@ -38,8 +53,14 @@ public struct QuestionClassifier: Sendable {
     }
     let best = types.map(\.id).max { (scores[$0] ?? 0) < (scores[$1] ?? 0) }
     let top = best.flatMap { scores[$0] } ?? 0
-    var winner = top > 0 ? types.first { scores[$0.id] == top }?.id : nil
-    let tied = top > 0 && types.filter { scores[$0.id] == top }.count > 1
+    // The type: the cue points plus the nearest examples' vote; the playbook's order breaks a tie.
+    let near = index.nearest(question, k: weights.k, leavingOut: leavingOut)
+    let votes = top > 0 || weights.votesAlone ? weights.votes(near) : [:]
+    let points = Dictionary(uniqueKeysWithValues: types.map { ($0.id, weights.cues * Double(scores[$0.id] ?? 0) + (votes[$0.id.rawValue] ?? 0)) })
+    let bestPoints = points.values.max() ?? 0
+    var winner = bestPoints > 0 ? types.first { points[$0.id] == bestPoints }?.id : nil
+    let runnerUp = types.filter { $0.id != winner }.compactMap { points[$0.id] }.max() ?? 0
+    let tied = bestPoints > 0 && bestPoints - runnerUp < (votes.isEmpty ? 0.5 : weights.margin)
     // Closed questions first: a yes/no form gets no type unless a type's own signals outweigh it
     // (a restatement with a check at the end is verification, not a closed question).
     // The yes/no form is read where the question itself starts, after any lead-in ("Given the
@@ -62,9 +83,14 @@ public struct QuestionClassifier: Sendable {
     }
     let winning = winner.flatMap { matched[$0] } ?? []
     var r = Result(
-      type: winner, scores: scores, reasons: winning.compactMap(\.why), weaknesses: weaknesses, tied: tied && !closed,
+      type: winner, scores: points.mapValues { Int($0.rounded()) }, reasons: winning.compactMap(\.why), weaknesses: weaknesses, tied: tied && !closed,
       signalIDs: winning.compactMap(\.id))
     r.closed = closed
+    if let winner, var n = near.first(where: { $0.label == winner.rawValue }), n.similarity >= weights.showAt {
+      n.shared = ExampleIndex.sharedWords(question, n.text)
+      r.nearest = n
+      r.reasons.insert(SimilarityWeights.sentence(n, lang: lang), at: 0)
+    }
     return r
   }
 
@@ -86,7 +112,8 @@ public struct QuestionClassifier: Sendable {
     var out = r
     if let type = r.type, let info = book.questionType(type) {
       let whys = r.signalIDs.compactMap { id in info.signals.first { $0.id == id }?.why }
-      if whys.count == r.signalIDs.count, !whys.isEmpty { out.reasons = whys }
+      if whys.count == r.signalIDs.count, !whys.isEmpty { out.reasons = whys } else if r.nearest != nil { out.reasons.removeFirst() }
+      if let n = r.nearest { out.reasons.insert(SimilarityWeights.sentence(n, lang: book.lang), at: 0) }
     }
     out.weaknesses = r.weaknesses.map { w in book.weakQuestions.first { $0.id == w.id } ?? w }
     return out

@@ -1,0 +1,185 @@
+import Synchronization
+
+/// The playbook's example wordings (objections per category, questions per type), ready to be
+/// compared with a new line: each example is a TF-IDF-weighted vector of its features — English
+/// word stems and pairs of neighbouring stems, Chinese characters and pairs of neighbouring
+/// characters — and a new line is compared with every example by cosine similarity. The nearest
+/// examples vote for their label, each with its similarity. Deterministic: the same examples and
+/// the same line always give the same neighbours (ties go to the example listed first).
+public struct ExampleIndex: Sendable {
+  public struct Example: Sendable {
+    public var label: String
+    public var text: String
+    var vector: [String: Double]
+  }
+
+  /// One of the nearest examples: what it says, how close it is (0…1), and the words it shares.
+  public struct Neighbour: Sendable, Equatable {
+    public var label: String
+    public var text: String
+    public var similarity: Double
+    public var shared: [String]
+  }
+
+  public let examples: [Example]
+  /// Per feature, the examples that have it and its weight there (so a line is compared only
+  /// with the examples it shares something with).
+  let postings: [String: [(Int, Double)]]
+  let idf: [String: Double]
+  /// Features every example has (the unknown ones weigh as if seen once).
+  let unseenIDF: Double
+
+  public init(_ labelled: [(label: String, text: String)]) {
+    let features = labelled.map { Self.features($0.text) }
+    var df: [String: Int] = [:]
+    for f in features { for k in Set(f.keys) { df[k, default: 0] += 1 } }
+    let n = Double(labelled.count)
+    var idf: [String: Double] = [:]
+    for (k, d) in df { idf[k] = Self.weight(n: n, df: Double(d)) }
+    self.idf = idf
+    unseenIDF = Self.weight(n: n, df: 0)
+    var out: [Example] = []
+    for (i, l) in labelled.enumerated() {
+      out.append(Example(label: l.label, text: l.text, vector: Self.vector(features[i], idf: idf, unseen: unseenIDF)))
+    }
+    examples = out
+    var postings: [String: [(Int, Double)]] = [:]
+    for (i, e) in out.enumerated() { for (k, w) in e.vector { postings[k, default: []].append((i, w)) } }
+    self.postings = postings
+  }
+
+  static func weight(n: Double, df: Double) -> Double { ln((n + 1) / (df + 1)) + 1 }
+
+  /// The natural logarithm of a positive number (x = m·2^e, ln m by its atanh series), so the
+  /// core needs no platform maths library.
+  static func ln(_ x: Double) -> Double {
+    guard x > 0 else { return 0 }
+    let e = Double(x.exponent)
+    let m = x.significand  // 1 ≤ m < 2
+    let y = (m - 1) / (m + 1)
+    let y2 = y * y
+    var term = y
+    var sum = 0.0
+    var k = 1.0
+    while k < 60 {
+      sum += term / k
+      term *= y2
+      k += 2
+    }
+    return 2 * sum + e * 0.693_147_180_559_945_3
+  }
+
+  static func vector(_ counts: [String: Int], idf: [String: Double], unseen: Double) -> [String: Double] {
+    var v: [String: Double] = [:]
+    var norm = 0.0
+    // In a fixed order (a dictionary's order differs between runs), so sums round the same way every time.
+    for k in counts.keys.sorted() {
+      let c = counts[k]!
+      let w = (1 + ln(Double(c))) * (idf[k] ?? unseen) * (k.hasPrefix("2:") ? pairWeight : 1)
+      v[k] = w
+      norm += w * w
+    }
+    let r = norm > 0 ? 1 / norm.squareRoot() : 0
+    for k in v.keys { v[k]! *= r }
+    return v
+  }
+
+  /// How much a pair of words (or characters) weighs against a single one.
+  static let pairWeight = 1.0
+
+  /// The features of one line: `1:stem` for each English word, `2:stem stem` for each pair of
+  /// neighbouring words in one clause, `1:字` for each Chinese character that is not a function
+  /// character, `2:字字` for each pair of neighbouring characters; "?" counts as a word.
+  static func features(_ text: String) -> [String: Int] {
+    let toks = Tokenizer.tokens(TextMatcher.normalise(text))
+    var out: [String: Int] = [:]
+    var prev: Token? = nil
+    for t in toks {
+      switch t.kind {
+      case .word:
+        let s = t.text.unicodeScalars.first?.properties.numericType != nil ? "#" : t.stem
+        out["1:" + s, default: 0] += 1
+        if let p = prev, p.kind == .word { out["2:" + (p.text.unicodeScalars.first?.properties.numericType != nil ? "#" : p.stem) + " " + s, default: 0] += 1 }
+        prev = t
+      case .cjk:
+        if !TextMatcher.functionChars.contains(t.text) { out["1:" + t.text, default: 0] += 1 }
+        if let p = prev, p.kind == .cjk { out["2:" + p.text + t.text, default: 0] += 1 }
+        prev = t
+      case .punct:
+        if t.text == "?" { out["1:?", default: 0] += 1 }
+        prev = t.isBoundary ? nil : prev
+      }
+    }
+    return out
+  }
+
+  /// The `k` examples nearest to `text` (most similar first, none with similarity 0), leaving out
+  /// examples whose text is in `leavingOut` (so a measurement never lets an item vote for itself).
+  /// `shared` is left empty here: `sharedWords` fills it for the one example that is shown.
+  public func nearest(_ text: String, k: Int, leavingOut: Set<String> = []) -> [Neighbour] {
+    let q = Self.vector(Self.features(text), idf: idf, unseen: unseenIDF)
+    guard !q.isEmpty else { return [] }
+    var dots = [Double](repeating: 0, count: examples.count)
+    for key in q.keys.sorted() { for (i, x) in postings[key] ?? [] { dots[i] += q[key]! * x } }
+    var scored: [(Int, Double)] = []
+    for (i, dot) in dots.enumerated() where dot > 0 && !leavingOut.contains(examples[i].text) { scored.append((i, dot)) }
+    scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+    return scored.prefix(k).map { i, sim in Neighbour(label: examples[i].label, text: examples[i].text, similarity: sim, shared: []) }
+  }
+
+  /// Words too vague to show as what a line shares with an example.
+  static let vague: Set<String> = ["lot", "lots", "bit", "kind", "sort", "really", "actually", "already", "every", "other", "比", "更", "太", "最"]
+
+  /// The words a line shares with an example, as the line writes them, to show as evidence:
+  /// English content words (not "the", "you"…), Chinese runs of two or more characters.
+  public static func sharedWords(_ text: String, _ example: String) -> [String] {
+    let a = Tokenizer.tokens(TextMatcher.normalise(text))
+    let b = Tokenizer.tokens(TextMatcher.normalise(example))
+    let stems = Set(b.filter { $0.kind == .word }.map(\.stem))
+    var pairs: Set<String> = []
+    for i in b.indices.dropLast() where b[i].kind == .cjk && b[i + 1].kind == .cjk { pairs.insert(b[i].text + b[i + 1].text) }
+    var out: [String] = []
+    var i = 0
+    while i < a.count {
+      let t = a[i]
+      if t.kind == .word, stems.contains(t.stem), t.text.count >= 3, !TextMatcher.stopwords.contains(t.text), !Self.vague.contains(t.text),
+        t.text.unicodeScalars.first?.properties.numericType == nil, !out.contains(t.text)
+      {
+        out.append(t.text)
+      } else if t.kind == .cjk {
+        // The longest run of characters whose every pair the example also has.
+        var j = i
+        while j + 1 < a.count, a[j + 1].kind == .cjk, pairs.contains(a[j].text + a[j + 1].text) { j += 1 }
+        if j > i {
+          // Cut at function characters (的, 们, 比…): "你们的价格比" shows as "价格".
+          var piece = ""
+          for t in a[i...j] + [Token(kind: .punct, text: ".", stem: ".", start: 0, end: 0)] {
+            if t.kind == .cjk, !TextMatcher.functionChars.contains(t.text), !Self.vague.contains(t.text) {
+              piece += t.text
+              continue
+            }
+            if piece.count >= 2, !out.contains(where: { $0.contains(piece) }) { out.append(piece) }
+            piece = ""
+          }
+          i = j
+        }
+      }
+      i += 1
+    }
+    return out
+  }
+}
+
+/// Indexes built once per set of examples and shared by every classifier in the process (a
+/// playbook's examples are indexed the first time a line is compared with them).
+public enum ExampleIndexCache {
+  static let cache = Mutex<[String: ExampleIndex]>([:])
+
+  public static func index(_ labelled: [(label: String, text: String)]) -> ExampleIndex {
+    let key = labelled.map { $0.label + "\u{1}" + $0.text }.joined(separator: "\u{2}")
+    if let hit = cache.withLock({ $0[key] }) { return hit }
+    let built = ExampleIndex(labelled)
+    cache.withLock { $0[key] = built }
+    return built
+  }
+}
