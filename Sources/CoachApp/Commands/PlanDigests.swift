@@ -71,7 +71,7 @@ enum PlanDigests {
     for id in ids {
       if let d = read[id] ?? cached[id] { plans.append((id, d)) }
     }
-    cache.keepOnly(Set(stamps.keys))
+    cache.keepOnly(stamps)
     cache.save()
     damaged.sort { $0.0 < $1.0 }
     return Collected(plans: plans, damaged: damaged)
