@@ -453,17 +453,9 @@ public struct DigestCache {
   }
 
   /// Drops entries of plans that are gone.
-  public mutating func keepOnly(_ ids: Set<String>) { keepOnly(where: { ids.contains($0) }) }
-
-  /// Drops entries of plans that are gone: those not among the keys of `found` (the plans found
-  /// now, with anything). Takes the listing's own dictionary: making a `Set` of 10,000 ids for
-  /// this, and rebuilding the entries when none is dropped, was 2 % of a warm agenda (callgrind).
-  public mutating func keepOnly<Value>(_ found: [String: Value]) { keepOnly(where: { found[$0] != nil }) }
-
-  mutating func keepOnly(where kept: (String) -> Bool) {
-    guard !entries.keys.allSatisfy(kept) else { return }
+  public mutating func keepOnly(_ ids: Set<String>) {
     let before = entries.count
-    entries = entries.filter { kept($0.key) }
+    entries = entries.filter { ids.contains($0.key) }
     if entries.count != before { changed = true }
   }
 

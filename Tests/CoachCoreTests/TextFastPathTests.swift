@@ -203,9 +203,16 @@ import Testing
     #expect(Array("1234567".utf8).withUnsafeBufferPointer { eightPrintableASCII($0, at: 0) } == false)
   }
 
-  @Test(arguments: ["", "acme", "Contoso Logistics 1012", "ÅSA Logistik", "华东电力 ACME", "İstanbul", "ẞ", "MIXED case 9"])
+  @Test(arguments: ["", "acme", "Contoso Logistics 1012", "ÅSA Logistik", "华东电力 ACME", "İstanbul", "ẞ", "MIXED case 9", "ＡＣＭＥ 华东", "Σ华Σ"])
   func planNamesAreLowerCasedAsLowercasedDoes(_ name: String) {
     #expect(Array(Agenda.lowercased(name).utf8) == Array(name.lowercased().utf8))
+  }
+
+  @Test func cjkHasNoCaseSoNamesWithItAreLowerCasedOnTheirBytes() {
+    for v in UInt32(0x3000)...0x9FFF {
+      let s = "AbC" + String(Character(Unicode.Scalar(v)!)) + "Z"
+      #expect(Array(Agenda.lowercased(s).utf8) == Array(s.lowercased().utf8), "U+\(String(v, radix: 16))")
+    }
   }
 
   @Test func daysAreWrittenAsThePaddedPiecesWroteThem() {

@@ -31,3 +31,16 @@ import Testing
     }
   }
 }
+
+/// Plan file names are read on their bytes when they are ASCII; the ids must be those the
+/// character tests gave.
+@Suite struct PlanFileNameTests {
+  @Test(arguments: [
+    "acme.json", "a.json", ".json", "json", ".hidden.json", "a.JSON", "acme.json.tmp", "acme-logistics-1012.json", "中文.json",
+    "\u{600}.json", ".\u{301}x.json", "a\r\n.json", "x.json\u{301}", "café.json", "acme..json", "",
+  ])
+  func idsAreTheOnesTheCharacterTestsGave(_ name: String) {
+    let expected: String? = name.hasSuffix(".json") && !name.hasPrefix(".") ? String(name.dropLast(5)) : nil
+    #expect(PlanRepository.planID(name).map { Array($0.utf8) } == expected.map { Array($0.utf8) })
+  }
+}
