@@ -8,7 +8,7 @@ import Testing
   /// Characters of simple text (see `Wrap.simpleLines`): Latin, Latin-1, the dashes and quotes,
   /// CJK and its punctuation, every glue rule's characters.
   static let simple: [Character] = Array(
-    "aZ09 ,.;:?!()[]{}%-/'\"#  éñ¿¡ßÅ·\u{A0}\u{AD}—–‘’“”…•中文客户价格太高了设备停机，。、；：？！（）「」『』《》【】〈〉〔〕｛｝％～　한국ｆｕｌｌ")
+    "aZ09 ,.;:?!()[]{}%-/'\"#  éñ¿¡ßÅ·\u{A0}\u{AD}—–‘’“”…•─█░中文客户价格太高了设备停机，。、；：？！（）「」『』《》【】〈〉〔〕｛｝％～　한국ｆｕｌｌ")
   /// Characters that are not simple: the walk by characters must take them.
   static let other: [Character] = ["\u{301}", "e\u{301}", "😀", "👍🏽", "\t", "\r", "\r\n", "\u{200B}", "\u{600}", "ℵ", "🇨🇳", "\u{7F}", "\u{85}", "Ω"]
 
@@ -57,7 +57,8 @@ import Testing
   }
 
   @Test func everySimpleScalarIsACharacterOfItsOwnWithTheWidthOfTheWalk() {
-    var ranges: [ClosedRange<UInt32>] = [0x20...0x7E, 0xA0...0x2FF, 0x2010...0x2027, 0x3000...0x303E, 0x3400...0x4DBF, 0x4E00...0x9FFF]
+    var ranges: [ClosedRange<UInt32>] = [0x20...0x7E, 0xA0...0x2FF, 0x2010...0x2027, 0x2500...0x259F, 0x3000...0x303E, 0x3400...0x4DBF]
+    ranges.append(0x4E00...0x9FFF)
     ranges += [0xAC00...0xD7A3, 0xFF01...0xFF60]
     for range in ranges {
       for v in range {

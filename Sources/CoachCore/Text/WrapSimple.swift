@@ -1,7 +1,8 @@
 extension Wrap {
   /// `wrapParagraph` for text whose every scalar is its own character and one or two columns
   /// wide — printable ASCII, U+00A0–U+02FF, the general punctuation U+2010–U+2027 (dashes,
-  /// curly quotes, `•`, `…`) and the common CJK blocks of `DisplayWidth.isCommonWide` —, done
+  /// curly quotes, `•`, `…`), box drawing and blocks U+2500–U+259F and the common CJK blocks
+  /// of `DisplayWidth.isCommonWide` —, done
   /// on the UTF-8 bytes: the same tokens (a run of narrow scalars, one CJK scalar, one space;
   /// closing punctuation glued to what precedes it, opening punctuation to what follows) and
   /// the same lines as the character walk of `tokens`, without making a `String` or hashing a
@@ -20,6 +21,7 @@ extension Wrap {
     if v >= 0x20 && v < 0x7F { return 1 }
     if v >= 0xA0 && v < 0x300 { return 1 }
     if v >= 0x2010 && v <= 0x2027 { return 1 }
+    if v >= 0x2500 && v <= 0x259F { return 1 }
     return DisplayWidth.isCommonWide(v) ? 2 : 0
   }
 
