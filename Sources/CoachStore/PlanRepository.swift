@@ -21,18 +21,37 @@ public final class PlanRepository: @unchecked Sendable {  // immutable after ini
     DurableFile.sweepStaleTemps(in: paths.plans, now: now.secondsSinceEpoch)
   }
 
-  public func path(for id: String) -> String { paths.plans + "/" + id + ".json" }
+  public func path(for id: String) -> String {
+    // One string made at its length (a view over 10,000 plans makes 10,000 of these; three
+    // concatenations each were 2 % of a warm `agenda`, callgrind).
+    var path = paths.plans
+    path.reserveCapacity(path.utf8.count + id.utf8.count + 6)
+    path += "/"
+    path += id
+    path += ".json"
+    return path
+  }
 
   public func exists(id: String) -> Bool { PlanID.isValid(id) && Sys.fileExists(path(for: id)) }
 
   /// The ids of every plan in the workspace, sorted.
   public func ids() throws(StoreError) -> [String] {
     guard Sys.fileExists(paths.plans) else { return [] }
-    return try Sys.listDirectory(paths.plans)
-      .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
-      .map { String($0.dropLast(5)) }
-      .filter(PlanID.isValid)
-      .sorted()
+    return try Sys.listDirectory(paths.plans).compactMap(Self.planID).filter(PlanID.isValid).sorted()
+  }
+
+  /// The id a file name in `plans/` names: `x.json` → `x`, never a hidden file. On the bytes
+  /// for ASCII names, where characters are bytes (comparing and dropping characters of 10,000
+  /// names was 2 % of a warm `agenda`, callgrind); by characters otherwise.
+  static func planID(_ name: String) -> String? {
+    let ascii = name.utf8.withContiguousStorageIfAvailable { b -> String?? in
+      guard !b.contains(where: { $0 >= 0x80 }) else { return nil }
+      guard b.count >= 5, b.first != UInt8(ascii: "."), b[(b.count - 5)...].elementsEqual(".json".utf8) else { return .some(nil) }
+      return .some(String(decoding: UnsafeBufferPointer(rebasing: b[..<(b.count - 5)]), as: UTF8.self))
+    }
+    if let ascii = ascii ?? nil { return ascii }
+    guard name.hasSuffix(".json") && !name.hasPrefix(".") else { return nil }
+    return String(name.dropLast(5))
   }
 
   /// Finds a plan by id or by name: the name is turned into its id (names are NFC-normalised

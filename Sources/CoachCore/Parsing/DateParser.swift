@@ -371,10 +371,15 @@ public enum DateParser {
   /// A day as echoed back: `Tue 2026-12-15` / `2026-12-15 周二`.
   public static func describe(_ day: CalendarDay, _ l: L10n) -> String {
     let wd = weekday(of: day)
-    let en = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][wd - 1]
-    let zh = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"][wd - 1]
-    return l.t("\(en) \(day.description)", "\(day.description) \(zh)")
+    let en = shortWeekdayNames.en[wd - 1]
+    let zh = shortWeekdayNames.zh[wd - 1]
+    let date = day.description
+    return l.t("\(en) \(date)", "\(date) \(zh)")
   }
+
+  static let shortWeekdayNames = (
+    en: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], zh: ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
+  )
 }
 
 extension String {

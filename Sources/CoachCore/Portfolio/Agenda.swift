@@ -144,8 +144,23 @@ public struct Agenda: Equatable, Sendable {
   /// entries themselves, lower-casing in each comparison, was a tenth of a warm agenda over
   /// 10,000 plans).
   static func sorted(_ entries: [Entry]) -> [Entry] {
-    let names = entries.map { $0.planName.lowercased() }
+    let names = entries.map { lowercased($0.planName) }
     return entries.indices.sorted { i, j in order(entries[i], entries[j], names[i], names[j]) }.map { entries[$0] }
+  }
+
+  /// `lowercased()`, on the bytes when the name is ASCII and U+3000–U+9FFF (CJK, kana: no
+  /// case; UTF-8 lead bytes E3–E9), where it only maps A–Z: the Unicode path for each of
+  /// 10,000 plan names was 2 % of a warm `agenda` (callgrind).
+  static func lowercased(_ name: String) -> String {
+    let ascii = name.utf8.withContiguousStorageIfAvailable { b -> String? in
+      guard !b.contains(where: { $0 >= 0xC0 && !(0xE3...0xE9).contains($0) }) else { return nil }
+      guard b.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return name }
+      return String(unsafeUninitializedCapacity: b.count) { out in
+        for (i, x) in b.enumerated() { out[i] = x >= 0x41 && x <= 0x5A ? x | 0x20 : x }
+        return b.count
+      }
+    }
+    return (ascii ?? nil) ?? name.lowercased()
   }
 
   static func order(_ a: Entry, _ b: Entry) -> Bool { order(a, b, a.planName.lowercased(), b.planName.lowercased()) }

@@ -98,7 +98,7 @@ public struct AgendaView {
       out.append("\n")
       out.append(heading(group.key), group.key == .overdue ? .bad : .bold)
       out.append("\n")
-      out += table(group).render(width: width - 2).indented("  ")
+      out += table(group).render(width: width - 2, indent: "  ")
       out.append("\n")
     }
     out.spans = out.spans.droppingFinalNewline()

@@ -76,7 +76,7 @@ public struct PortfolioView {
       row += ["\(PlanHealth.percent(r.completeness))%", String(r.warnings), ago(r.daysSinceUpdate)]
       table.add(row, style: r.overdueActions > 0 ? .warn : .plain)
     }
-    out += table.render(width: width - 2).indented("  ")
+    out += table.render(width: width - 2, indent: "  ")
     return out
   }
 
