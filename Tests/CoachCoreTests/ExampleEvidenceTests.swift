@@ -88,9 +88,10 @@ import Testing
     }
   }
 
-  /// Comparing a line with every example of a playbook stays far under the 5 ms budget per item
-  /// (measured here in whatever build the tests run in; a release build is several times faster).
-  @Test func comparingWithEveryExampleIsFast() {
+  /// Comparing a line with every example of a playbook finishes: a hang guard, not a timing test
+  /// (a 5 ms bound failed on a loaded machine; speed is `make bench`'s job). Anything super-linear
+  /// in the number of examples would take seconds per line here.
+  @Test func comparingWithEveryExampleFinishes() {
     let book = Fixtures.playbook(.en)
     let s = CategorySuggester(book: book)
     let q = QuestionClassifier(book: book)
@@ -101,6 +102,6 @@ import Testing
     let questions = clock.measure { for line in lines { _ = q.classify(line) } }
     let per = took / lines.count
     print("nearest examples: \(per) per line over \(s.index.examples.count) examples; whole suggestion \(whole / lines.count); question \(questions / lines.count)")
-    #expect(per < .milliseconds(5))
+    #expect(per < .seconds(1))
   }
 }
