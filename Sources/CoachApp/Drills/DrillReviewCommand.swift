@@ -9,7 +9,8 @@ enum DrillReviewCommand {
     // `--trainer Mei Chen` unquoted leaves `Chen` where a file goes: say so, and how to write it.
     let fileExpected = command.rep == nil && !command.pending
     let stray = Array(command.words.dropFirst(fileExpected ? 2 : 1))
-    let looksLikeName = !stray.isEmpty && !stray.contains { $0.contains("/") || $0.contains(".") }
+    // A saved drill's name has its time in digits; a person's name has none.
+    let looksLikeName = !stray.isEmpty && !stray.contains { $0.contains { c in c == "/" || c == "." || c.isNumber } }
     if looksLikeName, let (flag, name) = [command.trainer.map { ("--trainer", $0) }, command.rep.map { ("--rep", $0) }].compactMap({ $0 }).first {
       let words = stray.joined(separator: " ")
       throw command.usage(
