@@ -14,7 +14,7 @@ def test_apostrophes_in_free_text_are_never_an_error(ws):
     assert [p["name"] for p in plan["stakeholders"]] == ["Sean O'Brien"]
     assert plan["actions"][0]["text"] == "Send the CFO's TCO model"
     assert plan["actions"][0]["owner"] == "Sean O'Brien"
-    assert "Added action #1, due Tue 2026-12-15." in r.stdout
+    assert "Added action #1: “Send the CFO's TCO model” — owner Sean O'Brien, due Tue 2026-12-15." in r.stdout
 
 
 def test_amounts_are_echoed_and_an_ambiguous_one_is_asked(ws):

@@ -27,7 +27,7 @@ import Testing
     #expect(plan.actions.first?.owner == "Sean O'Brien")
     #expect(plan.actions.first?.due == "2026-12-15")
     #expect(plan.questionPlan.map(\.text) == ["What's changed since the CFO's review?"])
-    #expect(r.out.contains("Added action #1, due Tue 2026-12-15."))
+    #expect(r.out.contains("Added action #1: “Send the CFO's TCO model” — owner Sean O'Brien, due Tue 2026-12-15."))
     #expect(r.out.contains("Closed question"))
   }
 
@@ -39,7 +39,7 @@ import Testing
     #expect(plan.name == "华东 电力")
     #expect(plan.actions.first?.text == "发送 CFO's TCO 模型")
     #expect(plan.actions.first?.due == "2026-12-01")
-    #expect(r.out.contains("已添加行动 #1，截止 2026-12-01 周二。"))
+    #expect(r.out.contains("已添加行动 #1：“发送 CFO's TCO 模型”，截止 2026-12-01 周二。"))
     #expect(plan.stakeholders.first?.name == "欧'布莱恩")
   }
 
@@ -50,6 +50,9 @@ import Testing
     #expect(CommandWords.split("actions add -call them --owner Li") == ["actions", "add", "--owner", "Li", "--", "-call them"])
     #expect(CommandWords.split("questions check Is it Geotab's? --as open") == ["questions", "check", "--as", "open", "Is it Geotab's?"])
     #expect(CommandWords.split("open \"Acme Corp\"") == ["open", "Acme Corp"])
+    // A `--` typed first ends the options and is not kept as text.
+    #expect(CommandWords.split("actions add -- skip the demo") == ["actions", "add", "skip the demo"])
+    #expect(CommandWords.split("actions add -- -10% off --owner Li") == ["actions", "add", "--owner", "Li", "--", "-10% off"])
     #expect(CommandWords.split("config set rep Sean O'Brien") == ["config", "set", "rep", "Sean O'Brien"])
   }
 

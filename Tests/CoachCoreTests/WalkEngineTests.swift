@@ -158,7 +158,7 @@ import Testing
 
   // MARK: scale
 
-  @Test(arguments: [("1", 1), ("5", 5), (" 3 ", 3), ("５", 5), ("２", 2)])
+  @Test(arguments: [("1", 1), ("5", 5), (" 3 ", 3), ("５", 5), ("２", 2), ("五", 5), ("三", 3)])
   func scaleAcceptsOneToFiveIncludingFullWidthDigits(_ typed: String, _ n: Int) {
     var e = engine(at: "influence")
     let step = e.accept(typed)
@@ -166,7 +166,7 @@ import Testing
     #expect(e.current?.id == "budget")
   }
 
-  @Test(arguments: ["0", "6", "five", "3.5", "-1", "五"])
+  @Test(arguments: ["0", "6", "five", "3.5", "-1", "六"])
   func scaleRejectsAnythingElse(_ typed: String) {
     var e = engine(at: "influence")
     let step = e.accept(typed)

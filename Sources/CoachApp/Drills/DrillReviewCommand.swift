@@ -6,11 +6,29 @@ import CoachStore
 enum DrillReviewCommand {
   static func review(_ file: String?, count: Int, command: DrillCommand, in session: Session, book: Playbook) throws(CommandError) {
     let l = session.l
-    guard count <= 2 else { throw command.usage(l.t("Review one file at a time, or use --rep NAME / --pending.", "一次复盘一个文件，或使用 --rep 姓名 / --pending。"), l) }
+    // `--trainer Mei Chen` unquoted leaves `Chen` where a file goes: say so, and how to write it.
+    let fileExpected = command.rep == nil && !command.pending
+    let stray = Array(command.words.dropFirst(fileExpected ? 2 : 1))
+    // A saved drill's name has its time in digits; a person's name has none.
+    let looksLikeName = !stray.isEmpty && !stray.contains { $0.contains { c in c == "/" || c == "." || c.isNumber } }
+    if looksLikeName, let (flag, name) = [command.trainer.map { ("--trainer", $0) }, command.rep.map { ("--rep", $0) }].compactMap({ $0 }).first {
+      let words = stray.joined(separator: " ")
+      throw command.usage(
+        l.t(
+          "‘\(words)’ was taken as \(fileExpected ? "a second file" : "a file"); put a name with spaces in quotes: \(flag) \"\(name) \(words)\".",
+          "‘\(words)’ 被当成了\(fileExpected ? "第二个" : "")文件；带空格的姓名请加引号：\(flag) \"\(name) \(words)\"。"), l)
+    }
+    guard count <= 2 else {
+      let words = stray.joined(separator: " ")
+      throw command.usage(
+        l.t("‘\(words)’ was taken as a second file: review one file at a time, or use --rep NAME / --pending.", "‘\(words)’ 被当成了第二个文件：一次复盘一个文件，或使用 --rep 姓名 / --pending。"), l)
+    }
     let trainerName = command.trainer?.trimmingWhitespace.nonEmpty ?? session.settings.repName?.trimmingWhitespace.nonEmpty
     guard let trainer = trainerName else {
       throw command.usage(
-        l.t("Who is reviewing? Give --trainer NAME (or set your name once: `config set rep NAME`).", "谁在复盘？请用 --trainer 姓名（或用 `config set rep 姓名` 设置一次你的名字）。"), l)
+        l.t(
+          "Who is reviewing? Give the trainer's name: --trainer NAME (in quotes if it has a space: --trainer \"Mei Chen\").",
+          "谁在复盘？请写出培训师的姓名：--trainer 姓名（姓名带空格时加引号：--trainer \"陈 美\"）。"), l)
     }
     var items: [ReviewFlow.Item] = []
     if let file {
@@ -34,9 +52,18 @@ enum DrillReviewCommand {
       for (path, error) in listing.problems {
         session.output.errorLine(StyledText(l.t("Skipped: ", "已跳过：")) + l.describeTranscript(error, path: path))
       }
+      // `--rep Ann` is Ann O'Connor when she is the only rep it fits.
+      var repName = command.rep
+      if let typed = repName {
+        switch RepNameMatch.read(typed, among: listing.transcripts.map(\.transcript.rep)) {
+        case .rep(let name): repName = name
+        case .several(let names): throw CommandError(StyledText(RepNameMatch.ambiguity(typed, names, l)), exitCode: ExitStatus.usage)
+        case .none: break
+        }
+      }
       items = listing.transcripts.filter { _, t in
         guard TeamReport.counts(t) else { return false }
-        if let rep = command.rep, DrillReport.key(rep) != DrillReport.key(t.rep) { return false }
+        if let rep = repName, DrillReport.key(rep) != DrillReport.key(t.rep) { return false }
         if command.pending, !t.steps.contains(where: { !$0.isReviewed }) { return false }
         return true
       }.sorted { ($0.transcript.startedAt, $0.path) < ($1.transcript.startedAt, $1.path) }

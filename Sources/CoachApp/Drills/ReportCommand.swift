@@ -47,8 +47,17 @@ struct ReportCommand: SessionCommand {
     for (path, error) in listing.problems {
       session.output.errorLine(StyledText(l.t("Skipped: ", "已跳过：")) + l.describeTranscript(error, path: path))
     }
-    let filter = DrillReport.Filter(rep: rep?.trimmingWhitespace.isEmpty == false ? rep!.trimmingWhitespace : nil, since: sinceDay)
     let transcripts = listing.transcripts.map(\.transcript)
+    // `--rep Ann` is Ann O'Connor when she is the only rep it fits.
+    var repName = rep?.trimmingWhitespace.isEmpty == false ? rep!.trimmingWhitespace : nil
+    if let typed = repName {
+      switch RepNameMatch.read(typed, among: transcripts.map(\.rep)) {
+      case .rep(let name): repName = name
+      case .several(let names): throw CommandError(StyledText(RepNameMatch.ambiguity(typed, names, l)), exitCode: ExitStatus.usage)
+      case .none: break
+      }
+    }
+    let filter = DrillReport.Filter(rep: repName, since: sinceDay)
     let report = DrillReport(transcripts, filter: filter)
     let labels = DrillLabels(book, l)
     let view = DrillReportView(report, labels: labels, width: session.output.width)

@@ -52,7 +52,9 @@ enum CommandWords {
       }
     }
     for (name, value) in optionValues { out += [name, value] }
-    let text = unquoted(String(rest).trimmingWhitespace)
+    var text = unquoted(String(rest).trimmingWhitespace)
+    // A `--` typed first is the usual end of options, not part of the text (`-- skip the demo`).
+    if text == "--" || text.hasPrefix("-- ") { text = String(text.dropFirst(2)).trimmingWhitespace }
     if !text.isEmpty {
       // A text starting with a dash would be read as an option: `--` marks it as plain text.
       if text.hasPrefix("-") { out.append("--") }

@@ -21,18 +21,33 @@ struct ActionsCommand: SessionCommand {
       session.say(ActionsCommand.render(plan, session))
     case "add", "添加":
       _ = try session.requireWritablePlan()
-      let text = words.joined(separator: " ").trimmingWhitespace
+      // `--` ends the options (the line editor adds it before a text starting with `-`): not text.
+      var text = (words.first == "--" ? Array(words.dropFirst()) : words).joined(separator: " ").trimmingWhitespace
+      var owner = owner.map(\.trimmingWhitespace).flatMap { $0.isEmpty ? nil : $0 }
       var dueDay: CalendarDay? = nil
       if let due { dueDay = try ActionsCommand.day(due, session) }
+      // `--owner Li Wei Call back about the pilot`: the owner's value ran on into the text; a
+      // stakeholder's name at its start is the owner and the rest the action.
+      if text.isEmpty, let given = owner, let plan = session.current?.plan,
+        let split = ActionOwnerSplit.split(given, names: plan.stakeholders.map(\.name))
+      {
+        owner = split.owner
+        text = split.text
+      }
       if text.isEmpty {
-        session.begin(ActionFollowUp.flow(l: l, asking: l.t("What is the next action?", "下一步行动是什么？"), optional: false))
+        session.begin(
+          ActionFollowUp.flow(l: l, asking: l.t("What is the next action?", "下一步行动是什么？"), optional: false, owner: owner, due: dueDay?.description))
         return
       }
       try session.change(l.t("added action", "添加行动")) {
         $0.actions.append(Action(text: text, owner: owner, due: dueDay?.description, createdAt: session.now.description))
       }
       let n = session.current?.plan.actions.count ?? 0
-      session.acknowledge(StyledText(l.t("Added action #\(n)", "已添加行动 #\(n)") + (dueDay.map { l.t(", due ", "，截止 ") + DateParser.describe($0, l) } ?? "") + l.t(".", "。"), .good))
+      // Echo what was stored: `Added action #3: “-10% discount…” — owner Sean O'Brien, due …`.
+      var echo = l.t("Added action #\(n): “\(text)”", "已添加行动 #\(n)：“\(text)”")
+      if let owner { echo += l.t(" — owner \(owner)", " —— 负责人 \(owner)") }
+      if let dueDay { echo += l.t(", due ", "，截止 ") + DateParser.describe(dueDay, l) }
+      session.acknowledge(StyledText(echo + l.t(".", "。"), .good))
     case "done", "undone", "remove", "完成", "删除":
       let plan = try session.requireWritablePlan()
       guard let n = words.first.flatMap({ Int($0) }), (1...max(1, plan.actions.count)).contains(n), !plan.actions.isEmpty else {

@@ -61,6 +61,13 @@ struct StakeholdersCommand: SessionCommand {
       throw CommandError(StyledText(l.t("Whose? Name the person, e.g. `stakeholders edit Li Wei`.", "请写出姓名，例如 `stakeholders edit 李伟`。")), exitCode: ExitStatus.usage)
     }
     if let i = plan.stakeholderIndex(named: who) { return i }
+    // Part of a name (`Sean`, `O'Brien`, `王总`) is the one person it fits; several are listed.
+    let match = StakeholderNameMatch(plan)
+    switch match.read(who) {
+    case .person(let i): return i
+    case .several(let fits): throw CommandError(StyledText(match.ambiguity(who, fits, l, keepsText: false)), exitCode: ExitStatus.usage)
+    case .text: break
+    }
     var message = l.t("No stakeholder named \(who).", "没有名为 \(who) 的决策者。")
     if let near = Suggest.nearest(to: who, in: plan.stakeholders.map(\.name), maxDistance: 3) { message += l.t(" Did you mean \(near)?", "你是不是想找 \(near)？") }
     throw CommandError(StyledText(message), exitCode: ExitStatus.noInput)

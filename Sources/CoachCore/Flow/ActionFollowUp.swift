@@ -2,7 +2,9 @@
 /// an objection, and by `actions add` without text.
 public enum ActionFollowUp {
   /// The walk. `optional`: an empty first answer means "no action", and the walk ends quietly.
-  public static func flow(l: L10n, asking question: String, optional: Bool) -> WalkFlow {
+  /// `owner`, `due`: given on the command line (`actions add --owner Li Wei`), shown as the
+  /// current answers and stored with the action unless changed.
+  public static func flow(l: L10n, asking question: String, optional: Bool, owner: String? = nil, due: String? = nil) -> WalkFlow {
     var what = Prompt(id: "text", kind: .text, fills: "action.text", text: question)
     what.label = l.t("Action", "行动")
     what.optional = optional
@@ -24,12 +26,15 @@ public enum ActionFollowUp {
           default: if let t = PlanPatch.text(v) { plan.actions[i].text = t }
           }
         } else if p.id == "text", let t = PlanPatch.text(v) {
-          plan.actions.append(Action(text: t, createdAt: time))
+          plan.actions.append(Action(text: t, owner: owner, due: due, createdAt: time))
           target.index = plan.actions.count - 1
         }
       },
       describe: { p in l.t("Action: ", "行动：") + p.shortLabel })
-    let engine = WalkEngine(walk: walk, answers: [:], context: walk.title, l: l)
+    var given: [String: AnswerValue] = [:]
+    if let owner { given["owner"] = .text(owner) }
+    if let due { given["due"] = .date(due) }
+    let engine = WalkEngine(walk: walk, answers: given, context: walk.title, l: l)
     let flow = WalkFlow(engine: engine, binding: binding) { _, _ in
       guard let i = target.index else { return [] }
       return [.say(StyledText(l.t("Added action #\(i + 1). `actions` lists them.", "已添加行动 #\(i + 1)。用 `actions` 查看。"), .good))]

@@ -51,7 +51,8 @@ public enum AmountParser {
 
   /// Nil when the text is not an amount at all.
   public static func read(_ typed: String) -> Reading? {
-    var t = AnswerParsing.normalise(typed)
+    // `三十五万元`, `一百二十万`: Chinese numerals read as digits first.
+    var t = Numerals.chineseAmountsAsDigits(AnswerParsing.normalise(typed))
     var approximate = false
     var currency: String? = nil
     var changed = true

@@ -33,4 +33,59 @@ public enum Numerals {
     }
     return total + (digit ?? 0)
   }
+
+  /// Chinese numerals with 千, 万 and 亿 (`三十五万` = 350000, `一亿二千万`, `一百零五`); nil unless
+  /// the whole text is numerals.
+  public static func chineseAmount(_ t: String) -> Int? {
+    guard !t.isEmpty else { return nil }
+    var total = 0
+    var section = 0
+    var digit: Int? = nil
+    for c in t {
+      if let d = chineseDigits[c] {
+        guard digit == nil || digit == 0 else { return nil }
+        digit = d
+        continue
+      }
+      switch c {
+      case "十", "百", "千":
+        let unit = c == "十" ? 10 : c == "百" ? 100 : 1000
+        guard let d = digit ?? (c == "十" ? 1 : nil) else { return nil }
+        section += d * unit
+      case "万":
+        guard section + (digit ?? 0) > 0 else { return nil }
+        total += (section + (digit ?? 0)) * 10_000
+        section = 0
+      case "亿":
+        guard total + section + (digit ?? 0) > 0 else { return nil }
+        total = (total + section + (digit ?? 0)) * 100_000_000
+        section = 0
+      default: return nil
+      }
+      digit = nil
+    }
+    return total + section + (digit ?? 0)
+  }
+
+  /// Runs of Chinese numerals in `text` written as digits (`约三十五万元` → `约350000元`); a run
+  /// that is only a multiplier (`35万`) or does not read as a number is left alone.
+  public static func chineseAmountsAsDigits(_ text: String) -> String {
+    let numeral: (Character) -> Bool = { chineseDigits[$0] != nil || "十百千万亿".contains($0) }
+    var out = ""
+    var run = ""
+    func flush() {
+      if run.contains(where: { chineseDigits[$0] != nil || $0 == "十" }), let n = chineseAmount(run) { out += String(n) } else { out += run }
+      run = ""
+    }
+    for c in text {
+      if numeral(c) {
+        run.append(c)
+      } else {
+        flush()
+        out.append(c)
+      }
+    }
+    flush()
+    return out
+  }
 }

@@ -152,8 +152,8 @@ public struct AccountPlan: JSONRecord {
 
   /// Index of the stakeholder with this name (case-insensitive), if any.
   public func stakeholderIndex(named name: String) -> Int? {
-    let key = name.lowercased()
-    return stakeholders.firstIndex { $0.name.lowercased() == key }
+    let key = StakeholderNameMatch.key(name)
+    return stakeholders.firstIndex { StakeholderNameMatch.key($0.name) == key }
   }
 }
 

@@ -19,7 +19,9 @@ public enum AnswerParsing {
 
   /// A score from 1 to 5.
   public static func scale(_ text: String) -> Int? {
-    guard let n = Int(normalise(text)), (1...5).contains(n) else { return nil }
+    // `4`, `４`, `四`, `four`.
+    let t = normalise(text)
+    guard let n = Int(t) ?? Numerals.chinese(t), (1...5).contains(n) else { return nil }
     return n
   }
 
@@ -27,8 +29,9 @@ public enum AnswerParsing {
   public static func choice(_ text: String, options: [ChoiceOption]) -> ChoiceOption? {
     let t = normalise(text).lowercased()
     guard !t.isEmpty else { return nil }
-    if let n = Int(t), options.indices.contains(n - 1) { return options[n - 1] }
+    if let n = Int(t) ?? Numerals.chinese(t), options.indices.contains(n - 1) { return options[n - 1] }
     if let exact = options.first(where: { $0.id.lowercased() == t || $0.label.lowercased() == t }) { return exact }
+    if let named = ChoiceSynonyms.option(t, in: options) { return named }
     let byID = options.filter { $0.id.lowercased().hasPrefix(t) }
     if byID.count == 1 { return byID[0] }
     let byLabel = options.filter { $0.label.lowercased().hasPrefix(t) }

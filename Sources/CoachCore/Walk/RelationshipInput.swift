@@ -79,6 +79,13 @@ public struct RelationshipInput {
 
   func find(_ name: String) -> Result<Int, RelationshipInputError> {
     if let i = plan.stakeholderIndex(nameOrID: name), !plan.stakeholders[i].id.isEmpty { return .success(i) }
+    // Part of a name (`Mary`, `王总`) is the one person it fits; several are asked about.
+    let match = StakeholderNameMatch(plan)
+    switch match.read(name) {
+    case .person(let i) where !plan.stakeholders[i].id.isEmpty: return .success(i)
+    case .several(let fits): return .failure(RelationshipInputError(match.ambiguity(name, fits, l, keepsText: false)))
+    default: break
+    }
     var message = l.t("No one named \(name) is on the list", "名单中没有 \(name)")
     if let near = Suggest.nearest(to: name, in: plan.stakeholders.map(\.name), maxDistance: 3) {
       message += l.t(" — did you mean \(near)?", "——你是不是想写 \(near)？")

@@ -44,9 +44,10 @@ public struct StakeholderNameMatch {
         }
       }
     }
-    let key = AnswerParsing.normalise(t).lowercased()
+    let key = Self.key(t)
     guard !key.isEmpty else { return .text(t) }
-    if let exact = names.firstIndex(where: { $0.lowercased() == key }) { return .person(exact) }
+    let names = self.names.map(Self.key)
+    if let exact = names.firstIndex(where: { $0 == key }) { return .person(exact) }
     // One letter is too little to pick a person by.
     guard DisplayWidth.of(key) >= 2 else { return .text(t) }
     var keys = [key]
@@ -55,7 +56,7 @@ public struct StakeholderNameMatch {
       break
     }
     let fits = names.indices.filter { i in
-      let name = names[i].lowercased()
+      let name = names[i]
       let words = name.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "·" || $0 == "・" }).map(String.init)
       // A Chinese name has no spaces: two characters or more may also be its given name (`建国`).
       let givenName = { (k: String) in k.count >= 2 && !name.contains(" ") && name.dropFirst().contains(k) && k.allSatisfy { DisplayWidth.of($0) == 2 } }
@@ -68,20 +69,39 @@ public struct StakeholderNameMatch {
     }
   }
 
+  /// A name as compared: lower case, full-width letters and digits as ASCII, and every apostrophe
+  /// the same (`O’Brien`, `O'Brien`, `Ｏ＇Ｂｒｉｅｎ` are one name).
+  public static func key(_ name: String) -> String {
+    var out = ""
+    for scalar in name.unicodeScalars {
+      switch scalar.value {
+      case 0xFF01...0xFF5E: out.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFF01 + 0x21)!)
+      case 0x3000: out.append(" ")
+      case 0x2018, 0x2019, 0x02BC, 0x00B4, 0x0060: out.append("'")
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out.trimmingWhitespace.lowercased()
+  }
+
   /// The names Tab offers for what is typed: those whose name or one of its words starts with it.
   public func completions(_ typed: String) -> [String] {
-    let key = typed.trimmingWhitespace.lowercased()
+    let key = Self.key(typed)
     guard !key.isEmpty else { return names }
     return names.filter { name in
-      let lower = name.lowercased()
+      let lower = Self.key(name)
       return lower.hasPrefix(key) || lower.split(separator: " ").contains { $0.hasPrefix(key) }
     }
   }
 
   /// "‘Sean’ could be Sean O'Brien or Sean Park: …" — the question asked when several fit.
-  public func ambiguity(_ typed: String, _ indices: [Int], _ l: L10n) -> String {
+  /// Where a name must be someone on the list (`keepsText` false), quotes are not offered.
+  public func ambiguity(_ typed: String, _ indices: [Int], _ l: L10n, keepsText: Bool = true) -> String {
     let list = indices.map { names[$0] }
     let joined = list.dropLast().joined(separator: l.t(", ", "、")) + l.t(" or ", " 还是 ") + (list.last ?? "")
+    guard keepsText else {
+      return l.t("‘\(typed)’ could be \(joined): type more of the name (Tab completes it).", "‘\(typed)’ 可能是 \(joined)：请多输入几个字（Tab 可补全）。")
+    }
     return l.t(
       "‘\(typed)’ could be \(joined): type more of the name (Tab completes it), or put it in quotes to keep it as typed.",
       "‘\(typed)’ 可能是 \(joined)：请多输入几个字（Tab 可补全），或加上引号按原样保留。")
