@@ -227,8 +227,10 @@ def test_the_customer_copy_carries_nothing_internal(ws, lang, fmt):
         assert m not in r.stdout, m
     for word in ["BATNA", "ZOPA", "●", "Skeptic", "Blocker", "Walk-away", "怀疑者", "反对者", "底线", "影响力"]:
         assert word not in r.stdout, word
-    # What it is for: the people by name, the agreed next steps.
-    assert plan["stakeholders"][0]["name"] in r.stdout
+    # What it is for: the agreed next steps. No meeting names anyone, so the participants are
+    # to be confirmed: the customer copy never guesses who is invited from the stakeholders.
+    assert plan["stakeholders"][0]["name"] not in r.stdout
+    assert ("Participants: to be confirmed" if lang == "en" else "参会人员：待确认") in r.stdout
     assert plan["actions"][0]["text"] in r.stdout
     assert ("Meeting agenda" if lang == "en" else "会谈议程") in r.stdout
 

@@ -18,12 +18,12 @@ extension BriefBuilder {
 
     // Participants: names, titles and roles only.
     var people = BriefTable(header: [l.t("Name", "姓名"), l.t("Title", "职位")], kind: "room")
-    let theirs = (meeting?.attendeeIDs.isEmpty == false) ? meeting!.attendeeIDs.compactMap { plan.stakeholder(id: $0) } : roomPeople().shown
+    // Only the people invited to the meeting: none recorded (or no meeting) is "to be confirmed".
+    let theirs = (meeting?.attendeeIDs ?? []).compactMap { plan.stakeholder(id: $0) }
     for s in theirs { people.rows.append([[.strong(s.name)], [.text(s.title?.trimmingWhitespace ?? "—")]]) }
     var participantBlocks: [BriefBlock] = []
-    if !people.rows.isEmpty {
-      participantBlocks.append(.group(BriefGroup(id: "their-side", title: plan.name, blocks: [.table(people)])))
-    }
+    let theirBlock: BriefBlock = people.rows.isEmpty ? quiet(Self.toBeConfirmed.en, Self.toBeConfirmed.zh) : .table(people)
+    participantBlocks.append(.group(BriefGroup(id: "their-side", title: plan.name, blocks: [theirBlock])))
     let ours = meeting?.ourAttendees ?? []
     if !ours.isEmpty {
       participantBlocks.append(.group(BriefGroup(id: "our-side", title: l.t("Our team", "我方团队"), blocks: [.list(ours.map { [.text($0)] })])))

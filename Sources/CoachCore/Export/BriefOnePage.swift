@@ -12,6 +12,10 @@ extension BriefBuilder {
   static let halfColumns = 58.0
   static let roomLimit = 6
   static let questionLimit = 8
+  /// A meeting with no attendees recorded says so and names no one.
+  static let toBeConfirmed = (
+    en: "Participants: to be confirmed (no one is recorded for this meeting yet).", zh: "参会人员：待确认（本次会谈尚未记录客户方参会人员）。"
+  )
 
   func onePage() -> BriefDocument {
     var line = l.t("Prepared ", "生成于 ") + today.description + l.t(" · plan updated ", " · 计划更新于 ") + String(plan.updatedAt.prefix(10))
@@ -101,9 +105,10 @@ extension BriefBuilder {
     return BriefSection(id: "meeting", title: l.t("Objective and agenda", "会谈目标与议程"), blocks: blocks)
   }
 
-  /// The customer's people in the room: the meeting's attendees, else the most influential.
+  /// The customer's people in the room: the meeting's attendees (none when none are recorded:
+  /// never guessed), else — no meeting at all — the most influential stakeholders.
   func roomPeople() -> (shown: [Stakeholder], left: Int) {
-    if let ids = meeting?.attendeeIDs, !ids.isEmpty {
+    if let ids = meeting?.attendeeIDs {
       let people = ids.compactMap { plan.stakeholder(id: $0) }
       return (Array(people.prefix(Self.roomLimit)), max(0, people.count - Self.roomLimit))
     }
@@ -118,6 +123,9 @@ extension BriefBuilder {
   func roomSection() -> BriefSection {
     let title = l.t("Who is in the room", "与会者")
     let (people, left) = roomPeople()
+    if meeting != nil, people.isEmpty {
+      return BriefSection(id: "room", title: title, blocks: [quiet(Self.toBeConfirmed.en, Self.toBeConfirmed.zh)])
+    }
     guard !people.isEmpty else { return BriefSection(id: "room", title: title, blocks: [quiet("No one recorded yet.", "尚未记录任何决策者。")]) }
     var t = BriefTable(header: [l.t("Name", "姓名"), l.t("Title and role", "职位与角色"), l.t("Attitude", "态度"), l.t("Cares about", "关注点")], kind: "room")
     for s in people {

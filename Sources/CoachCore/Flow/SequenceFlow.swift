@@ -1,6 +1,9 @@
 /// A series of walks one after another (terms, people, ladder rungs…): `next` hands out the
 /// following one when each ends. `done` or Ctrl-C leaves the whole series; everything answered
-/// is already saved.
+/// is already saved. `back` at an item's first prompt goes to the last prompt of the item
+/// before; `undo` with nothing left to undo in the current item takes back the last answer
+/// saved by an earlier one and returns to it — the items in between then come again as they
+/// were, before the source is asked for a new one.
 public final class SequenceFlow: Flow {
   /// One walk of the series.
   public struct Item {
@@ -28,6 +31,15 @@ public final class SequenceFlow: Flow {
   private var inner: WalkFlow?
   private var firstAnswerPending = false
   private var emptyEnds = false
+  /// One walk of the series with how its loop ends, kept to go back to (or forward again).
+  private struct Entry {
+    let walk: WalkFlow
+    let emptyEnds: Bool
+    let firstAnswerPending: Bool
+  }
+  /// The items that ran their course, in order; and those left by going back, the next last.
+  private var history: [Entry] = []
+  private var forward: [Entry] = []
   let next: Next
   let onFinish: (FlowContext) -> [FlowEffect]
   let intro: StyledText
@@ -47,6 +59,15 @@ public final class SequenceFlow: Flow {
 
   /// Starts the next item, or finishes the series when there is none.
   private func advance(_ context: FlowContext) -> [FlowEffect] {
+    while let entry = forward.popLast() {
+      // Back to where the rep went back from: the items in between that ran their course
+      // stay as they are.
+      if entry.walk.engine.finished {
+        history.append(entry)
+        continue
+      }
+      return resume(entry, context)
+    }
     let (lead, item) = next(context)
     guard let item else {
       inner = nil
@@ -61,8 +82,41 @@ public final class SequenceFlow: Flow {
     return lead + walk.resume(context)
   }
 
+  private var current: Entry? { inner.map { Entry(walk: $0, emptyEnds: emptyEnds, firstAnswerPending: firstAnswerPending) } }
+
+  private func resume(_ entry: Entry, _ context: FlowContext) -> [FlowEffect] {
+    inner = entry.walk
+    emptyEnds = entry.emptyEnds
+    firstAnswerPending = entry.firstAnswerPending
+    return entry.walk.resume(context)
+  }
+
+  /// Leaves the current item (kept to come back to) and the finished ones after `index` for the
+  /// item at `index`, which becomes the current one.
+  private func rewind(to index: Int) -> Entry {
+    if let current { forward.append(current) }
+    while history.count > index + 1 { forward.append(history.removeLast()) }
+    let entry = history.removeLast()
+    inner = entry.walk
+    emptyEnds = entry.emptyEnds
+    firstAnswerPending = false
+    return entry
+  }
+
   public func accept(_ line: String, _ context: FlowContext) -> [FlowEffect] {
     guard let inner else { return [.done] }
+    if UndoWord.matches(line), !inner.canUndo, let k = history.lastIndex(where: { $0.walk.canUndo }) {
+      // Nothing to undo in this item: the last answer saved by an earlier one.
+      let entry = rewind(to: k)
+      _ = entry.walk.resume(context)
+      return entry.walk.undoLast()
+    }
+    if WalkEngine.control(line.trimmingWhitespace) == .back, inner.engine.index == 0, !history.isEmpty {
+      // `back` at the first prompt: the last prompt of the item before.
+      let entry = rewind(to: history.count - 1)
+      entry.walk.engine.reopenAtEnd()
+      return entry.walk.resume(context)
+    }
     if firstAnswerPending, emptyEnds, line.trimmingWhitespace.isEmpty || WalkEngine.control(line) == .skip {
       // "Enter ends the list": this loop ends, the series goes on to what follows.
       return advance(context)
@@ -76,6 +130,7 @@ public final class SequenceFlow: Flow {
       self.inner = nil
       return effects + onFinish(inner.context) + [.done]
     }
+    history.append(Entry(walk: inner, emptyEnds: emptyEnds, firstAnswerPending: false))
     return effects + advance(inner.context)
   }
 

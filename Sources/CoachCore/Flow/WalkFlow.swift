@@ -61,6 +61,8 @@ public final class WalkFlow: Flow {
   public var showsOpening = true
   /// The answers saved by this walk that `undo` can take back, latest last.
   private var undoable: [(prompt: Prompt, previous: AnswerValue?)] = []
+  /// Whether `undo` has an answer of this walk to take back.
+  var canUndo: Bool { !undoable.isEmpty }
 
   public init(engine: WalkEngine, binding: WalkBinding, onEnd: @escaping (WalkEngine, FlowContext) -> [FlowEffect] = { _, _ in [] }) {
     self.engine = engine
@@ -105,7 +107,7 @@ public final class WalkFlow: Flow {
 
   /// `undo` inside the walk: takes back the last answer (or list item) saved here and returns to
   /// that prompt. It never becomes an answer or an item itself.
-  private func undoLast() -> [FlowEffect] {
+  func undoLast() -> [FlowEffect] {
     guard let last = undoable.popLast() else {
       return [.warn(StyledText(context.l.t("Nothing to undo in this walk yet.", "本次引导中还没有可撤销的回答。"), .warn)), .say(engine.renderCurrent())]
     }

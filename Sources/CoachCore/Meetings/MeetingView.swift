@@ -30,10 +30,31 @@ public struct MeetingView {
 
   func person(_ id: String, in m: Meeting) -> String {
     guard let s = plan.stakeholder(id: id) else { return former(id, in: m) }
-    let details = [s.role.map { labels.role($0) }, s.attitude.map { labels.attitude($0) }].compactMap { $0 }
+    let (attitude, concerns) = state(id, in: m) ?? (s.attitude, s.concerns)
+    let details = [s.role.map { labels.role($0) }, attitude.map { labels.attitude($0) }].compactMap { $0 }
     var text = s.name + (details.isEmpty ? "" : l.t(" (", "（") + details.joined(separator: l.t(", ", "，")) + l.t(")", "）"))
-    if let concerns = s.concerns, !concerns.isEmpty { text += l.t(" — cares about: ", " —— 关注：") + concerns }
+    if let concerns, !concerns.isEmpty { text += l.t(" — cares about: ", " —— 关注：") + concerns }
     return text
+  }
+
+  /// An attendee's attitude and concerns as they were after a debriefed meeting, from what the
+  /// debriefs recorded: this debrief's "after" when it changed them, else the "before" of the
+  /// first later debrief that changed them. Nil (the current state) for a meeting not yet
+  /// debriefed, or when no debrief since has recorded anything about the person.
+  func state(_ id: String, in m: Meeting) -> (Attitude?, String?)? {
+    guard m.debrief != nil, let start = plan.timeline.firstIndex(where: { $0.id == m.id }) else { return nil }
+    if let c = m.debrief?.changes.first(where: { $0.stakeholder == id }) { return (c.attitude ?? c.attitudeBefore, c.concerns ?? c.concernsBefore) }
+    for later in plan.timeline[(start + 1)...] {
+      if let c = later.debrief?.changes.first(where: { $0.stakeholder == id }) { return (c.attitudeBefore, c.concernsBefore) }
+    }
+    return nil
+  }
+
+  /// "Their side": one row per person (their concerns may hold any punctuation), "—" for none.
+  func theirSide(_ m: Meeting) -> [(String, String)] {
+    let label = l.t("Their side", "客户方")
+    guard !m.attendees.isEmpty else { return [(label, "—")] }
+    return m.attendees.enumerated().map { i, id in (i == 0 ? label : "", person(id, in: m)) }
   }
 
   func outcome(_ o: MeetingOutcome?) -> String {
@@ -52,7 +73,9 @@ public struct MeetingView {
     var rows: [(String, String)] = [
       (l.t("Objective", "目标"), m.objective ?? "—"),
       (l.t("Agenda", "议程"), join(m.agenda)),
-      (l.t("Their side", "客户方"), join(m.attendees.map { person($0, in: m) })),
+    ]
+    rows += theirSide(m)
+    rows += [
       (l.t("Our side", "我方"), join(m.ours)),
       (l.t("Materials", "材料"), join(m.materials)),
     ]
@@ -100,7 +123,8 @@ public struct MeetingView {
     }
     for id in d.newObjections {
       guard let o = plan.objections.first(where: { $0.id == id }) else { continue }
-      rows.append((l.t("New objection", "新异议"), "[" + labels.category(o.category) + "] " + o.statement))
+      let who = o.raisedById.flatMap { plan.stakeholder(id: $0)?.name } ?? o.raisedBy
+      rows.append((l.t("New objection", "新异议"), "[" + labels.category(o.category) + "] " + o.statement + (who.map { l.t(" — raised by ", " —— 提出人：") + $0 } ?? "")))
     }
     for c in d.changes {
       var parts: [String] = []

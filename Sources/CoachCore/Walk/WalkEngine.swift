@@ -492,6 +492,13 @@ public struct WalkEngine: Sendable {
   }
 
   /// Leaves the walk (Ctrl-C or end of input).
+  /// Opens a finished walk again at its last prompt (`back` from the walk after it in a series).
+  public mutating func reopenAtEnd() {
+    index = max(0, prompts.count - 1)
+    finished = false
+    leftEarly = false
+  }
+
   public mutating func leave() {
     leftEarly = !finished
     finished = true
