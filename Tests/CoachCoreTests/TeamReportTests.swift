@@ -104,6 +104,21 @@ import Testing
     #expect(ann.certifications.first { $0.category == .risk }?.percent == 100, "the trainer's score counts")
   }
 
+  /// A reply to the customer's follow-up, scored as confirm, is a second confirm answer in both
+  /// views — the figures per step and the recent skill per step — as it is in the drill's total.
+  @Test func aFollowUpReplyCountsInItsStepInBothViews() throws {
+    var d = Self.drill("Zhang", "2026-11-30", [2, 2, 1, 2, 2])
+    var reply = DrillStepRecord(step: "confirm", text: "1", answeredAt: "2026-11-30T09:02:00Z")
+    reply.score = 0
+    reply.followUp = "real-concern"
+    d.steps.insert(reply, at: 3)
+    let team = try #require(TeamReport([d], now: Self.now).reps.first)
+    #expect(near(team.skillByStep.first { $0.step == "confirm" }?.skill, 25))
+    let old = try #require(DrillReport([d]).reps.first)
+    let row = try #require(old.steps.first { $0.scope == .step("confirm") })
+    #expect(row.figures.average == 25)
+  }
+
   @Test func anAbandonedExamCountsWithWhatItEarned() throws {
     let drills = [
       Self.drill("Bob", "2026-11-20", [2, 2, 2, 2, 2]),
