@@ -134,6 +134,9 @@ import Testing
     let w1 = TeamReport.weight("2026-11-20T09:00:00Z", now: Self.now)
     let w2 = TeamReport.weight("2026-11-21T09:00:00Z", now: Self.now)
     #expect(near(assure.skill, 100 * w1 / (w1 + w2)))
+    // The figures per step count them 0 as well, so the two views agree.
+    let row = try #require(DrillReport(drills).reps.first?.steps.first { $0.scope == .step("assure") })
+    #expect(row.figures.average == 50 && row.figures.attempts == 2)
     // The old report counts it too.
     #expect(DrillReport(drills).drills == 2 && DrillReport(drills).unfinished == 1)
   }
