@@ -25,7 +25,7 @@ import Testing
     #expect(r.status == 0)
     #expect(r.out.contains("✗ 核对理解是否准确，并问清是不是全部顾虑 — 没有找到“除了”、“除此之外”"))
     // A pattern reads as words: the first alternative, no bars.
-    #expect(r.out.contains("✗ 和客户核对自己的理解 — 没有找到问号、“也就是说”"))
+    #expect(r.out.contains("✗ 和客户核对自己的理解 — 没有问号，也没有找到“也就是说”"))
     #expect(!r.out.contains("anything else") && !r.out.contains("if i understand") && !r.out.contains("|"))
   }
 
@@ -37,14 +37,14 @@ import Testing
     let r = h.run(["drill review " + Self.name + " --trainer Maria", "skip", "skip", "done"])
     #expect(r.status == 0)
     #expect(r.out.contains("✗ Checks it is right, and whether it is the whole concern — no sign of “除了”, “除此之外”"))
-    #expect(r.out.contains("✗ Checks its understanding with the customer — no sign of a question mark, “也就是说”"))
-    #expect(r.out.contains("✗ Invites the customer to say more — no sign of a question mark, “说说”, “讲讲”"))
+    #expect(r.out.contains("✗ Checks its understanding with the customer — no question mark; no sign of “也就是说”"))
+    #expect(r.out.contains("✗ Invites the customer to say more — no question mark; no sign of “说说”, “讲讲”"))
     // A test is described in the trainer's language, never a Chinese description in place of signal words.
     #expect(!r.out.contains("复述客户自己的话") && !r.out.contains("请客户多讲一些") && !r.out.contains("anything else"))
     // The rep's words stay as they were written.
     #expect(r.out.contains("“我理解您的预算已经定了。”"))
     let shown = h.run(["drill show " + Self.name])
-    #expect(shown.out.contains("no sign of the customer's own words played back, detail of their situation beyond stock phrases"))
+    #expect(shown.out.contains("does not play back the customer's own words; nothing about their situation beyond stock phrases"))
     #expect(shown.out.contains("Better: “如果我理解正确"), "the better line is said to the customer, in the drill's language")
   }
 

@@ -37,6 +37,31 @@ import Testing
     #expect(r.score == 1)
   }
 
+  /// A bare “嗯” is read with the Chinese signals (one character is Chinese enough): it stays
+  /// with the customer, the course's own brief acknowledgement, though it invites nothing more.
+  @Test func aBareChineseAcknowledgementIsReadAsChinese() {
+    #expect(Lang.detect("嗯") == .zh && Lang.detect("嗯。") == .zh && Lang.detect("OK 嗯") == .en)
+    let r = scorer.score(step: "listen", text: "嗯", scenario: objection("price-cheaper-competitor", lang: .zh), lang: .zh)
+    let stays = r.checks.first { $0.id == "stays-with-them" }!
+    #expect(stays.passed && stays.evidence == ["嗯"] && stays.lookedFor.isEmpty)
+    #expect(r.checks.first { $0.id == "invites-more" }?.passed == false)
+    #expect(r.score == 1)
+  }
+
+  /// A failed check whose signals are descriptions reads as what the answer does not do, and
+  /// only the signal words are "not found".
+  @Test func aNotFoundSentenceReadsNaturally() {
+    let zh = scorer.score(step: "sympathize", text: "我理解。", scenario: objection("price-cheaper-competitor", lang: .zh), lang: .zh)
+    let situation = zh.checks.first { $0.id == "their-situation" }!
+    #expect(DrillView.notFound(situation, L10n(.zh)) == "没有复述客户自己的话，没有讲到套话之外的具体情况，也没有找到“换了我”")
+    let en = scorer.score(step: "sympathize", text: "I understand.", scenario: objection("price-cheaper-competitor"), lang: .en)
+    let seat = en.checks.first { $0.id == "their-situation" }!
+    #expect(DrillView.notFound(seat, L10n(.en)) == "does not play back the customer's own words; nothing about their situation beyond stock phrases; no sign of “in your position”")
+    let listen = scorer.score(step: "listen", text: "好的", scenario: objection("price-cheaper-competitor", lang: .zh), lang: .zh)
+    let about = listen.checks.first { $0.id == "asks-about-it" }!
+    #expect(DrillView.notFound(about, L10n(.zh)) == "没有说出要问的具体内容")
+  }
+
   @Test func builtInTestsQuoteTheSentenceAndTheFigure() {
     #expect(DrillQuote.forTest(.question, in: "Thanks. Is that the main concern?", l: L10n(.en)) == "Is that the main concern?")
     #expect(DrillQuote.forTest(.number, in: "We switch back within 30 minutes.", l: L10n(.en)) == "30 minutes")

@@ -49,6 +49,32 @@ import Testing
     }
   }
 
+  /// The line a drill shows as "Better:" must score full marks on that very drill, for every
+  /// scenario in the playbook — not merely on the kindest scenario of its category (a line that
+  /// scored 2 on one price objection was shown, and scored 1, on another).
+  @Test(arguments: [Lang.en, Lang.zh])
+  func shownBetterLineScoresFullMarksOnEveryScenario(lang: Lang) {
+    let book = Self.books[lang]!
+    let scorer = DrillScorer(books: Self.books)
+    var checked = 0
+    for scenario in DrillScenarios.fromPlaybook(.objection, book: book) {
+      for step in LSCPAStep.allCases {
+        guard let better = scorer.score(step: step.rawValue, text: "", scenario: scenario, lang: lang).better else { continue }
+        let strategies = step == .process ? [scenario.category.flatMap { Self.exampleStrategy[$0] } ?? "value-comparison"] : []
+        let r = scorer.score(step: step.rawValue, text: better, strategies: strategies, scenario: scenario, lang: lang)
+        #expect(r.score == 2, "\(lang) \(scenario.id) \(step) shown Better: \(better) — ✗ \(Self.failed(r))")
+        checked += 1
+      }
+    }
+    for scenario in DrillScenarios.fromPlaybook(.negotiation, book: book) {
+      guard let better = scorer.score(step: "give-and-get", text: "", scenario: scenario, lang: lang).better else { continue }
+      let r = scorer.score(step: "give-and-get", text: better, scenario: scenario, lang: lang)
+      #expect(r.score == 2, "\(lang) \(scenario.id) give-and-get shown Better: \(better) — ✗ \(Self.failed(r))")
+      checked += 1
+    }
+    #expect(checked > 40)
+  }
+
   @Test(arguments: [Lang.en, Lang.zh])
   func strategyExamplesUseTheirStrategy(lang: Lang) {
     let book = Self.books[lang]!

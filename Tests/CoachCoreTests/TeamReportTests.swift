@@ -104,6 +104,21 @@ import Testing
     #expect(ann.certifications.first { $0.category == .risk }?.percent == 100, "the trainer's score counts")
   }
 
+  /// A reply to the customer's follow-up, scored as confirm, is a second confirm answer in both
+  /// views — the figures per step and the recent skill per step — as it is in the drill's total.
+  @Test func aFollowUpReplyCountsInItsStepInBothViews() throws {
+    var d = Self.drill("Zhang", "2026-11-30", [2, 2, 1, 2, 2])
+    var reply = DrillStepRecord(step: "confirm", text: "1", answeredAt: "2026-11-30T09:02:00Z")
+    reply.score = 0
+    reply.followUp = "real-concern"
+    d.steps.insert(reply, at: 3)
+    let team = try #require(TeamReport([d], now: Self.now).reps.first)
+    #expect(near(team.skillByStep.first { $0.step == "confirm" }?.skill, 25))
+    let old = try #require(DrillReport([d]).reps.first)
+    let row = try #require(old.steps.first { $0.scope == .step("confirm") })
+    #expect(row.figures.average == 25)
+  }
+
   @Test func anAbandonedExamCountsWithWhatItEarned() throws {
     let drills = [
       Self.drill("Bob", "2026-11-20", [2, 2, 2, 2, 2]),
@@ -119,6 +134,9 @@ import Testing
     let w1 = TeamReport.weight("2026-11-20T09:00:00Z", now: Self.now)
     let w2 = TeamReport.weight("2026-11-21T09:00:00Z", now: Self.now)
     #expect(near(assure.skill, 100 * w1 / (w1 + w2)))
+    // The figures per step count them 0 as well, so the two views agree.
+    let row = try #require(DrillReport(drills).reps.first?.steps.first { $0.scope == .step("assure") })
+    #expect(row.figures.average == 50 && row.figures.attempts == 2)
     // The old report counts it too.
     #expect(DrillReport(drills).drills == 2 && DrillReport(drills).unfinished == 1)
   }

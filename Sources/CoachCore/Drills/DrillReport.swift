@@ -127,6 +127,14 @@ public struct DrillReport: Sendable, Equatable {
             finalPercent: s.finalScore * 50, finalPassed: s.finalScore * 50 >= t.passMark,
             overridden: s.override == nil ? 0 : 1))
       }
+      // A step an abandoned exam never reached counts 0, as in its total and in the recent
+      // skill per step (a follow-up reply counts in the step it is scored as, in both).
+      if t.mode == .exam, !t.completed {
+        for id in t.scenario.stepIDs where !t.steps.contains(where: { !$0.isFollowUp && $0.step == id }) {
+          stepSamples[id, default: []].append(
+            Sample(time: t.startedAt, percent: 0, passed: false, finalPercent: 0, finalPassed: false, overridden: 0))
+        }
+      }
     }
     let stepIDs = stepOrder.filter { stepSamples[$0] != nil } + stepSamples.keys.filter { !stepOrder.contains($0) }.sorted()
     let steps = stepIDs.map { Row(scope: .step($0), figures: figures(stepSamples[$0] ?? [])) }

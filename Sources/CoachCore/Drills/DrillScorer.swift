@@ -18,8 +18,11 @@ public struct DrillScorer: Sendable {
     public var evidence: [String]
     public var description: String
     public var advice: String?
-    /// For a failed check with no words to quote: what it looked for.
+    /// For a failed check with no words to quote: the words it looked for, quoted.
     public var lookedFor: [String] = []
+    /// For a failed check with no words to quote: what is missing, said as a clause
+    /// ("does not play back the customer's own words") for the built-in tests.
+    public var missing: [String] = []
     /// A remark such as "It reads as: Leading question".
     public var note: String? = nil
     /// Essential, extra or harm: how the check counts in the step's score.
@@ -61,7 +64,7 @@ public struct DrillScorer: Sendable {
       // is read with another playbook's signals, but the rep practises in the drill's language).
       if !r.passed, c.evidence.isEmpty {
         let check = own.rubric[step]?.checks.first { $0.id == r.check.id } ?? r.check
-        c.lookedFor = lookedFor(check, strategies: strategies, category: scenario.category, in: own, l: l)
+        (c.missing, c.lookedFor) = lookedFor(check, strategies: strategies, category: scenario.category, in: own, l: l)
       }
       if r.check.strategies, strategies.isEmpty { c.note = l.t("No strategy was chosen.", "没有选择策略。") }
       if r.check.kind == .harm, !r.passed, !trimmed.isEmpty { c.note = l.t("This caps the step at 0.", "这一条使本步得 0 分。") }
@@ -180,17 +183,19 @@ public struct DrillScorer: Sendable {
     return out
   }
 
-  /// What a failed check looked for, to show when the answer has nothing to quote.
-  func lookedFor(_ check: RubricCheck, strategies: [String], category: ObjectionCategory?, in book: Playbook, l: L10n) -> [String] {
+  /// What a failed check looked for, to show when the answer has nothing to quote: what is
+  /// missing (a built-in test, said as a clause) and the words it looked for (quoted), three at most.
+  func lookedFor(_ check: RubricCheck, strategies: [String], category: ObjectionCategory?, in book: Playbook, l: L10n) -> (missing: [String], words: [String]) {
     if check.strategies {
-      return Array(Rubric(book: book).strategySignals(strategies, category: category).flatMap { $0.phrases.prefix(2) }.prefix(3)).map { "“\($0)”" }
+      return ([], Array(Rubric(book: book).strategySignals(strategies, category: category).flatMap { $0.phrases.prefix(2) }.prefix(3)).map { "“\($0)”" })
     }
-    var out: [String] = []
+    var missing: [String] = []
+    var words: [String] = []
     for s in check.any {
-      if let test = s.test { out.append(Self.describe(test, l)) }
-      out += s.phrases.prefix(2).map { "“\(Self.shown($0))”" }
+      if let test = s.test, missing.count + words.count < 3 { missing.append(Self.describe(test, l)) }
+      for p in s.phrases.prefix(2) where missing.count + words.count < 3 { words.append("“\(Self.shown(p))”") }
     }
-    return Array(out.prefix(3))
+    return (missing, words)
   }
 
   /// A pattern as a trainer reads it: a gap (`*`, `**`) shown as "…", an optional word left
@@ -208,17 +213,18 @@ public struct DrillScorer: Sendable {
     }.joined(separator: " ")
   }
 
+  /// What a failed built-in test means, said as what the answer does not do.
   static func describe(_ test: Signal.Test, _ l: L10n) -> String {
     switch test {
-    case .overlap: return l.t("the customer's own words played back", "复述客户自己的话")
-    case .specifics: return l.t("specifics: a figure, a date, a name or a planned step", "具体内容：数字、日期、名称或计划步骤")
-    case .content: return l.t("a question with content, not just “Tell me?”", "有内容的问题，而不只是“说说？”")
-    case .detailed: return l.t("detail of their situation beyond stock phrases", "套话之外的具体情况")
-    case .question: return l.t("a question mark", "问号")
-    case .number: return l.t("a figure", "一个数字")
-    case .amount: return l.t("a sum of money", "一笔钱的数目")
-    case .long: return l.t("enough detail (12 words or more)", "足够的细节（25 个字以上）")
-    case .multiQuestion: return l.t("two questions", "两个问题")
+    case .overlap: return l.t("does not play back the customer's own words", "没有复述客户自己的话")
+    case .specifics: return l.t("no figure, date, name or planned step", "没有数字、日期、名称或计划步骤")
+    case .content: return l.t("does not name what it asks about", "没有说出要问的具体内容")
+    case .detailed: return l.t("nothing about their situation beyond stock phrases", "没有讲到套话之外的具体情况")
+    case .question: return l.t("no question mark", "没有问号")
+    case .number: return l.t("no figure", "没有数字")
+    case .amount: return l.t("no sum of money", "没有金额")
+    case .long: return l.t("too short for the detail (under 12 words)", "不够详细（不到 25 个字）")
+    case .multiQuestion: return l.t("not two questions", "不是两个问题")
     }
   }
 

@@ -104,8 +104,8 @@ public struct DrillView: Sendable {
       var line = c.description
       if !c.evidence.isEmpty {
         line += " — " + c.evidence.map(Self.quoted).joined(separator: l.t(", ", "、"))
-      } else if !c.passed, !c.lookedFor.isEmpty {
-        line += " — " + l.t("no sign of ", "没有找到") + c.lookedFor.joined(separator: l.t(", ", "、"))
+      } else if !c.passed, !(c.missing.isEmpty && c.lookedFor.isEmpty) {
+        line += " — " + Self.notFound(c, l)
       }
       out.append("\n" + hang(c.passed ? "  ✓ " : "  ✗ ", line, indent: "    "), c.passed ? .good : .warn)
       if !c.passed, let note = c.note { out.append("\n" + Wrap.text(note, width: width, indent: "    ")) }

@@ -268,10 +268,14 @@ public struct TeamReport: Sendable {
     var categoryPairs: [String: [(Double, Double)]] = [:]
     for (d, a) in zip(drills, attempts) {
       categoryPairs[a.category, default: []].append((Double(a.percent), a.weight))
-      // Unanswered steps of an abandoned exam count 0, as in its total.
-      for id in d.scenario.stepIDs {
-        let score = d.steps.first { $0.step == id }?.finalScore ?? 0
-        stepPairs[id, default: []].append((Double(score * 50), a.weight))
+      // Every answer counts in its step, a reply to the customer's follow-up too (scored as
+      // confirm, it is a second confirm answer), as in the drill's total and in the figures per
+      // step; unanswered steps of an abandoned exam count 0, as in its total.
+      for s in d.steps {
+        stepPairs[s.step, default: []].append((Double(s.finalScore * 50), a.weight))
+      }
+      for id in d.scenario.stepIDs where !d.steps.contains(where: { !$0.isFollowUp && $0.step == id }) {
+        stepPairs[id, default: []].append((0, a.weight))
       }
     }
     let stepIDs = DrillReport.stepOrder.filter { stepPairs[$0] != nil }

@@ -14,11 +14,12 @@ public enum QuestionFeedback {
       out.append(l.t("Type: ", "类型：") + labels.questionType(type), .bold)
       if r.tied { out.append(l.t(" (a close call)", "（难以区分）"), .dim) }
       for reason in r.reasons { out.append("\n" + Wrap.text("• " + reason, width: width, indent: "  ")) }
-    } else {
+    } else if r.weaknesses.isEmpty {
       out.append(l.t("No clear type: none of the four types' signals appear.", "无法判断类型：四种问题类型的信号都没有出现。"), .warn)
     }
-    for w in r.weaknesses {
-      out.append("\n" + (w.name ?? w.id), .warn)
+    // A weak pattern with no type (a closed question) is itself the finding, said once.
+    for (i, w) in r.weaknesses.enumerated() {
+      out.append((i == 0 && r.type == nil ? "" : "\n") + (w.name ?? w.id), .warn)
       if let advice = w.advice { out.append("\n" + Wrap.text(advice, width: width, indent: "  ")) }
     }
     let target = intended ?? (r.weaknesses.isEmpty ? nil : r.type)

@@ -13,14 +13,15 @@ public enum Lang: String, Sendable, CaseIterable {
   }
 
   /// The language a piece of text is written in: Chinese when it has Chinese characters to speak
-  /// of, English otherwise.
+  /// of, English otherwise. A single Chinese character with no Latin letters beside it ("嗯",
+  /// "对") is Chinese too; one stray character in an English line is not.
   public static func detect(_ text: String) -> Lang {
     var wide = 0
     var letters = 0
     for s in text.unicodeScalars {
       if DisplayWidth.isWide(s.value) { wide += 1 } else if s.properties.isAlphabetic { letters += 1 }
     }
-    return wide >= 2 && wide * 3 >= letters ? .zh : .en
+    return (wide >= 2 || (wide == 1 && letters == 0)) && wide * 3 >= letters ? .zh : .en
   }
 
   /// Parses `en`/`zh` (also `zh-CN`, `zh_TW.UTF-8`, `english`, `chinese`, `中文`).
