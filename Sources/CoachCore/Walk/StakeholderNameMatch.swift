@@ -81,7 +81,7 @@ public struct StakeholderNameMatch {
   /// "‘Sean’ could be Sean O'Brien or Sean Park: …" — the question asked when several fit.
   public func ambiguity(_ typed: String, _ indices: [Int], _ l: L10n) -> String {
     let list = indices.map { names[$0] }
-    let joined = list.dropLast().joined(separator: l.t(", ", "、")) + l.t(" or ", " 还是 ") + (list.last ?? "")
+    let joined = list.dropLast().joined(separator: l.t(", ", "、")) + l.t(" or ", " 或 ") + (list.last ?? "")
     return l.t(
       "‘\(typed)’ could be \(joined): type more of the name (Tab completes it), or put it in quotes to keep it as typed.",
       "‘\(typed)’ 可能是 \(joined)：请多输入几个字（Tab 可补全），或加上引号按原样保留。")
