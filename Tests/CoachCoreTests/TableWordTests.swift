@@ -85,3 +85,11 @@ import Testing
     }
   }
 }
+
+@Suite struct TitleColonTests {
+  @Test func aChineseTitleTakesAFullWidthColon() {
+    #expect("客户概况".titleColon == "：")
+    #expect("Account profile".titleColon == ": ")
+    #expect("".titleColon == ": ")
+  }
+}
