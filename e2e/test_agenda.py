@@ -399,7 +399,7 @@ def test_portfolio_shows_service_nps_and_the_80_20_share(managed):
     text = managed.run(["portfolio"]).stdout
     assert "Tier A: 50% of the accounts, 90% of the purchases (CNY)." in text and "VIP" in text
     zh = managed.run(["--lang", "zh", "portfolio"]).stdout
-    assert "A 类：占客户数的 50%，占采购额的 90% (CNY)。" in zh and "成熟期" in zh and "采购额占比" in zh
+    assert "A 类：占客户数的 50%，占采购额的 90%（CNY）。" in zh and "成熟期" in zh and "采购额占比" in zh
     rows = list(csv.DictReader(io.StringIO(managed.run(["portfolio", "--format", "csv", "--sort", "purchases"]).stdout)))
     # A negative NPS is a number, not a formula: no `'` in front of it.
     assert [r["id"] for r in rows] == ["globex", "small"] and rows[0]["nps"] == "-33" and rows[1]["service_tier"] == "ordinary"

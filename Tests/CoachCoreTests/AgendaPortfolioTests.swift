@@ -293,7 +293,7 @@ import Testing
     #expect(text.contains("Tier A: 50% of the accounts, 50% of the purchases (CNY)."))
     #expect(text.contains("VIP") && text.contains("-33"))
     let zh = PortfolioView(portfolio: p, labels: Labels(nil, L10n(.zh)), width: 120).text().plain
-    #expect(zh.contains("A 类：占客户数的 50%，占采购额的 50% (CNY)。"))
+    #expect(zh.contains("A 类：占客户数的 50%，占采购额的 50%（CNY）。"))
     #expect(zh.contains("成熟期") && zh.contains("服务级别"))
   }
 }

@@ -43,7 +43,7 @@ import Testing
     #expect(match.completions("王") == ["王建国"])
     let l = L10n(.en)
     #expect(match.ambiguity("Sean", [0, 1], l).hasPrefix("‘Sean’ could be Sean O'Brien or Sean Park: type more of the name"))
-    #expect(match.ambiguity("Sean", [0, 1], L10n(.zh)).hasPrefix("‘Sean’ 可能是 Sean O'Brien 还是 Sean Park：请多输入几个字"))
+    #expect(match.ambiguity("Sean", [0, 1], L10n(.zh)).hasPrefix("‘Sean’ 可能是 Sean O'Brien 或 Sean Park：请多输入几个字"))
   }
 
   /// The walk asks for "name and role": `Sean O'Brien, CFO` is Sean; words before a comma that

@@ -115,21 +115,9 @@ import Testing
   /// The table as `render` made it before its lines were put together on the bytes.
   static func referenceRender(_ table: TextTable, width: Int) -> StyledText {
     let columns = table.columns
-    let gap = 2
     let cleanRows = table.rows.map { $0.map { Sanitizer.clean($0, multiline: false) } }
-    var widths = columns.map { DisplayWidth.of($0.title) }
-    for row in cleanRows {
-      for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
-    }
-    let floors = columns.indices.map { i -> Int in
-      guard columns[i].alignment == .right else { return columns[i].minWidth }
-      return max(columns[i].minWidth, cleanRows.map { i < $0.count ? DisplayWidth.of($0[i]) : 0 }.max() ?? 0)
-    }
-    let available = max(20, width) - gap * (columns.count - 1)
-    while widths.reduce(0, +) > available {
-      guard let widest = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
-      widths[widest] -= 1
-    }
+    // The sizing is the table's own (its rules are tested in TextTests); the lines are compared.
+    let widths = table.columnWidths(cleanRows, width: width)
     func cell(_ text: String, width: Int, alignment: TextTable.Alignment, last: Bool) -> String {
       let t = DisplayWidth.of(text) > width ? DisplayWidth.truncate(text, to: width) : text
       switch alignment {

@@ -35,7 +35,9 @@ extension Session {
     let findings = self.findings(for: plan)
     let health = PlanHealth(plan: plan, book: try? playbook(), findings: findings, now: now, today: clock.today)
     var out = StyledText(l.t("\(PlanHealth.percent(health.overall))% complete", "完成度 \(PlanHealth.percent(health.overall))%"), .bold)
-    out.append(" · " + l.t("updated ", "更新于") + PlanSummaries.ago(health.daysSinceUpdate, l))
+    // `更新于 8 天前` but `更新于今天`: a space only between Chinese and a figure.
+    let ago = PlanSummaries.ago(health.daysSinceUpdate, l)
+    out.append(" · " + l.t("updated ", ago.first?.isNumber == true ? "更新于 " : "更新于") + ago)
     out.append(" · " + l.t("\(health.warnings) warning(s)", "\(health.warnings) 个警告"), health.warnings > 0 ? .warn : .good)
     out.append("\n" + l.t("Next: ", "下一步：") + NextStep.suggest(plan, findings: findings, health: health, l: l), .accent)
     return out

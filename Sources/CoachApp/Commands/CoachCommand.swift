@@ -123,7 +123,7 @@ struct OpenCommand: SessionCommand {
   func run(in session: Session) throws(CommandError) {
     try session.open(name.joined(separator: " "))
     let plan = try session.requirePlan()
-    session.say("\(session.l.t("Opened", "已打开")) \(plan.name, .bold).")
+    session.say("\(session.l.t("Opened", "已打开")) \(plan.name, .bold)\(session.l.period)")
     session.say(session.healthLine(plan))
   }
 }
@@ -135,7 +135,7 @@ struct CloseCommand: SessionCommand {
   func run(in session: Session) throws(CommandError) {
     let plan = try session.requirePlan()
     try session.closeForSwitch()
-    session.say("\(session.l.t("Closed", "已关闭")) \(plan.name, .bold).")
+    session.say("\(session.l.t("Closed", "已关闭")) \(plan.name, .bold)\(session.l.period)")
   }
 }
 

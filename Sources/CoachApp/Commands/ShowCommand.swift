@@ -34,7 +34,7 @@ struct ShowCommand: SessionCommand {
         if let near = Suggest.nearest(to: word.lowercased(), in: PlanSection.allCases.map(\.rawValue), maxDistance: 3) {
           message += l.t(" — did you mean \(near)?", "——你是不是想输入 \(near)？")
         }
-        message += l.t(" Sections: ", " 可用部分：") + PlanSection.allCases.map(\.rawValue).joined(separator: ", ")
+        message += l.t(message.hasSuffix("?") ? " " : ". ", message.hasSuffix("？") ? "" : "。") + Self.sectionList(l)
         throw CommandError(StyledText(message), exitCode: ExitStatus.usage)
       }
       section = s

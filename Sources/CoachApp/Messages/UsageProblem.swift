@@ -47,11 +47,16 @@ struct UsageProblem: Equatable {
   // MARK: reading the parser's error
 
   static func read(_ error: Error) -> Kind? {
-    guard let parserError = child(error, "parserError"),
-      let which = Mirror(reflecting: parserError).children.first, let label = which.label
-    else { return nil }
+    child(error, "parserError").flatMap(readParserError)
+  }
+
+  static func readParserError(_ parserError: Any) -> Kind? {
+    guard let which = Mirror(reflecting: parserError).children.first, let label = which.label else { return nil }
     let payload = Mirror(reflecting: which.value).children.map(\.value)
     switch label {
+    case "noArguments":
+      // A command typed with none of its required arguments (`new`): the error inside says which.
+      return readParserError(which.value)
     case "unknownOption":
       return payload.count == 2 ? optionName(payload[1]).map { .unknownOption($0) } : nil
     case "missingValueForOption":

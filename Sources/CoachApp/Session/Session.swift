@@ -343,7 +343,7 @@ public final class Session {
     current?.plan.updatedAt = now.description
     current?.unsavedChanges.append(l.t("undo of \(entry.description)", "撤销“\(entry.description)”"))
     save()
-    say("\(l.t("Undone", "已撤销")): \(entry.description)")
+    say(StyledText(l.t("Undone", "已撤销") + l.colon + entry.description))
   }
 
   // MARK: playbooks

@@ -76,7 +76,7 @@ extension DrillView {
       let types = id == "question" ? [scenario.questionType ?? .open] : QuestionType.allCases
       for t in types {
         guard let info = book.questionType(t) else { continue }
-        lines.append(info.name + ":")
+        lines.append(info.name + l.t(":", "："))
         if let when = info.when { lines.append("  " + l.t("When: ", "何时使用：") + when) }
         if let recognise = info.recognise { lines.append("  " + l.t("How to recognise it: ", "如何识别：") + recognise) }
       }

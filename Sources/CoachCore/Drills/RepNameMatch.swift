@@ -27,7 +27,7 @@ public enum RepNameMatch {
 
   /// "‘Ann’ could be Ann O'Connor or Ann Lee: give more of the name with --rep."
   public static func ambiguity(_ typed: String, _ names: [String], _ l: L10n) -> String {
-    let joined = names.dropLast().joined(separator: l.t(", ", "、")) + l.t(" or ", " 还是 ") + (names.last ?? "")
+    let joined = names.dropLast().joined(separator: l.t(", ", "、")) + l.t(" or ", " 或 ") + (names.last ?? "")
     return l.t(
       "‘\(typed)’ could be \(joined): give more of the name, e.g. --rep \"\(names[0])\".",
       "‘\(typed)’ 可能是 \(joined)：请写出更完整的姓名，例如 --rep \"\(names[0])\"。")

@@ -49,7 +49,7 @@ public enum ManagementFlows {
         }
       },
       validate: { p, v, _ in validate(p, v) },
-      describe: { "\(title): \($0.shortLabel)" })
+      describe: { title + title.titleColon + $0.shortLabel })
   }
 
   static func day(_ time: String) -> String { String(time.prefix(10)) }

@@ -28,7 +28,7 @@ public struct WalkBinding {
   public static func plan(_ title: String) -> WalkBinding {
     WalkBinding(
       apply: { p, v, plan, t in PlanPatch.apply(v, to: p.fills, in: &plan, at: t) },
-      describe: { "\(title): \($0.shortLabel)" },
+      describe: { title + title.titleColon + $0.shortLabel },
       estimate: { p, approximate, plan in PlanPatch.mark(p.fills, approximate: approximate, in: &plan) })
   }
 

@@ -142,7 +142,7 @@ public struct MeetingView {
       rows.append((l.t("Agreed", "约定"), text))
     }
     if let next = d.nextMeeting.flatMap({ plan.meeting(id: $0) }) {
-      rows.append((l.t("Next meeting", "下次会谈"), when(next) + (next.objective.map { " — " + $0 } ?? "")))
+      rows.append((l.t("Next meeting", "下次会谈"), when(next) + (next.objective.map { l.t(" — ", " —— ") + $0 } ?? "")))
     }
     return out + "\n" + Blocks.pairs(rows, width: width, indent: "    ")
   }

@@ -48,7 +48,7 @@ public struct PortfolioView {
     if portfolio.hasPurchases {
       // The 80/20 view: what share of the purchases the A accounts bring.
       let a = portfolio.tiers.first { $0.tier == .a }
-      let cur = portfolio.currency.map { " (\($0))" } ?? ""
+      let cur = portfolio.currency.map { l.t(" (\($0))", "（\($0)）") } ?? ""
       out.append("\n")
       out.append(
         l.t(

@@ -116,7 +116,7 @@ public struct ManagementView {
     for (i, issue) in m.issues.enumerated() {
       let state =
         issue.resolvedAt != nil ? l.t("resolved", "已解决") : issue.respondedAt != nil ? l.t("responded", "已响应") : l.t("open", "未响应")
-      out.append("\n  #\(i + 1)  [\(ManagementNames.issueKind(issue.kind, l)) · \(l.t("level", "级别")) \(issue.level) · \(state)] " + clean(issue.title))
+      out.append("\n  #\(i + 1)  [\(ManagementNames.issueKind(issue.kind, l)) · \(l.t("level \(issue.level)", "\(issue.level)级")) · \(state)] " + clean(issue.title))
       out.append("\n      " + l.t("opened ", "提出于 ") + Blocks.time(issue.openedAt), .dim)
       if let s = sla[issue.id], !issue.id.isEmpty {
         if s.respondBreached { out.append("  " + l.t("response time missed", "超过响应时限"), .bad) }

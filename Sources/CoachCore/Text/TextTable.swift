@@ -35,26 +35,8 @@ public struct TextTable: Sendable {
   /// `render(width:).indented(indent)`, made at once (indenting every line of a table of
   /// 10,000 rows afterwards was 6 % of a warm `agenda`, callgrind): the same spans.
   public func render(width: Int, indent: String) -> StyledText {
-    let gap = 2
     let cleanRows = rows.map { $0.map { Sanitizer.clean($0, multiline: false) } }
-    var widths = columns.map { DisplayWidth.of($0.title) }
-    for row in cleanRows {
-      for (i, cell) in row.enumerated() where i < widths.count {
-        widths[i] = max(widths[i], DisplayWidth.of(cell))
-      }
-    }
-    // Figures (right-aligned columns) are never wrapped or cut: "1,200,000" split over two lines
-    // reads as another number. The other columns give way first; when that is not enough the
-    // table is wider than the terminal rather than wrong.
-    let floors = columns.indices.map { i -> Int in
-      guard columns[i].alignment == .right else { return columns[i].minWidth }
-      return max(columns[i].minWidth, cleanRows.map { i < $0.count ? DisplayWidth.of($0[i]) : 0 }.max() ?? 0)
-    }
-    let available = max(20, width) - gap * (columns.count - 1)
-    while widths.reduce(0, +) > available {
-      guard let widest = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
-      widths[widest] -= 1
-    }
+    let widths = columnWidths(cleanRows, width: width)
 
     var out = StyledText()
     let newline = "\n" + indent
@@ -91,6 +73,56 @@ public struct TextTable: Sendable {
       }
     }
     return out
+  }
+
+  /// The width of each column for rows already cleaned: each as wide as its widest cell when
+  /// the table fits. Otherwise the widest column that can give way narrows first, but no column
+  /// narrower than its longest word (a name, an id, a term) while the others can still give way:
+  /// a word is broken inside only when it is wider than its column can ever be.
+  func columnWidths(_ cleanRows: [[String]], width: Int) -> [Int] {
+    let gap = 2
+    var widths = columns.map { DisplayWidth.of($0.title) }
+    for row in cleanRows {
+      for (i, cell) in row.enumerated() where i < widths.count {
+        widths[i] = max(widths[i], DisplayWidth.of(cell))
+      }
+    }
+    // Figures (right-aligned columns) are never wrapped or cut: "1,200,000" split over two lines
+    // reads as another number. The other columns give way first; when that is not enough the
+    // table is wider than the terminal rather than wrong.
+    let floors = columns.indices.map { i -> Int in
+      guard columns[i].alignment == .right else { return columns[i].minWidth }
+      return max(columns[i].minWidth, cleanRows.map { i < $0.count ? DisplayWidth.of($0[i]) : 0 }.max() ?? 0)
+    }
+    let available = max(20, width) - gap * (columns.count - 1)
+    // The longest words are measured only for a table that does not fit (a `list` of 10,000
+    // plans in a wide terminal pays nothing for them).
+    guard widths.reduce(0, +) > available else { return widths }
+    let wordFloors = columns.indices.map { i -> Int in
+      guard columns[i].alignment == .left, widths[i] > floors[i] else { return floors[i] }
+      var longest = 0
+      for row in cleanRows where i < row.count && !row[i].isEmpty {
+        longest = max(longest, Wrap.longestToken(row[i]))
+      }
+      return min(widths[i], max(floors[i], longest))
+    }
+    // A title is cut (`Influen…`) before a word of a cell is broken.
+    let titleFloors = columns.indices.map { i in min(widths[i], max(wordFloors[i], DisplayWidth.of(columns[i].title))) }
+    Self.narrow(&widths, to: available, floors: titleFloors)
+    Self.narrow(&widths, to: available, floors: wordFloors)
+    Self.narrow(&widths, to: available, floors: floors)
+    return widths
+  }
+
+  /// Takes a column from the widest column above its floor until the widths fit `available`.
+  private static func narrow(_ widths: inout [Int], to available: Int, floors: [Int]) {
+    var total = widths.reduce(0, +)
+    while total > available {
+      guard let widest = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] }) else { return }
+      widths[widest] -= 1
+      total -= 1
+    }
+
   }
 
   /// `cell(text, …)` appended to `line` as UTF-8.

@@ -54,11 +54,14 @@ public enum Wrap {
 
   /// Breakable tokens: runs of non-space Latin text, single CJK characters, spaces; closing
   /// punctuation glued to what precedes it and opening punctuation to what follows.
+  /// A code span (`…`, a command or a name to type) is one token: its spaces and CJK
+  /// characters do not break, so what is to be typed stays on one line unless wider than it.
   static func tokens(_ paragraph: String) -> [String] {
+    let spans = codeSpans(paragraph)
     // Text without CJK, combining marks or emoji (every scalar below U+0300): words and single
     // spaces, found on the bytes; the rules below give exactly these tokens for such text, and
     // walking it by characters was the largest part of wrapping a table of 10,000 rows.
-    if paragraph.unicodeScalars.allSatisfy({ $0.value < 0x300 }) {
+    if spans.isEmpty, paragraph.unicodeScalars.allSatisfy({ $0.value < 0x300 }) {
       var out: [String] = []
       let u = paragraph.utf8
       var start = u.startIndex
@@ -76,7 +79,18 @@ public enum Wrap {
     }
     var raw: [String] = []
     var current = ""
-    for c in paragraph {
+    var spanIndex = 0
+    var index = paragraph.startIndex
+    while index != paragraph.endIndex {
+      let c = paragraph[index]
+      if spanIndex < spans.count, spans[spanIndex].lowerBound == index {
+        // The whole span, glued to the word it is written against.
+        current += paragraph[spans[spanIndex]]
+        index = spans[spanIndex].upperBound
+        spanIndex += 1
+        continue
+      }
+      index = paragraph.index(after: index)
       if c == " " {
         if !current.isEmpty {
           raw.append(current)
@@ -111,6 +125,35 @@ public enum Wrap {
       glueNext = t.last.map { noBreakAfter.contains($0) } ?? false
     }
     return tokens
+  }
+
+  /// The ranges of the code spans of a paragraph: a backquote, at least one character, the
+  /// next backquote. A lone backquote is an ordinary character.
+  static func codeSpans(_ paragraph: String) -> [Range<String.Index>] {
+    guard paragraph.utf8Contains(0x60) else { return [] }
+    var spans: [Range<String.Index>] = []
+    var open: String.Index?
+    var index = paragraph.startIndex
+    while index != paragraph.endIndex {
+      let next = paragraph.index(after: index)
+      if paragraph[index] == "`" {
+        if let start = open, paragraph.index(after: start) != index {
+          spans.append(start..<next)
+          open = nil
+        } else {
+          open = index
+        }
+      }
+      index = next
+    }
+    return spans
+  }
+
+  /// The display width of the widest token of a one-line text: the narrowest a table column
+  /// can be without breaking a word of it (or a code span) in the middle.
+  static func longestToken(_ text: String) -> Int {
+    if let w = simpleLongestToken(text) { return w }
+    return tokens(text).reduce(0) { max($0, $1 == " " ? 0 : DisplayWidth.of($1)) }
   }
 
   private static func wrapParagraph(_ paragraph: String, width: Int) -> [String] {

@@ -16,6 +16,19 @@ extension Wrap {
     paragraph.utf8.withContiguousStorageIfAvailable { simpleLines($0, width: width) } ?? nil
   }
 
+  /// The width of the widest token `simpleLines` would lay out (what a table column needs so
+  /// that no word of the text is broken), found on the bytes without making any line; nil
+  /// for text that is not simple or holds a code span.
+  static func simpleLongestToken(_ text: String) -> Int? {
+    text.utf8.withContiguousStorageIfAvailable { b -> Int? in
+      var state = SimpleWrap(b: b, width: Int.max / 2)
+      state.measuring = true
+      guard scan(b, into: &state) else { return nil }
+      _ = state.finish()
+      return state.longest
+    } ?? nil
+  }
+
   /// 1 or 2 for a scalar of simple text, 0 for any other.
   @inline(__always) private static func simpleWidth(_ v: UInt32) -> Int {
     if v >= 0x20 && v < 0x7F { return 1 }
@@ -46,7 +59,15 @@ extension Wrap {
 
   private static func simpleLines(_ b: UnsafeBufferPointer<UInt8>, width: Int) -> [String]? {
     var state = SimpleWrap(b: b, width: width)
+    guard scan(b, into: &state) else { return nil }
+    return state.finish()
+  }
+
+  /// Feeds the scalars of `b` to `state`; false for text that is not simple, or that holds a
+  /// code span (`…` is one unbreakable token: see `Wrap.tokens`).
+  private static func scan(_ b: UnsafeBufferPointer<UInt8>, into state: inout SimpleWrap) -> Bool {
     let n = b.count
+    var backquotes = 0
     var i = 0
     while i < n {
       let x = b[i]
@@ -55,9 +76,13 @@ extension Wrap {
         if x == 0x20 {
           state.space(at: i)
         } else if x > 0x20 && x < 0x7F {
+          if x == 0x60 {
+            backquotes += 1
+            if backquotes == 2 { return false }
+          }
           state.narrow(i, i + 1, UInt32(x))
         } else {
-          return nil
+          return false
         }
         i += 1
         continue
@@ -71,16 +96,16 @@ extension Wrap {
         v = UInt32(x & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
         length = 3
       } else {
-        return nil
+        return false
       }
       switch simpleWidth(v) {
       case 1: state.narrow(i, i + length, v)
       case 2: state.wide(i, i + length, v)
-      default: return nil
+      default: return false
       }
       i += length
     }
-    return state.finish()
+    return true
   }
 
   /// The state of `simpleLines`: the line being filled (always a run of the paragraph's own
@@ -104,6 +129,9 @@ extension Wrap {
     var runWidth = 0
     var runFirst: UInt32 = 0
     var runLast: UInt32 = 0
+    /// Only measuring: `longest` is kept and no line is made.
+    var measuring = false
+    var longest = 0
 
     init(b: UnsafeBufferPointer<UInt8>, width: Int) {
       self.b = b
@@ -120,6 +148,10 @@ extension Wrap {
 
     /// One token onto the lines, as `walkedLines` lays it out.
     mutating func layOut(_ start: Int, _ end: Int, _ w: Int) {
+      if measuring {
+        longest = max(longest, w)
+        return
+      }
       if lineWidth + w > width && lineWidth > 0 { emit(trimming: true) }
       if w > width {
         // A single token longer than the line: hard-break it by characters (scalars here).

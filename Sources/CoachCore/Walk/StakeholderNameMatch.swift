@@ -98,7 +98,7 @@ public struct StakeholderNameMatch {
   /// Where a name must be someone on the list (`keepsText` false), quotes are not offered.
   public func ambiguity(_ typed: String, _ indices: [Int], _ l: L10n, keepsText: Bool = true) -> String {
     let list = indices.map { names[$0] }
-    let joined = list.dropLast().joined(separator: l.t(", ", "、")) + l.t(" or ", " 还是 ") + (list.last ?? "")
+    let joined = list.dropLast().joined(separator: l.t(", ", "、")) + l.t(" or ", " 或 ") + (list.last ?? "")
     guard keepsText else {
       return l.t("‘\(typed)’ could be \(joined): type more of the name (Tab completes it).", "‘\(typed)’ 可能是 \(joined)：请多输入几个字（Tab 可补全）。")
     }

@@ -184,7 +184,7 @@ public struct WalkEngine: Sendable {
     for type in order {
       // The industry's own examples replace the general ones for that question type.
       guard let examples = variant?.examples[type] ?? p.examples[type], !examples.isEmpty else { continue }
-      out.append("\n" + WalkEngine.typeName(type, l) + ":", .bold)
+      out.append("\n" + WalkEngine.typeName(type, l) + l.t(":", "："), .bold)
       for e in examples { out.append("\n" + Wrap.text("• " + e, width: width, indent: "  ")) }
     }
     if out.spans.isEmpty { out.append(l.t("No hint for this one: answer in your own words.", "这一项没有提示：用自己的话回答即可。"), .dim) }
