@@ -66,7 +66,9 @@ public struct DigestCache {
 
   /// 4: meetings held and touchpoint follow-ups among the items (for the calendar), and the
   /// visits of plans that did not record when the visit plan was agreed.
-  public static let version = 4
+  /// 5: an open issue's deadlines as instants (`2026-12-07T20:15:00Z`, compared with now when
+  /// read), and the resolution deadline of an issue not yet responded to as well.
+  public static let version = 5
   public static let fileName = "digests.tsv"
   static let magic = "coach-digests"
 
@@ -289,7 +291,7 @@ public struct DigestCache {
   static func item(_ f: [UnsafeBufferPointer<UInt8>]) -> DigestItem? {
     guard f.count == 6, let kind = DigestItem.Kind(rawValue: text(f[1])) else { return nil }
     let date = text(f[3])
-    guard CalendarDay(date) != nil else { return nil }
+    guard CalendarDay(date) != nil || (date.count > 10 && Timestamp(iso8601: date) != nil) else { return nil }
     let owner = text(f[4])
     return DigestItem(kind: kind, id: text(f[2]), text: text(f[5]), owner: owner.isEmpty ? nil : owner, date: date)
   }

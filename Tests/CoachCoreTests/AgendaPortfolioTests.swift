@@ -243,8 +243,9 @@ import Testing
     let items = d.items.map { "\($0.kind.rawValue) \($0.text) \($0.date)" }.sorted()
     #expect(
       items == [
-        "follow-up Send the training plan 2026-10-01", "held-meeting  2026-11-10", "meeting 10:00 · Agree the pilot scope 2026-11-25", "resolve System down 2026-11-20",
-        "respond Slow reports 2026-10-15",
+        // An open issue's deadlines are instants; one not yet responded to has both.
+        "follow-up Send the training plan 2026-10-01", "held-meeting  2026-11-10", "meeting 10:00 · Agree the pilot scope 2026-11-25",
+        "resolve Slow reports 2026-10-17T08:00:00Z", "resolve System down 2026-11-20T20:00:00Z", "respond Slow reports 2026-10-15T12:00:00Z",
         "visit monthly 2026-11-01", "visit quarterly 2026-11-20", "visit yearly 2027-06-01",
       ])
     #expect(d.serviceTier == .vip && d.lifecycle == .mature)
@@ -259,7 +260,7 @@ import Testing
     let d = PlanDigest(plan: Self.managedPlan(), book: nil, now: AgendaTests.now, today: AgendaTests.today)
     let agenda = Agenda(plans: [("globex", d)], today: AgendaTests.today, now: AgendaTests.now)
     #expect(agenda.groups.map(\.key) == [.overdue, .day(CalendarDay("2026-11-25")!), .churn])
-    #expect(agenda.groups[0].entries.map(\.kind) == [.respond, .visit, .resolve, .visit])
+    #expect(agenda.groups[0].entries.map(\.kind) == [.respond, .resolve, .visit, .visit, .resolve])
     let en = AgendaView(agenda: agenda, l: L10n(.en), width: 120).text().plain
     for words in [
       "visit due: monthly operational visit", "respond to issue: Slow reports", "meeting: 10:00 · Agree the pilot scope", "Churn warnings",

@@ -108,7 +108,8 @@ public enum ManagementFlows {
       prompt(
         "responseLevels", .text,
         l.t(
-          "Response times: Enter keeps the course's levels (1: respond 2 h, resolve 24 h; 2: 4 h / 48 h; 3: 24 h / one week), or type the agreed ones, e.g. `1: 1h/12h`",
+          // A number and its unit are held together by no-break spaces (never `24` / `h`).
+          "Response times: Enter keeps the course's levels (1: respond 2\u{00A0}h, resolve 24\u{00A0}h; 2: 4\u{00A0}h\u{00A0}/ 48\u{00A0}h; 3: 24\u{00A0}h\u{00A0}/ one\u{00A0}week), or type the agreed ones, e.g. `1: 1h/12h`",
           "响应时限：按 Enter 使用课程中的分级（1级：2小时响应、24小时解决；2级：4小时/48小时；3级：24小时/一周），或输入约定的时限，例如 `1: 1h/12h`"),
         label: l.t("Response levels", "分级响应"),
         hint: l.t(

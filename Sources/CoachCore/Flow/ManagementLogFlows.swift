@@ -237,7 +237,8 @@ extension ManagementFlows {
             "‘\(text)’ can be \(ManagementParsing.describe(a)) or \(ManagementParsing.describe(b)); write the date as YYYY-MM-DD.",
             "‘\(text)’ 可能是 \(ManagementParsing.describe(a)) 或 \(ManagementParsing.describe(b))；请按 YYYY-MM-DD 写日期。")
         case .invalid:
-          return l.t("‘\(text)’ is not a time: type e.g. 2026-11-20 14:30, yesterday 9:00 or 14:30.", "‘\(text)’ 不是有效时间：请输入例如 2026-11-20 14:30、昨天 9:00 或 14:30。")
+          return l.t(
+            "‘\(text)’ is not a time: type e.g. 2026-11-20 14:30, yesterday 9:00, yesterday 9am or 14:30.", "‘\(text)’ 不是有效时间：请输入例如 2026-11-20 14:30、昨天 9:00、昨天上午9点 或 14:30。")
         }
       })
     let flow = WalkFlow(
@@ -253,6 +254,11 @@ extension ManagementFlows {
           )
         }, l: l, related: ["sla-breached", "complaints-rising"],
         next: l.t("`manage issue responded N` and `manage issue resolved N` record the times.", "用 `manage issue responded 编号` 和 `manage issue resolved 编号` 记录响应和解决时间。")))
+    // A level as people say it: `level 2`, `2级`, `二级`, `第二级` (the menu itself reads `2级`).
+    flow.intercept = { line, flow in
+      guard flow.engine.current?.id == "level", let n = ManagementParsing.level(line), String(n) != AnswerParsing.tidy(line) else { return nil }
+      return flow.accept(String(n), flow.context)
+    }
     flow.afterRecord = { p, v, _ in
       guard p.id == "opened", let text = PlanPatch.text(v), let t = moment(text) else { return [] }
       return [.say(StyledText("  = " + ManagementParsing.describe(t), .good))]
@@ -284,7 +290,7 @@ extension ManagementFlows {
         default: break
         }
       })
-    return WalkFlow(
+    let flow = WalkFlow(
       engine: WalkEngine(walk: walk, answers: [:], l: l), binding: binding,
       onEnd: summary(
         { plan in
@@ -294,6 +300,22 @@ extension ManagementFlows {
             "Logged purchase #\(i + 1): \(AmountParser.describe(p.amount, currency: p.currency)) on \(p.date).",
             "已记录采购 #\(i + 1)：\(p.date)，\(AmountParser.describe(p.amount, currency: p.currency))。")
         }, l: l, related: ["purchase-frequency-falling"], next: l.t("`show management` shows the purchase frequency.", "用 `show management` 查看采购频率。")))
+    // A purchase is its amount: Enter or `skip` at the amount asks again rather than moving on
+    // (the date would then log a purchase of 0). `done` and `back` still leave or go back.
+    flow.intercept = { line, flow in
+      guard flow.engine.current?.id == "amount", flow.engine.answers["amount"]?.isEmpty ?? true else { return nil }
+      let word = AnswerParsing.tidy(line)
+      guard word.isEmpty || WalkEngine.control(word) == .skip else { return nil }
+      return [
+        .warn(
+          StyledText(
+            l.t(
+              "A purchase needs its amount: type e.g. 120000 (in your currency setting) or 120000 USD; `done` leaves without logging it.",
+              "采购必须填写金额：请输入例如 120000（按你设置的币种）或 120000 USD；输入 `done` 则不记录并离开。"), .warn)),
+        .say(flow.engine.renderCurrent()),
+      ]
+    }
+    return flow
   }
 
   // MARK: growth

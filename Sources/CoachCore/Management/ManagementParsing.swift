@@ -20,9 +20,18 @@ public enum ManagementParsing {
     }
     var words = text.split(separator: " ").map(String.init)
     var minutes: Int? = nil
-    if let last = words.last, let m = clock(last) {
+    if let last = words.last, let m = clock(last) ?? timeOfDay(last) {
       minutes = m
       words.removeLast()
+    } else if let last = words.last {
+      // A day and a time written together: `昨天上午9点`, `今天下午3点`, `yesterday9:00`.
+      for i in last.indices.dropFirst() {
+        let time = String(last[i...])
+        guard let m = clock(time) ?? timeOfDay(time) else { continue }
+        minutes = m
+        words[words.count - 1] = String(last[..<i])
+        break
+      }
     }
     let dayText = words.joined(separator: " ")
     func at(_ day: CalendarDay) -> Timestamp { Timestamp(secondsSinceEpoch: day.daysSinceEpoch * 86_400 + (minutes ?? 9 * 60) * 60) }
@@ -46,6 +55,32 @@ public enum ManagementParsing {
     let m = parts.count == 2 && !parts[1].isEmpty ? Int(parts[1]) : 0
     guard let m, (0..<60).contains(m) else { return nil }
     return h * 60 + m
+  }
+
+  /// A time of day as a meeting's time is read (`下午2点半`, `上午9点`, `2pm`, `9:30am`) →
+  /// minutes after midnight; only a word that says it is a time (a colon, 点, am/pm, 上午/下午…),
+  /// so a bare number stays part of a date.
+  static func timeOfDay(_ word: String) -> Int? {
+    let w = word.lowercased()
+    guard ["：", ":", "点", "am", "pm", "a.m.", "p.m.", "上午", "下午", "晚上", "早上"].contains(where: { w.contains($0) }),
+      let hhmm = MeetingTime.read(word)
+    else { return nil }
+    let parts = hhmm.split(separator: ":")
+    guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]) else { return nil }
+    return h * 60 + m
+  }
+
+  /// A response level as said: `2`, `level 2`, `lvl 2`, `L2`, `2级`, `二级`, `第二级` → 1…3; nil
+  /// for anything else.
+  public static func level(_ typed: String) -> Int? {
+    var t = AnswerParsing.normalise(typed).lowercased().replacingAll(" ", with: "")
+    for word in ["level", "lvl", "第", "级", "l"] { t = t.replacingAll(word, with: "") }
+    switch t {
+    case "1", "一": return 1
+    case "2", "二", "两": return 2
+    case "3", "三": return 3
+    default: return nil
+    }
   }
 
   /// "2026-11-20 14:30 UTC" for an echo.

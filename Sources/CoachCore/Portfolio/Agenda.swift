@@ -31,6 +31,9 @@ public struct Agenda: Equatable, Sendable {
     public var owner: String?
     /// When it is due (nil for a stale plan).
     public var date: CalendarDay?
+    /// The instant it is due, for a deadline kept to the minute (an issue's response or
+    /// resolution): overdue as soon as it has passed.
+    public var moment: Timestamp?
     /// Days since the plan was last updated (stale plans).
     public var daysSinceUpdate: Int?
     /// The churn warning signs, by finding id (churn warnings).
@@ -94,9 +97,13 @@ public struct Agenda: Equatable, Sendable {
         churn.append(e)
       }
       for item in d.items {
-        guard let kind = Self.kind(item.kind), let date = CalendarDay(item.date), date <= until else { continue }
-        let entry = Entry(kind: kind, plan: id, planName: d.name, tier: d.tier, item: item.id, text: item.text, owner: item.owner, date: date)
-        if date < today { overdue.append(entry) } else { byDay[date, default: []].append(entry) }
+        guard let kind = Self.kind(item.kind), let date = item.day, date <= until else { continue }
+        var entry = Entry(kind: kind, plan: id, planName: d.name, tier: d.tier, item: item.id, text: item.text, owner: item.owner, date: date)
+        entry.moment = item.moment
+        // A deadline with a time is overdue once that time has passed (an SLA breach, as `check`
+        // says), not only from the next day.
+        let passed = item.moment.map { $0 < now } ?? false
+        if date < today || passed { overdue.append(entry) } else { byDay[date, default: []].append(entry) }
       }
       if let days = d.daysSinceUpdate(now: now), days >= staleDays {
         stale.append(Entry(kind: .stalePlan, plan: id, planName: d.name, tier: d.tier, daysSinceUpdate: days))
@@ -170,6 +177,7 @@ public struct Agenda: Equatable, Sendable {
     if x != y { return x < y }
     if a.plan != b.plan { return a.plan < b.plan }
     if a.date != b.date { return (a.date?.daysSinceEpoch ?? 0) < (b.date?.daysSinceEpoch ?? 0) }
+    if a.moment != b.moment { return (a.moment?.secondsSinceEpoch ?? 0) < (b.moment?.secondsSinceEpoch ?? 0) }
     if a.text != b.text { return a.text < b.text }
     return a.item < b.item
   }

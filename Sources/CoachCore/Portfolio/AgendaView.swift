@@ -65,9 +65,14 @@ public struct AgendaView {
   public func what(_ e: Agenda.Entry) -> String {
     if e.kind == .churnWarning { return l.list(e.signals.map(signal)) }
     let text = e.kind == .visit ? cadence(e.text) : e.text
-    guard !text.isEmpty else { return kindLabel(e.kind) }
-    return kindLabel(e.kind) + l.t(": ", "：") + text
+    // A deadline kept to the minute says its time (UTC, as every time of a plan).
+    let by = e.moment.map { m in l.t(" (by \(clock(m)) UTC)", "（\(clock(m)) UTC 前）") } ?? ""
+    guard !text.isEmpty else { return kindLabel(e.kind) + by }
+    return kindLabel(e.kind) + l.t(": ", "：") + text + by
   }
+
+  /// `20:15` of an instant.
+  func clock(_ t: Timestamp) -> String { String(t.description.dropFirst(11).prefix(5)) }
 
   public func heading(_ key: Agenda.Group.Key) -> String {
     switch key {
@@ -174,6 +179,7 @@ public struct AgendaView {
       o["due"] = .string(date.description)
       if date < agenda.today { o["daysOverdue"] = .number(Double(agenda.today.daysSinceEpoch - date.daysSinceEpoch)) }
     }
+    if let moment = e.moment { o["dueAt"] = .string(moment.description) }
     if let days = e.daysSinceUpdate { o["daysSinceUpdate"] = .number(Double(days)) }
     if !e.signals.isEmpty { o["signals"] = .array(e.signals.map { .string($0) }) }
     return .object(o)

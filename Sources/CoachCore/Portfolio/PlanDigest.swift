@@ -110,13 +110,17 @@ public struct PlanDigest: Equatable, Sendable {
     for t in m.touchpoints where !t.followUps.isEmpty && CalendarDay(t.date) != nil {
       items.append(DigestItem(kind: .followUp, id: t.id, text: t.followUps.joined(separator: "\n"), owner: m.accountManager, date: t.date))
     }
+    // An open issue's deadlines are instants (`2026-12-07T20:15:00Z`), compared with now when the
+    // agenda is made: a cached digest stays true all day, and a deadline is overdue the moment it
+    // passes, as `check` says. Both the response (until responded) and the resolution deadline.
     for issue in m.issues where issue.resolvedAt == nil {
       guard let opened = Timestamp(iso8601: issue.openedAt) else { continue }
       let level = m.responseLevel(issue.level)
-      let responded = issue.respondedAt != nil
-      let hours = responded ? level.resolveHours : level.respondHours
-      let deadline = Timestamp(secondsSinceEpoch: opened.secondsSinceEpoch + hours * 3600)
-      items.append(DigestItem(kind: responded ? .resolve : .respond, id: issue.id, text: issue.title, owner: m.accountManager, date: deadline.day.description))
+      func deadline(_ hours: Int) -> String { Timestamp(secondsSinceEpoch: opened.secondsSinceEpoch + hours * 3600).description }
+      if issue.respondedAt == nil {
+        items.append(DigestItem(kind: .respond, id: issue.id, text: issue.title, owner: m.accountManager, date: deadline(level.respondHours)))
+      }
+      items.append(DigestItem(kind: .resolve, id: issue.id, text: issue.title, owner: m.accountManager, date: deadline(level.resolveHours)))
     }
     return items
   }
@@ -181,8 +185,13 @@ public struct DigestItem: Equatable, Sendable {
   public var id: String
   public var text: String
   public var owner: String?
-  /// YYYY-MM-DD.
+  /// YYYY-MM-DD; an issue's deadline is an instant, `2026-12-07T20:15:00Z` (see `moment`).
   public var date: String
+
+  /// The day it falls on (of an instant: its day, in UTC as every time of a plan).
+  public var day: CalendarDay? { CalendarDay(date) ?? moment?.day }
+  /// The instant of a deadline kept to the minute; nil for an item of a whole day.
+  public var moment: Timestamp? { date.count > 10 ? Timestamp(iso8601: date) : nil }
 
   public init(kind: Kind, id: String, text: String, owner: String? = nil, date: String) {
     self.kind = kind

@@ -74,7 +74,10 @@ public struct Portfolio: Equatable, Sendable {
     rows.reserveCapacity(plans.count)
     var currencies: [String: Int] = [:]
     for (_, d) in plans { for p in d.purchases { currencies[p.currency ?? "", default: 0] += 1 } }
-    let main = currencies.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+    // Amounts recorded without a currency (e.g. a purchase of 0 an older walk logged when the
+    // amount was skipped) are the reference only when no purchase names one.
+    let named = currencies.filter { !$0.key.isEmpty }
+    let main = (named.isEmpty ? currencies : named).max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
     currency = main.flatMap { $0.isEmpty ? nil : $0 }
     hasPurchases = main != nil
     hasManagement = plans.contains { $0.digest.serviceTier != nil || $0.digest.lifecycle != nil || $0.digest.nps != nil }

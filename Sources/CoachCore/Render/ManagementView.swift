@@ -148,7 +148,9 @@ public struct ManagementView {
     var out = StyledText(l.t("Crises", "危机处理"), .bold)
     for (i, c) in m.crises.enumerated() {
       out.append("\n  #\(i + 1) ", .bold)
-      let state = c.closedOn.map { l.t("closed ", "已关闭 ") + $0 } ?? l.t("open since ", "开始于 ") + c.openedOn
+      // A day stays a day; a moment reads as every other time here (`2026-12-07 13:08 UTC`).
+      func when(_ s: String) -> String { CalendarDay(s) != nil ? s : Blocks.time(s) }
+      let state = c.closedOn.map { l.t("closed ", "已关闭 ") + when($0) } ?? l.t("open since ", "开始于 ") + when(c.openedOn)
       out.append("[\(state)] ", c.isOpen ? .warn : .good)
       out.append(clean(c.title) + "\n")
       let rows: [(String, String)] = [

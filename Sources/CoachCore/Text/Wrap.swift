@@ -42,6 +42,42 @@ public enum Wrap {
   ]
   static let noBreakAfter: Set<Character> = ["「", "『", "《", "【", "〈", "〔", "｛", "“", "‘", "（", "(", "[", "{"]
 
+  /// Chinese units of time (and 级) that stay on the line of the number before them: `24小时`,
+  /// `3天`, `2级` never break between the number and its unit, nor inside the unit.
+  static let units = ["小时", "分钟", "个月", "天", "周", "级", "年", "次"]
+
+  /// Whether an ASCII digit is followed by one of `units` somewhere in `paragraph`.
+  static func hasNumberAndUnit(_ paragraph: String) -> Bool {
+    guard units.contains(where: { paragraph.contains($0) }) else { return false }
+    let chars = Array(paragraph)
+    for i in chars.indices.dropLast() where chars[i].isASCII && chars[i].isNumber {
+      let rest = String(chars[(i + 1)..<min(chars.count, i + 3)])
+      if units.contains(where: { rest.hasPrefix($0) }) { return true }
+    }
+    return false
+  }
+
+  /// The raw tokens with each number followed by a unit made one token.
+  static func gluingUnits(_ raw: [String]) -> [String] {
+    var out: [String] = []
+    var i = 0
+    while i < raw.count {
+      var t = raw[i]
+      i += 1
+      if t.last.map({ $0.isASCII && $0.isNumber }) == true {
+        for unit in units {
+          let n = unit.count
+          guard i + n <= raw.count, raw[i..<(i + n)].joined() == unit else { continue }
+          t += unit
+          i += n
+          break
+        }
+      }
+      out.append(t)
+    }
+    return out
+  }
+
   private static func isCJK(_ c: Character) -> Bool {
     // A lone ASCII or common CJK scalar without the character path (most of what is wrapped).
     let scalars = c.unicodeScalars
@@ -109,6 +145,7 @@ public enum Wrap {
     }
     if !current.isEmpty { raw.append(current) }
 
+    raw = gluingUnits(raw)
     var tokens: [String] = []
     var glueNext = false
     for t in raw {
@@ -158,6 +195,8 @@ public enum Wrap {
 
   private static func wrapParagraph(_ paragraph: String, width: Int) -> [String] {
     if DisplayWidth.of(paragraph) <= width { return [paragraph] }
+    // The byte walk knows nothing of units: a number with a Chinese unit takes the character walk.
+    if hasNumberAndUnit(paragraph) { return walkedLines(paragraph, width: width) }
     return simpleLines(paragraph, width: width) ?? walkedLines(paragraph, width: width)
   }
 

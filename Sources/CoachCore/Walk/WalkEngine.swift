@@ -440,6 +440,13 @@ public struct WalkEngine: Sendable {
         let names = candidates.map(\.id).joined(separator: l.t(" or ", " 或 "))
         return .failure(ParseProblem(l.t("‘\(text)’ could be \(names): type more letters, or the number.", "‘\(text)’ 可能是 \(names)：请多输入几个字母，或输入编号。")))
       }
+      if p.options.enumerated().allSatisfy({ $0.element.id == String($0.offset + 1) }) {
+        // The ids are the numbers themselves: name what each number stands for instead.
+        let each = p.options.map { "\($0.id) \($0.label)" }.joined(separator: l.t(", ", "，"))
+        return .failure(
+          ParseProblem(
+            l.t("‘\(text)’ is not one of the choices: type a number from 1 to \(p.options.count) (\(each)).", "‘\(text)’ 不是可选项：请输入 1 到 \(p.options.count) 的数字（\(each)）。")))
+      }
       let ids = p.options.map(\.id).joined(separator: ", ")
       return .failure(
         ParseProblem(
