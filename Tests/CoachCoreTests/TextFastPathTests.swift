@@ -230,3 +230,24 @@ import Testing
     #expect(TextTable(columns: [.init("A")]).render(width: 30, indent: "  ") == TextTable(columns: [.init("A")]).render(width: 30).indented("  "))
   }
 }
+
+/// The byte pre-check of `Wrap.hasNumberAndUnit` answers as the plain definition does: an ASCII
+/// digit directly followed by one of the units.
+@Suite struct NumberAndUnitPrecheckTests {
+  static func plain(_ s: String) -> Bool {
+    let chars = Array(s)
+    for i in chars.indices.dropLast() where chars[i].isASCII && chars[i].isNumber {
+      let rest = String(chars[(i + 1)..<min(chars.count, i + 3)])
+      if Wrap.units.contains(where: { rest.hasPrefix($0) }) { return true }
+    }
+    return false
+  }
+
+  @Test(arguments: [
+    "24小时内解决", "响应 2 小时", "3天", "第2级", "level 2 within 24 h", "Respond to issue 4 by 20:15 UTC", "2026年3月", "约 1,200,000 CNY",
+    "12个月", "1个", "5次回访", "9", "", "小时 3", "a3b天", "３天", "x9级y",
+  ])
+  func agreesWithThePlainDefinition(_ text: String) {
+    #expect(Wrap.hasNumberAndUnit(text) == Self.plain(text), "\(text)")
+  }
+}
