@@ -157,8 +157,9 @@ public struct WalkEngine: Sendable {
 
   func progressBar() -> String {
     if let series { return Blocks.bar(series.done + series.share * Double(index) / Double(max(1, prompts.count)), of: series.total, width: 10) }
-    let done = prompts.filter { !(answers[$0.id]?.isEmpty ?? true) }.count
-    return Blocks.bar(Double(done), of: Double(max(1, prompts.count)), width: 10)
+    // Where the rep is, like the "3 of 8" beside it: counting answers instead made the bar
+    // jump after `skip` or `back` and show full at the first prompt of a walk done before.
+    return Blocks.bar(Double(index), of: Double(max(1, prompts.count)), width: 10)
   }
 
   /// An answer as the rep would read it back.
