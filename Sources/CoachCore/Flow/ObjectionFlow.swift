@@ -151,7 +151,8 @@ public final class ObjectionFlow: Flow, EffectCollecting {
 
   func progress(_ step: LSCPAStep) -> String {
     let letters = LSCPAStep.allCases.map { s -> String in
-      let letter = String(s.rawValue.prefix(1)).uppercased()
+      // The playbook's own step names, as drills show them (倾 同 确 处 保 in Chinese).
+      let letter = String((book.step(s)?.name ?? s.rawValue).prefix(1)).uppercased()
       return s == step ? "[\(letter)]" : letter
     }.joined(separator: " ")
     return letters + " · " + l.t("\(step.order + 1) of 5", "第 \(step.order + 1)/5 步")
