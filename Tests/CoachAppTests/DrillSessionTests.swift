@@ -216,6 +216,22 @@ import Testing
     #expect(outside.out.contains("plan-objection-1"))
   }
 
+  /// With one objection in the plan there is nothing to pick among: no word about a seed.
+  @Test func aSingleScenarioIsNotCalledARandomPick() throws {
+    let h = SessionHarness()
+    let (session, _) = h.makeSession()
+    try session.create("Acme")
+    try session.change("setup") { plan in
+      plan.objections = [Objection(statement: "We can't add anything to this year's budget.", category: .price, createdAt: "2026-11-23T09:00:00Z")]
+    }
+    session.close()
+    let one = h.run(["open acme", "drill --from-plan --rep Ann", "done"])
+    #expect(one.out.contains("We can't add anything to this year's budget."), "\(one.out)")
+    #expect(!one.out.contains("Picked at random"), "\(one.out)")
+    let many = h.run(["drill --rep Ann --seed 7", "done"])
+    #expect(many.out.contains("Picked at random with seed 7"), "\(many.out)")
+  }
+
   @Test func mistakesAreUsageErrors() {
     let h = SessionHarness()
     #expect(h.run(["drill objections2"]).status == 64)

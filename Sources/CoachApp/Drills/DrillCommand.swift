@@ -181,7 +181,8 @@ struct DrillCommand: SessionCommand {
       }
       picked = p
       usedSeed = s
-      pickedAtRandom = true
+      // With one scenario to choose from nothing was left to chance: say nothing about a seed.
+      pickedAtRandom = list.count > 1
     }
     let trainerName = trainer?.trimmingWhitespace.isEmpty == false ? trainer!.trimmingWhitespace : nil
     var repName = rep?.trimmingWhitespace
