@@ -25,6 +25,12 @@ struct ShowCommand: SessionCommand {
       {
         throw CommandError(StyledText(l.t("No section ‘\(name)’ — did you mean \(near)?", "没有 ‘\(name)’ 这个部分——你是不是想输入 \(near)？")), exitCode: ExitStatus.usage)
       }
+      // One word that is neither a section nor a plan, with a plan open: most likely a section
+      // the rep named their own way — list the sections rather than report a missing plan.
+      if session.current != nil, rest.isEmpty, session.repository.resolveShortened(name) == nil, session.repository.near(name).isEmpty {
+        throw CommandError(
+          StyledText(l.t("No section or plan ‘\(name)’. ", "没有 ‘\(name)’ 这个部分或计划。") + Self.sectionList(l)), exitCode: ExitStatus.usage)
+      }
       plan = try session.loadForReading(name)
     }
     var section: PlanSection? = nil

@@ -23,6 +23,18 @@ public enum PlanSection: String, CaseIterable, Sendable {
     case "meetings", "meeting", "debriefs": self = .timeline
     case "manage", "service", "keep": self = .management
     case "competitors", "competition", "sales-stage", "商机": self = .deal
+    // The Chinese names `show` lists (and its headings), and their everyday short forms.
+    case "客户概况", "概况", "客户画像", "画像", "客户分类", "分类": self = .account
+    case "客户价值评估", "价值评估", "价值": self = .value
+    case "关键决策者", "决策者", "决策链", "干系人": self = .stakeholders
+    case "需求挖掘", "需求": self = .discovery
+    case "提问计划", "提问", "问题": self = .questions
+    case "异议", "异议处理": self = .objections
+    case "谈判准备", "谈判": self = .negotiation
+    case "下一步行动", "行动", "待办": self = .actions
+    case "会谈时间线", "时间线", "会谈", "复盘": self = .timeline
+    case "客户管理与维护", "客户管理", "维护", "服务": self = .management
+    case "交易", "竞争对手", "竞争", "销售阶段": self = .deal
     default: return nil
     }
   }
