@@ -114,7 +114,7 @@ public enum ManagementFlows {
         label: l.t("Response levels", "分级响应"),
         hint: l.t(
           "Level 1 is a system outage, level 2 a function that does not work, level 3 a general question. `course` goes back to the course's times.",
-          "一级问题是系统瘫痪，二级是功能障碍，三级是一般咨询。输入 `默认` 恢复课程中的时限。")),
+          "1级是系统瘫痪，2级是功能障碍，3级是一般咨询。输入 `默认` 恢复课程中的时限。")),
     ]
     let walk = Walk(id: "manage", title: l.t("Service set-up", "大客户服务体系"), goal: l.t("Set up how this won account is served and kept.", "为已签约的客户设定服务与维护方式。"), prompts: prompts)
     var answers: [String: AnswerValue] = [:]
