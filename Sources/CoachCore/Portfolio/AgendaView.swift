@@ -62,11 +62,13 @@ public struct AgendaView {
   }
 
   /// What an entry says: its kind, then its text (a visit's cadence in words).
-  public func what(_ e: Agenda.Entry) -> String {
+  /// What is due; `withTime`: a deadline kept to the minute says its time here (the day
+  /// groups have no Due column; the overdue group's Due column carries the time instead).
+  public func what(_ e: Agenda.Entry, withTime: Bool = true) -> String {
     if e.kind == .churnWarning { return l.list(e.signals.map(signal)) }
     let text = e.kind == .visit ? cadence(e.text) : e.text
     // A deadline kept to the minute says its time (UTC, as every time of a plan).
-    let by = e.moment.map { m in l.t(" (by \(clock(m)) UTC)", "（\(clock(m)) UTC 前）") } ?? ""
+    let by = withTime ? e.moment.map { m in l.t(" (by \(clock(m)) UTC)", "（\(clock(m)) UTC 前）") } ?? "" : ""
     guard !text.isEmpty else { return kindLabel(e.kind) + by }
     return kindLabel(e.kind) + l.t(": ", "：") + text + by
   }
@@ -134,8 +136,10 @@ public struct AgendaView {
       var t = TextTable(columns: columns)
       for e in group.entries {
         var row = [tierLabel(e.tier), e.planName]
-        if group.key == .overdue { row.append(e.date.map { DateParser.describe($0, l) } ?? "—") }
-        row += [what(e), e.owner ?? "—"]
+        let overdue = group.key == .overdue
+        // The Due column is the whole deadline: its day, and its time when it has one.
+        if overdue { row.append(e.date.map { DateParser.describe($0, l) + (e.moment.map { " " + clock($0) + " UTC" } ?? "") } ?? "—") }
+        row += [what(e, withTime: !overdue), e.owner ?? "—"]
         t.add(row, style: group.key == .overdue ? .bad : .plain)
       }
       return t
