@@ -29,7 +29,8 @@ import Testing
     let trainer = TempWorkspace("coach-my-team")
     trainer.write(
       "en/management.yaml",
-      "module: management\nlanguage: en\nwalks:\n  - id: manage-touch\n    prompts:\n      - id: mood\n        kind: text\n        fills: management.touchpoints.mood\n        text: How did they seem?\n")
+      "module: management\nlanguage: en\nwalks:\n  - id: manage-touch\n    prompts:\n      - id: mood\n        kind: text\n        fills: management.touchpoints.mood\n        text: How did they seem?\n"
+    )
     let h = SessionHarness()
     h.playbookDirectories.append(trainer.root)
     let r = h.run(["new Acme", "manage touch"])

@@ -36,7 +36,8 @@ import Testing
   // MARK: 1. a purchase needs its amount
 
   @Test(arguments: [Lang.en, .zh]) func skippingTheAmountAsksAgainAndNeverLogsZero(lang: Lang) {
-    let (plan, said) = Self.drive(ManagementFlows.purchase(walk: ManagementTestWalks.walk("manage-purchase", lang), l: L10n(lang)), ["", "skip", "48500", "2026-12-06", ""], lang: lang, plan: Self.plan())
+    let (plan, said) = Self.drive(
+      ManagementFlows.purchase(walk: ManagementTestWalks.walk("manage-purchase", lang), l: L10n(lang)), ["", "skip", "48500", "2026-12-06", ""], lang: lang, plan: Self.plan())
     #expect(plan.management.purchases.count == 1)
     let p = plan.management.purchases.first
     // An amount without a currency takes the currency setting.
@@ -132,7 +133,8 @@ import Testing
     #expect(issue?.level == 2 && issue?.openedAt == "2026-12-06T09:00:00Z", "\(said)")
     // A level not on the menu says what each number stands for, not `1, 2, 3` again.
     let (_, refused) = Self.drive(
-      ManagementFlows.issue(walk: ManagementTestWalks.walk("manage-issue", lang), l: L10n(lang), today: Self.today, now: Self.now), ["Reports are slow", "2", "5级"], lang: lang, plan: Self.plan())
+      ManagementFlows.issue(walk: ManagementTestWalks.walk("manage-issue", lang), l: L10n(lang), today: Self.today, now: Self.now), ["Reports are slow", "2", "5级"], lang: lang,
+      plan: Self.plan())
     #expect(refused.contains(lang == .en ? "type a number from 1 to 3 (1 system down" : "请输入 1 到 3 的数字（1 系统瘫痪"), "\(refused)")
     #expect(!refused.contains("or one of 1, 2, 3") && !refused.contains("或 1, 2, 3 之一"))
   }

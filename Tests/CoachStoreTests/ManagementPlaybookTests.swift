@@ -122,7 +122,8 @@ import Testing
     let trainer = TempWorkspace("coach-management")
     trainer.write(
       "zh/management.yaml",
-      "module: management\nlanguage: zh\nwalks:\n  - id: manage-lunch\n    title: 商务午餐\n    prompts:\n      - id: who\n        kind: text\n        fills: management.who\n        text: 和谁？\n")
+      "module: management\nlanguage: zh\nwalks:\n  - id: manage-lunch\n    title: 商务午餐\n    prompts:\n      - id: who\n        kind: text\n        fills: management.who\n        text: 和谁？\n"
+    )
     #expect(
       problems([builtIn, trainer.root], .zh, in: .zh, root: trainer.root) == [
         "zh/management.yaml:4:9: `manage` 没有 `manage-lunch` 这个引导流程，它永远不会被用到；客户管理的引导流程只有：manage、manage-touch、manage-nps、manage-csat、manage-issue、manage-purchase、manage-growth、manage-improve、manage-crisis"
@@ -135,7 +136,8 @@ import Testing
     let trainer = TempWorkspace("coach-management")
     trainer.write(
       "en/management.yaml",
-      "module: management\nlanguage: en\nwalks:\n  - id: manage-touch\n    title: Log a customer contact\n    prompts:\n      - id: who\n        label: Customer side\n        text: Whom from the customer did you meet?\n        hint: Name the most senior person.\n        source: ours\n      - id: kind\n        options:\n          - id: call\n            label: phone call\n")
+      "module: management\nlanguage: en\nwalks:\n  - id: manage-touch\n    title: Log a customer contact\n    prompts:\n      - id: who\n        label: Customer side\n        text: Whom from the customer did you meet?\n        hint: Name the most senior person.\n        source: ours\n      - id: kind\n        options:\n          - id: call\n            label: phone call\n"
+    )
     let loaded = PlaybookLoader.load(directories: [builtIn, trainer.root], lang: .en)
     #expect(loaded.problems.isEmpty)
     let book = try #require(loaded.playbook)
