@@ -19,7 +19,8 @@ import yaml
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 LANGS = ("en", "zh")
 MODULES = ("account", "discovery", "questions", "relationships", "objections", "rubric",
-           "negotiation", "checks", "lessons", "quiz", "drills")
+           "negotiation", "checks", "lessons", "quiz", "drills",
+           "management")
 
 
 def id_paths(node, prefix=""):

@@ -24,7 +24,7 @@ def test_every_item_names_its_source_and_sources_lists_them(ws):
     with its source, in the reader's language; the count matches the YAML (read independently)."""
     import yaml
     expected = 0
-    for module in ("lessons", "quiz", "checks", "account", "discovery", "relationships", "objections", "negotiation"):
+    for module in ("lessons", "quiz", "checks", "account", "discovery", "relationships", "objections", "negotiation", "management"):
         text = (ROOT / "playbooks" / "en" / f"{module}.yaml").read_text(encoding="utf-8")
         expected += sum(1 for line in text.splitlines() if line.lstrip().startswith("source: "))
     r = ws.run(["playbook", "sources"], env={"LANG": "en_US.UTF-8"})

@@ -30,7 +30,7 @@ import Testing
     var start = Self.plan()
     start.management.touchpoints = [Touchpoint(date: "2026-10-01", kind: .call, createdAt: "x")]
     start.assignItemIDs()
-    let flow = ManagementFlows.touchpoint(l: Self.l)
+    let flow = ManagementFlows.touchpoint(walk: ManagementTestWalks.walk("manage-touch", .en), l: Self.l)
     let (plan, effects) = Self.drive(flow, ["1", "2026-11-20", "Li Wei", "", "Send the plan", ""], plan: start)
     #expect(plan.management.touchpoints.map(\.id) == ["mt1", "mt2"])
     #expect(plan.lastItemIDs["mt"] == 2)
@@ -42,7 +42,7 @@ import Testing
   }
 
   @Test func theSetUpWalkReadsTheVisitPlanAndResponseTimes() throws {
-    let flow = ManagementFlows.setUp(Self.plan(), l: Self.l)
+    let flow = ManagementFlows.setUp(Self.plan(), walk: ManagementTestWalks.walk("manage", .en), l: Self.l)
     let (plan, effects) = Self.drive(flow, ["2", "4", "Wang Fang", "monthly, yearly", "2: 2h/1d; 3: 8h/1w"], plan: Self.plan())
     let m = plan.management
     #expect(m.tier == .key && m.lifecycle == .loyal && m.accountManager == "Wang Fang" && m.visitPlan == [.monthly, .yearly])
@@ -54,7 +54,7 @@ import Testing
   }
 
   @Test func anNPSSurveyKeepsItsRespondentsInStepWithTheList() throws {
-    let flow = ManagementFlows.nps(l: Self.l)
+    let flow = ManagementFlows.nps(walk: ManagementTestWalks.walk("manage-nps", .en), l: Self.l)
     let (plan, _) = Self.drive(flow, ["2026-11-01", "9 Li Wei, CFO", "4", "clear", "6 Zhang San", ""], plan: Self.plan())
     // `clear` emptied the list: only the respondent typed after it is left.
     #expect(plan.management.npsResponses.map(\.score) == [6])

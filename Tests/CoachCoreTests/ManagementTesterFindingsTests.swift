@@ -36,7 +36,8 @@ import Testing
   // MARK: 1. a purchase needs its amount
 
   @Test(arguments: [Lang.en, .zh]) func skippingTheAmountAsksAgainAndNeverLogsZero(lang: Lang) {
-    let (plan, said) = Self.drive(ManagementFlows.purchase(l: L10n(lang)), ["", "skip", "48500", "2026-12-06", ""], lang: lang, plan: Self.plan())
+    let (plan, said) = Self.drive(
+      ManagementFlows.purchase(walk: ManagementTestWalks.walk("manage-purchase", lang), l: L10n(lang)), ["", "skip", "48500", "2026-12-06", ""], lang: lang, plan: Self.plan())
     #expect(plan.management.purchases.count == 1)
     let p = plan.management.purchases.first
     // An amount without a currency takes the currency setting.
@@ -46,7 +47,7 @@ import Testing
   }
 
   @Test func doneAtTheAmountLogsNothing() {
-    let (plan, _) = Self.drive(ManagementFlows.purchase(l: L10n(.en)), ["", "done"], lang: .en, plan: Self.plan())
+    let (plan, _) = Self.drive(ManagementFlows.purchase(walk: ManagementTestWalks.walk("manage-purchase", .en), l: L10n(.en)), ["", "done"], lang: .en, plan: Self.plan())
     #expect(plan.management.purchases.isEmpty)
   }
 
@@ -133,13 +134,14 @@ import Testing
   }
 
   @Test(arguments: [Lang.en, .zh]) func theIssueWalkTakesLevelsAndTimesAsSaid(lang: Lang) {
-    let flow = ManagementFlows.issue(l: L10n(lang), today: Self.today, now: Self.now)
+    let flow = ManagementFlows.issue(walk: ManagementTestWalks.walk("manage-issue", lang), l: L10n(lang), today: Self.today, now: Self.now)
     let (plan, said) = Self.drive(flow, ["Reports are slow", "2", lang == .en ? "level 2" : "二级", lang == .en ? "yesterday 9am" : "昨天上午9点"], lang: lang, plan: Self.plan())
     let issue = plan.management.issues.first
     #expect(issue?.level == 2 && issue?.openedAt == "2026-12-06T09:00:00Z", "\(said)")
     // A level not on the menu says what each number stands for, not `1, 2, 3` again.
     let (_, refused) = Self.drive(
-      ManagementFlows.issue(l: L10n(lang), today: Self.today, now: Self.now), ["Reports are slow", "2", "5级"], lang: lang, plan: Self.plan())
+      ManagementFlows.issue(walk: ManagementTestWalks.walk("manage-issue", lang), l: L10n(lang), today: Self.today, now: Self.now), ["Reports are slow", "2", "5级"], lang: lang,
+      plan: Self.plan())
     #expect(refused.contains(lang == .en ? "type a number from 1 to 3 (1 system down" : "请输入 1 到 3 的数字（1 系统瘫痪"), "\(refused)")
     #expect(!refused.contains("or one of 1, 2, 3") && !refused.contains("或 1, 2, 3 之一"))
   }
@@ -159,11 +161,11 @@ import Testing
 
   @Test func aNumberAndItsUnitStayOnOneLine() {
     for width in 20...90 {
-      let en = ManagementFlows.setUp(Self.plan(), l: L10n(.en)).engine.walk.prompts.last!.text
+      let en = ManagementFlows.setUp(Self.plan(), walk: ManagementTestWalks.walk("manage", .en), l: L10n(.en)).engine.walk.prompts.last!.text
       for line in Wrap.lines(en, width: width) {
         #expect(!line.hasSuffix(" 24") && !line.hasSuffix(" 2") && !line.hasSuffix(" 4") && !line.hasSuffix(" 48"), "\(width): \(line)")
       }
-      let zh = ManagementFlows.setUp(Self.plan(), l: L10n(.zh)).engine.walk.prompts.last!.text
+      let zh = ManagementFlows.setUp(Self.plan(), walk: ManagementTestWalks.walk("manage", .zh), l: L10n(.zh)).engine.walk.prompts.last!.text
       let lines = Wrap.lines(zh, width: width)
       for line in lines { #expect(!line.hasSuffix("24") && !line.hasSuffix("48") && !line.hasSuffix("小"), "\(width): \(line)") }
     }

@@ -30,19 +30,22 @@ struct ManageCommand: SessionCommand {
     let l = session.l
     let plan = try session.requireWritablePlan()
     switch part?.lowercased() {
-    case nil: session.begin(ManagementFlows.setUp(plan, l: l))
-    case "touch", "touchpoint", "visit": session.begin(ManagementFlows.touchpoint(l: l))
-    case "nps": session.begin(ManagementFlows.nps(l: l))
-    case "csat": session.begin(ManagementFlows.csat(l: l))
-    case "purchase", "order": session.begin(ManagementFlows.purchase(l: l))
+    case nil: session.begin(ManagementFlows.setUp(plan, walk: try walk("manage", session), l: l))
+    case "touch", "touchpoint", "visit": session.begin(ManagementFlows.touchpoint(walk: try walk("manage-touch", session), l: l))
+    case "nps": session.begin(ManagementFlows.nps(walk: try walk("manage-nps", session), l: l))
+    case "csat": session.begin(ManagementFlows.csat(walk: try walk("manage-csat", session), l: l))
+    case "purchase", "order": session.begin(ManagementFlows.purchase(walk: try walk("manage-purchase", session), l: l))
     case "issue", "complaint":
-      if words.isEmpty { return session.begin(ManagementFlows.issue(l: l, today: session.clock.today, now: session.now, agreed: plan.management)) }
+      if words.isEmpty {
+        return session.begin(
+          ManagementFlows.issue(walk: try walk("manage-issue", session), l: l, today: session.clock.today, now: session.now, agreed: plan.management))
+      }
       try issueTime(plan, session)
     case "growth":
-      if words.isEmpty { return session.begin(ManagementFlows.growth(l: l)) }
+      if words.isEmpty { return session.begin(ManagementFlows.growth(walk: try walk("manage-growth", session), l: l)) }
       try growthStatus(plan, session)
     case "improve", "improvement":
-      if words.isEmpty { return session.begin(ManagementFlows.improvement(l: l)) }
+      if words.isEmpty { return session.begin(ManagementFlows.improvement(walk: try walk("manage-improve", session), l: l)) }
       try improvementStatus(plan, session)
     case "crisis": try crisis(plan, session)
     case let other?:
@@ -53,6 +56,12 @@ struct ManageCommand: SessionCommand {
             "未知部分 ‘\(other)’：单独输入 `manage` 设置服务体系，或使用 `manage touch|nps|csat|issue|purchase|growth|improve|crisis`。")
             + NearestWord.hint(other, among: ManageCommand.words, l)), exitCode: ExitStatus.usage)
     }
+  }
+
+  /// The playbook's management walk `id` (its words; ManagementFlows binds the answers).
+  func walk(_ id: String, _ session: Session) throws(CommandError) -> Walk {
+    guard let walk = try session.playbook().walks[id] else { throw session.missingWalk(id) }
+    return walk
   }
 
   /// The item number `words[at]` names in a list of `count` (1-based), or a usage error.
@@ -168,6 +177,7 @@ struct ManageCommand: SessionCommand {
     let crises = plan.management.crises
     switch words.first?.lowercased() {
     case nil, "new", "open":
+      let crisisWalk = try walk("manage-crisis", session)
       if let open = crises.firstIndex(where: \.isOpen), words.isEmpty {
         session.say(
           StyledText(
@@ -175,7 +185,7 @@ struct ManageCommand: SessionCommand {
               "Crisis #\(open + 1) is still open: `manage crisis \(open + 1)` takes it up again. Opening a new one:",
               "危机 #\(open + 1) 仍未关闭：用 `manage crisis \(open + 1)` 继续处理。现在开启一个新的危机："), .dim))
       }
-      session.begin(ManagementFlows.crisis(plan, id: nil, l: l))
+      session.begin(ManagementFlows.crisis(plan, id: nil, walk: crisisWalk, l: l))
     case "close":
       let n = try number(1, of: crises.count, "manage crisis close 1", session)
       let typed = words.dropFirst(2).joined(separator: " ")
@@ -194,7 +204,7 @@ struct ManageCommand: SessionCommand {
           .good))
     case .some:
       let n = try number(0, of: crises.count, "manage crisis 1", session)
-      session.begin(ManagementFlows.crisis(plan, id: crises[n - 1].id, l: l))
+      session.begin(ManagementFlows.crisis(plan, id: crises[n - 1].id, walk: try walk("manage-crisis", session), l: l))
     }
   }
 }

@@ -1,26 +1,14 @@
 /// The account-management walks behind `manage`: the service set-up, and one walk per thing
 /// logged (a touchpoint, an NPS survey, a CSAT score, an issue, a purchase, a growth
 /// opportunity, an improvement action, a crisis). Each is a WalkFlow: every answer is a
-/// PlanEdit, saved at once and undoable.
+/// PlanEdit, saved at once and undoable. The words of each walk come from the playbook
+/// (playbooks/*/management.yaml, bound by ManagementWalks); what an answer does is here.
 public enum ManagementFlows {
   /// The id of the item a walk fills: taken with the walk's first answer, and the same on every
   /// copy of the plan the edit runs on.
   final class Target {
     var id: String?
     init(_ id: String? = nil) { self.id = id }
-  }
-
-  static func prompt(
-    _ id: String, _ kind: PromptKind, _ text: String, label: String, hint: String? = nil, optional: Bool = true, options: [ChoiceOption] = []
-  ) -> Prompt {
-    var p = Prompt(id: id, kind: kind, fills: "management.\(id)", text: text)
-    p.label = label
-    p.hint = hint
-    p.optional = optional
-    p.options = options
-    // A logged touchpoint, survey, score or order happened on its date.
-    p.past = kind == .date && id == "date"
-    return p
   }
 
   /// Answers that create an item of a list on the first answer and fill it after.
@@ -54,10 +42,6 @@ public enum ManagementFlows {
 
   static func day(_ time: String) -> String { String(time.prefix(10)) }
 
-  static func options<E: PlanEnum>(_ cases: [E], _ name: (E) -> String, note: (E) -> String? = { _ in nil }) -> [ChoiceOption] {
-    cases.map { ChoiceOption(id: $0.rawValue, label: name($0), note: note($0)) }
-  }
-
   /// The end of a logging walk: what was stored, and the findings of the section.
   static func summary(_ title: @escaping (AccountPlan) -> String?, l: L10n, related ids: [String], next: String) -> (WalkEngine, FlowContext) -> [FlowEffect] {
     { _, context in
@@ -72,51 +56,11 @@ public enum ManagementFlows {
 
   // MARK: the service set-up
 
-  /// `manage`: service tier, lifecycle stage, account manager, visit plan, response levels.
-  public static func setUp(_ plan: AccountPlan, l: L10n) -> WalkFlow {
+  /// `manage`: service tier, lifecycle stage, account manager, visit plan, response levels
+  /// (the playbook's `manage` walk).
+  public static func setUp(_ plan: AccountPlan, walk playbookWalk: Walk, l: L10n) -> WalkFlow {
     let m = plan.management
-    let prompts = [
-      prompt(
-        "tier", .choice, l.t("Which service tier is this account?", "这个客户属于哪个服务层级？"), label: l.t("Service tier", "服务层级"),
-        hint: l.t(
-          "The service tier sits next to the purchasing-power tier A/B/C: match the resources you put in to the account's value.",
-          "服务层级与按购买力划分的 A/B/C 类并列：资源投入要与客户价值相匹配。"), optional: false,
-        options: options(ServiceTier.allCases, { ManagementNames.tier($0, l) }) { t in
-          switch t {
-          case .vip: return l.t("one-to-one service from a senior account manager, regular visits", "由高级客户经理一对一服务，定期拜访")
-          case .key: return l.t("regular phone calls and email", "定期电话回访和邮件沟通")
-          case .ordinary: return l.t("kept up with automated marketing tools", "通过自动化营销工具维护")
-          }
-        }),
-      prompt(
-        "lifecycle", .choice, l.t("Which lifecycle stage is the account in?", "客户处在生命周期的哪个阶段？"), label: l.t("Lifecycle stage", "生命周期阶段"),
-        options: options(LifecycleStage.allCases, { ManagementNames.lifecycle($0, l) })),
-      prompt(
-        "accountManager", .text, l.t("Who is the dedicated account manager?", "专属客户经理是谁？"), label: l.t("Account manager", "专属客户经理"),
-        hint: l.t(
-          "The account manager is the bridge to the customer: knows their needs, coordinates your resources, keeps service quality and visits regularly.",
-          "客户经理是与客户沟通的桥梁：全面了解客户需求，协调内部资源，确保服务质量，定期回访。")),
-      prompt(
-        "visitPlan", .text,
-        l.t(
-          "Which regular visits are agreed? monthly (operational visit), quarterly (business review), yearly (strategy meeting) — e.g. `all` or `quarterly yearly`",
-          "约定了哪些定期回访？月度（运营回访）、季度（业务回顾）、年度（战略会议）——例如 `全部` 或 `季度 年度`"),
-        label: l.t("Visit plan", "回访计划"),
-        hint: l.t(
-          "Each visit has a clear agenda and follow-ups: satisfaction, how the product is used, open problems, new needs.",
-          "每次回访都要有明确议程和跟进事项：服务满意度、产品使用情况、问题收集与跟进、新需求挖掘。")),
-      prompt(
-        "responseLevels", .text,
-        l.t(
-          // A number and its unit are held together by no-break spaces (never `24` / `h`).
-          "Response times: Enter keeps the course's levels (1: respond 2\u{00A0}h, resolve 24\u{00A0}h; 2: 4\u{00A0}h\u{00A0}/ 48\u{00A0}h; 3: 24\u{00A0}h\u{00A0}/ one\u{00A0}week), or type the agreed ones, e.g. `1: 1h/12h`",
-          "响应时限：按 Enter 使用课程中的分级（1级：2小时响应、24小时解决；2级：4小时/48小时；3级：24小时/一周），或输入约定的时限，例如 `1: 1h/12h`"),
-        label: l.t("Response levels", "分级响应"),
-        hint: l.t(
-          "Level 1 is a system outage, level 2 a function that does not work, level 3 a general question. `course` goes back to the course's times.",
-          "1级是系统瘫痪，2级是功能障碍，3级是一般咨询。输入 `默认` 恢复课程中的时限。")),
-    ]
-    let walk = Walk(id: "manage", title: l.t("Service set-up", "大客户服务体系"), goal: l.t("Set up how this won account is served and kept.", "为已签约的客户设定服务与维护方式。"), prompts: prompts)
+    let walk = ManagementWalks.bind(playbookWalk)
     var answers: [String: AnswerValue] = [:]
     if let t = m.tier { answers["tier"] = .choice(t.rawValue) }
     if let s = m.lifecycle { answers["lifecycle"] = .choice(s.rawValue) }
@@ -133,7 +77,8 @@ public enum ManagementFlows {
         case "lifecycle": plan.management.lifecycle = text.flatMap(LifecycleStage.init(rawValue:))
         case "accountManager": plan.management.accountManager = text
         case "visitPlan": plan.management.visitPlan = text.flatMap(ManagementParsing.visitPlan) ?? []
-        default: plan.management.responseLevels = text.flatMap(ManagementParsing.responseLevels) ?? []
+        case "responseLevels": plan.management.responseLevels = text.flatMap(ManagementParsing.responseLevels) ?? []
+        default: return
         }
         plan.management.answeredAt[p.id] = time
       },

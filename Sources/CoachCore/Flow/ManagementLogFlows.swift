@@ -1,24 +1,12 @@
-/// The walks that log one thing into the management section.
+/// The walks that log one thing into the management section (their words: the playbook's
+/// `manage-touch`, `manage-nps`, … walks).
 extension ManagementFlows {
-  static func todayHint(_ l: L10n) -> String { l.t("Enter for today", "按 Enter 表示今天") }
-
   // MARK: touchpoint
 
   /// `manage touch`: a visit, review or call — kind, date, who, notes, follow-ups.
-  public static func touchpoint(l: L10n) -> WalkFlow {
+  public static func touchpoint(walk playbookWalk: Walk, l: L10n) -> WalkFlow {
     let target = Target()
-    let prompts = [
-      prompt(
-        "kind", .choice, l.t("What kind of contact was it?", "这是哪种接触？"), label: l.t("Kind", "类型"), optional: false,
-        options: options(TouchpointKind.allCases, { ManagementNames.touchpoint($0, l) })),
-      prompt("date", .date, l.t("When? (\(todayHint(l)))", "什么时候？（\(todayHint(l))）"), label: l.t("Date", "日期")),
-      prompt("who", .text, l.t("With whom?", "和谁？"), label: l.t("Who", "对象")),
-      prompt(
-        "notes", .text, l.t("What came up? (satisfaction, use of the product, problems, new needs)", "谈了什么？（服务满意度、产品使用情况、问题、新需求）"),
-        label: l.t("Notes", "记录")),
-      prompt("followUps", .list, l.t("Follow-ups agreed, one per line (an empty line ends)", "约定的跟进事项，每行一项（空行结束）"), label: l.t("Follow-ups", "跟进事项")),
-    ]
-    let walk = Walk(id: "manage-touch", title: l.t("Log a touchpoint", "记录接触"), prompts: prompts)
+    let walk = ManagementWalks.bind(playbookWalk)
     let binding = itemBinding(
       \AccountPlan.management.touchpoints, prefix: ItemIDPrefix.touchpoint, target: target, title: l.t("Touchpoint", "接触记录"),
       make: { Touchpoint(date: day($0), kind: .other, createdAt: $0) },
@@ -46,24 +34,13 @@ extension ManagementFlows {
   // MARK: NPS
 
   /// `manage nps`: a survey — its date, then each respondent's score, name and role.
-  public static func nps(l: L10n) -> WalkFlow {
+  public static func nps(walk playbookWalk: Walk, l: L10n) -> WalkFlow {
     final class Survey {
       var date: String?
       var ids: [String] = []
     }
     let survey = Survey()
-    let prompts = [
-      prompt("date", .date, l.t("When was the survey? (\(todayHint(l)))", "调查是哪天做的？（\(todayHint(l))）"), label: l.t("Date", "日期"), optional: false),
-      prompt(
-        "respondents", .list,
-        l.t(
-          "Each respondent: the score 0–10 (how likely to recommend us), then the name and, after a comma, the role — e.g. `9 Li Wei, CFO`",
-          "每位受访者：先写 0–10 分（向同行推荐我们的可能性），再写姓名，逗号后写角色——例如 `9 李伟，财务总监`"),
-        label: l.t("Respondents", "受访者"),
-        hint: l.t("Promoters score 9–10, passives 7–8, detractors 0–6; NPS = % promoters − % detractors.", "推荐者 9–10 分，被动者 7–8 分，批评者 0–6 分；NPS = 推荐者百分比 − 批评者百分比。"),
-        optional: false),
-    ]
-    let walk = Walk(id: "manage-nps", title: l.t("NPS survey", "NPS 调查"), prompts: prompts)
+    let walk = ManagementWalks.bind(playbookWalk)
     let binding = WalkBinding(
       apply: { p, v, plan, time in
         if p.id == "date" {
@@ -122,20 +99,9 @@ extension ManagementFlows {
   // MARK: CSAT
 
   /// `manage csat`: a score on a 1–5 or 1–7 scale, for a touchpoint or a service area.
-  public static func csat(l: L10n) -> WalkFlow {
+  public static func csat(walk playbookWalk: Walk, l: L10n) -> WalkFlow {
     let target = Target()
-    let prompts = [
-      prompt(
-        "score", .text, l.t("The CSAT score: e.g. `4` (of 5), `4/5` or `6/7`", "CSAT 评分：例如 `4`（满分 5）、`4/5` 或 `6/7`"), label: l.t("Score", "评分"),
-        hint: l.t(
-          "CSAT rates one concrete experience — a touchpoint or a service area such as product performance, service quality or response speed — on a 1–5 or 1–7 scale.",
-          "CSAT 针对具体的接触点和服务环节打分，例如产品性能、服务质量、响应速度，通常使用 1–5 分或 1–7 分量表。"), optional: false),
-      prompt(
-        "about", .text, l.t("For which touchpoint (its number, e.g. `#2`) or service area?", "针对哪个接触点（写编号，例如 `#2`）或服务环节？"),
-        label: l.t("About", "评价对象")),
-      prompt("date", .date, l.t("When? (\(todayHint(l)))", "什么时候？（\(todayHint(l))）"), label: l.t("Date", "日期")),
-    ]
-    let walk = Walk(id: "manage-csat", title: l.t("CSAT score", "CSAT 满意度评分"), prompts: prompts)
+    let walk = ManagementWalks.bind(playbookWalk)
     final class Touchpoints { var ids: [String] = [] }
     let binding = itemBinding(
       \AccountPlan.management.csat, prefix: ItemIDPrefix.csat, target: target, title: "CSAT",
@@ -146,9 +112,10 @@ extension ManagementFlows {
         case "score":
           if let s = ManagementParsing.csat(text, defaultScale: 5) { (c.score, c.scale) = (s.score, s.scale) }
         case "date": c.date = text
-        default:
+        case "about":
           c.area = text
           c.touchpointId = nil
+        default: break
         }
       },
       validate: { p, v in
@@ -190,30 +157,21 @@ extension ManagementFlows {
   // MARK: issue
 
   /// `manage issue`: an issue or complaint with its response level and when it was raised.
-  public static func issue(l: L10n, today: CalendarDay, now: Timestamp, agreed: Management = Management()) -> WalkFlow {
+  public static func issue(walk playbookWalk: Walk, l: L10n, today: CalendarDay, now: Timestamp, agreed: Management = Management()) -> WalkFlow {
     let target = Target()
     func moment(_ text: String) -> Timestamp? {
       if case .at(let t) = ManagementParsing.moment(text, today: today, now: now) { return t }
       return nil
     }
     // The menu shows the response times agreed with this customer, or the course's.
-    let levels = ResponseLevel.course.map { agreed.responseLevel($0.level) }
-    let prompts = [
-      prompt("title", .text, l.t("What is the issue, in a line?", "问题是什么？用一句话描述。"), label: l.t("Issue", "问题"), optional: false),
-      prompt(
-        "kind", .choice, l.t("Is it a complaint?", "这是投诉吗？"), label: l.t("Kind", "类型"),
-        options: options(IssueKind.allCases, { ManagementNames.issueKind($0, l) })),
-      prompt(
-        "level", .choice, l.t("Which response level?", "属于哪一级响应？"), label: l.t("Level", "级别"),
-        options: levels.map { r in
-          let what = [l.t("system down", "系统瘫痪"), l.t("a function does not work", "功能障碍"), l.t("general question", "一般咨询")][r.level - 1]
-          return ChoiceOption(id: String(r.level), label: what, note: ManagementNames.level(r, l))
-        }),
-      prompt(
-        "opened", .text, l.t("When was it raised? (Enter for now; e.g. `2026-11-20 14:30`, `yesterday 9:00`)", "什么时候提出的？（按 Enter 表示现在；例如 `2026-11-20 14:30`、`昨天 9:00`）"),
-        label: l.t("Raised", "提出时间")),
-    ]
-    let walk = Walk(id: "manage-issue", title: l.t("Log an issue or complaint", "记录问题或投诉"), prompts: prompts)
+    var walk = ManagementWalks.bind(playbookWalk)
+    for (i, p) in walk.prompts.enumerated() where p.id == "level" {
+      walk.prompts[i].options = p.options.map { o in
+        var o = o
+        if let n = Int(o.id) { o.note = ManagementNames.level(agreed.responseLevel(n), l) }
+        return o
+      }
+    }
     let binding = itemBinding(
       \AccountPlan.management.issues, prefix: ItemIDPrefix.issue, target: target, title: l.t("Issue", "问题"),
       make: { _ in ServiceIssue(title: "", kind: .issue, level: 3, openedAt: now.description) },
@@ -223,7 +181,8 @@ extension ManagementFlows {
         case "title": issue.title = text
         case "kind": issue.kind = IssueKind(rawValue: text) ?? issue.kind
         case "level": issue.level = Int(text) ?? issue.level
-        default: if let t = moment(text) { issue.openedAt = t.description }
+        case "opened": if let t = moment(text) { issue.openedAt = t.description }
+        default: break
         }
       },
       validate: { p, v in
@@ -269,14 +228,9 @@ extension ManagementFlows {
   // MARK: purchase
 
   /// `manage purchase`: an order or contract value on a date.
-  public static func purchase(l: L10n) -> WalkFlow {
+  public static func purchase(walk playbookWalk: Walk, l: L10n) -> WalkFlow {
     let target = Target()
-    let prompts = [
-      prompt("amount", .amount, l.t("The order or contract value?", "订单或合同金额是多少？"), label: l.t("Amount", "金额"), optional: false),
-      prompt("date", .date, l.t("On which date? (\(todayHint(l)))", "哪一天？（\(todayHint(l))）"), label: l.t("Date", "日期")),
-      prompt("note", .text, l.t("What was bought? (optional)", "采购了什么？（可选）"), label: l.t("Note", "备注")),
-    ]
-    let walk = Walk(id: "manage-purchase", title: l.t("Log a purchase", "记录采购"), prompts: prompts)
+    let walk = ManagementWalks.bind(playbookWalk)
     let binding = itemBinding(
       \AccountPlan.management.purchases, prefix: ItemIDPrefix.purchase, target: target, title: l.t("Purchase", "采购"),
       make: { Purchase(date: day($0), amount: 0, currency: nil) },
@@ -321,23 +275,9 @@ extension ManagementFlows {
   // MARK: growth
 
   /// `manage growth`: a second-sales opportunity or a strategic-partnership idea.
-  public static func growth(l: L10n) -> WalkFlow {
+  public static func growth(walk playbookWalk: Walk, l: L10n) -> WalkFlow {
     let target = Target()
-    let prompts = [
-      prompt(
-        "text", .text, l.t("What is the opportunity?", "是什么机会？"), label: l.t("Opportunity", "机会"),
-        hint: l.t(
-          "Start from the customer's whole business: unmet needs and new uses of what they have. Push it once they have had a first success and trust you, not earlier.",
-          "从客户的业务全景出发，找出未满足的需求和新的应用场景。在客户取得初步成功、建立信任之后再适时推进，避免过早或过度销售。"), optional: false),
-      prompt(
-        "kind", .choice, l.t("What kind?", "属于哪一类？"), label: l.t("Kind", "类型"),
-        options: options(GrowthKind.allCases, { ManagementNames.growthKind($0, l) })),
-      prompt(
-        "status", .choice, l.t("Where does it stand?", "目前进展如何？"), label: l.t("Status", "状态"),
-        options: options(GrowthStatus.allCases, { ManagementNames.growthStatus($0, l) })),
-      prompt("value", .amount, l.t("Its estimated value? (optional)", "预计金额？（可选）"), label: l.t("Value", "金额")),
-    ]
-    let walk = Walk(id: "manage-growth", title: l.t("Growth opportunity", "价值提升机会"), prompts: prompts)
+    let walk = ManagementWalks.bind(playbookWalk)
     let binding = itemBinding(
       \AccountPlan.management.growth, prefix: ItemIDPrefix.growth, target: target, title: l.t("Growth", "价值提升"),
       make: { GrowthOpportunity(kind: .crossSell, text: "", createdAt: $0) },
@@ -367,19 +307,9 @@ extension ManagementFlows {
   // MARK: improvement
 
   /// `manage improve`: one action of the satisfaction-improvement plan.
-  public static func improvement(l: L10n) -> WalkFlow {
+  public static func improvement(walk playbookWalk: Walk, l: L10n) -> WalkFlow {
     let target = Target()
-    let prompts = [
-      prompt(
-        "text", .text, l.t("What will you improve?", "要改进什么？"), label: l.t("Improvement", "改进措施"),
-        hint: l.t(
-          "Close the feedback loop: collect, analyse, improve, then verify with the customer and tell them what changed.",
-          "形成反馈闭环：收集、分析、改进，然后向客户验证并通报改进成果。"), optional: false),
-      prompt("area", .text, l.t("For which touchpoint or service area?", "针对哪个接触点或服务环节？"), label: l.t("Area", "环节")),
-      prompt("owner", .text, l.t("Who owns it?", "由谁负责？"), label: l.t("Owner", "负责人")),
-      prompt("due", .date, l.t("By when?", "何时完成？"), label: l.t("Due", "截止")),
-    ]
-    let walk = Walk(id: "manage-improve", title: l.t("Satisfaction-improvement action", "满意度提升措施"), prompts: prompts)
+    let walk = ManagementWalks.bind(playbookWalk)
     let binding = itemBinding(
       \AccountPlan.management.improvements, prefix: ItemIDPrefix.improvement, target: target, title: l.t("Improvement", "改进措施"),
       make: { ImprovementAction(text: "", createdAt: $0) },
@@ -389,7 +319,8 @@ extension ManagementFlows {
         case "text": a.text = text ?? a.text
         case "area": a.area = text
         case "owner": a.owner = text
-        default: a.due = text
+        case "due": a.due = text
+        default: break
         }
       })
     return WalkFlow(

@@ -153,6 +153,7 @@ enum PlaybookChecks {
       problems.add(node.location, "a `name` question drill needs the `question` to name", "`name` 类提问练习需要给出 `question`（要说出类型的那个问题）")
     }
     DrillFollowUpChecks.check(book, merged: merged, problems: problems)
+    ManagementWalkChecks.check(book, merged: merged, problems: problems)
   }
 
   /// A prompt's `fills` must name a plan field, and its kind must fit the field.

@@ -4,6 +4,7 @@ enum PlaybookDecoder {
     "account", "discovery", "questions", "relationships", "objections", "rubric",
     "negotiation", "checks", "lessons", "quiz", "drills",
     "assignments",
+    "management",
   ]
   /// Modules a playbook may leave out (a trainer's folder adds them).
   static let optionalModules = ["assignments"]
@@ -21,6 +22,7 @@ enum PlaybookDecoder {
     "quiz": ["items"],
     "drills": ["objection", "questions", "negotiation"],
     "assignments": ["assignments"],
+    "management": ["walks"],
   ]
 
   static func decode(module: String, node: YAMLNode, into book: inout Playbook, problems: ProblemList) {
@@ -81,6 +83,8 @@ enum PlaybookDecoder {
     case "assignments":
       book.assignments = r.list("assignments") { assignment($0, book: book, problems) }
       r.checkUniqueIDs("assignments", what: Bilingual("assignment", "练习任务"))
+    case "management":
+      addWalks(r, module: module, into: &book)
     default:
       break
     }

@@ -8,7 +8,7 @@ public enum PlaybookSources {
   }
 
   /// The modules whose items carry a source, in the playbook's module order.
-  public static let modules = ["account", "discovery", "relationships", "objections", "negotiation", "checks", "lessons", "quiz"]
+  public static let modules = ["account", "discovery", "relationships", "objections", "negotiation", "checks", "lessons", "quiz", "management"]
 
   public static func rows(_ book: Playbook, module: String? = nil) -> [Row] {
     var rows: [Row] = []
