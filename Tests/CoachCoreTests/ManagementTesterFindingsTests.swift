@@ -93,9 +93,10 @@ import Testing
     let text = view.text().plain
     // Overdue: the Due column holds the day and the time, the What column the issue alone.
     let row = text.split(separator: "\n").first { $0.contains(lang == .en ? "resolve issue" : "解决问题") }.map(String.init) ?? ""
-    #expect(row.contains("20:15 UTC") && row.contains(lang == .en ? "resolve issue: System down" : "解决问题：System down"), "\(text)")
+    #expect(text.contains(lang == .en ? "Due (UTC)" : "截止（UTC）"), "\(text)")
+    #expect(row.contains("20:15") && row.contains(lang == .en ? "resolve issue: System down" : "解决问题：System down"), "\(text)")
     #expect(!row.contains("(by 20:15") && !row.contains("UTC 前"), "\(row)")
-    #expect(row.firstRange(of: "20:15 UTC")!.lowerBound < row.firstRange(of: lang == .en ? "resolve issue" : "解决问题")!.lowerBound, "\(row)")
+    #expect(row.firstRange(of: "20:15")!.lowerBound < row.firstRange(of: lang == .en ? "resolve issue" : "解决问题")!.lowerBound, "\(row)")
     // Due later today (no Due column): the time stays with what is due.
     let today = AgendaView(agenda: Agenda(plans: [("acme", d)], today: Self.today, now: Timestamp(iso8601: "2026-12-07T09:00:00Z")!), l: L10n(lang), width: 120)
     #expect(today.text().plain.contains(lang == .en ? "resolve issue: System down (by 20:15 UTC)" : "解决问题：System down（20:15 UTC 前）"))

@@ -131,14 +131,16 @@ public struct AgendaView {
       return t
     default:
       var columns: [TextTable.Column] = [.init(l.t("Tier", "级别")), .init(l.t("Account", "客户"), minWidth: 8)]
-      if group.key == .overdue { columns.append(.init(l.t("Due", "截止"), minWidth: 10)) }
+      // Times of a plan are UTC: said once in the header when a deadline has one.
+      let timed = group.entries.contains { $0.moment != nil }
+      if group.key == .overdue { columns.append(.init(timed ? l.t("Due (UTC)", "截止（UTC）") : l.t("Due", "截止"), minWidth: 10)) }
       columns += [.init(l.t("What", "事项"), minWidth: 12), .init(l.t("Owner", "负责人"))]
       var t = TextTable(columns: columns)
       for e in group.entries {
         var row = [tierLabel(e.tier), e.planName]
         let overdue = group.key == .overdue
         // The Due column is the whole deadline: its day, and its time when it has one.
-        if overdue { row.append(e.date.map { DateParser.describe($0, l) + (e.moment.map { " " + clock($0) + " UTC" } ?? "") } ?? "—") }
+        if overdue { row.append(e.date.map { DateParser.describe($0, l) + (e.moment.map { " " + clock($0) } ?? "") } ?? "—") }
         row += [what(e, withTime: !overdue), e.owner ?? "—"]
         t.add(row, style: group.key == .overdue ? .bad : .plain)
       }
