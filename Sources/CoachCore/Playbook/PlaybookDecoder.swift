@@ -249,7 +249,10 @@ enum PlaybookDecoder {
   }
 
   static func weak(_ node: YAMLNode, _ problems: ProblemList) -> WeakQuestion? {
-    guard let r = NodeReader(node, what: Bilingual("a weak-question pattern", "薄弱问法"), keys: ["id", "name", "signals", "advice", "compareWith"], problems: problems), let id = r.id() else {
+    guard
+      let r = NodeReader(node, what: Bilingual("a weak-question pattern", "薄弱问法"), keys: ["id", "name", "signals", "advice", "compareWith"], problems: problems),
+      let id = r.id()
+    else {
       return nil
     }
     var w = WeakQuestion(id: id, name: r.text("name"), signals: signals(r, "signals"), advice: r.text("advice"))
