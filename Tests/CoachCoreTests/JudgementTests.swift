@@ -166,12 +166,15 @@ import Testing
   /// A little under what was measured per cross-validation half (see docs/drill-scoring.md).
   /// Several figures still miss the targets (category and question type ≥ 90%, step
   /// agreement ≥ 85%); these floors guard against regressions.
+  /// Round 5 raised the category and type floors: these items are also `compareWith` examples in
+  /// the playbooks, and since round 5 the examples vote in every cell (en 93/93 %, 97/96 %; zh
+  /// 97/98 %, 90/93 %), so the figures show that the vote keeps the wordings it was given.
   static let floors: [Lang: Floors] = [
     .en: Floors(
-      categoryA: 0.89, categoryB: 0.87, typeA: 0.89, typeB: 0.92, stepsA: 0.83, stepsB: 0.83,
+      categoryA: 0.91, categoryB: 0.91, typeA: 0.94, typeB: 0.94, stepsA: 0.83, stepsB: 0.83,
       gamedAverage: 20, excellentMisses: 0),
     .zh: Floors(
-      categoryA: 0.88, categoryB: 0.91, typeA: 0.84, typeB: 0.87, stepsA: 0.84, stepsB: 0.88,
+      categoryA: 0.95, categoryB: 0.96, typeA: 0.88, typeB: 0.91, stepsA: 0.84, stepsB: 0.88,
       gamedAverage: 22, excellentMisses: 0),
   ]
 }

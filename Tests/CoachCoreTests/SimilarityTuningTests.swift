@@ -80,8 +80,14 @@ import Testing
     print("similarity CV \(lang.rawValue) examples alone (closed questions still by cues): category \(Self.shown(ca.0, ca.1)), question type \(Self.shown(qa.0, qa.1))")
     print("similarity CV \(lang.rawValue) category: cues only \(Self.shown(c0.0, c0.1)), with nearest examples \(Self.shown(c1.0, c1.1))")
     print("similarity CV \(lang.rawValue) question type: cues only \(Self.shown(q0.0, q0.1)), with nearest examples \(Self.shown(q1.0, q1.1))")
-    #expect(c1.0 >= c0.0)
-    #expect(q1.0 >= q0.0)
+    // Round 5 moved the decision to a tuning set the cue rules never saw (Fresh3TuningTests):
+    // this split is the one the cue rules were tuned on in rounds 1–3 (they get 90 of 92 by
+    // construction), so here the vote may cost an item or a few, as it did in round 4. It must
+    // not cost more: at least 90 % with the vote, and the examples alone at least 80 %.
+    #expect(Double(c1.0) >= 0.9 * Double(c1.1))
+    #expect(Double(q1.0) >= 0.9 * Double(q1.1))
+    #expect(Double(ca.0) >= 0.8 * Double(ca.1))
+    #expect(Double(qa.0) >= 0.8 * Double(qa.1))
   }
 
   /// Tuning only: a grid of weights, by leave-one-out on the tuning split (run with

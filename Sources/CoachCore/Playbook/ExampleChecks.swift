@@ -4,12 +4,14 @@
 enum ExampleChecks {
   static func check(merged: [String: YAMLNode], problems: ProblemList) {
     check(merged["objections"], items: "categories", lists: ["wordings", "compareWith"], what: Bilingual("objection", "客户说法"), problems: problems)
-    check(merged["questions"], items: "types", lists: ["examples", "compareWith"], what: Bilingual("question", "问题"), problems: problems)
+    // Closed questions (`weak: closed`, `compareWith`) count as one more label.
+    check(merged["questions"], items: "types", lists: ["examples", "compareWith"], what: Bilingual("question", "问题"), problems: problems, also: "weak")
   }
 
-  static func check(_ module: YAMLNode?, items: String, lists: [String], what: Bilingual, problems: ProblemList) {
+  static func check(_ module: YAMLNode?, items: String, lists: [String], what: Bilingual, problems: ProblemList, also: String? = nil) {
     var first: [String: (id: String, at: YAMLLocation)] = [:]
-    for item in module?[items]?.items ?? [] {
+    let extra = also.map { module?[$0]?.items ?? [] } ?? []
+    for item in (module?[items]?.items ?? []) + extra {
       guard let id = item["id"]?.scalar else { continue }
       for list in lists {
         for entry in item[list]?.items ?? [] {

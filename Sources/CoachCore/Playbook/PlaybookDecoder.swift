@@ -253,10 +253,15 @@ enum PlaybookDecoder {
   }
 
   static func weak(_ node: YAMLNode, _ problems: ProblemList) -> WeakQuestion? {
-    guard let r = NodeReader(node, what: Bilingual("a weak-question pattern", "薄弱问法"), keys: ["id", "name", "signals", "advice"], problems: problems), let id = r.id() else {
+    guard
+      let r = NodeReader(node, what: Bilingual("a weak-question pattern", "薄弱问法"), keys: ["id", "name", "signals", "advice", "compareWith"], problems: problems),
+      let id = r.id()
+    else {
       return nil
     }
-    return WeakQuestion(id: id, name: r.text("name"), signals: signals(r, "signals"), advice: r.text("advice"))
+    var w = WeakQuestion(id: id, name: r.text("name"), signals: signals(r, "signals"), advice: r.text("advice"))
+    w.compareWith = r.texts("compareWith")
+    return w
   }
 
   static func role(_ node: YAMLNode, _ problems: ProblemList) -> RoleInfo? {

@@ -180,6 +180,9 @@ public struct WeakQuestion: Sendable, Equatable {
   public var name: String?
   public var signals: [Signal] = []
   public var advice: String?
+  /// Questions of this weak kind to compare a new question with (only `closed` uses it: the
+  /// nearest examples may vote a question closed, see `QuestionClassifier`).
+  public var compareWith: [String] = []
 }
 
 public struct RoleInfo: Sendable, Equatable {

@@ -20,6 +20,8 @@ public enum QuestionFeedback {
     // A weak pattern with no type (a closed question) is itself the finding, said once.
     for (i, w) in r.weaknesses.enumerated() {
       out.append((i == 0 && r.type == nil ? "" : "\n") + (w.name ?? w.id), .warn)
+      // Closed because of the playbook's closed examples: the nearest one is the evidence.
+      if i == 0, r.type == nil { for reason in r.reasons { out.append("\n" + Wrap.text("• " + reason, width: width, indent: "  ")) } }
       if let advice = w.advice { out.append("\n" + Wrap.text(advice, width: width, indent: "  ")) }
     }
     let target = intended ?? (r.weaknesses.isEmpty ? nil : r.type)

@@ -2,8 +2,8 @@
 /// weighs all the evidence: every matching signal of every category adds its weight, each
 /// content word the objection shares with only one category's own wordings in the playbook adds
 /// one more, and the playbook's example objections nearest to it (its wordings and its
-/// `compareWith` lists, see `ExampleIndex`) vote for their categories. When the top two are within
-/// one point it says it is not sure.
+/// `compareWith` lists, see `ExampleIndex`) vote for their categories (alone when no cue matched,
+/// see `SimilarityWeights`). When the top two are within one point it says it is not sure.
 public struct CategorySuggester: Sendable {
   public let categories: [CategoryInfo]
   /// Per category, the content words (stems, Chinese pairs) of its wordings that no other category's wordings use.

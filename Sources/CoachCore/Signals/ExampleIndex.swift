@@ -75,7 +75,7 @@ public struct ExampleIndex: Sendable {
     // In a fixed order (a dictionary's order differs between runs), so sums round the same way every time.
     for k in counts.keys.sorted() {
       let c = counts[k]!
-      let w = (1 + ln(Double(c))) * (idf[k] ?? unseen) * (k.hasPrefix("2:") ? pairWeight : 1)
+      let w = (c == 1 ? 1 : 1 + ln(Double(c))) * (idf[k] ?? unseen) * (k.hasPrefix("2:") ? pairWeight : 1)
       v[k] = w
       norm += w * w
     }
@@ -93,13 +93,16 @@ public struct ExampleIndex: Sendable {
   static func features(_ text: String) -> [String: Int] {
     let toks = Tokenizer.tokens(TextMatcher.normalise(text))
     var out: [String: Int] = [:]
+    out.reserveCapacity(toks.count * 2)
     var prev: Token? = nil
+    var prevKey = ""
     for t in toks {
       switch t.kind {
       case .word:
-        let s = t.text.unicodeScalars.first?.properties.numericType != nil ? "#" : t.stem
+        let s = isNumber(t.text) ? "#" : t.stem
         out["1:" + s, default: 0] += 1
-        if let p = prev, p.kind == .word { out["2:" + (p.text.unicodeScalars.first?.properties.numericType != nil ? "#" : p.stem) + " " + s, default: 0] += 1 }
+        if let p = prev, p.kind == .word { out["2:" + prevKey + " " + s, default: 0] += 1 }
+        prevKey = s
         prev = t
       case .cjk:
         if !TextMatcher.functionChars.contains(t.text) { out["1:" + t.text, default: 0] += 1 }
@@ -111,6 +114,13 @@ public struct ExampleIndex: Sendable {
       }
     }
     return out
+  }
+
+  /// Whether a word starts with a digit (ASCII without the Unicode property lookup).
+  static func isNumber(_ word: String) -> Bool {
+    guard let first = word.unicodeScalars.first else { return false }
+    if first.value < 0x80 { return first.value >= 0x30 && first.value <= 0x39 }
+    return first.properties.numericType != nil
   }
 
   /// The `k` examples nearest to `text` (most similar first, none with similarity 0), leaving out

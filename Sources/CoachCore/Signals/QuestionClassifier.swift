@@ -2,7 +2,8 @@
 /// playbook's signals and the playbook's example questions nearest to it (its `examples` and
 /// `compareWith` lists, see `ExampleIndex`), says which signals and which example decided it, and
 /// flags weak questions with advice. Closed, leading-the-witness and content-free questions are
-/// recognised by the signals alone and get no type.
+/// recognised by the signals first and get no type; the playbook's closed examples
+/// (`weak: closed`, `compareWith`) add the closed questions whose nearest examples outvote every type.
 public struct QuestionClassifier: Sendable {
   public let types: [QuestionTypeInfo]
   public let weak: [WeakQuestion]
@@ -16,7 +17,11 @@ public struct QuestionClassifier: Sendable {
     weak = book.weakQuestions
     lang = book.lang
     weights = SimilarityWeights.questions(book.lang)
-    index = ExampleIndexCache.index(book.questionTypes.flatMap { t in (t.examples + t.compareWith).map { (label: t.id.rawValue, text: $0) } })
+    // Closed questions the playbook lists (`weak: closed`, `compareWith`) are examples too: when
+    // their vote outweighs every type, the question is closed.
+    let closedExamples = book.weakQuestions.first { $0.id == "closed" }?.compareWith ?? []
+    index = ExampleIndexCache.index(
+      book.questionTypes.flatMap { t in (t.examples + t.compareWith).map { (label: t.id.rawValue, text: $0) } } + closedExamples.map { (label: "closed", text: $0) })
   }
 
   public struct Result: Sendable, Equatable {
@@ -58,6 +63,8 @@ public struct QuestionClassifier: Sendable {
     let votes = top > 0 || weights.votesAlone ? weights.votes(near) : [:]
     let points = Dictionary(uniqueKeysWithValues: types.map { ($0.id, weights.cues * Double(scores[$0.id] ?? 0) + (votes[$0.id.rawValue] ?? 0)) })
     let bestPoints = points.values.max() ?? 0
+    // The nearest closed examples' vote, against the best type's points (cues and vote).
+    let closedVote = votes["closed"] ?? 0
     var winner = bestPoints > 0 ? types.first { points[$0.id] == bestPoints }?.id : nil
     let runnerUp = types.filter { $0.id != winner }.compactMap { points[$0.id] }.max() ?? 0
     let tied = bestPoints > 0 && bestPoints - runnerUp < (votes.isEmpty ? 0.5 : weights.margin)
@@ -70,7 +77,8 @@ public struct QuestionClassifier: Sendable {
     if let clause = Self.questionClause(question) { closedScore = max(closedScore, TextMatcher(clause).score(closedSignals).total) }
     // A question that leads the witness, or has no content ("Tell me?", "然后呢？"), gets no type either.
     let leads = weak.first { $0.id == "leading-the-witness" }.map { m.score($0.signals).total > 0 } ?? false
-    let closed = (closedScore > 0 && top <= closedScore) || leads || !m.passes(.content)
+    let closedByExamples = closedVote > bestPoints
+    let closed = (closedScore > 0 && top <= closedScore) || leads || !m.passes(.content) || closedByExamples
     if closed { winner = nil }
     var weaknesses: [WeakQuestion] = []
     for w in weak {
@@ -78,7 +86,7 @@ public struct QuestionClassifier: Sendable {
       guard total > 0 else { continue }
       if w.id == "closed" ? closed : (w.id == "leading-the-witness" || total >= top) { weaknesses.append(w) }
     }
-    if closed, closedScore > 0, !weaknesses.contains(where: { $0.id == "closed" }), let w = weak.first(where: { $0.id == "closed" }) {
+    if closed, closedScore > 0 || closedByExamples, !weaknesses.contains(where: { $0.id == "closed" }), let w = weak.first(where: { $0.id == "closed" }) {
       weaknesses.insert(w, at: 0)
     }
     let winning = winner.flatMap { matched[$0] } ?? []
@@ -86,6 +94,12 @@ public struct QuestionClassifier: Sendable {
       type: winner, scores: points.mapValues { Int($0.rounded()) }, reasons: winning.compactMap(\.why), weaknesses: weaknesses, tied: tied && !closed,
       signalIDs: winning.compactMap(\.id))
     r.closed = closed
+    // Closed because of the examples alone: the nearest closed example is the reason.
+    if closedByExamples, closedScore == 0, !leads, var n = near.first(where: { $0.label == "closed" }) {
+      n.shared = ExampleIndex.sharedWords(question, n.text)
+      r.nearest = n
+      r.reasons = [SimilarityWeights.sentence(n, lang: lang)]
+    }
     if let winner, var n = near.first(where: { $0.label == winner.rawValue }), n.similarity >= weights.showAt {
       n.shared = ExampleIndex.sharedWords(question, n.text)
       r.nearest = n
@@ -115,6 +129,7 @@ public struct QuestionClassifier: Sendable {
       if whys.count == r.signalIDs.count, !whys.isEmpty { out.reasons = whys } else if r.nearest != nil { out.reasons.removeFirst() }
       if let n = r.nearest { out.reasons.insert(SimilarityWeights.sentence(n, lang: book.lang), at: 0) }
     }
+    if r.type == nil, let n = r.nearest { out.reasons = [SimilarityWeights.sentence(n, lang: book.lang)] }
     out.weaknesses = r.weaknesses.map { w in book.weakQuestions.first { $0.id == w.id } ?? w }
     return out
   }

@@ -22,22 +22,29 @@ public struct SimilarityWeights: Sendable, Equatable {
   /// How much the cue signals' points count (1; 0 measures the examples alone).
   public var cues: Double = 1
 
-  /// Chosen by leave-one-out on the tuning split (92 items per task and language). There the cue
-  /// signals, tuned on those very items in earlier rounds, already get 90 of 92 right, so the
-  /// examples could show a gain only for English objection categories (90 → 91 of 92 at weight 3);
-  /// for Chinese categories and for question types in both languages every weight tried (0.01–3)
-  /// lost one to three items, so there the examples are shown as evidence but do not vote
-  /// (weight 0). See docs/drill-scoring.md, round 4.
+  /// Round 5 (issue 14): the playbooks carry 480 example objections and 480 example questions
+  /// per language written by trainers who never saw the rules (closed ones under `weak: closed`),
+  /// and the vote was chosen on a tuning set written the same way (Fixtures/judgement-fresh3/,
+  /// 160 + 160 per language) and by leave-one-out over the examples, never on held-out data:
+  /// the seven nearest examples are worth 8 points in all four cells (a strong cue still outweighs
+  /// them), and they decide alone when no cue matched. Weights 5–12 and k 5–11 were within two
+  /// items of each other on both measurements; lower weights and cue-only decisions lost 10–30
+  /// items of 160. See docs/drill-scoring.md, round 5.
   public static func categories(_ lang: Lang) -> SimilarityWeights {
-    SimilarityWeights(k: 7, weight: lang == .en ? 3 : 0, share: true, minSimilarity: 0.1, margin: 1, wordingKeys: true, showAt: 0.15, votesAlone: false)
+    SimilarityWeights(k: 7, weight: 8, share: true, minSimilarity: 0.1, margin: 1, wordingKeys: true, showAt: 0.15, votesAlone: true)
   }
   public static func questions(_ lang: Lang) -> SimilarityWeights {
-    SimilarityWeights(k: 7, weight: 0, share: true, minSimilarity: 0.1, margin: 1, wordingKeys: false, showAt: 0.15, votesAlone: false)
+    SimilarityWeights(k: 7, weight: 8, share: true, minSimilarity: 0.1, margin: 1, wordingKeys: false, showAt: 0.15, votesAlone: true)
   }
+
+  /// From this similarity on, an example has the same words as the line.
+  static let sameWords = 0.999
 
   /// Points per label from the nearest examples.
   func votes(_ near: [ExampleIndex.Neighbour]) -> [String: Double] {
     guard weight > 0 else { return [:] }
+    // The line is one of the playbook's own examples (the same words): its label is the whole vote.
+    if let first = near.first, first.similarity >= Self.sameWords { return [first.label: weight] }
     var v: [String: Double] = [:]
     var total = 0.0
     for n in near where n.similarity >= minSimilarity {

@@ -35,7 +35,9 @@ public struct TextMatcher: Sendable {
       case 0xFF10...0xFF19: s = Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!
       default: break
       }
-      if s.properties.isWhitespace {
+      // ASCII white space without the Unicode property lookup (the example index normalises
+      // every example of a playbook at load).
+      if s.value < 0x80 ? (s.value == 0x20 || (0x09...0x0D).contains(s.value)) : s.properties.isWhitespace {
         if !lastWasSpace { out.append(" ") }
         lastWasSpace = true
       } else {

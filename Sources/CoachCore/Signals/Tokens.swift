@@ -71,7 +71,7 @@ public enum Tokenizer {
         var word = String.UnicodeScalarView()
         word.append(contentsOf: s[i..<j])
         for w in expand(String(word)) {
-          out.append(Token(kind: .word, text: w, stem: Stemmer.stem(w), start: i, end: j))
+          out.append(Token(kind: .word, text: w, stem: StemCache.stem(w), start: i, end: j))
         }
         i = j
       } else if isCJK(c) {

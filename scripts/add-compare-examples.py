@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""Adds example wordings written by trainers to the playbooks' `compareWith` lists.
+
+Usage: scripts/add-compare-examples.py DATA_DIR [DATA_DIR ...] [--exclude FILE ...]
+
+Each DATA_DIR holds `objections-LANG.jsonl` (`text`, `category`) and `questions-LANG.jsonl`
+(`text`, `type`, where `closed` means no type) for LANG in en, zh. The wordings go into
+`playbooks/LANG/objections.yaml` (under each category's `compareWith`) and
+`playbooks/LANG/questions.yaml` (under each type's `compareWith`; closed questions under
+`weak: closed`'s `compareWith`), in a block that starts with the marker comment below. Running the
+script again replaces that block, so the result depends only on the data.
+
+Left out, and counted on stdout:
+- a wording the writers put under two labels (it would vote for both; the playbook rejects it);
+- a wording the playbook already lists (same label: a duplicate; another label: ambiguous);
+- a wording that is also an item of an `--exclude` file (the tuning and held-out sets: their items
+  are never copied into the playbooks).
+Texts are compared as the playbook's duplicate check compares them: lower case, typographic
+quotes and full-width punctuation folded, runs of white space as one space.
+"""
+
+import json
+import os
+import re
+import sys
+
+MARKER = "# Written as examples by trainers who never saw the rules (data/examples*, 2026-12-07; scripts/add-compare-examples.py):"
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+FOLD = {0xFF1F: "?", 0xFF0C: ",", 0x3001: ",", 0x3002: ".", 0xFF01: "!", 0xFF1A: ":", 0xFF1B: ";",
+        0x2018: "'", 0x2019: "'", 0x201C: '"', 0x201D: '"', 0xFF08: "(", 0xFF09: ")"}
+
+
+def norm(text):
+    t = "".join(FOLD.get(ord(c), c) for c in text.lower())
+    t = "".join(chr(ord(c) - 0xFF10 + 0x30) if 0xFF10 <= ord(c) <= 0xFF19 else c for c in t)
+    return " ".join(t.split())
+
+
+def loose(text):
+    """Letters and digits only, lower case: an excluded item matches however it is punctuated
+    or spaced (`Are you the one who signs?` = `Are you the one who signs`)."""
+    return "".join(c for c in norm(text) if c.isalnum())
+
+
+def load(path):
+    if not os.path.exists(path):
+        return []
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def quoted(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def blocks(lines, section):
+    """Item id -> (first line, end line) of each `  - id:` item under the top-level `section:`."""
+    out = {}
+    inside = False
+    current = None
+    for i, line in enumerate(lines):
+        if re.match(r"^\S", line):
+            if current:
+                out[current[0]] = (current[1], i)
+                current = None
+            inside = line.rstrip() == section + ":"
+            continue
+        m = re.match(r"^  - id: (\S+)", line)
+        if inside and m:
+            if current:
+                out[current[0]] = (current[1], i)
+            current = (m.group(1), i)
+    if current:
+        out[current[0]] = (current[1], len(lines))
+    return out
+
+
+def existing(lines, section, lists):
+    """Normalised text -> label, for every entry of the given lists in the playbook (outside our block)."""
+    seen = {}
+    for label, (lo, hi) in blocks(lines, section).items():
+        inlist = False
+        for line in lines[lo:hi]:
+            if re.match(r"^    \S", line):
+                inlist = any(line.startswith("    " + name + ":") for name in lists)
+                continue
+            if inlist and line.strip() == MARKER:
+                break
+            m = re.match(r"^      - (.*)$", line)
+            if inlist and m:
+                v = m.group(1).strip()
+                if v.startswith('"') and v.endswith('"'):
+                    v = json.loads(v)
+                seen.setdefault(norm(v), label)
+    return seen
+
+
+def insert(lines, section, label, texts, comment_for_new):
+    """Puts `texts` into `label`'s compareWith list (replacing an earlier block of this script)."""
+    lo, hi = blocks(lines, section)[label]
+    block = lines[lo:hi]
+    start = next((i for i, l in enumerate(block) if l.startswith("    compareWith:")), None)
+    if start is None:
+        # Before trailing blank or comment lines of the item.
+        end = len(block)
+        while end > 0 and (block[end - 1].strip() == "" or block[end - 1].strip().startswith("#")):
+            end -= 1
+        new = ["    # " + comment_for_new, "    compareWith:"] + ["      " + MARKER] + ["      - " + quoted(t) for t in texts]
+        lines[lo + end:lo + end] = new
+        return
+    end = start + 1
+    while end < len(block) and (block[end].startswith("      ") or block[end].strip() == ""):
+        end += 1
+    while end > start + 1 and block[end - 1].strip() == "":
+        end -= 1
+    mark = next((i for i in range(start + 1, end) if block[i].strip() == MARKER), None)
+    cut = mark if mark is not None else end
+    new = ["      " + MARKER] + ["      - " + quoted(t) for t in texts]
+    lines[lo + cut:lo + end] = new
+
+
+def main(argv):
+    dirs, excludes = [], []
+    it = iter(argv)
+    for a in it:
+        if a == "--exclude":
+            excludes.append(next(it))
+        else:
+            dirs.append(a)
+    excluded = set()
+    for path in excludes:
+        for row in load(path):
+            excluded.add(loose(row["text"]))
+    for lang in ["en", "zh"]:
+        for kind, field, section, lists, labels in [
+            ("objections", "category", "categories", ["wordings", "compareWith"], ["price", "time", "risk", "decision"]),
+            ("questions", "type", "types", ["examples", "compareWith"], ["open", "leading", "verification", "value", "closed"]),
+        ]:
+            rows = [r for d in dirs for r in load(os.path.join(d, f"{kind}-{lang}.jsonl"))]
+            if not rows:
+                continue
+            path = os.path.join(ROOT, "playbooks", lang, f"{kind}.yaml")
+            with open(path, encoding="utf-8") as f:
+                lines = f.read().split("\n")
+            have = existing(lines, section, lists)
+            if kind == "questions":
+                have.update({k: "closed" for k in existing(lines, "weak", ["compareWith"])})
+            labels_of = {}
+            for r in rows:
+                labels_of.setdefault(norm(r["text"]), set()).add(r[field])
+            counts = {"two labels": 0, "already listed": 0, "listed under another label": 0, "in a tuning or held-out set": 0, "repeated": 0}
+            chosen = {label: [] for label in labels}
+            taken = set()
+            for r in rows:
+                key = norm(r["text"])
+                if len(labels_of[key]) > 1:
+                    counts["two labels"] += 1
+                elif loose(r["text"]) in excluded:
+                    counts["in a tuning or held-out set"] += 1
+                elif key in have:
+                    counts["already listed" if have[key] == r[field] else "listed under another label"] += 1
+                elif key in taken:
+                    counts["repeated"] += 1
+                else:
+                    taken.add(key)
+                    chosen[r[field]].append(" ".join(r["text"].split()))
+            for label in labels:
+                if label == "closed":
+                    insert(lines, "weak", "closed", chosen[label], "Closed questions to compare a new question with: when the nearest of them outvote every type, it is closed.")
+                else:
+                    insert(lines, section, label, chosen[label], "More to compare a new one with.")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write("\n".join(lines))
+            print(f"{lang} {kind}: " + ", ".join(f"{l} {len(chosen[l])}" for l in labels) + "; left out: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
