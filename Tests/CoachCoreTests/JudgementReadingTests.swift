@@ -59,4 +59,76 @@ import Testing
     let zh = DrillScenario(kind: .objection, id: "y", text: "你们的系统我们没用过，出了问题谁负责？")
     #expect(scorer.score(step: "assure", text: "我保证不会出问题，下周我就带团队过去。", scenario: zh, lang: .zh).score == 0)
   }
+
+  // MARK: round 5 — how a coach reads each LSCPA step (sentences written here, not from the sets)
+
+  static let freeze = DrillScenario(kind: .objection, id: "r5-en", text: "We have a change freeze until February; nothing touches production before then.")
+  static let freezeZh = DrillScenario(kind: .objection, id: "r5-zh", text: "二月之前我们封网，生产环境谁也不能动。")
+
+  func score(_ step: String, _ text: String, _ lang: Lang = .en) -> Int {
+    scorer.score(step: step, text: text, scenario: lang == .en ? Self.freeze : Self.freezeZh, lang: lang).score
+  }
+
+  func failed(_ step: String, _ text: String, _ lang: Lang = .en) -> [String] {
+    scorer.score(step: step, text: text, scenario: lang == .en ? Self.freeze : Self.freezeZh, lang: lang).checks.filter { !$0.passed }.map(\.id)
+  }
+
+  @Test func listenInvitesMoreAndDoesNotFileTheCustomerAway() {
+    // A question after one fact narrows the talk; an open one invites the whole story.
+    #expect(score("listen", "Okay. When is the go-live planned?") == 1)
+    #expect(failed("listen", "Okay. When is the go-live planned?") == ["invites-more"])
+    #expect(score("listen", "What makes the timing so hard for your team right now?") == 2)
+    // "though", "we hear that a lot", 每家都这么说: the concern is brushed aside.
+    #expect(score("listen", "Sure, quick question though: how many servers do you run?") == 0)
+    #expect(score("listen", "Right, we hear that a lot from banks.") == 0)
+    #expect(score("listen", "嗯，这个每家医院都这么说。", .zh) == 0)
+    #expect(score("listen", "明白，那我们先说说方案？", .zh) == 0)
+    #expect(score("listen", "嗯，我一直在倾听。", .zh) == 0)
+  }
+
+  @Test func sympathyNamesWhatTheCustomerCarries() {
+    // No stock words of empathy, yet it acknowledges: the weight the customer carries.
+    #expect(score("sympathize", "With the auditors arriving in March, the last thing you need is another system to explain.") == 2)
+    #expect(score("sympathize", "That must put real pressure on your operations people.") >= 1)
+    #expect(score("sympathize", "要是上线出了事，下不来台的是您，这份压力我们得替您想到。", .zh) == 2)
+    // Feel-felt-found turns the empathy into a pitch; "I don't think that's fair" contradicts.
+    #expect(score("sympathize", "I get it. Plenty of buyers felt the same until they saw how reliable we are.") == 0)
+    #expect(score("sympathize", "I don't think that's quite fair to the project.") == 0)
+    #expect(score("sympathize", "我不觉得封网是个大问题。", .zh) == 0)
+  }
+
+  @Test func confirmRestatesWithoutPuttingWordsInTheirMouth() {
+    // A declarative restatement checks less than a question, but it is a check.
+    #expect(score("confirm", "So the freeze runs until February and production stays untouched.") >= 1)
+    #expect(score("confirm", "所以您担心的是二月之前动不了生产。", .zh) >= 1)
+    // Asking for a yes to us, or shrinking the concern, puts words in the customer's mouth.
+    #expect(score("confirm", "Just to check, you're interested in our platform, right?") == 0)
+    #expect(score("confirm", "So basically it's a comfort thing, correct?") == 0)
+    #expect(score("confirm", "也就是说，只要流程走完就能签，对吧？", .zh) == 0)
+    #expect(score("confirm", "那您今天能定下来吗？", .zh) == 0)
+    // "Is that the whole picture?" asks whether it is all of it.
+    #expect(score("confirm", "So nothing can touch production before February, and your team is tied up until then. Is that the whole picture?") == 2)
+  }
+
+  @Test func processHarmsComeInManyShapes() {
+    #expect(score("process", "Honestly, the freeze is not an issue with our migration kit; we do it in 3 nights.") == 0)
+    #expect(score("process", "Hundreds of retailers rely on our world-class platform, 24/7.") == 0)
+    #expect(score("process", "Let's skip the committee this time: sign the first order within your own authority today.") == 0)
+    #expect(score("process", "我们把合同今天先签了，价格锁定在今年，三月再上线。", .zh) == 0)
+    #expect(score("process", "我们有成熟的方法论，完全不占您团队的时间，三周上线。", .zh) == 0)
+    // A figure written as a word is a figure.
+    #expect(TextMatcher("We start with eight stores for six weeks.").passes(.specifics))
+    #expect(TextMatcher("You are the one who signs.").passes(.number) == false)
+  }
+
+  @Test func anAssuranceIsSomethingTheCustomerCanHoldYouTo() {
+    // "Let me know" and "let me see what I can do" commit to nothing.
+    #expect(score("assure", "Let me know when you're ready to move forward.") == 0)
+    #expect(score("assure", "Let me see what I can do and get back to you.") == 0)
+    // Going over the customer's head is pressure.
+    #expect(score("assure", "I'll get our CEO to call your board and speed things up.") == 0)
+    // A dated deliverable with a check the customer's own people run earns full marks.
+    #expect(score("assure", "By Friday you'll have the cutover checklist, and your operations lead can review every step before we touch anything.") == 2)
+    #expect(score("assure", "周三前我把切换清单和回退方案一起发给您，每一步都标明负责人，哪一步您觉得不稳，您随时叫停。", .zh) == 2)
+  }
 }
