@@ -94,7 +94,11 @@ import Testing
     // Feel-felt-found turns the empathy into a pitch; "I don't think that's fair" contradicts.
     #expect(score("sympathize", "I get it. Plenty of buyers felt the same until they saw how reliable we are.") == 0)
     #expect(score("sympathize", "I don't think that's quite fair to the project.") == 0)
-    #expect(score("sympathize", "我不觉得封网是个大问题。", .zh) == 0)
+    #expect(score("sympathize", "封网这件事，现在就下结论还太早了吧。", .zh) == 0)
+    // Not every "every", "so" or "不是…吗" brushes the customer off: asked about their side, it invites.
+    #expect(score("listen", "Every site runs its freeze differently. What does yours cover?") == 2)
+    #expect(score("listen", "能说说封网期间每个环节都是谁在把关吗？", .zh) == 2)
+    #expect(score("confirm", "So you like the product, but February is the constraint — is that right?") >= 1)
   }
 
   @Test func confirmRestatesWithoutPuttingWordsInTheirMouth() {
@@ -103,7 +107,7 @@ import Testing
     #expect(score("confirm", "所以您担心的是二月之前动不了生产。", .zh) >= 1)
     // Asking for a yes to us, or shrinking the concern, puts words in the customer's mouth.
     #expect(score("confirm", "Just to check, you're interested in our platform, right?") == 0)
-    #expect(score("confirm", "So basically it's a comfort thing, correct?") == 0)
+    #expect(score("confirm", "So basically it's just a comfort thing, correct?") == 0)
     #expect(score("confirm", "也就是说，只要流程走完就能签，对吧？", .zh) == 0)
     #expect(score("confirm", "那您今天能定下来吗？", .zh) == 0)
     // "Is that the whole picture?" asks whether it is all of it.
