@@ -69,6 +69,22 @@ import Testing
       print("== \(name) \(step) trainer→auto: " + c.enumerated().map { g, row in "\(g):[\(row.map(String.init).joined(separator: " "))]" }.joined(separator: " "))
     }
     print("== \(name) failed checks in disagreements: " + failed.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", "))
+    // Speed: score every answer again, timed (a debug build; release is several times faster).
+    let clock = ContinuousClock()
+    var answers = 0
+    let elapsed = clock.measure {
+      for row in rows {
+        guard let customer = row["customer"]?.string, let steps = row["steps"]?.object else { continue }
+        let scenario = DrillScenario(kind: .objection, id: "t", text: customer)
+        for step in Self.steps {
+          guard let text = steps[step]?.object?["text"]?.string else { continue }
+          _ = scorer.score(step: step, text: text, scenario: scenario, lang: lang)
+          answers += 1
+        }
+      }
+    }
+    let ms = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+    print("== \(name) speed: \(Int((ms * 1000 / Double(max(1, answers))).rounded())) µs per answer over \(answers) answers (debug build)")
     for kind in ["excellent", "mediocre", "mixed", "gamed", "poor"] where f.count(kind) > 0 {
       print("== \(name) \(kind): \(f.count(kind)) sets, average \(f.average(kind))%, \(f.passing(kind)) pass; " + f.sets.filter { $0.kind == kind }.map { "\($0.percent)" }.joined(separator: " "))
     }
