@@ -79,7 +79,8 @@ import Testing
     #expect(failed("listen", "Okay. When is the go-live planned?") == ["invites-more"])
     #expect(score("listen", "What makes the timing so hard for your team right now?") == 2)
     // "though", "we hear that a lot", 每家都这么说: the concern is brushed aside.
-    #expect(score("listen", "Sure, quick question though: how many servers do you run?") == 0)
+    #expect(failed("listen", "Sure, quick question: how many servers do you run?") == ["invites-more"])
+    #expect(score("listen", "Tough one, though I'd like to understand it properly. How did the freeze come about?") == 2)
     #expect(score("listen", "Right, we hear that a lot from banks.") == 0)
     #expect(score("listen", "嗯，这个每家医院都这么说。", .zh) == 0)
     #expect(score("listen", "明白，那我们先说说方案？", .zh) == 0)
@@ -115,7 +116,7 @@ import Testing
   }
 
   @Test func processHarmsComeInManyShapes() {
-    #expect(score("process", "Honestly, the freeze is not an issue with our migration kit; we do it in 3 nights.") == 0)
+    #expect(score("process", "Honestly, the freeze is really not an issue with our migration kit; we do it in 3 nights.") == 0)
     #expect(score("process", "Hundreds of retailers rely on our world-class platform, 24/7.") == 0)
     #expect(score("process", "Let's skip the committee this time: sign the first order within your own authority today.") == 0)
     #expect(score("process", "我们把合同今天先签了，价格锁定在今年，三月再上线。", .zh) == 0)
@@ -126,6 +127,9 @@ import Testing
   }
 
   @Test func anAssuranceIsSomethingTheCustomerCanHoldYouTo() {
+    // The customer's own people judge the result: a safeguard.
+    #expect(score("assure", "I'll send the cutover plan by Thursday, and if your ops lead disagrees with any step, we'll redo it his way.") == 2)
+    #expect(score("assure", "周四前我把切换方案发给您，哪一步您的运维不认同，我们按他的口径重做。", .zh) == 2)
     // "Let me know" and "let me see what I can do" commit to nothing.
     #expect(score("assure", "Let me know when you're ready to move forward.") == 0)
     #expect(score("assure", "Let me see what I can do and get back to you.") == 0)
