@@ -111,6 +111,9 @@ import Testing
     #expect(score("confirm", "So basically it's just a comfort thing, correct?") == 0)
     #expect(score("confirm", "也就是说，只要流程走完就能签，对吧？", .zh) == 0)
     #expect(score("confirm", "那您今天能定下来吗？", .zh) == 0)
+    // In Chinese a restatement of 25 characters or more, in the rep's own words, restates.
+    let own = "也就是说，测试可以先动起来，卡住的是上线要等到开春，对吗？"
+    #expect(scorer.score(step: "confirm", text: own, scenario: Self.freezeZh, lang: .zh).checks.first { $0.id == "restates" }?.passed == true)
     // "Is that the whole picture?" asks whether it is all of it.
     #expect(score("confirm", "So nothing can touch production before February, and your team is tied up until then. Is that the whole picture?") == 2)
   }
@@ -121,6 +124,8 @@ import Testing
     #expect(score("process", "Let's skip the committee this time: sign the first order within your own authority today.") == 0)
     #expect(score("process", "我们把合同今天先签了，价格锁定在今年，三月再上线。", .zh) == 0)
     #expect(score("process", "我们有成熟的方法论，完全不占您团队的时间，三周上线。", .zh) == 0)
+    #expect(score("process", "If we can lock in this year's price now, the rollout can wait until March.") == 0)
+    #expect(score("process", "您今天定下来的话，我给您申请个特价。", .zh) == 0)
     // A figure written as a word is a figure.
     #expect(TextMatcher("We start with eight stores for six weeks.").passes(.specifics))
     #expect(TextMatcher("You are the one who signs.").passes(.number) == false)
@@ -133,6 +138,7 @@ import Testing
     // "Let me know" and "let me see what I can do" commit to nothing.
     #expect(score("assure", "Let me know when you're ready to move forward.") == 0)
     #expect(score("assure", "Let me see what I can do and get back to you.") == 0)
+    #expect(score("assure", "I'll send the plan on Monday; you'll regret it if the slot goes to someone else.") == 0)
     // Going over the customer's head is pressure.
     #expect(score("assure", "I'll get our CEO to call your board and speed things up.") == 0)
     // A dated deliverable with a check the customer's own people run earns full marks.
