@@ -99,8 +99,6 @@ import Testing
   }
 
   @Test func confirmRestatesWithoutPuttingWordsInTheirMouth() {
-    // A declarative restatement checks less than a question, but it is a check.
-    #expect(score("confirm", "So the freeze runs until February and production stays untouched.") >= 1)
     // Asking for a yes to us, or shrinking the concern, puts words in the customer's mouth.
     #expect(score("confirm", "Just to check, you're interested in our platform, right?") == 0)
     #expect(score("confirm", "So basically it's just a comfort thing, correct?") == 0)
@@ -143,23 +141,27 @@ import Testing
     scorer.score(step: step, text: text, scenario: lang == .en ? Self.price : Self.priceZh, lang: lang).score
   }
 
-  @Test func aSoRestatementChecksOnlyWhenItRestates() {
-    // Kept: "So you…/So the…" opens a check. Gamed lines with the frame stay under 2.
+  @Test func aSoRestatementIsNoCheckWithoutAQuestion() {
+    // Dropped: "So you…/So the…", "you are telling me" as a frame that checks. With it, a correct
+    // restatement followed by a pitch scored 2; these gamed lines stay under 2.
+    #expect(onPrice("confirm", "So your CFO won't sign above the other quote, the main thing is getting him into a room with our CEO.") <= 1)
     #expect(score("confirm", "So you're worried, correct?") <= 1)
     #expect(score("confirm", "So the freeze is the only concern, and once February comes you're ready to sign with us.") == 0)
     #expect(onPrice("confirm", "So the price is the only thing between us and a signature.") <= 1)
     #expect(onPrice("confirm", "So what you're saying is the 20% gap stops mattering once we add free training.") <= 1)
     #expect(onPrice("confirm", "So your CFO just needs a call from our CEO.") <= 1)
-    // Dropped: "you are telling me" as a frame; jumping to the kickoff puts words in their mouth.
+    // Jumping to the kickoff puts words in their mouth.
     #expect(score("confirm", "You are telling me the freeze is the main thing, so let's pencil in the kickoff for the first of February.") == 0)
     // Good restatements in unusual words.
     #expect(onPrice("confirm", "So your CFO won't put his name to a price 20% above the other quote — the gap itself, or how it looks next to the other quote?") == 2)
-    #expect(score("confirm", "So the freeze holds production shut until February, and that's the crux; put me right if there's more.") == 2)
     #expect(score("confirm", "So production is off limits until February and that is the main thing in the way, or is there more?") == 2)
   }
 
   @Test func aSafeguardIsACheckOnOurWorkNotAnInvitationToAdmireIt() {
-    // Kept, narrowed: the customer's people can check, test, change or lay OUR deliverable against theirs.
+    // Dropped: "you/your … can check/compare/verify/test/lay…" — easy to say about anything.
+    #expect(onPrice("assure", "Your CFO can lay it against any quote he likes, we will still come out on top; I'll send it Friday.") <= 1)
+    #expect(onPrice("assure", "You can verify every claim on our website; I'll send the link today.") <= 1)
+    #expect(score("assure", "Your team can check it out anytime; I'll send the link on Monday.") <= 1)
     #expect(score("assure", "You can see for yourself how great our platform is; we will make it happen.") <= 1)
     #expect(onPrice("assure", "Your CFO can compare us with anyone, we always win; I'll send the deck on Thursday.") <= 1)
     #expect(onPrice("assure", "You can check our references; I'll email them tomorrow, everyone loves us.") <= 1)
@@ -167,8 +169,7 @@ import Testing
     #expect(score("assure", "You will see results within 24 hours, signed by our CEO.") <= 1)
     #expect(onPrice("assure", "We will keep going until you are happy, whatever it takes.") <= 1)
     #expect(onPrice("assure", "By Thursday I'll send the cost model as a spreadsheet your controller can check line by line, and nothing is invoiced until the first plant runs on it.") == 2)
-    #expect(score("assure", "I'll put the migration runbook in your hands by Friday; your ops lead can test each step in staging, and nothing goes near production before February.") == 2)
-    #expect(onPrice("assure", "You'll get three reference contacts by Wednesday, and your team can verify our numbers with them directly, without us on the call.") == 2)
+    #expect(score("assure", "I'll put the migration runbook in your hands by Friday; your ops lead reviews each step in staging, and nothing goes live until he signs it off.") == 2)
     // Dropped in Chinese: a veto or "satisfied or free" said as a slogan is no safeguard.
     #expect(score("assure", "您随时可以叫停，不过到现在还没有客户叫停过，我们绝对靠谱。", .zh) == 0)
     #expect(onPrice("assure", "一切由您来定，我们一定让您满意为止。", .zh) == 0)
@@ -186,6 +187,10 @@ import Testing
     #expect(onPrice("process", "Think of the thousands of hours you'll save with our product.") == 0)
     #expect(score("assure", "We will sort it all out, I promise, a hundred times over.") == 0)
     #expect(score("assure", "I'll have the rollback script tested in your staging environment within ten working days, and your ops lead signs off before anything moves.") == 2)
+    #expect(onPrice("assure", "I'll bring the fallback plan within five working days, and nothing is invoiced until your controller has reviewed it.") == 2)
+    // Still a figure, and still not a safeguard: a count alone earns no more than 1.
+    #expect(onPrice("assure", "We will handle it, our ten thousand customers can't be wrong; I'll call you.") <= 1)
+    #expect(onPrice("assure", "I'll get back to you with something in two shakes, promise.") <= 1)
   }
 
   @Test func droppedCreditStaysDropped() {
