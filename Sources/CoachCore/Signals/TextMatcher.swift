@@ -212,8 +212,27 @@ public struct TextMatcher: Sendable {
     return words >= 2 || contentChars >= 4
   }
 
+  /// Figures written as words ("eight stores for eight weeks", "within ten days"); not "one",
+  /// which is mostly a pronoun ("the one who signs"). The word must count something — the next
+  /// word is what it counts — so "ten times better", "ten out of ten", "two or three" are not figures.
+  static let numberWords: Set<String> = [
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
+    "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+    "eighty", "ninety", "hundred", "thousand", "million", "billion", "dozen",
+  ]
+  static let notCounted: Set<String> = ["times", "out", "or", "and", "fold"]
+
+  var hasCountedNumberWord: Bool {
+    _tokens.indices.contains { i in
+      guard _tokens[i].kind == .word, Self.numberWords.contains(_tokens[i].text), i + 1 < _tokens.count else { return false }
+      let next = _tokens[i + 1]
+      return next.kind == .word && !Self.notCounted.contains(next.text) && !Self.numberWords.contains(next.text)
+    }
+  }
+
   var hasNumber: Bool {
     if scalars.contains(where: { $0 >= "0" && $0 <= "9" }) { return true }
+    if hasCountedNumberWord { return true }
     let numerals: Set<Unicode.Scalar> = ["一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "亿", "半", "几"]
     let units: Set<Unicode.Scalar> = [
       "个", "月", "周", "天", "年", "倍", "成", "万", "亿", "元", "次", "家", "人", "期", "季", "点", "分", "小", "%", "台", "套", "条", "项", "百", "千", "页", "位", "名", "张",
