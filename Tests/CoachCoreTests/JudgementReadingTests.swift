@@ -168,8 +168,11 @@ import Testing
     #expect(score("assure", "Nothing will go wrong until you sign, and I'll call you on Monday.") == 0)
     #expect(score("assure", "You will see results within 24 hours, signed by our CEO.") <= 1)
     #expect(onPrice("assure", "We will keep going until you are happy, whatever it takes.") <= 1)
-    #expect(onPrice("assure", "By Thursday I'll send the cost model as a spreadsheet your controller can check line by line, and nothing is invoiced until the first plant runs on it.") == 2)
-    #expect(score("assure", "I'll put the migration runbook in your hands by Friday; your ops lead reviews each step in staging, and nothing goes live until he signs it off.") == 2)
+    #expect(
+      onPrice("assure", "By Thursday I'll send the cost model as a spreadsheet your controller can check line by line, and nothing is invoiced until the first plant runs on it.")
+        == 2)
+    #expect(
+      score("assure", "I'll put the migration runbook in your hands by Friday; your ops lead reviews each step in staging, and nothing goes live until he signs it off.") == 2)
     // Dropped in Chinese: a veto or "satisfied or free" said as a slogan is no safeguard.
     #expect(score("assure", "您随时可以叫停，不过到现在还没有客户叫停过，我们绝对靠谱。", .zh) == 0)
     #expect(onPrice("assure", "一切由您来定，我们一定让您满意为止。", .zh) == 0)

@@ -45,7 +45,10 @@ import Testing
         f.total += 1
         var s = f.perStep[step] ?? (0, 0)
         s.1 += 1
-        if r.score == grade { s.0 += 1; f.exact += 1 }
+        if r.score == grade {
+          s.0 += 1
+          f.exact += 1
+        }
         f.perStep[step] = s
         var c = f.confusion[step] ?? Array(repeating: [0, 0, 0], count: 3)
         c[min(2, max(0, grade))][r.score] += 1
@@ -68,7 +71,9 @@ import Testing
       let c = f.confusion[step] ?? []
       print("== \(name) \(step) trainer→auto: " + c.enumerated().map { g, row in "\(g):[\(row.map(String.init).joined(separator: " "))]" }.joined(separator: " "))
     }
-    print("== \(name) failed checks in disagreements: " + failed.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", "))
+    print(
+      "== \(name) failed checks in disagreements: "
+        + failed.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", "))
     // Speed: score every answer again, timed (a debug build; release is several times faster).
     let clock = ContinuousClock()
     var answers = 0
@@ -86,7 +91,9 @@ import Testing
     let ms = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
     print("== \(name) speed: \(Int((ms * 1000 / Double(max(1, answers))).rounded())) µs per answer over \(answers) answers (debug build)")
     for kind in ["excellent", "mediocre", "mixed", "gamed", "poor"] where f.count(kind) > 0 {
-      print("== \(name) \(kind): \(f.count(kind)) sets, average \(f.average(kind))%, \(f.passing(kind)) pass; " + f.sets.filter { $0.kind == kind }.map { "\($0.percent)" }.joined(separator: " "))
+      print(
+        "== \(name) \(kind): \(f.count(kind)) sets, average \(f.average(kind))%, \(f.passing(kind)) pass; "
+          + f.sets.filter { $0.kind == kind }.map { "\($0.percent)" }.joined(separator: " "))
     }
     return f
   }
