@@ -37,11 +37,8 @@ enum PlanDigests {
     var stale: [Int] = []
     var gone: [Int] = []
     var hits = 0
-    // Every plan file's stamp, on all cores (10,000 `lstat`s and paths; on one core they
-    // were 4 % of a cold `agenda`, perf).
-    let onDisk = ParallelMap.map(ids.count, minimumPerThread: 1000) { n in DigestCache.stamp(repository.path(for: ids[n])) }
     for (n, id) in ids.enumerated() {
-      guard let stamp = onDisk[n] else {
+      guard let stamp = DigestCache.stamp(repository.path(for: id)) else {
         // Not a regular file (a FIFO, a folder, a link) or gone since the listing: the load
         // below says which, as `list` always has.
         gone.append(n)
