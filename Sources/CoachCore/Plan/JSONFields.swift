@@ -130,7 +130,12 @@ struct JSONFields {
 struct JSONObjectBuilder {
   private(set) var object: [String: JSONValue]
 
-  init(extra: [String: JSONValue] = [:]) { object = extra }
+  init(extra: [String: JSONValue] = [:]) {
+    object = extra
+    // Room for a record's fields from the start: grown field by field, resizing the table was
+    // a third of building a plan's JSON (callgrind, encoding a 50 KB plan).
+    object.reserveCapacity(extra.count + 16)
+  }
 
   subscript(key: String) -> String? {
     get { nil }
