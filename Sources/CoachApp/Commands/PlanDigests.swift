@@ -54,6 +54,12 @@ enum PlanDigests {
     }
     let toRead = stale + gone
     let stampsOf = stamps
+    // On all cores: reading and summarising the plans is three quarters of a cold view's CPU
+    // time (perf, 10,000 plans), and each plan is independent. Measured on this 2-core machine
+    // (cold `agenda` over 10,000 plans, 5 interleaved rounds, other builds running, load 5):
+    // 906 ms on both cores against 949 ms pinned to one (`taskset -c 0`); the gain is what a
+    // core left idle by others gives, and nothing is lost when none is. Under 400 plans it
+    // stays on this thread (1,000 plans: 100 ms either way).
     let fresh = ParallelMap.map(toRead.count) { i -> Result<(PlanDigest, DigestCache.Stamp?), StoreError> in
       let n = toRead[i]
       let loaded: Result<PlanRepository.Loaded, StoreError> = Result { () throws(StoreError) in try repository.loadWithStamp(id: ids[n]) }

@@ -36,6 +36,11 @@ public struct PlanHealth: Equatable, Sendable {
     overdueActions = plan.actions.filter { !$0.done && ($0.due.flatMap(CalendarDay.init).map { $0 < today } ?? false) }.count
   }
 
+  /// The fields that count, picked from their tables once rather than for every plan (with
+  /// the arrays they made, a fifth of a plan's completeness over 10,000 plans, callgrind).
+  static let countedAccountFields = AccountPlan.fields.filter { $0.counted && $0.name.hasPrefix("account.") }
+  static let countedStakeholderFields = Stakeholder.fields.filter(\.counted)
+
   /// The share of each section's prompts that have an answer.
   public static func completeness(_ plan: AccountPlan, book: Playbook?) -> [PlanSection: Double] {
     var out: [PlanSection: Double] = [:]
@@ -43,7 +48,7 @@ public struct PlanHealth: Equatable, Sendable {
 
     // Account: the counted fields of the field table — the four classifications and the five
     // portrait areas.
-    let accountFields = AccountPlan.fields.filter { $0.counted && $0.name.hasPrefix("account.") }
+    let accountFields = countedAccountFields
     out[.account] = share(accountFields.filter { $0.isAnswered(in: plan) }.count, accountFields.count)
     out[.value] = share(plan.valueAssessment.scoredCount, ValueAssessment.criteriaCount)
 
@@ -52,7 +57,7 @@ public struct PlanHealth: Equatable, Sendable {
     if plan.stakeholders.isEmpty {
       out[.stakeholders] = 0
     } else {
-      let fields = Stakeholder.fields.filter(\.counted)
+      let fields = countedStakeholderFields
       let filled = plan.stakeholders.map { s in fields.filter { $0.isAnswered(in: s) }.count }.reduce(0, +)
       out[.stakeholders] = share(filled, plan.stakeholders.count * fields.count)
     }

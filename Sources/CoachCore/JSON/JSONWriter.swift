@@ -49,13 +49,15 @@ public enum JSONWriter {
         return
       }
       out.append(contentsOf: [0x7B, 0x0A])
-      let keys = sortedKeys(object)
-      for (i, key) in keys.enumerated() {
+      // The members sorted with their values, not the keys alone: looking each value up again
+      // by its key hashed every key of the plan once more (callgrind, encoding a 50 KB plan).
+      let members = object.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+      for (i, member) in members.enumerated() {
         pad(indent + 1, &out)
-        writeString(key, into: &out)
+        writeString(member.key, into: &out)
         out.append(contentsOf: [0x3A, 0x20])
-        write(object[key]!, indent: indent + 1, into: &out)
-        if i + 1 < keys.count { out.append(0x2C) }
+        write(member.value, indent: indent + 1, into: &out)
+        if i + 1 < members.count { out.append(0x2C) }
         out.append(0x0A)
       }
       pad(indent, &out)

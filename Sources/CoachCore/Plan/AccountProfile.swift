@@ -121,7 +121,14 @@ public struct ValueAssessment: JSONRecord {
 
   /// How many of the twelve criteria have a score.
   public var scoredCount: Int {
-    ValueDimension.allCases.reduce(0) { count, d in count + d.criteria.filter { score(d, $0) != nil }.count }
+    // Each dimension's scores looked up once, not once per criterion (`check` and the
+    // completeness both count them for every plan a cold `agenda` summarises).
+    var count = 0
+    for d in ValueDimension.allCases {
+      guard let s = scores[d], !s.scores.isEmpty else { continue }
+      for criterion in d.criteria where s.scores[criterion] != nil { count += 1 }
+    }
+    return count
   }
 
   public static let criteriaCount = 12
