@@ -38,7 +38,7 @@ enum PlaybookStartupBench {
       details: [
         "Session with `questions check …` then `quit` (the playbook of one language loaded, parsed and checked): \(subject.summary)",
         "Session with `quit` only: \(baseline.summary)",
-        "Loading the playbook costs \(duration(cost)) once per session, on the first command that needs it (a session that only quits, (a), never pays it). Profiled: YAML parsing about half, decoding and checking the rest."
+        "Loading the playbook costs \(duration(cost)) once per session, on the first command that needs it (a session that only quits, (a), never pays it). This includes reading, checking and decoding the playbook and building the index of its example wordings that the first question or objection is compared with (perf, 2026-12-07: the index about half)."
           + (vsSqlite == nil ? "" : " sqlite3 in the same run: \(sqliteTimes.summary)."),
       ])
   }
