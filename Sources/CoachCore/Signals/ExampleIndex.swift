@@ -10,7 +10,6 @@ public struct ExampleIndex: Sendable {
   public struct Example: Sendable {
     public var label: String
     public var text: String
-    var vector: [String: Double]
   }
 
   /// One of the nearest examples: what it says, how close it is (0…1), and the words it shares.
@@ -22,30 +21,83 @@ public struct ExampleIndex: Sendable {
   }
 
   public let examples: [Example]
-  /// Per feature, the examples that have it and its weight there (so a line is compared only
-  /// with the examples it shares something with).
-  let postings: [String: [(Int, Double)]]
-  let idf: [String: Double]
+  /// Each feature the examples have, by its number: features are numbered in their sorted order,
+  /// so a vector's weights are summed in the same order as the features' text sorts.
+  let featureNumber: [String: Int]
+  /// Per feature number, the examples that have it and its weight there (so a line is compared
+  /// only with the examples it shares something with).
+  let postings: [[(Int, Double)]]
+  let idf: [Double]
   /// Features every example has (the unknown ones weigh as if seen once).
   let unseenIDF: Double
 
+  /// Why numbers and not the features' text as keys: with ~1,060 questions per language, a
+  /// dictionary per example plus document-frequency, idf, vector and posting dictionaries all keyed
+  /// by String made building the index ~half of a session's first classification (perf, release
+  /// build). Each feature's text is now hashed once; the rest works on sorted arrays of numbers.
+  /// The weights, and the order they are summed in, are the same as before, so every similarity is
+  /// bit for bit what it was.
   public init(_ labelled: [(label: String, text: String)]) {
-    let features = labelled.map { Self.features($0.text) }
-    var df: [String: Int] = [:]
-    for f in features { for k in Set(f.keys) { df[k, default: 0] += 1 } }
+    var firstSeen: [String: Int] = [:]
+    var keys: [String] = []
+    var lists: [[Int]] = []
+    lists.reserveCapacity(labelled.count)
+    for l in labelled {
+      var ids: [Int] = []
+      Self.eachFeature(l.text) { k in
+        if let id = firstSeen[k] {
+          ids.append(id)
+        } else {
+          firstSeen[k] = keys.count
+          ids.append(keys.count)
+          keys.append(k)
+        }
+      }
+      lists.append(ids)
+    }
+    let order = keys.indices.sorted { keys[$0] < keys[$1] }
+    var rank = [Int](repeating: 0, count: keys.count)
+    for (r, id) in order.enumerated() { rank[id] = r }
+    featureNumber = firstSeen.mapValues { rank[$0] }
+    let isPair = order.map { keys[$0].hasPrefix("2:") }
+    // Each example's features as (number, count), in sorted order.
+    var df = [Int](repeating: 0, count: keys.count)
+    var counted: [[(Int, Int)]] = []
+    counted.reserveCapacity(lists.count)
+    for ids in lists {
+      var rs = ids.map { rank[$0] }
+      rs.sort()
+      var pairs: [(Int, Int)] = []
+      pairs.reserveCapacity(rs.count)
+      var j = 0
+      while j < rs.count {
+        var e = j + 1
+        while e < rs.count && rs[e] == rs[j] { e += 1 }
+        pairs.append((rs[j], e - j))
+        df[rs[j]] += 1
+        j = e
+      }
+      counted.append(pairs)
+    }
     let n = Double(labelled.count)
-    var idf: [String: Double] = [:]
-    for (k, d) in df { idf[k] = Self.weight(n: n, df: Double(d)) }
+    let idf = df.map { Self.weight(n: n, df: Double($0)) }
     self.idf = idf
     unseenIDF = Self.weight(n: n, df: 0)
-    var out: [Example] = []
-    for (i, l) in labelled.enumerated() {
-      out.append(Example(label: l.label, text: l.text, vector: Self.vector(features[i], idf: idf, unseen: unseenIDF)))
+    var postings = [[(Int, Double)]](repeating: [], count: keys.count)
+    for (i, pairs) in counted.enumerated() {
+      var ws: [Double] = []
+      ws.reserveCapacity(pairs.count)
+      var norm = 0.0
+      for (f, c) in pairs {
+        let w = (c == 1 ? 1 : 1 + Self.ln(Double(c))) * idf[f] * (isPair[f] ? Self.pairWeight : 1)
+        ws.append(w)
+        norm += w * w
+      }
+      let r = norm > 0 ? 1 / norm.squareRoot() : 0
+      for (p, (f, _)) in pairs.enumerated() { postings[f].append((i, ws[p] * r)) }
     }
-    examples = out
-    var postings: [String: [(Int, Double)]] = [:]
-    for (i, e) in out.enumerated() { for (k, w) in e.vector { postings[k, default: []].append((i, w)) } }
     self.postings = postings
+    examples = labelled.map { Example(label: $0.label, text: $0.text) }
   }
 
   static func weight(n: Double, df: Double) -> Double { ln((n + 1) / (df + 1)) + 1 }
@@ -69,13 +121,13 @@ public struct ExampleIndex: Sendable {
     return 2 * sum + e * 0.693_147_180_559_945_3
   }
 
-  static func vector(_ counts: [String: Int], idf: [String: Double], unseen: Double) -> [String: Double] {
+  func vector(_ counts: [String: Int]) -> [String: Double] {
     var v: [String: Double] = [:]
     var norm = 0.0
     // In a fixed order (a dictionary's order differs between runs), so sums round the same way every time.
     for k in counts.keys.sorted() {
       let c = counts[k]!
-      let w = (c == 1 ? 1 : 1 + ln(Double(c))) * (idf[k] ?? unseen) * (k.hasPrefix("2:") ? pairWeight : 1)
+      let w = (c == 1 ? 1 : 1 + Self.ln(Double(c))) * (featureNumber[k].map { idf[$0] } ?? unseenIDF) * (k.hasPrefix("2:") ? Self.pairWeight : 1)
       v[k] = w
       norm += w * w
     }
@@ -91,29 +143,33 @@ public struct ExampleIndex: Sendable {
   /// neighbouring words in one clause, `1:字` for each Chinese character that is not a function
   /// character, `2:字字` for each pair of neighbouring characters; "?" counts as a word.
   static func features(_ text: String) -> [String: Int] {
-    let toks = Tokenizer.tokens(TextMatcher.normalise(text))
     var out: [String: Int] = [:]
-    out.reserveCapacity(toks.count * 2)
+    eachFeature(text) { out[$0, default: 0] += 1 }
+    return out
+  }
+
+  /// Each feature of a line in the order met, once per occurrence (see `features`).
+  static func eachFeature(_ text: String, _ body: (String) -> Void) {
+    let toks = Tokenizer.tokens(TextMatcher.normalise(text))
     var prev: Token? = nil
     var prevKey = ""
     for t in toks {
       switch t.kind {
       case .word:
         let s = isNumber(t.text) ? "#" : t.stem
-        out["1:" + s, default: 0] += 1
-        if let p = prev, p.kind == .word { out["2:" + prevKey + " " + s, default: 0] += 1 }
+        body("1:" + s)
+        if let p = prev, p.kind == .word { body("2:" + prevKey + " " + s) }
         prevKey = s
         prev = t
       case .cjk:
-        if !TextMatcher.functionChars.contains(t.text) { out["1:" + t.text, default: 0] += 1 }
-        if let p = prev, p.kind == .cjk { out["2:" + p.text + t.text, default: 0] += 1 }
+        if !TextMatcher.functionChars.contains(t.text) { body("1:" + t.text) }
+        if let p = prev, p.kind == .cjk { body("2:" + p.text + t.text) }
         prev = t
       case .punct:
-        if t.text == "?" { out["1:?", default: 0] += 1 }
+        if t.text == "?" { body("1:?") }
         prev = t.isBoundary ? nil : prev
       }
     }
-    return out
   }
 
   /// Whether a word starts with a digit (ASCII without the Unicode property lookup).
@@ -127,10 +183,10 @@ public struct ExampleIndex: Sendable {
   /// examples whose text is in `leavingOut` (so a measurement never lets an item vote for itself).
   /// `shared` is left empty here: `sharedWords` fills it for the one example that is shown.
   public func nearest(_ text: String, k: Int, leavingOut: Set<String> = []) -> [Neighbour] {
-    let q = Self.vector(Self.features(text), idf: idf, unseen: unseenIDF)
+    let q = vector(Self.features(text))
     guard !q.isEmpty else { return [] }
     var dots = [Double](repeating: 0, count: examples.count)
-    for key in q.keys.sorted() { for (i, x) in postings[key] ?? [] { dots[i] += q[key]! * x } }
+    for key in q.keys.sorted() { for (i, x) in featureNumber[key].map({ postings[$0] }) ?? [] { dots[i] += q[key]! * x } }
     var scored: [(Int, Double)] = []
     for (i, dot) in dots.enumerated() where dot > 0 && !leavingOut.contains(examples[i].text) { scored.append((i, dot)) }
     scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }

@@ -17,6 +17,12 @@ public struct TextMatcher: Sendable {
   }
 
   public static func normalise(_ raw: String) -> String {
+    // ASCII lines (most English examples) on their bytes: every example of a playbook is
+    // normalised at load (the duplicate check) and again when it is indexed, and `lowercased()`
+    // plus a scalar-by-scalar append made this a tenth of a session's first classification (perf,
+    // release build). For ASCII the result is the same as below: only A–Z change case, none of the
+    // folded marks is ASCII, and ASCII white space is the same set.
+    if let fast = asciiNormal(raw) { return fast }
     var out = String.UnicodeScalarView()
     var lastWasSpace = true
     for scalar in raw.lowercased().unicodeScalars {
@@ -47,6 +53,31 @@ public struct TextMatcher: Sendable {
     }
     while out.last == " " { out.removeLast() }
     return String(out)
+  }
+
+  /// `normalise` for an all-ASCII line, or nil when the line is not ASCII.
+  static func asciiNormal(_ raw: String) -> String? {
+    let bytes = raw.utf8
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+    return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+      var n = 0
+      var lastWasSpace = true
+      for b in bytes {
+        if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+          if !lastWasSpace {
+            buffer[n] = 0x20
+            n += 1
+          }
+          lastWasSpace = true
+        } else {
+          buffer[n] = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+          n += 1
+          lastWasSpace = false
+        }
+      }
+      while n > 0 && buffer[n - 1] == 0x20 { n -= 1 }
+      return n
+    }
   }
 
   static func isWordScalar(_ s: Unicode.Scalar) -> Bool {

@@ -68,9 +68,7 @@ public enum Tokenizer {
           }
           break
         }
-        var word = String.UnicodeScalarView()
-        word.append(contentsOf: s[i..<j])
-        for w in expand(String(word)) {
+        for w in expand(word(s[i..<j])) {
           out.append(Token(kind: .word, text: w, stem: StemCache.stem(w), start: i, end: j))
         }
         i = j
@@ -86,6 +84,25 @@ public enum Tokenizer {
       }
     }
     return out
+  }
+
+  /// The text of a run of scalars. An ASCII run (nearly every English word) is written as its
+  /// bytes: appending scalar by scalar to a `String.UnicodeScalarView` was an eighth of a
+  /// session's first classification, which tokenises every example (perf, release build).
+  static func word(_ run: ArraySlice<Unicode.Scalar>) -> String {
+    if run.allSatisfy({ $0.value < 0x80 }) {
+      return String(unsafeUninitializedCapacity: run.count) { buffer in
+        var n = 0
+        for c in run {
+          buffer[n] = UInt8(truncatingIfNeeded: c.value)
+          n += 1
+        }
+        return n
+      }
+    }
+    var word = String.UnicodeScalarView()
+    word.append(contentsOf: run)
+    return String(word)
   }
 
   static let isForms: Set<String> = ["it", "that", "what", "there", "here", "he", "she", "who", "where", "how", "this", "everything", "nothing", "everyone"]
