@@ -64,18 +64,6 @@ enum ManagementWalkChecks {
           : "`\(walk)` 引导流程的提示 `\(slot.id)` 不能跳过（coach 需要它的回答）：请去掉 `optional: true`")
     }
     guard slot.kind == .choice else { return }
-    let optionNodes = node["options"]?.items ?? []
-    let given = optionNodes.compactMap { $0["id"]?.scalar }
-    let missing = slot.options.filter { !given.contains($0) }
-    let extra = given.filter { !slot.options.contains($0) }
-    if !missing.isEmpty || !extra.isEmpty {
-      let unknownNode = optionNodes.first { extra.contains($0["id"]?.scalar ?? "") }
-      problems.add(
-        unknownNode?["id"]?.location ?? node["options"]?.location ?? node.location,
-        "the options of `\(slot.fills)` must be exactly: \(slot.options.joined(separator: ", "))"
-          + (missing.isEmpty ? "" : "; missing: \(missing.joined(separator: ", "))") + (extra.isEmpty ? "" : "; unknown: \(extra.joined(separator: ", "))"),
-        "`\(slot.fills)` 的选项必须正好是：\(slot.options.joined(separator: "、"))"
-          + (missing.isEmpty ? "" : "；缺少：\(missing.joined(separator: "、"))") + (extra.isEmpty ? "" : "；未知：\(extra.joined(separator: "、"))"))
-    }
+    PlaybookChecks.requireOptions(node, fills: slot.fills, allowed: slot.options, problems: problems)
   }
 }

@@ -200,21 +200,30 @@ enum PlaybookChecks {
         "`\(fills)` 需要\(needs.zh)，但这个提示的类型是 `\(kind.rawValue)`")
     }
     if case .choice(let allowed)? = expect {
-      let given = (node["options"]?.items ?? []).compactMap { $0["id"]?.scalar }
-      let missing = allowed.filter { !given.contains($0) }
       // Extensible choices (the industry) take new ids too, as long as they are ids.
-      let extra = given.filter { !allowed.contains($0) && !(PlanFields.extensibleChoices.contains(fills) && Industry.isID($0)) }
-      if !missing.isEmpty || !extra.isEmpty {
-        // Point at the first unknown option (it may come from a trainer's file), else the list.
-        let unknownNode = (node["options"]?.items ?? []).first { extra.contains($0["id"]?.scalar ?? "") }
-        problems.add(
-          unknownNode?["id"]?.location ?? node["options"]?.location ?? node.location,
-          "the options of `\(fills)` must be exactly: \(allowed.joined(separator: ", "))"
-            + (missing.isEmpty ? "" : "; missing: \(missing.joined(separator: ", "))") + (extra.isEmpty ? "" : "; unknown: \(extra.joined(separator: ", "))"),
-          "`\(fills)` 的选项必须正好是：\(allowed.joined(separator: "、"))"
-            + (missing.isEmpty ? "" : "；缺少：\(missing.joined(separator: "、"))") + (extra.isEmpty ? "" : "；未知：\(extra.joined(separator: "、"))"))
-      }
+      let accepts = { (id: String) in PlanFields.extensibleChoices.contains(fills) && Industry.isID(id) }
+      requireOptions(node, fills: fills, allowed: allowed, alsoAllowed: accepts, problems: problems)
     }
+  }
+
+  /// A choice prompt's option ids must be exactly `allowed` (plus any id `alsoAllowed` accepts):
+  /// the error names what is missing and what is unknown, at the first unknown option (it may
+  /// come from a trainer's file), else at the list.
+  static func requireOptions(
+    _ node: YAMLNode, fills: String, allowed: [String], alsoAllowed: (String) -> Bool = { _ in false }, problems: ProblemList
+  ) {
+    let optionNodes = node["options"]?.items ?? []
+    let given = optionNodes.compactMap { $0["id"]?.scalar }
+    let missing = allowed.filter { !given.contains($0) }
+    let extra = given.filter { !allowed.contains($0) && !alsoAllowed($0) }
+    guard !missing.isEmpty || !extra.isEmpty else { return }
+    let unknownNode = optionNodes.first { extra.contains($0["id"]?.scalar ?? "") }
+    problems.add(
+      unknownNode?["id"]?.location ?? node["options"]?.location ?? node.location,
+      "the options of `\(fills)` must be exactly: \(allowed.joined(separator: ", "))"
+        + (missing.isEmpty ? "" : "; missing: \(missing.joined(separator: ", "))") + (extra.isEmpty ? "" : "; unknown: \(extra.joined(separator: ", "))"),
+      "`\(fills)` 的选项必须正好是：\(allowed.joined(separator: "、"))"
+        + (missing.isEmpty ? "" : "；缺少：\(missing.joined(separator: "、"))") + (extra.isEmpty ? "" : "；未知：\(extra.joined(separator: "、"))"))
   }
 
   static func describe(_ expect: PlanFields.Expect?) -> Bilingual {
