@@ -14,12 +14,8 @@ import Testing
   /// it; returns the plan and every effect.
   static func drive(_ flow: WalkFlow, _ lines: [String], plan start: AccountPlan) -> (AccountPlan, [FlowEffect]) {
     var plan = start
-    func context() -> FlowContext { FlowContext(plan: plan, book: nil, l: l, width: 80, today: today, now: now, currency: "CNY") }
-    var effects = flow.start(context())
-    for line in lines {
-      let step = flow.accept(line, context())
-      for case .edit(let edit) in step { edit.change(&plan, now.description) }
-      effects += step
+    let effects = WalkFlowDriver.play(flow, lines, plan: &plan, stamp: now) {
+      FlowContext(plan: $0, book: nil, l: l, width: 80, today: today, now: now, currency: "CNY")
     }
     return (plan, effects)
   }

@@ -14,12 +14,8 @@ import Testing
   static func drive(_ flow: WalkFlow, _ lines: [String], lang: Lang, plan start: AccountPlan) -> (AccountPlan, String) {
     var plan = start
     let l = L10n(lang)
-    func context() -> FlowContext { FlowContext(plan: plan, book: nil, l: l, width: 80, today: today, now: now, currency: "CNY") }
-    var effects = flow.start(context())
-    for line in lines {
-      let step = flow.accept(line, context())
-      for case .edit(let edit) in step { edit.change(&plan, now.description) }
-      effects += step
+    let effects = WalkFlowDriver.play(flow, lines, plan: &plan, stamp: now) {
+      FlowContext(plan: $0, book: nil, l: l, width: 80, today: today, now: now, currency: "CNY")
     }
     var said = ""
     for effect in effects {

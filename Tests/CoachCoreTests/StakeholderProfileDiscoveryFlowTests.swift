@@ -18,13 +18,7 @@ import Testing
   /// Starts `flow` and feeds it `lines`, carrying out every edit on `plan`; returns the text of
   /// every effect, one line per effect.
   static func drive(_ flow: WalkFlow, _ lines: [String], plan: inout AccountPlan) -> [String] {
-    var said = flow.start(context(plan)).map(FlowTests.describe)
-    for line in lines {
-      let step = flow.accept(line, context(plan))
-      for case .edit(let edit) in step { edit.change(&plan, now.description) }
-      said += step.map(FlowTests.describe)
-    }
-    return said
+    WalkFlowDriver.play(flow, lines, plan: &plan, stamp: now, context: context).map(FlowTests.describe)
   }
 
   static func plan() -> AccountPlan { AccountPlan(id: "acme", name: "Acme", createdAt: now) }
