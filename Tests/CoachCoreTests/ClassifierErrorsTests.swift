@@ -57,14 +57,18 @@ import Testing
     let s = CategorySuggester(book: book)
     let q = QuestionClassifier(book: book)
     let listLOO = getenv("COACH_TUNING_ERRORS_LOO").map { String(cString: $0) == "1" } ?? false
-    Self.objections("fresh3 \(l) category", Fixtures.lines("judgement-fresh3/objections-\(l).jsonl"), s, leaveOut: false, list: true)
+    // COACH_TUNING_ONLY=category|question measures one task.
+    let only = getenv("COACH_TUNING_ONLY").map { String(cString: $0) } ?? ""
+    if only != "question" {
+      Self.objections("fresh3 \(l) category", Fixtures.lines("judgement-fresh3/objections-\(l).jsonl"), s, leaveOut: false, list: true)
+      Self.objections("dev-tuning \(l) category", Fixtures.lines("judgement/objections-\(l).jsonl").filter { $0["split"]?.string == "tuning" }, s, leaveOut: true, list: true)
+      Self.objections("LOO \(l) category", Fresh3TuningTests.exampleRows(book).objections, s, leaveOut: true, list: listLOO)
+    }
+    guard only != "category" else { return }
     Self.questions("fresh3 \(l) question", Fixtures.lines("judgement-fresh3/questions-\(l).jsonl"), q, leaveOut: false, list: true)
-    let devO = Fixtures.lines("judgement/objections-\(l).jsonl").filter { $0["split"]?.string == "tuning" }
     let devQ = Fixtures.lines("judgement/questions-\(l).jsonl").filter { $0["split"]?.string == "tuning" }
-    Self.objections("dev-tuning \(l) category", devO, s, leaveOut: true, list: true)
     Self.questions("dev-tuning \(l) question", devQ, q, leaveOut: true, list: true)
     let ex = Fresh3TuningTests.exampleRows(book)
-    Self.objections("LOO \(l) category", ex.objections, s, leaveOut: true, list: listLOO)
     Self.questions("LOO \(l) question", ex.questions, q, leaveOut: true, list: listLOO)
   }
 }
