@@ -1,3 +1,4 @@
+import CoachTestSupport
 import Testing
 
 @testable import CoachCore
@@ -59,16 +60,23 @@ import Testing
     let listLOO = getenv("COACH_TUNING_ERRORS_LOO").map { String(cString: $0) == "1" } ?? false
     // COACH_TUNING_ONLY=category|question measures one task.
     let only = getenv("COACH_TUNING_ONLY").map { String(cString: $0) } ?? ""
+    // COACH_LOO_ONLY=PREFIX: leave-one-out only over the examples listed in PREFIX<lang>.txt (one
+    // per line), e.g. the examples an earlier playbook had, to compare before and after a batch.
+    var ex = Fresh3TuningTests.exampleRows(book)
+    if let prefix = getenv("COACH_LOO_ONLY").map({ String(cString: $0) }), let text = TestFiles.text(prefix + l + ".txt") {
+      let keep = Set(text.split(separator: "\n").map(String.init))
+      ex.objections = ex.objections.filter { keep.contains($0["text"]?.string ?? "") }
+      ex.questions = ex.questions.filter { keep.contains($0["text"]?.string ?? "") }
+    }
     if only != "question" {
       Self.objections("fresh3 \(l) category", Fixtures.lines("judgement-fresh3/objections-\(l).jsonl"), s, leaveOut: false, list: true)
       Self.objections("dev-tuning \(l) category", Fixtures.lines("judgement/objections-\(l).jsonl").filter { $0["split"]?.string == "tuning" }, s, leaveOut: true, list: true)
-      Self.objections("LOO \(l) category", Fresh3TuningTests.exampleRows(book).objections, s, leaveOut: true, list: listLOO)
+      Self.objections("LOO \(l) category", ex.objections, s, leaveOut: true, list: listLOO)
     }
     guard only != "category" else { return }
     Self.questions("fresh3 \(l) question", Fixtures.lines("judgement-fresh3/questions-\(l).jsonl"), q, leaveOut: false, list: true)
     let devQ = Fixtures.lines("judgement/questions-\(l).jsonl").filter { $0["split"]?.string == "tuning" }
     Self.questions("dev-tuning \(l) question", devQ, q, leaveOut: true, list: true)
-    let ex = Fresh3TuningTests.exampleRows(book)
     Self.questions("LOO \(l) question", ex.questions, q, leaveOut: true, list: listLOO)
   }
 }
@@ -83,12 +91,18 @@ import Testing
     let f3 = Fixtures.lines("judgement-fresh3/questions-\(l).jsonl")
     let dev = Fixtures.lines("judgement/questions-\(l).jsonl").filter { $0["split"]?.string == "tuning" }
     let ex = Fresh3TuningTests.exampleRows(book).questions
-    for f in [Double.infinity, 3, 2, 1.5, 1, 0.5] {
+    let settings: [Double] = [.infinity, 3, 2, 1.5, 1, 0.5]
+    var loo = ex
+    if let prefix = getenv("COACH_LOO_ONLY").map({ String(cString: $0) }), let text = TestFiles.text(prefix + l + ".txt") {
+      let keep = Set(text.split(separator: "\n").map(String.init))
+      loo = ex.filter { keep.contains($0["text"]?.string ?? "") }
+    }
+    for f in settings {
       var q = QuestionClassifier(book: book)
       q.weights.closedCue = f
       let a = Fresh3TuningTests.questions(f3, q)
       let b = Fresh3TuningTests.questions(dev, q, leaveOut: true)
-      let c = Fresh3TuningTests.questions(ex, q, leaveOut: true)
+      let c = Fresh3TuningTests.questions(loo, q, leaveOut: true)
       print("closedgrid \(l) closedCue=\(f): fresh3 \(a.text); dev \(b.text); LOO \(c.text)")
     }
   }
