@@ -120,7 +120,9 @@ import Testing
       let q = QuestionClassifier(book: book)
       let r = q.classify(parts[1])
       let near = q.index.nearest(parts[1], k: 7).map { "\($0.label):\(Int($0.similarity * 100)) \($0.text.prefix(40))" }
-      print("PROBE \(parts[1]) → \(r.type?.rawValue ?? "closed") \(r.scores.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }) votes=\(q.weights.votes(q.index.nearest(parts[1], k: 7))) weak=\(r.weaknesses.map(\.id)) sig=\(r.signalIDs)")
+      print(
+        "PROBE \(parts[1]) → \(r.type?.rawValue ?? "closed") \(r.scores.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }) votes=\(q.weights.votes(q.index.nearest(parts[1], k: 7))) weak=\(r.weaknesses.map(\.id)) sig=\(r.signalIDs)"
+      )
       for n in near { print("   \(n)") }
       let c = CategorySuggester(book: book).suggest(parts[1])
       print("   category \(c.category?.rawValue ?? "none") \(c.scores.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }) sig=\(c.signalIDs)")

@@ -64,7 +64,9 @@ import Testing
     #expect(r.reasons.first?.hasPrefix("最接近教材里的例句“能说说你们的采购流程是怎么走的吗？”") == true)
     var en = Self.book(.en, closed: ["Do you have a purchasing budget?", "Do you sign off purchases yourself?"])
     let j = en.questionTypes.firstIndex { $0.id == .open }!
-    en.questionTypes[j].compareWith = ["Would you tell me how a purchase gets approved here?", "Would you tell me how purchasing works here?", "Would you tell me how orders get approved?"]
+    en.questionTypes[j].compareWith = [
+      "Would you tell me how a purchase gets approved here?", "Would you tell me how purchasing works here?", "Would you tell me how orders get approved?",
+    ]
     let e = QuestionClassifier(book: en).classify("Would you tell me how a purchase gets approved at the plant?")
     #expect(e.type == .open)
     #expect(e.reasons.first?.hasPrefix("Closest to the playbook's example “Would you tell me how a purchase gets approved here?”") == true)
