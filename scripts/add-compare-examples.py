@@ -4,7 +4,8 @@
 Usage: scripts/add-compare-examples.py DATA_DIR [DATA_DIR ...] [--exclude FILE ...]
 
 Each DATA_DIR holds `objections-LANG.jsonl` (`text`, `category`) and `questions-LANG.jsonl`
-(`text`, `type`, where `closed` means no type) for LANG in en, zh. The wordings go into
+(`text`, `type`, where `closed` means no type) for LANG in en, zh (or several parts of each,
+`objections-LANG-a.jsonl`, `-b`…, read in name order). The wordings go into
 `playbooks/LANG/objections.yaml` (under each category's `compareWith`) and
 `playbooks/LANG/questions.yaml` (under each type's `compareWith`; closed questions under
 `weak: closed`'s `compareWith`), in a block that starts with the marker comment below. Running the
@@ -47,6 +48,14 @@ def load(path):
         return []
     with open(path, encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
+
+
+def files(folder, kind, lang):
+    """`KIND-LANG.jsonl` and, from writers who split the work, `KIND-LANG-*.jsonl`, in name order."""
+    if not os.path.isdir(folder):
+        return []
+    names = [n for n in os.listdir(folder) if n == f"{kind}-{lang}.jsonl" or (n.startswith(f"{kind}-{lang}-") and n.endswith(".jsonl"))]
+    return sorted(names)
 
 
 def quoted(text):
@@ -136,7 +145,7 @@ def main(argv):
             ("objections", "category", "categories", ["wordings", "compareWith"], ["price", "time", "risk", "decision"]),
             ("questions", "type", "types", ["examples", "compareWith"], ["open", "leading", "verification", "value", "closed"]),
         ]:
-            rows = [r for d in dirs for r in load(os.path.join(d, f"{kind}-{lang}.jsonl"))]
+            rows = [r for d in dirs for name in files(d, kind, lang) for r in load(os.path.join(d, name))]
             if not rows:
                 continue
             path = os.path.join(ROOT, "playbooks", lang, f"{kind}.yaml")

@@ -172,13 +172,16 @@ import Testing
     let r = h.run([
       "new Acme", "questions",
       "Are you happy with Geotab's offer?", "",
-      "Do you have a budget?", "3", "How is the budget planned?", "done",
+      // The rewrite avoids the word "budget": since round 6's example batch, "How is the budget
+      // planned?" is nearer the playbook's closed budget questions ("What's the budget?") than
+      // any open one, and is read as closed (docs/drill-scoring.md, round 6).
+      "Do you have a budget?", "3", "How do you decide which projects get funded?", "done",
     ])
     #expect(r.out.contains("This does not read as an open question:"))
     #expect(r.out.contains("1  keep it as open question (Enter)"))
     #expect(r.out.contains("Type the question again, rewritten."))
     let plan = try h.plan("acme")
-    #expect(plan.questionPlan.map(\.text) == ["Are you happy with Geotab's offer?", "How is the budget planned?"])
+    #expect(plan.questionPlan.map(\.text) == ["Are you happy with Geotab's offer?", "How do you decide which projects get funded?"])
     #expect(plan.questionPlan.allSatisfy { $0.type == .open })
     let zh = SessionHarness(lang: .zh)
     let z = zh.run(["new 华东电力", "questions", "你们对现在的供应商满意吗？", "1", "done"])

@@ -40,15 +40,36 @@ import Testing
     #expect(r.reasons.first?.hasPrefix("最接近教材里的例句") == true)
   }
 
-  /// Closed is judged first: the examples may add closed questions, never open one the closed
-  /// signals caught.
-  @Test func theExamplesNeverOpenAQuestionTheClosedSignalsCaught() {
-    var book = Self.book(.en, closed: [])
+  /// A closed cue holds against examples that do not clearly outweigh it: the nearest examples
+  /// divided between closed and a type leave a yes/no question closed.
+  @Test func aClosedCueHoldsAgainstADividedVote() {
+    var book = Self.book(.en, closed: ["Do you have a budget for this?", "Do you have budget set aside?", "Is there a budget for next year?"])
     let i = book.questionTypes.firstIndex { $0.id == .open }!
-    book.questionTypes[i].compareWith = ["Do you have a budget for next year?", "Do you have a budget for this?", "Do you have budget set aside?"]
+    book.questionTypes[i].compareWith = ["How is the budget for next year planned?"]
     let r = QuestionClassifier(book: book).classify("Do you have a budget for the new year?")
     #expect(r.type == nil)
     #expect(r.closed)
+    #expect(r.weaknesses.first?.id == "closed")
+  }
+
+  /// Round 6: a polite request that ends like a yes/no question ("能说说…吗？", "Would you tell
+  /// me…?") is open when its nearest examples are open requests; the nearest one is the reason.
+  @Test func politeRequestsNearOpenExamplesAreOpenAndSayWhich() {
+    var zh = Self.book(.zh, closed: ["你们有采购预算吗？", "采购是您来批吗？"])
+    let i = zh.questionTypes.firstIndex { $0.id == .open }!
+    zh.questionTypes[i].compareWith = ["能说说你们的采购流程是怎么走的吗？", "可以介绍一下你们的采购流程吗？", "能讲讲采购一般是怎么审批的吗？"]
+    let r = QuestionClassifier(book: zh).classify("能说说你们的采购审批流程吗？")
+    #expect(r.type == .open)
+    #expect(!r.closed)
+    #expect(r.reasons.first?.hasPrefix("最接近教材里的例句“能说说你们的采购流程是怎么走的吗？”") == true)
+    var en = Self.book(.en, closed: ["Do you have a purchasing budget?", "Do you sign off purchases yourself?"])
+    let j = en.questionTypes.firstIndex { $0.id == .open }!
+    en.questionTypes[j].compareWith = [
+      "Would you tell me how a purchase gets approved here?", "Would you tell me how purchasing works here?", "Would you tell me how orders get approved?",
+    ]
+    let e = QuestionClassifier(book: en).classify("Would you tell me how a purchase gets approved at the plant?")
+    #expect(e.type == .open)
+    #expect(e.reasons.first?.hasPrefix("Closest to the playbook's example “Would you tell me how a purchase gets approved here?”") == true)
   }
 
   @Test func aClosedExampleAlsoListedUnderATypeIsALocatedError() throws {

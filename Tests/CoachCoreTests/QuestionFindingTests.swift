@@ -9,7 +9,10 @@ import Testing
   static let en = Fixtures.playbook(.en)
 
   @Test func isItCorrectThatReadsAsVerification() {
-    let r = QuestionClassifier(book: Self.en).classify("Is it correct that you're the one who signs off?")
+    // Round 6: "Is it correct that you're the one who signs off?" asks one fact, and since the fifth
+    // example batch its nearest examples are closed questions about who signs ("Are you the one who
+    // signs the purchase orders?"), so it reads as closed; a restatement of what was said still checks.
+    let r = QuestionClassifier(book: Self.en).classify("Is it correct that the rollout has to finish before the audit in March?")
     #expect(r.type == .verification && r.weaknesses.isEmpty, "\(r)")
   }
 

@@ -73,12 +73,24 @@ public struct QuestionClassifier: Sendable {
     // The yes/no form is read where the question itself starts, after any lead-in ("Given the
     // outage, do you…", "You mentioned the audit. Is that…"), not only at the first word.
     let closedSignals = weak.first { $0.id == "closed" }?.signals ?? []
-    var closedScore = m.score(closedSignals).total
+    let lineClosedScore = m.score(closedSignals).total
+    var closedScore = lineClosedScore
     if let clause = Self.questionClause(question) { closedScore = max(closedScore, TextMatcher(clause).score(closedSignals).total) }
     // A question that leads the witness, or has no content ("Tell me?", "然后呢？"), gets no type either.
     let leads = weak.first { $0.id == "leading-the-witness" }.map { m.score($0.signals).total > 0 } ?? false
     let closedByExamples = closedVote > bestPoints
-    let closed = (closedScore > 0 && top <= closedScore) || leads || !m.passes(.content) || closedByExamples
+    // A yes/no form the cues see is closed unless the nearest examples clearly say otherwise: the
+    // best type's points (its cues and its share of the vote) must beat the closed cue's points
+    // (weighed by `closedCue`) plus the closed examples' share. A polite request ("能说说…吗？",
+    // "Would you tell me…?") or a check of the rep's understanding ("Did I note this correctly —
+    // …?") reads like yes/no, but its nearest examples are requests and checks. When the yes/no
+    // form is only in the clause after a lead-in, only a check can overrule it (a restatement,
+    // then "— is that a fair way to put it?"): "You mentioned the audit. Is that still planned?"
+    // asks about a fact, and the examples near its lead-in's words do not change that.
+    let closedByCues = closedScore > 0 && top <= closedScore
+    let overruled =
+      closedByCues && (lineClosedScore >= closedScore || winner == .verification) && bestPoints > weights.closedCue * Double(closedScore) + closedVote
+    let closed = (closedByCues && !overruled) || leads || !m.passes(.content) || closedByExamples
     if closed { winner = nil }
     var weaknesses: [WeakQuestion] = []
     for w in weak {
