@@ -185,6 +185,10 @@ import Testing
       print("graded \(lang.rawValue) \(name) with examples: \(t.text)\n   per step: \(t.perStepText)")
     }
     #expect(v.writers.count == Fixtures.playbook(lang).gradedAnswers.count)
+    // What building the index costs, once per playbook per process (a debug build here).
+    let book = Fixtures.playbook(lang)
+    let elapsed = ContinuousClock().measure { _ = AnswerExamples(book: book) }
+    print("graded \(lang.rawValue) index: \(book.gradedAnswers.count) answers + \(AnswerExamples.modelLines(book).count) model lines built in \(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000) ms (debug build)")
     for name in ["dev-A", "dev-B", "fresh3"] {
       #expect(after[name]!.passing("gamed") == 0, "a gamed set passes (\(lang) \(name))")
       #expect(after[name]!.passing("excellent") == after[name]!.count("excellent"), "an excellent set fails (\(lang) \(name))")
