@@ -9,8 +9,10 @@ Each line of a FILE is one graded step answer as the writers write them (data/GR
 into `playbooks/LANG/answers.yaml`, under each step's `graded` list, in a block that starts with
 the marker comment below (entries a trainer wrote above the marker are kept). Running the script
 again replaces that block, so the result depends only on the files. Each entry records `from:
-FILE-STEM:OBJECTION` (the writer's file and objection) and the customer's words, so a measurement
-can leave a writer out and score the answer as a drill would.
+FILE-STEM:OBJECTION` (the writer's file and objection), and the first entry of each objection
+the customer's words, so a measurement can leave a writer out and score an answer as a drill
+would (the words are the same on the objection's 15 answers: written once, the files stay small
+enough to load quickly).
 
 Left out, and counted on stdout:
 - a malformed line (not JSON, unknown step, grade not 0/1/2, empty text), with its file and line;
@@ -154,11 +156,13 @@ def hand_written(lines, lo, hi):
     return seen
 
 
-def entry(r):
+def entry(r, customers):
     out = [f"      - grade: {r['grade']}", f"        text: {quoted(r['text'])}"]
     if r["category"]:
         out.append(f"        category: {r['category']}")
-    if r["customer"]:
+    # The customer's words once per objection (its first answer): they are the same on all 15.
+    if r["customer"] and r["from"] not in customers:
+        customers.add(r["from"])
         out.append(f"        customer: {quoted(r['customer'])}")
     out.append(f"        from: {quoted(r['from'])}")
     return out
@@ -187,6 +191,7 @@ def main(paths):
             grades.setdefault((r["step"], norm(r["text"])), set()).add(r["grade"])
         counts = {"graded twice differently": 0, "repeated": 0, "in a labelled fixture set": 0}
         chosen = {s: [] for s in STEPS}
+        customers = set()
         for s in STEPS:
             lo, hi = sections(lines)[s]
             taken = hand_written(lines, lo, hi)
@@ -210,7 +215,7 @@ def main(paths):
                 end -= 1
             mark = next((i for i in range(start + 1, end) if block[i].strip() == MARKER), None)
             cut = mark if mark is not None else end
-            new = ["      " + MARKER] + [l for r in chosen[s] for l in entry(r)]
+            new = ["      " + MARKER] + [l for r in chosen[s] for l in entry(r, customers)]
             if block[start].strip() == "graded: []":
                 block[start] = "    graded:"
             lines[lo + cut:lo + end] = new

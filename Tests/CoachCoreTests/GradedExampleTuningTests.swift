@@ -67,8 +67,11 @@ import Testing
     scorer.exampleRule = nil
     var byWriter: [String: Set<String>] = [:]
     for a in book.gradedAnswers { byWriter[a.writer ?? "", default: []].insert(a.text) }
+    // The customer's words are written once per objection (`from`).
+    var customers: [String: String] = [:]
+    for a in book.gradedAnswers { if let f = a.from, let c = a.customer, customers[f] == nil { customers[f] = c } }
     return book.gradedAnswers.map { a in
-      var scenario = DrillScenario(kind: .objection, id: a.from ?? "?", text: a.customer ?? "")
+      var scenario = DrillScenario(kind: .objection, id: a.from ?? "?", text: a.customer ?? a.from.flatMap { customers[$0] } ?? "")
       scenario.category = a.category
       let strategies = a.step == "process" ? (a.category.flatMap { book.category($0) }?.strategies.map(\.id) ?? []) : []
       return item(

@@ -7,7 +7,8 @@ public struct GradedAnswer: Sendable, Equatable {
   public var text: String
   /// The objection's category, when the writer gave it.
   public var category: ObjectionCategory? = nil
-  /// The customer's words the answer replies to, when the writer gave them.
+  /// The customer's words the answer replies to, when the writer gave them (the script writes
+  /// them once per objection, on its first answer).
   public var customer: String? = nil
   /// Where it comes from ("g1-en:07": the writer's file and objection), so a measurement can
   /// leave out a writer's own answers.
