@@ -28,11 +28,25 @@ enum ScoringBench {
   static func run(coach: String, effort: Effort) throws -> Figure {
     guard let folder = playbooks(near: coach) else { throw BenchError("no playbooks folder found next to \(coach) or here") }
     var books: [Lang: Playbook] = [:]
+    let loading = Monotonic.now()
     for lang in Lang.allCases {
       guard let book = PlaybookLoader.load(directories: [folder], lang: lang).playbook else { throw BenchError("the \(lang.rawValue) playbook did not load") }
       books[lang] = book
     }
+    let loaded = Monotonic.now() - loading
+    // Of that, reading and decoding the graded example answers (answers.yaml, both languages).
+    let answersOnly = Monotonic.now()
+    for lang in Lang.allCases {
+      let path = folder + "/" + lang.rawValue + "/answers.yaml"
+      let node = try YAML.parse(utf8: readFile(path), file: path)
+      _ = PlaybookAssembler.assemble(lang: lang, files: [PlaybookFile(path: path, module: "answers", node: node)], requiredFindings: [])
+    }
+    progress("(f) playbooks loaded in \(Int((loaded * 1000).rounded())) ms, of which answers.yaml (both languages) about \(Int(((Monotonic.now() - answersOnly) * 1000).rounded())) ms")
     let scorer = DrillScorer(books: books)
+    // The graded example answers' indexes are built once per playbook, on the first answer scored.
+    let built = Monotonic.now()
+    for lang in Lang.allCases { _ = AnswerExamples.cached(books[lang]!) }
+    progress("(f) graded example answers indexed once per session: \(Int(((Monotonic.now() - built) * 1000).rounded())) ms (\(books.values.map(\.gradedAnswers.count).reduce(0, +)) answers)")
     // Realistic answers: each step's example per category, on every drill of that category.
     var answers: [Answer] = []
     for lang in Lang.allCases {

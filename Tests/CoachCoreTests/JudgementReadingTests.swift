@@ -9,6 +9,12 @@ import Testing
   static let en = Fixtures.playbook(.en)
   static let zh = Fixtures.playbook(.zh)
   let scorer = DrillScorer(books: [.en: JudgementReadingTests.en, .zh: JudgementReadingTests.zh])
+  /// The checks alone, without the graded example answers (`AnswerExamples`).
+  var checksOnly: DrillScorer {
+    var s = scorer
+    s.exampleRule = nil
+    return s
+  }
 
   func type(_ q: String, _ lang: Lang) -> String {
     QuestionClassifier(book: lang == .en ? Self.en : Self.zh).classify(q).type?.rawValue ?? "closed"
@@ -54,7 +60,10 @@ import Testing
     scenario.category = .risk
     #expect(scorer.score(step: "assure", text: "I'll send the SLA document.", scenario: scenario, lang: .en).score == 1)
     let normalising = scorer.score(step: "sympathize", text: "Of course, every plant manager says that these days.", scenario: scenario, lang: .en)
-    #expect(normalising.score == 1)
+    // The checks give the normalising line 1 (it acknowledges); the trainers' graded answers
+    // nearest to it are 0s (normalising brushes the concern off), and they lower it to 0.
+    #expect(checksOnly.score(step: "sympathize", text: "Of course, every plant manager says that these days.", scenario: scenario, lang: .en).score == 1)
+    #expect(normalising.score <= 1)
     #expect(normalising.checks.first { $0.id == "their-situation" }?.passed == false)
     let zh = DrillScenario(kind: .objection, id: "y", text: "你们的系统我们没用过，出了问题谁负责？")
     #expect(scorer.score(step: "assure", text: "我保证不会出问题，下周我就带团队过去。", scenario: zh, lang: .zh).score == 0)
@@ -65,8 +74,8 @@ import Testing
   static let freeze = DrillScenario(kind: .objection, id: "r5-en", text: "We have a change freeze until February; nothing touches production before then.")
   static let freezeZh = DrillScenario(kind: .objection, id: "r5-zh", text: "二月之前我们封网，生产环境谁也不能动。")
 
-  func score(_ step: String, _ text: String, _ lang: Lang = .en) -> Int {
-    scorer.score(step: step, text: text, scenario: lang == .en ? Self.freeze : Self.freezeZh, lang: lang).score
+  func score(_ step: String, _ text: String, _ lang: Lang = .en, checksOnly only: Bool = false) -> Int {
+    (only ? checksOnly : scorer).score(step: step, text: text, scenario: lang == .en ? Self.freeze : Self.freezeZh, lang: lang).score
   }
 
   func failed(_ step: String, _ text: String, _ lang: Lang = .en) -> [String] {
@@ -121,7 +130,10 @@ import Testing
 
   @Test func anAssuranceIsSomethingTheCustomerCanHoldYouTo() {
     // "Let me know" and "let me see what I can do" commit to nothing.
-    #expect(score("assure", "Let me know when you're ready to move forward.") == 0)
+    // The checks give it 0; the graded answers nearest to it (vague next steps) are 1s and may
+    // raise it to 1, never to full marks.
+    #expect(score("assure", "Let me know when you're ready to move forward.", checksOnly: true) == 0)
+    #expect(score("assure", "Let me know when you're ready to move forward.") <= 1)
     #expect(score("assure", "Let me see what I can do and get back to you.") == 0)
     #expect(score("assure", "I'll send the plan on Monday; you'll regret it if the slot goes to someone else.") == 0)
     // Going over the customer's head is pressure.
@@ -154,7 +166,10 @@ import Testing
     #expect(score("confirm", "You are telling me the freeze is the main thing, so let's pencil in the kickoff for the first of February.") == 0)
     // Good restatements in unusual words.
     #expect(onPrice("confirm", "So your CFO won't put his name to a price 20% above the other quote — the gap itself, or how it looks next to the other quote?") == 2)
-    #expect(score("confirm", "So production is off limits until February and that is the main thing in the way, or is there more?") == 2)
+    // The checks give it full marks; the trainers' graded Confirm answers nearest to it (formula
+    // restatements with "or is there more?") are mostly 1s and lower it one point.
+    #expect(score("confirm", "So production is off limits until February and that is the main thing in the way, or is there more?", checksOnly: true) == 2)
+    #expect(score("confirm", "So production is off limits until February and that is the main thing in the way, or is there more?") >= 1)
   }
 
   @Test func aSafeguardIsACheckOnOurWorkNotAnInvitationToAdmireIt() {
@@ -202,7 +217,9 @@ import Testing
     #expect(onPrice("sympathize", "That must be hard, the last thing you need. Which is why you should decide today.") == 0)
     #expect(onPrice("sympathize", "Responsible buyers like you always carry it on their shoulders.") == 0)
     #expect(onPrice("sympathize", "这个压力确实得您扛，所以更要选我们。", .zh) <= 1)
-    #expect(score("sympathize", "下不来台的是您，所以尽快定下来吧。", .zh) == 0)
+    // The checks drop the credit; the nearest graded answers may raise it to 1, never to 2.
+    #expect(score("sympathize", "下不来台的是您，所以尽快定下来吧。", .zh, checksOnly: true) == 0)
+    #expect(score("sympathize", "下不来台的是您，所以尽快定下来吧。", .zh) <= 1)
     // "Is that the whole picture?" after a one-word restatement, "any other points" before a booking.
     #expect(onPrice("confirm", "So it's the price. Is that the whole picture?") <= 1)
     #expect(score("confirm", "Are there any other points, or can we book the kickoff?") <= 1)

@@ -6,6 +6,9 @@
 /// same words, strategies and scenario always get the same score from the same playbooks.
 public struct DrillScorer: Sendable {
   public let books: [Lang: Playbook]
+  /// How the playbook's graded example answers (`answers.yaml`) may move an LSCPA step's score;
+  /// nil scores by the checks alone.
+  public var exampleRule: AnswerExamples.Rule? = .shipped
 
   public init(books: [Lang: Playbook]) { self.books = books }
   public init(book: Playbook) { books = [book.lang: book] }
@@ -36,6 +39,8 @@ public struct DrillScorer: Sendable {
     public var score: Int
     public var checks: [Check]
     public var better: String?
+    /// When the graded example answers moved the checks' score: from what, to what, and by which.
+    public var moved: ExampleMove? = nil
   }
 
   func book(_ lang: Lang) -> Playbook? { books[lang] ?? books[.en] ?? books[.zh] }
@@ -80,8 +85,28 @@ public struct DrillScorer: Sendable {
       checks.append(typeCheck(trimmed, wanted: wanted, signals: signals, local: local, own: own, l: l))
       if let example = own.questionType(wanted)?.examples.first { better = example }
     }
-    let score = trimmed.isEmpty ? 0 : Rubric.points(checks.map { ($0.kind, $0.passed) })
-    return StepResult(step: step, score: score, checks: checks, better: better)
+    var score = trimmed.isEmpty ? 0 : Rubric.points(checks.map { ($0.kind, $0.passed) })
+    var moved: ExampleMove? = nil
+    if !trimmed.isEmpty, let rule = exampleRule, LSCPAStep(rawValue: step) != nil, !signals.gradedAnswers.isEmpty {
+      let harmed = checks.contains { $0.kind == .harm && !$0.passed }
+      (score, moved) = Self.withExamples(score, harmed: harmed, step: step, text: trimmed, examples: AnswerExamples.cached(signals), rule: rule)
+    }
+    return StepResult(step: step, score: score, checks: checks, better: better, moved: moved)
+  }
+
+  /// The checks' score after the graded example answers of `step` (see `AnswerExamples.Rule`),
+  /// and, when they moved it, the nearest answers with the grade that moved it and the words shared.
+  static func withExamples(_ checklist: Int, harmed: Bool, step: String, text: String, examples: AnswerExamples, rule: AnswerExamples.Rule) -> (Int, ExampleMove?) {
+    let near = examples.nearest(step: step, text: text, k: rule.k, minSimilarity: rule.minSimilarity)
+    let e = AnswerExamples.expectation(near)
+    let after = rule.combine(checklist: checklist, harmed: harmed, e)
+    guard after != checklist, let e else { return (checklist, nil) }
+    let shown = near.filter { $0.label == String(e.grade) }.prefix(2).map { n -> ExampleIndex.Neighbour in
+      var n = n
+      n.shared = ExampleIndex.sharedWords(text, n.text)
+      return n
+    }
+    return (after, ExampleMove(from: checklist, to: after, examples: Array(shown)))
   }
 
   /// The step results of a saved drill, scored again with these playbooks.

@@ -111,6 +111,7 @@ public struct DrillView: Sendable {
       if !c.passed, let note = c.note { out.append("\n" + Wrap.text(note, width: width, indent: "    ")) }
       if advice, !c.passed, let a = c.advice { out.append("\n" + Wrap.text(a, width: width, indent: "    "), .dim) }
     }
+    if let m = r.moved { out.append("\n" + hang("  ↕ ", m.sentence(l.lang), indent: "    "), .dim) }
     if advice, r.score < 2, let better = r.better {
       out.append("\n" + hang("  " + l.t("Better: ", "更好的说法："), "“" + better + "”", indent: "    "), .accent)
     }

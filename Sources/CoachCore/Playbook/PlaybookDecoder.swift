@@ -5,9 +5,10 @@ enum PlaybookDecoder {
     "negotiation", "checks", "lessons", "quiz", "drills",
     "assignments",
     "management",
+    "answers",
   ]
   /// Modules a playbook may leave out (a trainer's folder adds them).
-  static let optionalModules = ["assignments"]
+  static let optionalModules = ["assignments", "answers"]
 
   static let moduleKeys: [String: [String]] = [
     "account": ["traits", "walks"],
@@ -23,6 +24,7 @@ enum PlaybookDecoder {
     "drills": ["objection", "questions", "negotiation"],
     "assignments": ["assignments"],
     "management": ["walks"],
+    "answers": ["steps"],
   ]
 
   static func decode(module: String, node: YAMLNode, into book: inout Playbook, problems: ProblemList) {
@@ -85,6 +87,8 @@ enum PlaybookDecoder {
       r.checkUniqueIDs("assignments", what: Bilingual("assignment", "练习任务"))
     case "management":
       addWalks(r, module: module, into: &book)
+    case "answers":
+      GradedAnswerDecoder.decode(r, into: &book, problems: problems)
     default:
       break
     }

@@ -32,6 +32,8 @@ public struct Playbook: Sendable {
   public var negotiationDrills: [NegotiationDrill] = []
   /// Drills a trainer assigned (`assignments.yaml`, optional).
   public var assignments: [DrillAssignment] = []
+  /// Step answers a trainer graded (`answers.yaml`, optional), compared with new answers.
+  public var gradedAnswers: [GradedAnswer] = []
 
   public init(lang: Lang) { self.lang = lang }
 

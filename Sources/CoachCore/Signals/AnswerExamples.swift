@@ -1,0 +1,168 @@
+import Synchronization
+
+/// The playbook's graded step answers (`answers.yaml`), ready to be compared with a new answer:
+/// one `ExampleIndex` per LSCPA step (label = the trainer's grade), built once per set of graded
+/// answers and shared by every scorer in the process. The nearest graded answers give an
+/// expected grade with a confidence; `AnswerExamples.Rule` says when that moves the checklist's
+/// score (a failed harm check always keeps 0). Deterministic: the same answers and the same
+/// line always give the same neighbours (ties go to the answer listed first).
+public struct AnswerExamples: Sendable {
+  public let answers: [GradedAnswer]
+  /// The playbook's own model lines, graded 2 (see `modelLines`).
+  public let models: [GradedAnswer]
+  let indexes: [String: ExampleIndex]
+
+  public init(_ answers: [GradedAnswer], models: [GradedAnswer] = []) {
+    self.answers = answers
+    self.models = models
+    var by: [String: [(label: String, text: String)]] = [:]
+    for a in answers + models { by[a.step, default: []].append((label: String(a.grade), text: a.text)) }
+    indexes = by.mapValues { ExampleIndex($0) }
+  }
+
+  /// The graded answers of a playbook together with its own model lines.
+  public init(book: Playbook) { self.init(book.gradedAnswers, models: Self.modelLines(book)) }
+
+  /// The lines the playbook itself holds up as full marks — each step's example per objection
+  /// category, the rubric's Better line, each strategy's example (Process) — as answers graded 2:
+  /// a line the playbook shows as the model answer is never moved down by the examples.
+  public static func modelLines(_ book: Playbook) -> [GradedAnswer] {
+    var out: [GradedAnswer] = []
+    for step in LSCPAStep.allCases {
+      for c in ObjectionCategory.allCases {
+        if let line = book.step(step)?.examples[c], !line.isEmpty { out.append(GradedAnswer(step: step.rawValue, grade: 2, text: line, category: c, from: "playbook")) }
+      }
+      if let better = book.rubric[step.rawValue]?.better, !better.isEmpty { out.append(GradedAnswer(step: step.rawValue, grade: 2, text: better, from: "playbook")) }
+    }
+    for c in book.categories {
+      for s in c.strategies { if let e = s.example, !e.isEmpty { out.append(GradedAnswer(step: "process", grade: 2, text: e, category: c.id, from: "playbook")) } }
+    }
+    return out
+  }
+
+  public var isEmpty: Bool { answers.isEmpty }
+
+  /// What the nearest graded answers expect of a line.
+  public struct Expectation: Sendable, Equatable {
+    /// The grade with most of the neighbours' similarity.
+    public var grade: Int
+    /// That grade's share of the neighbours' similarity (0…1).
+    public var share: Double
+    /// The similarity of the nearest neighbour with that grade.
+    public var closest: Double
+    /// The neighbours that voted, most similar first.
+    public var neighbours: [ExampleIndex.Neighbour]
+  }
+
+  /// The `k` nearest graded answers of `step` with similarity ≥ `minSimilarity`, leaving out
+  /// answers whose text is in `leavingOut` (a measurement never lets an answer vote for itself).
+  public func nearest(step: String, text: String, k: Int, minSimilarity: Double = 0, leavingOut: Set<String> = []) -> [ExampleIndex.Neighbour] {
+    guard let index = indexes[step] else { return [] }
+    return index.nearest(text, k: k, leavingOut: leavingOut).filter { $0.similarity >= minSimilarity }
+  }
+
+  /// The expected grade from neighbours (as `nearest` gives them); nil when none voted.
+  public static func expectation(_ near: [ExampleIndex.Neighbour]) -> Expectation? {
+    guard let first = near.first else { return nil }
+    // The line is one of the examples (the same words): its grade is the whole vote.
+    if first.similarity >= SimilarityWeights.sameWords, let g = Int(first.label) {
+      return Expectation(grade: g, share: 1, closest: first.similarity, neighbours: near)
+    }
+    var votes = [0.0, 0.0, 0.0]
+    var total = 0.0
+    for n in near {
+      guard let g = Int(n.label), (0...2).contains(g) else { continue }
+      votes[g] += n.similarity
+      total += n.similarity
+    }
+    guard total > 0 else { return nil }
+    // Highest share; a tie goes to the grade of the nearest answer among the tied.
+    let top = votes.max()!
+    let tied = Set((0...2).filter { votes[$0] == top })
+    let grade = near.compactMap { Int($0.label) }.first { tied.contains($0) } ?? tied.min()!
+    let closest = near.first { Int($0.label) == grade }?.similarity ?? 0
+    return Expectation(grade: grade, share: votes[grade] / total, closest: closest, neighbours: near)
+  }
+
+  /// When the nearest graded answers may move the checklist's score, and how far.
+  public struct Rule: Sendable, Equatable {
+    /// How many nearest graded answers vote.
+    public var k: Int
+    /// Answers less similar than this do not vote.
+    public var minSimilarity: Double
+    /// The winning grade's share of the vote needed to move the score.
+    public var agreement: Double
+    /// The nearest answer with the winning grade must be at least this similar.
+    public var closeEnough: Double
+    /// The examples never raise a score above `highest` (2: to full marks; 1: only 0 → 1; 0: never
+    /// raise) and never lower it below `lowest` (0: to nothing; 1: only 2 → 1; 2: never lower).
+    public var highest: Int
+    public var lowest: Int
+
+    public init(k: Int, minSimilarity: Double, agreement: Double, closeEnough: Double, highest: Int = 2, lowest: Int = 0) {
+      self.k = k
+      self.minSimilarity = minSimilarity
+      self.agreement = agreement
+      self.closeEnough = closeEnough
+      self.highest = highest
+      self.lowest = lowest
+    }
+
+    /// The shipped rule (chosen by `GradedExampleTuningTests`' grid on tuning data; see
+    /// docs/drill-scoring.md, "Graded example answers").
+    public static let shipped = Rule(k: 7, minSimilarity: 0.1, agreement: 0.7, closeEnough: 0.2, highest: 1, lowest: 0)
+
+    /// The score after the examples: one point toward the expected grade when they agree
+    /// strongly enough and are close enough, within `lowest…highest`; a failed harm check
+    /// (`harmed`) keeps 0 whatever the examples say.
+    public func combine(checklist: Int, harmed: Bool, _ e: Expectation?) -> Int {
+      guard !harmed, let e, e.share >= agreement, e.closest >= closeEnough, e.grade != checklist else { return harmed ? 0 : checklist }
+      if e.grade > checklist, checklist + 1 <= highest { return checklist + 1 }
+      if e.grade < checklist, checklist - 1 >= lowest { return checklist - 1 }
+      return checklist
+    }
+  }
+
+  /// Indexes built once per playbook (usually one per language and process), found again by the
+  /// graded answers' array identity first, so a scorer finds its playbook's index without
+  /// hashing the texts again.
+  static let cache = Mutex<[AnswerExamples]>([])
+
+  public static func cached(_ book: Playbook) -> AnswerExamples {
+    let models = modelLines(book)
+    if let hit = cache.withLock({ c in c.first { $0.answers == book.gradedAnswers && $0.models == models } }) { return hit }
+    let built = AnswerExamples(book.gradedAnswers, models: models)
+    cache.withLock { c in
+      if !c.contains(where: { $0.answers == built.answers && $0.models == models }) { c.append(built) }
+      if c.count > 8 { c.removeFirst() }
+    }
+    return built
+  }
+}
+
+/// How the graded examples changed a step's score, shown to the rep and the trainer: the score
+/// the checks gave, the score after the examples, and the graded answers that moved it.
+public struct ExampleMove: Sendable, Equatable {
+  public var from: Int
+  public var to: Int
+  /// The nearest graded answers with the grade that moved the score (at most two), with the words shared.
+  public var examples: [ExampleIndex.Neighbour]
+
+  /// "Graded example answers moved this step from 1 to 2; closest: “…” (graded 2; shared:
+  /// budget, quarter)." in `lang`.
+  public func sentence(_ lang: Lang) -> String {
+    let shown = examples.map { n -> String in
+      let words = n.shared.prefix(4)
+      switch lang {
+      case .en: return "“\(n.text)” (graded \(n.label)" + (words.isEmpty ? ")" : "; shared: " + words.joined(separator: ", ") + ")")
+      case .zh: return "“\(n.text)”（评分 \(n.label)" + (words.isEmpty ? "）" : "；共同的词：" + words.map { "“\($0)”" }.joined(separator: "、") + "）")
+      }
+    }
+    switch lang {
+    case .en:
+      return "Graded example answers moved this step from \(from) to \(to); closest: " + shown.joined(separator: "; ") + "."
+    case .zh:
+      return "评过分的示例回答把这一步从 \(from) 分改为 \(to) 分；最接近的：" + shown.joined(separator: "；") + "。"
+    }
+  }
+}
