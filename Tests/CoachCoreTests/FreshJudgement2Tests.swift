@@ -17,8 +17,10 @@ import Testing
       // Round 4 (nearest playbook examples vote on English categories): en category 75 %, the rest unchanged.
       // Round 5 (examples from eight outside writers vote everywhere; LSCPA audit): en 88% / 83% / 65%, gamed 23%,
       // 7 of 8 excellent; zh 90% / 73% / 61%, gamed 31%, 8 of 8.
-      .en: HeldOutSet.Floors(category: 0.85, questionType: 0.79, steps: 0.61, gamedAverage: 26, excellentMisses: 1),
-      .zh: HeldOutSet.Floors(category: 0.86, questionType: 0.69, steps: 0.57, gamedAverage: 35, excellentMisses: 0),
+      // Round 6 (closed overrule, fifth batch of examples, graded example answers): en 93% / 81% / 66%, gamed 18%,
+      // 7 of 8 excellent; zh 91% / 80% / 61%, gamed 23%, 8 of 8.
+      .en: HeldOutSet.Floors(category: 0.90, questionType: 0.78, steps: 0.62, gamedAverage: 22, excellentMisses: 1),
+      .zh: HeldOutSet.Floors(category: 0.88, questionType: 0.77, steps: 0.57, gamedAverage: 27, excellentMisses: 0),
     ])
 
   @Test(arguments: [Lang.en, Lang.zh]) func objectionCategories(lang: Lang) { Self.set.objectionCategories(lang) }

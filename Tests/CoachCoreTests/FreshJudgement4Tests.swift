@@ -16,8 +16,10 @@ import Testing
       // Measured 2026-12-07 on main before round 5 (a14ecb7): en category 66 %, question type 71 %,
       // steps 75 %, gamed 22 %, 6 of 6 excellent; zh 69 % / 73 % / 63 %, gamed 40 %, 6 of 6.
       // After round 5: en 83% / 85% / 75%, gamed 22%, 6 of 6; zh 89% / 91% / 68%, gamed 32%, 6 of 6.
-      .en: HeldOutSet.Floors(category: 0.80, questionType: 0.81, steps: 0.71, gamedAverage: 26, excellentMisses: 0),
-      .zh: HeldOutSet.Floors(category: 0.85, questionType: 0.87, steps: 0.64, gamedAverage: 36, excellentMisses: 0),
+      // Round 6 (closed overrule, fifth batch of examples, graded example answers): en 88% / 91% / 78%, gamed 18%,
+      // 6 of 6 excellent; zh 90% / 94% / 71%, gamed 24%, 6 of 6.
+      .en: HeldOutSet.Floors(category: 0.85, questionType: 0.88, steps: 0.74, gamedAverage: 22, excellentMisses: 0),
+      .zh: HeldOutSet.Floors(category: 0.87, questionType: 0.91, steps: 0.67, gamedAverage: 28, excellentMisses: 0),
     ])
 
   @Test(arguments: [Lang.en, Lang.zh]) func objectionCategories(lang: Lang) { Self.set.objectionCategories(lang) }

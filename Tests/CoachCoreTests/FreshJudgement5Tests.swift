@@ -15,8 +15,10 @@ import Testing
     floors: [
       // Measured 2026-12-07 on main before round 6 (46dc77d): en category 84 %, question type 85 %,
       // steps 79 %, gamed 16 %, 6 of 6 excellent; zh 93 % / 74 % / 70 %, gamed 22 %, 5 of 6.
-      .en: HeldOutSet.Floors(category: 0.80, questionType: 0.81, steps: 0.75, gamedAverage: 20, excellentMisses: 0),
-      .zh: HeldOutSet.Floors(category: 0.89, questionType: 0.70, steps: 0.66, gamedAverage: 26, excellentMisses: 1),
+      // Round 6 (closed overrule, fifth batch of examples, graded example answers): en 84% / 90% / 81%, gamed 12%,
+      // 6 of 6 excellent; zh 93% / 86% / 71%, gamed 20%, 5 of 6 (measured once after the round).
+      .en: HeldOutSet.Floors(category: 0.81, questionType: 0.87, steps: 0.77, gamedAverage: 16, excellentMisses: 0),
+      .zh: HeldOutSet.Floors(category: 0.90, questionType: 0.83, steps: 0.67, gamedAverage: 24, excellentMisses: 1),
     ])
 
   @Test(arguments: [Lang.en, Lang.zh]) func objectionCategories(lang: Lang) { Self.set.objectionCategories(lang) }

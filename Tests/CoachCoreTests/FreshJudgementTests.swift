@@ -17,8 +17,10 @@ import Testing
       // Round 4 (nearest playbook examples vote on English categories): en category 77%, the rest unchanged.
       // Round 5 (measured once, on main, 2026-12-07 16:0x): en 87% / 90% / 72%, gamed 16%, 7 of 8 excellent
       // (one excellent set lost by round 5's LSCPA changes); zh 89% / 88% / 74%, gamed 28%, 8 of 8.
-      .en: HeldOutSet.Floors(category: 0.84, questionType: 0.86, steps: 0.69, gamedAverage: 20, excellentMisses: 1),
-      .zh: HeldOutSet.Floors(category: 0.86, questionType: 0.84, steps: 0.70, gamedAverage: 32, excellentMisses: 0),
+      // Round 6 (closed overrule, fifth batch of examples, graded example answers): en 90% / 90% / 69%, gamed 11%,
+      // 7 of 8 excellent; zh 90% / 93% / 73%, gamed 20%, 8 of 8.
+      .en: HeldOutSet.Floors(category: 0.87, questionType: 0.87, steps: 0.66, gamedAverage: 15, excellentMisses: 1),
+      .zh: HeldOutSet.Floors(category: 0.87, questionType: 0.90, steps: 0.70, gamedAverage: 24, excellentMisses: 0),
     ])
 
   @Test(arguments: [Lang.en, Lang.zh]) func objectionCategories(lang: Lang) { Self.set.objectionCategories(lang) }
