@@ -41,12 +41,15 @@ enum ScoringBench {
       let node = try YAML.parse(utf8: readFile(path), file: path)
       _ = PlaybookAssembler.assemble(lang: lang, files: [PlaybookFile(path: path, module: "answers", node: node)], requiredFindings: [])
     }
-    progress("(f) playbooks loaded in \(Int((loaded * 1000).rounded())) ms, of which answers.yaml (both languages) about \(Int(((Monotonic.now() - answersOnly) * 1000).rounded())) ms")
+    progress(
+      "(f) playbooks loaded in \(Int((loaded * 1000).rounded())) ms, of which answers.yaml (both languages) about \(Int(((Monotonic.now() - answersOnly) * 1000).rounded())) ms")
     let scorer = DrillScorer(books: books)
     // The graded example answers' indexes are built once per playbook, on the first answer scored.
     let built = Monotonic.now()
     for lang in Lang.allCases { _ = AnswerExamples.cached(books[lang]!) }
-    progress("(f) graded example answers indexed once per session: \(Int(((Monotonic.now() - built) * 1000).rounded())) ms (\(books.values.map(\.gradedAnswers.count).reduce(0, +)) answers)")
+    progress(
+      "(f) graded example answers indexed once per session: \(Int(((Monotonic.now() - built) * 1000).rounded())) ms (\(books.values.map(\.gradedAnswers.count).reduce(0, +)) answers)"
+    )
     // Realistic answers: each step's example per category, on every drill of that category.
     var answers: [Answer] = []
     for lang in Lang.allCases {

@@ -114,7 +114,9 @@ import Testing
     let zh = Fixtures.playbook(.zh)
     var s = DrillScorer(books: [.en: Fixtures.playbook(.en), .zh: zh])
     s.exampleRule = .shipped
-    for (step, text) in [("listen", "您能具体说说预算是怎么定的吗？"), ("confirm", "So the 20% over budget is the main thing — anything else?"), ("assure", "I'll send the payment plan by Friday.")] {
+    for (step, text) in [
+      ("listen", "您能具体说说预算是怎么定的吗？"), ("confirm", "So the 20% over budget is the main thing — anything else?"), ("assure", "I'll send the payment plan by Friday."),
+    ] {
       let a = s.score(step: step, text: text, scenario: Self.scenario, lang: .en)
       let b = s.score(step: step, text: text, scenario: Self.scenario, lang: .en)
       let c = DrillScorer(books: s.books).score(step: step, text: text, scenario: Self.scenario, lang: .en)
