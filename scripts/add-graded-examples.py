@@ -42,7 +42,7 @@ HEADER = {
            "# by similarity; when the nearest ones agree strongly and are close enough they move the checks'",
            "# score one point toward their grade (a failed harm check still caps the step at 0). Add your own",
            "# under a step's `graded:` (grade, text; optionally category, customer, from)."],
-    "zh": ["module: answers", "language: zh", "title: 评过分的示例回答", "",
+    "zh": ["module: answers", "language: zh", "title: 培训师评分的示例回答", "",
            "# 培训师按 0、1、2 分评过的各步骤回答。新的回答会按相似度与同一步骤的这些回答比较；最接近的几条意见一致且足够接近时，",
            "# 把检查项给的分数向它们的评分移动一分（未通过的伤害类检查仍使该步得 0 分）。可在各步骤的 `graded:` 下添加自己的示例",
            "# （grade、text；可选 category、customer、from）。"],

@@ -102,12 +102,12 @@ import Testing
     let en = m.sentence(.en)
     #expect(en.contains("moved this step from 2 to 1") && en.contains("“\(example)”") && en.contains("(graded 0; shared: ") && en.contains("warehouse"))
     let zh = m.sentence(.zh)
-    #expect(zh.contains("从 2 分改为 1 分") && zh.contains("“\(example)”") && zh.contains("评分 0；共同的词") && zh.contains("“warehouse”"))
+    #expect(zh.contains("从 2 分调为 1 分") && zh.contains("“\(example)”") && zh.contains("评 0 分；共同的词") && zh.contains("“warehouse”"))
     // The report shows it, in the drill's language.
     let view = DrillView(book: Fixtures.playbook(.en), l: L10n(.en), width: 100).step(r, advice: true).plain
     #expect(view.contains("Graded example answers moved this step from 2 to 1"))
     let viewZh = DrillView(book: Fixtures.playbook(.zh), l: L10n(.zh), width: 100).step(r, advice: true).plain
-    #expect(viewZh.contains("评过分的示例回答把这一步从 2 分改为 1 分"))
+    #expect(viewZh.contains("参照培训师已评分的示例回答，本步从 2 分调为 1 分"))
   }
 
   @Test func theSameWordsAlwaysGetTheSameScore() {

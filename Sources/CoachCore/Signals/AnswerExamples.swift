@@ -155,14 +155,14 @@ public struct ExampleMove: Sendable, Equatable {
       let words = n.shared.prefix(4)
       switch lang {
       case .en: return "“\(n.text)” (graded \(n.label)" + (words.isEmpty ? ")" : "; shared: " + words.joined(separator: ", ") + ")")
-      case .zh: return "“\(n.text)”（评分 \(n.label)" + (words.isEmpty ? "）" : "；共同的词：" + words.map { "“\($0)”" }.joined(separator: "、") + "）")
+      case .zh: return "“\(n.text)”（评 \(n.label) 分" + (words.isEmpty ? "）" : "；共同的词：" + words.map { "“\($0)”" }.joined(separator: "、") + "）")
       }
     }
     switch lang {
     case .en:
       return "Graded example answers moved this step from \(from) to \(to); closest: " + shown.joined(separator: "; ") + "."
     case .zh:
-      return "评过分的示例回答把这一步从 \(from) 分改为 \(to) 分；最接近的：" + shown.joined(separator: "；") + "。"
+      return "参照培训师已评分的示例回答，本步从 \(from) 分调为 \(to) 分；最接近的：" + shown.joined(separator: "；") + "。"
     }
   }
 }
