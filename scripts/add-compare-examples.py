@@ -25,22 +25,10 @@ import os
 import re
 import sys
 
+from playbook_lists import blocks, loose, norm, quoted
+
 MARKER = "# Written as examples by trainers who never saw the rules (data/examples*, 2026-12-07; scripts/add-compare-examples.py):"
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-FOLD = {0xFF1F: "?", 0xFF0C: ",", 0x3001: ",", 0x3002: ".", 0xFF01: "!", 0xFF1A: ":", 0xFF1B: ";",
-        0x2018: "'", 0x2019: "'", 0x201C: '"', 0x201D: '"', 0xFF08: "(", 0xFF09: ")"}
-
-
-def norm(text):
-    t = "".join(FOLD.get(ord(c), c) for c in text.lower())
-    t = "".join(chr(ord(c) - 0xFF10 + 0x30) if 0xFF10 <= ord(c) <= 0xFF19 else c for c in t)
-    return " ".join(t.split())
-
-
-def loose(text):
-    """Letters and digits only, lower case: an excluded item matches however it is punctuated
-    or spaced (`Are you the one who signs?` = `Are you the one who signs`)."""
-    return "".join(c for c in norm(text) if c.isalnum())
 
 
 def load(path):
@@ -56,32 +44,6 @@ def files(folder, kind, lang):
         return []
     names = [n for n in os.listdir(folder) if n == f"{kind}-{lang}.jsonl" or (n.startswith(f"{kind}-{lang}-") and n.endswith(".jsonl"))]
     return sorted(names)
-
-
-def quoted(text):
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def blocks(lines, section):
-    """Item id -> (first line, end line) of each `  - id:` item under the top-level `section:`."""
-    out = {}
-    inside = False
-    current = None
-    for i, line in enumerate(lines):
-        if re.match(r"^\S", line):
-            if current:
-                out[current[0]] = (current[1], i)
-                current = None
-            inside = line.rstrip() == section + ":"
-            continue
-        m = re.match(r"^  - id: (\S+)", line)
-        if inside and m:
-            if current:
-                out[current[0]] = (current[1], i)
-            current = (m.group(1), i)
-    if current:
-        out[current[0]] = (current[1], len(lines))
-    return out
 
 
 def existing(lines, section, lists):

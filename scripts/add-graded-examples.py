@@ -30,12 +30,12 @@ import os
 import re
 import sys
 
+from playbook_lists import blocks, loose, norm, quoted
+
 MARKER = "# Graded by trainers who never saw the rules (data/graded, 2026-12-07; scripts/add-graded-examples.py):"
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 STEPS = ["listen", "sympathize", "confirm", "process", "assure"]
 CATEGORIES = ["price", "time", "risk", "decision"]
-FOLD = {0xFF1F: "?", 0xFF0C: ",", 0x3001: ",", 0x3002: ".", 0xFF01: "!", 0xFF1A: ":", 0xFF1B: ";",
-        0x2018: "'", 0x2019: "'", 0x201C: '"', 0x201D: '"', 0xFF08: "(", 0xFF09: ")"}
 HEADER = {
     "en": ["module: answers", "language: en", "title: Graded example answers", "",
            "# Step answers graded 0, 1 or 2 by trainers. A new answer is compared with the answers of its step",
@@ -47,17 +47,6 @@ HEADER = {
            "# 把检查项给的分数向它们的评分移动一分（未通过的伤害类检查仍使该步得 0 分）。可在各步骤的 `graded:` 下添加自己的示例",
            "# （grade、text；可选 category、customer、from）。"],
 }
-
-
-def norm(text):
-    t = "".join(FOLD.get(ord(c), c) for c in text.lower())
-    t = "".join(chr(ord(c) - 0xFF10 + 0x30) if 0xFF10 <= ord(c) <= 0xFF19 else c for c in t)
-    return " ".join(t.split())
-
-
-def loose(text):
-    """Letters and digits only, lower case."""
-    return "".join(c for c in norm(text) if c.isalnum())
 
 
 def strings(value):
@@ -92,10 +81,6 @@ def labelled_texts():
     return out
 
 
-def quoted(text):
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def read(path, bad):
     rows = []
     with open(path, encoding="utf-8") as f:
@@ -121,26 +106,6 @@ def read(path, bad):
             customer = " ".join(str(r.get("customer") or "").split())
             rows.append({"step": step, "grade": grade, "text": text, "category": cat, "customer": customer, "from": f"{stem}:{objection}"})
     return rows
-
-
-def sections(lines):
-    """Step id -> (first line, end line) of each `  - id:` item under `steps:`."""
-    out, inside, current = {}, False, None
-    for i, line in enumerate(lines):
-        if re.match(r"^\S", line):
-            if current:
-                out[current[0]] = (current[1], i)
-                current = None
-            inside = line.rstrip() == "steps:"
-            continue
-        m = re.match(r"^  - id: (\S+)", line)
-        if inside and m:
-            if current:
-                out[current[0]] = (current[1], i)
-            current = (m.group(1), i)
-    if current:
-        out[current[0]] = (current[1], len(lines))
-    return out
 
 
 def hand_written(lines, lo, hi):
@@ -193,7 +158,7 @@ def main(paths):
         chosen = {s: [] for s in STEPS}
         customers = set()
         for s in STEPS:
-            lo, hi = sections(lines)[s]
+            lo, hi = blocks(lines, "steps")[s]
             taken = hand_written(lines, lo, hi)
             for r in (r for r in rows if r["step"] == s):
                 key = norm(r["text"])
