@@ -266,3 +266,24 @@ def test_an_english_trainer_reviews_a_chinese_drill_and_next_is_no_comment(ws):
     doc = validate(path)
     assert [s.get("verdict") for s in doc["steps"]] == [None, None, "accepted", None, None]
     assert all("comment" not in s for s in doc["steps"])
+
+
+def test_a_trainers_graded_answer_that_contradicts_a_built_in_one_names_the_built_in_file_plainly(ws):
+    """A trainer's answers.yaml gives a built-in graded answer another grade: the message names
+    the built-in file by its real path (no `debug/../../../`), and a blank text is reported once."""
+    built_in = yaml.safe_load((ROOT / "playbooks" / "en" / "answers.yaml").read_text(encoding="utf-8"))
+    listen = next(s for s in built_in["steps"] if s["id"] == "listen")
+    first = listen["graded"][0]
+    team = ws.base / "team-answers"
+    team.mkdir()
+    other = (first["grade"] + 1) % 3
+    (team / "answers.yaml").write_text(
+        "module: answers\nlanguage: en\nsteps:\n  - id: listen\n    graded:\n"
+        f"      - grade: {other}\n        text: {json.dumps(first['text'])}\n"
+        "      - grade: 1\n        text: \"\"\n",
+        encoding="utf-8")
+    r = ws.run(["playbook", "validate", str(team)])
+    assert r.status == 65, r.stdout + r.stderr
+    assert f"with grade {first['grade']} (" in r.stderr, r.stderr
+    assert "/../" not in r.stderr and str((ROOT / "playbooks" / "en" / "answers.yaml").resolve()) + ":" in r.stderr, r.stderr
+    assert "`text` of a graded answer is empty" in r.stderr and "needs `text`" not in r.stderr, r.stderr

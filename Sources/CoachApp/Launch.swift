@@ -244,7 +244,7 @@ public enum BuiltInPlaybooks {
       exe + "/../../../playbooks",  // .build/<triple>/<config>/coach
       exe + "/../../playbooks",  // .build/<config>/coach
     ]
-    return candidates.first { Platform.isDirectory($0 + "/en") }
+    return candidates.first { Platform.isDirectory($0 + "/en") }.map(Platform.resolved)
   }
 }
 

@@ -164,7 +164,9 @@ import Testing
     #expect(book.gradedAnswers.map(\.text) == ["Tell me more about the budget?"])
     let lines = problems.map { "\($0.location.line): \($0.message)" }
     #expect(lines.contains { $0.hasPrefix("8: ") && $0.contains("`grade` should be 0, 1 or 2, found `3`") })
-    #expect(lines.contains { $0.hasPrefix("10: ") && $0.contains("needs `text`") })
+    // A blank text is reported once, where it is, as blank (not also as missing).
+    #expect(lines.contains { $0.hasPrefix("11: ") && $0.contains("`text` of a graded answer is empty") })
+    #expect(!lines.contains { $0.contains("needs `text`") }, "\(lines)")
     #expect(lines.contains { $0.hasPrefix("13: ") && $0.contains("also listed for `listen` with grade 2 (t0/en/answers.yaml:7)") })
     #expect(lines.contains { $0.hasPrefix("15: ") && $0.contains("already listed for `listen`") })
     #expect(lines.contains { $0.hasPrefix("16: ") && $0.contains("`closing` is not an LSCPA step") })

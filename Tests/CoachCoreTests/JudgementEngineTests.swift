@@ -84,6 +84,11 @@ import Testing
     }
     let zh = scorer.score(step: "assure", text: "我保证零风险，肯定没问题。", scenario: objection("price-budget-fixed", .zh), lang: .zh)
     #expect(zh.score == 0)
+    // The Chinese "what you really mean is…" puts words in the customer's mouth as the English does
+    // (an independent tester found it scored 1 with "✓ 没有替客户下结论").
+    let words = scorer.score(step: "confirm", text: "所以您真正的意思是价格太高了，对吧？", scenario: objection("price-budget-fixed", .zh), lang: .zh)
+    #expect(words.score == 0)
+    #expect(words.checks.contains { $0.id == "not-leading" && !$0.passed && $0.evidence.contains("真正的意思") }, "\(words.checks.map { "\($0.id) \($0.passed) \($0.evidence)" })")
   }
 
   /// Excellent answers in natural words (the issue's examples) earn credit.

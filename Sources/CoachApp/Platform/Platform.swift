@@ -55,6 +55,14 @@ public enum Platform {
     return String(path[..<slash])
   }
 
+  /// `path` with `..`, `.` and symlinks resolved (as it is if it cannot be), so messages name a
+  /// built-in file as `/src/coach/playbooks/en/answers.yaml`, not `…/debug/../../../playbooks/…`.
+  public static func resolved(_ path: String) -> String {
+    guard let p = realpath(path, nil) else { return path }
+    defer { free(p) }
+    return String(cString: p)
+  }
+
   public static func isDirectory(_ path: String) -> Bool {
     var info = stat()
     return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR

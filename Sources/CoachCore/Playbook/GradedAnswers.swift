@@ -86,8 +86,10 @@ enum GradedAnswerDecoder {
 
   static func answer(_ node: YAMLNode, step: String, problems: ProblemList) -> GradedAnswer? {
     guard let r = NodeReader(node, what: Bilingual("a graded answer", "评分示例"), keys: ["grade", "text", "category", "customer", "from"], problems: problems) else { return nil }
-    let text = r.text("text", required: true, meaning: Bilingual("what the rep says", "销售代表说的话"))
-    if let t = node["text"], t.scalar != nil, t.scalar!.trimmingWhitespace.isEmpty {
+    // A blank `text` is reported once, as blank (not also as missing).
+    let blank = node["text"]?.scalar.map { $0.trimmingWhitespace.isEmpty } ?? false
+    let text = r.text("text", required: !blank, meaning: Bilingual("what the rep says", "销售代表说的话"))
+    if blank, let t = node["text"] {
       problems.add(t.location, "`text` of a graded answer is empty", "评分示例的 `text` 是空的")
     }
     var grade: Int? = nil
