@@ -25,7 +25,7 @@ import os
 import re
 import sys
 
-from playbook_lists import blocks, loose, norm, quoted
+from playbook_lists import blocks, loose, norm, quoted, replace_marked
 
 MARKER = "# Written as examples by trainers who never saw the rules (data/examples*, 2026-12-07; scripts/add-compare-examples.py):"
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -69,25 +69,14 @@ def existing(lines, section, lists):
 def insert(lines, section, label, texts, comment_for_new):
     """Puts `texts` into `label`'s compareWith list (replacing an earlier block of this script)."""
     lo, hi = blocks(lines, section)[label]
-    block = lines[lo:hi]
-    start = next((i for i, l in enumerate(block) if l.startswith("    compareWith:")), None)
-    if start is None:
-        # Before trailing blank or comment lines of the item.
-        end = len(block)
-        while end > 0 and (block[end - 1].strip() == "" or block[end - 1].strip().startswith("#")):
-            end -= 1
-        new = ["    # " + comment_for_new, "    compareWith:"] + ["      " + MARKER] + ["      - " + quoted(t) for t in texts]
-        lines[lo + end:lo + end] = new
+    if replace_marked(lines, lo, hi, "compareWith", MARKER, ["      - " + quoted(t) for t in texts]):
         return
-    end = start + 1
-    while end < len(block) and (block[end].startswith("      ") or block[end].strip() == ""):
-        end += 1
-    while end > start + 1 and block[end - 1].strip() == "":
+    # No compareWith list yet: one before the item's trailing blank or comment lines.
+    block = lines[lo:hi]
+    end = len(block)
+    while end > 0 and (block[end - 1].strip() == "" or block[end - 1].strip().startswith("#")):
         end -= 1
-    mark = next((i for i in range(start + 1, end) if block[i].strip() == MARKER), None)
-    cut = mark if mark is not None else end
-    new = ["      " + MARKER] + ["      - " + quoted(t) for t in texts]
-    lines[lo + cut:lo + end] = new
+    lines[lo + end:lo + end] = ["    # " + comment_for_new, "    compareWith:", "      " + MARKER] + ["      - " + quoted(t) for t in texts]
 
 
 def main(argv):

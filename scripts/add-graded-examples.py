@@ -30,7 +30,7 @@ import os
 import re
 import sys
 
-from playbook_lists import blocks, loose, norm, quoted
+from playbook_lists import blocks, loose, norm, quoted, replace_marked
 
 MARKER = "# Graded by trainers who never saw the rules (data/graded, 2026-12-07; scripts/add-graded-examples.py):"
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -171,19 +171,8 @@ def main(paths):
                 else:
                     taken.add(key)
                     chosen[s].append(r)
-            block = lines[lo:hi]
-            start = next(i for i, l in enumerate(block) if l.startswith("    graded:"))
-            end = start + 1
-            while end < len(block) and (block[end].startswith("      ") or block[end].strip() == ""):
-                end += 1
-            while end > start + 1 and block[end - 1].strip() == "":
-                end -= 1
-            mark = next((i for i in range(start + 1, end) if block[i].strip() == MARKER), None)
-            cut = mark if mark is not None else end
-            new = ["      " + MARKER] + [l for r in chosen[s] for l in entry(r, customers)]
-            if block[start].strip() == "graded: []":
-                block[start] = "    graded:"
-            lines[lo + cut:lo + end] = new
+            if not replace_marked(lines, lo, hi, "graded", MARKER, [l for r in chosen[s] for l in entry(r, customers)]):
+                sys.exit(f"{path}: step `{s}` has no `graded:` list")
         with open(path, "w", encoding="utf-8") as f:
             f.write("\n".join(lines) + "\n")
         per = ", ".join(f"{s} {len(chosen[s])} ({'/'.join(str(sum(1 for r in chosen[s] if r['grade'] == g)) for g in (0, 1, 2))})" for s in STEPS)

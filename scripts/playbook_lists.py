@@ -46,3 +46,25 @@ def blocks(lines, section):
     if current:
         out[current[0]] = (current[1], len(lines))
     return out
+
+
+def replace_marked(lines, lo, hi, key, marker, items):
+    """In the item `lines[lo:hi]`, replaces what follows `marker` in its `key:` list (or, with no
+    marker yet, appends after the list's last entry) with the marker and `items` (lines indented
+    as list entries). A `key: []` becomes `key:` so the entries belong to it. Returns False when
+    the item has no `key:` list."""
+    block = lines[lo:hi]
+    start = next((i for i, l in enumerate(block) if l.startswith(f"    {key}:")), None)
+    if start is None:
+        return False
+    end = start + 1
+    while end < len(block) and (block[end].startswith("      ") or block[end].strip() == ""):
+        end += 1
+    while end > start + 1 and block[end - 1].strip() == "":
+        end -= 1
+    mark = next((i for i in range(start + 1, end) if block[i].strip() == marker), None)
+    cut = mark if mark is not None else end
+    lines[lo + cut:lo + end] = ["      " + marker] + items
+    if block[start].strip() == f"{key}: []":
+        lines[lo + start] = f"    {key}:"
+    return True
