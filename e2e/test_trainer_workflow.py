@@ -287,3 +287,24 @@ def test_a_trainers_graded_answer_that_contradicts_a_built_in_one_names_the_buil
     assert f"with grade {first['grade']} (" in r.stderr, r.stderr
     assert "/../" not in r.stderr and str((ROOT / "playbooks" / "en" / "answers.yaml").resolve()) + ":" in r.stderr, r.stderr
     assert "`text` of a graded answer is empty" in r.stderr and "needs `text`" not in r.stderr, r.stderr
+
+
+def test_a_wrong_step_id_in_answers_yaml_is_reported_once_with_the_steps_to_choose_from(ws):
+    """`倾听` (a step's Chinese name, not a valid id) and `listn` each get one message listing the
+    five steps, and neither is also reported as missing from the other language."""
+    team = ws.base / "team-steps"
+    (team / "en").mkdir(parents=True)
+    (team / "en" / "answers.yaml").write_text(
+        "module: answers\nlanguage: en\nsteps:\n"
+        "  - id: 倾听\n    graded:\n      - grade: 2\n        text: \"Tell me more about the Siemens quote.\"\n"
+        "  - id: listn\n    graded:\n      - grade: 2\n        text: \"Tell me more about the SAP quote.\"\n",
+        encoding="utf-8")
+    for lang, expected in (("en", "is not an LSCPA step; expected one of: listen, sympathize, confirm, process, assure"),
+                           ("zh", "不是 LSCPA 步骤；可选值：listen、sympathize、confirm、process、assure")):
+        r = ws.run(["--lang", lang, "playbook", "validate", str(team)])
+        assert r.status == 65, r.stdout + r.stderr
+        lines = [l for l in r.stderr.splitlines() if "answers.yaml:" in l]
+        assert len(lines) == 2, r.stderr
+        assert lines[0].endswith(":4:9: `倾听` " + expected.replace("is not", "is not") if lang == "en" else ":4:9: `倾听` " + expected), r.stderr
+        assert lines[1].endswith(":8:9: `listn` " + expected), r.stderr
+        assert "not in the zh one" not in r.stderr and "中文（zh）剧本中没有" not in r.stderr, r.stderr

@@ -146,7 +146,10 @@ public struct PlaybookValidation {
       books[lang] = loaded.playbook
       merged[lang] = PlaybookAssembler.merge(loaded.files)
     }
-    problems += PlaybookAssembler.parity((.en, merged[.en] ?? [:]), (.zh, merged[.zh] ?? [:]))
+    // An id already reported where it stands (not a valid id, not a known step…) is not also
+    // reported as missing from the other language: the trainer has one thing to fix there.
+    let reported = Set(problems.map(\.location))
+    problems += PlaybookAssembler.parity((.en, merged[.en] ?? [:]), (.zh, merged[.zh] ?? [:])).filter { !reported.contains($0.location) }
     problems += PlaybookFolderCheck.emptyFolders(directories, problems: problems)
     var seen = Set<String>()
     problems = problems.filter { seen.insert($0.description).inserted }.sorted()

@@ -47,13 +47,16 @@ enum GradedAnswerDecoder {
   static func decode(_ r: NodeReader, into book: inout Playbook, problems: ProblemList) {
     var seen: [String: (step: String, grade: Int, at: YAMLLocation)] = [:]
     for node in r.node["steps"]?.items ?? [] {
-      guard let s = NodeReader(node, what: Bilingual("a step of graded answers", "评分示例的步骤"), keys: ["id", "graded"], problems: problems), let id = s.id() else { continue }
-      guard steps.contains(id) else {
+      guard let s = NodeReader(node, what: Bilingual("a step of graded answers", "评分示例的步骤"), keys: ["id", "graded"], problems: problems) else { continue }
+      // Any id that is not one of the five steps — `listn`, or a step's Chinese name such as
+      // `倾听`, which is not even a valid id — gets the list of steps, not the generic id rule.
+      if let raw = node["id"]?.scalar?.trimmingWhitespace, !raw.isEmpty, !steps.contains(raw) {
         problems.add(
-          node["id"]!.location, "`\(id)` is not an LSCPA step; expected one of: \(steps.joined(separator: ", "))",
-          "`\(id)` 不是 LSCPA 步骤；可选值：\(steps.joined(separator: "、"))")
+          node["id"]!.location, "`\(raw)` is not an LSCPA step; expected one of: \(steps.joined(separator: ", "))",
+          "`\(raw)` 不是 LSCPA 步骤；可选值：\(steps.joined(separator: "、"))")
         continue
       }
+      guard let id = s.id() else { continue }
       if let g = s.node["graded"], g.items == nil {
         _ = s.list("graded") { _ in Optional<Int>.none }  // reports that it should be a list
         continue
