@@ -29,6 +29,8 @@ import Testing
     var checklist: Int
     var harmed: Bool
     var near: [ExampleIndex.Neighbour]
+    /// The answer's length (`AnswerExamples.words`), for the guarded raise to full marks.
+    var words: Double = 0
   }
 
   static func item(
@@ -38,7 +40,7 @@ import Testing
     let r = scorer.score(step: step, text: text, strategies: strategies, scenario: scenario, lang: lang)
     let harmed = r.checks.contains { $0.kind == .harm && !$0.passed }
     let near = text.trimmingWhitespace.isEmpty ? [] : examples.nearest(step: step, text: text.trimmingWhitespace, k: 15, leavingOut: leavingOut)
-    return Item(set: set, kind: kind, step: step, grade: grade, checklist: r.score, harmed: harmed, near: near)
+    return Item(set: set, kind: kind, step: step, grade: grade, checklist: r.score, harmed: harmed, near: near, words: AnswerExamples.words(text.trimmingWhitespace))
   }
 
   /// The items of a labelled LSCPA file (the development set or fresh3).
@@ -128,7 +130,7 @@ import Testing
             score = Int(((Double(i.checklist) + mean) / 2 + 0.5).rounded(.down))
           }
         } else {
-          score = rule.combine(checklist: i.checklist, harmed: i.harmed, AnswerExamples.expectation(near))
+          score = rule.combine(checklist: i.checklist, harmed: i.harmed, AnswerExamples.expectation(near), words: i.words)
         }
       }
       t.total += 1

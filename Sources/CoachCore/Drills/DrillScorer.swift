@@ -99,7 +99,7 @@ public struct DrillScorer: Sendable {
   static func withExamples(_ checklist: Int, harmed: Bool, step: String, text: String, examples: AnswerExamples, rule: AnswerExamples.Rule) -> (Int, ExampleMove?) {
     let near = examples.nearest(step: step, text: text, k: rule.k, minSimilarity: rule.minSimilarity)
     let e = AnswerExamples.expectation(near)
-    let after = rule.combine(checklist: checklist, harmed: harmed, e)
+    let after = rule.combine(checklist: checklist, harmed: harmed, e, words: AnswerExamples.words(text))
     guard after != checklist, let e else { return (checklist, nil) }
     let shown = near.filter { $0.label == String(e.grade) }.prefix(2).map { n -> ExampleIndex.Neighbour in
       var n = n
