@@ -108,6 +108,12 @@ import Testing
     #expect(rule.combine(checklist: 2, harmed: false, e([n(0, 0.4), n(0, 0.3), n(0, 0.2)])) == 0)
     #expect(rule.combine(checklist: 2, harmed: false, e([n(0, 0.4), n(0, 0.3), n(1, 0.1)])) == 1)
     #expect(rule.combine(checklist: 1, harmed: false, e([n(0, 0.4), n(0, 0.3), n(0, 0.2)])) == 0)
+    // Per step, checks the raise needs: a Process without the chosen strategy, a Confirm that does
+    // not restate the customer's content, stays at 1.
+    let full = AnswerExamples.Rule.shipped.fullMarks!
+    #expect(!full.allows(step: "process", passed: ["proposes", "gives-evidence"]) && full.allows(step: "process", passed: ["proposes", "uses-strategy"]))
+    #expect(!full.allows(step: "confirm", passed: ["is-question"]) && full.allows(step: "confirm", passed: ["is-question", "restates"]))
+    #expect(full.allows(step: "listen", passed: []))
     #expect(AnswerExamples.words("Send it by Friday.") == 4 && AnswerExamples.words("周五前发给您") == 3)
   }
 

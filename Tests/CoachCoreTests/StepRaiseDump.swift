@@ -7,8 +7,9 @@ import Testing
 #endif
 
 /// Tuning only (COACH_STEP_DUMP=FILE): every tuning item (development set halves, fresh3,
-/// leave-one-writer-out over answers.yaml) with its checks and its 15 nearest graded answers under
-/// several topic weights, as JSON Lines, for analysing rules outside the build.
+/// leave-one-writer-out over answers.yaml) with its checks and its 15 nearest graded answers, as
+/// JSON Lines, for analysing rules outside the build (how round 7's rule was chosen; see
+/// docs/drill-scoring.md, round 7).
 @Suite struct StepRaiseDump {
   static func json(_ s: String) -> String {
     var out = "\""
@@ -24,16 +25,13 @@ import Testing
     return out + "\""
   }
 
-  static let variants: [(String, Double, Double)] = [("q1e1", 1, 1), ("q.5e1", 0.5, 1), ("q.25e1", 0.25, 1), ("q.5e.5", 0.5, 0.5), ("q.25e.25", 0.25, 0.25), ("q0e0", 0, 0)]
-
   @Test(.enabled(if: getenv("COACH_STEP_DUMP") != nil), arguments: [Lang.en, Lang.zh])
   func dump(lang: Lang) {
     let path = String(cString: getenv("COACH_STEP_DUMP")!) + "-\(lang.rawValue).jsonl"
     guard let f = fopen(path, "w") else { return }
     defer { fclose(f) }
     let book = Fixtures.playbook(lang)
-    var byE: [Double: AnswerExamples] = [:]
-    for (_, _, e) in Self.variants where byE[e] == nil { byE[e] = AnswerExamples(book.gradedAnswers, models: AnswerExamples.modelLines(book), topicWeight: e) }
+    let examples = AnswerExamples(book: book)
     var scorer = DrillScorer(books: [lang: book])
     scorer.exampleRule = nil
     var customers: [String: String] = [:]
@@ -48,12 +46,8 @@ import Testing
       var line = "{\"lang\":\"\(lang.rawValue)\",\"view\":\"\(view)\",\"set\":\(Self.json(set)),\"writer\":\(Self.json(writer)),\"kind\":\"\(kind)\",\"step\":\"\(step)\",\"grade\":\(grade),\"checklist\":\(r.score)"
       line += ",\"checks\":{" + r.checks.map { "\(Self.json($0.id)):\($0.kind == .harm ? "\"h\(($0.passed ? 1 : 0))\"" : $0.passed ? "1" : "0")" }.joined(separator: ",") + "}"
       line += ",\"text\":\(Self.json(text)),\"customer\":\(Self.json(customer)),\"near\":{"
-      var parts: [String] = []
-      for (name, q, e) in Self.variants {
-        let near = t.isEmpty ? [] : byE[e]!.nearest(step: step, text: t, k: 15, leavingOut: leavingOut, topic: customer, topicWeight: q)
-        parts.append("\"\(name)\":[" + near.map { "[\($0.label),\(Int(($0.similarity * 10000).rounded())),\(Self.json($0.text))]" }.joined(separator: ",") + "]")
-      }
-      line += parts.joined(separator: ",") + "}}\n"
+      let near = t.isEmpty ? [] : examples.nearest(step: step, text: t, k: 15, leavingOut: leavingOut)
+      line += "\"q1e1\":[" + near.map { "[\($0.label),\(Int(($0.similarity * 10000).rounded())),\(Self.json($0.text))]" }.joined(separator: ",") + "]}}\n"
       fputs(line, f)
     }
     let dev = Fixtures.lines("judgement/lscpa-\(lang.rawValue).jsonl")

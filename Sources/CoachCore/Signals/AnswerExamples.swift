@@ -11,25 +11,13 @@ public struct AnswerExamples: Sendable {
   /// The playbook's own model lines, graded 2 (see `modelLines`).
   public let models: [GradedAnswer]
   let indexes: [String: ExampleIndex]
-  /// How much a graded answer's words that its own customer also said weigh (1: as any word).
-  public let topicWeight: Double
 
-  public init(_ answers: [GradedAnswer], models: [GradedAnswer] = [], topicWeight: Double = 1) {
+  public init(_ answers: [GradedAnswer], models: [GradedAnswer] = []) {
     self.answers = answers
     self.models = models
-    self.topicWeight = topicWeight
-    // The customer's words are written once per objection (on its first answer, `from`).
-    var customers: [String: String] = [:]
-    for a in answers { if let f = a.from, let c = a.customer, customers[f] == nil { customers[f] = c } }
     var by: [String: [(label: String, text: String)]] = [:]
-    var topics: [String: [String?]] = [:]
-    for a in answers + models {
-      by[a.step, default: []].append((label: String(a.grade), text: a.text))
-      topics[a.step, default: []].append(a.customer ?? a.from.flatMap { customers[$0] })
-    }
-    var built: [String: ExampleIndex] = [:]
-    for (step, labelled) in by { built[step] = topicWeight == 1 ? ExampleIndex(labelled) : ExampleIndex(labelled, topics: topics[step] ?? [], topicWeight: topicWeight) }
-    indexes = built
+    for a in answers + models { by[a.step, default: []].append((label: String(a.grade), text: a.text)) }
+    indexes = by.mapValues { ExampleIndex($0) }
   }
 
   /// The graded answers of a playbook together with its own model lines.
@@ -68,9 +56,9 @@ public struct AnswerExamples: Sendable {
 
   /// The `k` nearest graded answers of `step` with similarity ≥ `minSimilarity`, leaving out
   /// answers whose text is in `leavingOut` (a measurement never lets an answer vote for itself).
-  public func nearest(step: String, text: String, k: Int, minSimilarity: Double = 0, leavingOut: Set<String> = [], topic: String? = nil, topicWeight: Double = 1) -> [ExampleIndex.Neighbour] {
+  public func nearest(step: String, text: String, k: Int, minSimilarity: Double = 0, leavingOut: Set<String> = []) -> [ExampleIndex.Neighbour] {
     guard let index = indexes[step] else { return [] }
-    return index.nearest(text, k: k, leavingOut: leavingOut, topic: topic, topicWeight: topicWeight).filter { $0.similarity >= minSimilarity }
+    return index.nearest(text, k: k, leavingOut: leavingOut).filter { $0.similarity >= minSimilarity }
   }
 
   /// The expected grade from neighbours (as `nearest` gives them); nil when none voted.
@@ -120,18 +108,24 @@ public struct AnswerExamples: Sendable {
     /// `closeEnough` similar, no answer graded 0 or 1 is nearer than that one less `margin`, and
     /// the line has at least `minWords` words (a Chinese character counts half a word) — a stock
     /// phrase ("I understand your concern.", "还有其他的顾虑吗？") never gets full marks by
-    /// resembling a good answer.
+    /// resembling a good answer. `needs`: per step, checks that must have passed (a Confirm that
+    /// does not restate the customer's content, a Process without the chosen strategy, stays at 1).
     public struct FullMarks: Sendable, Equatable {
       public var agreement: Double
       public var closeEnough: Double
       public var margin: Double
       public var minWords: Double
-      public init(agreement: Double, closeEnough: Double, margin: Double, minWords: Double) {
+      public var needs: [String: [String]]
+      public init(agreement: Double, closeEnough: Double, margin: Double, minWords: Double, needs: [String: [String]] = [:]) {
         self.agreement = agreement
         self.closeEnough = closeEnough
         self.margin = margin
         self.minWords = minWords
+        self.needs = needs
       }
+
+      /// Whether a line of `step` whose passed checks are `passed` may be raised to full marks.
+      public func allows(step: String, passed: Set<String>) -> Bool { (needs[step] ?? []).allSatisfy { passed.contains($0) } }
     }
 
     /// Graded-0 answers with at least `agreement` of the vote, the nearest at least `closeEnough` similar.
@@ -155,11 +149,11 @@ public struct AnswerExamples: Sendable {
       self.strongDown = strongDown
     }
 
-    /// The shipped rule (chosen by `GradedExampleTuningTests`' grid on tuning data; see
-    /// docs/drill-scoring.md, "Graded example answers").
+    /// The shipped rule (chosen on tuning data by `GradedExampleTuningTests`' grid, round 6, and
+    /// `StepRaiseDump`, round 7; see docs/drill-scoring.md, "Graded example answers" and "Round 7").
     public static let shipped = Rule(
       k: 7, minSimilarity: 0.1, agreement: 0.7, closeEnough: 0.2, highest: 1, lowest: 0,
-      fullMarks: FullMarks(agreement: 0.7, closeEnough: 0.15, margin: 0, minWords: 10),
+      fullMarks: FullMarks(agreement: 0.7, closeEnough: 0.15, margin: 0, minWords: 10, needs: ["confirm": ["restates"], "process": ["uses-strategy"]]),
       strongDown: StrongDown(agreement: 0.9, closeEnough: 0.2))
 
     /// The score after the examples: one point toward the expected grade when they agree

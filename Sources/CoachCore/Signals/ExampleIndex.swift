@@ -37,13 +37,7 @@ public struct ExampleIndex: Sendable {
   /// build). Each feature's text is now hashed once; the rest works on sorted arrays of numbers.
   /// The weights, and the order they are summed in, are the same as before, so every similarity is
   /// bit for bit what it was.
-  public init(_ labelled: [(label: String, text: String)]) { self.init(labelled, topics: [], topicWeight: 1) }
-
-  /// The same index, with each example's features that also occur in `topics[i]` (the words of
-  /// the customer it answers) weighed `topicWeight` times: a graded answer is then close to a new
-  /// line for the move it makes more than for the scenario's topic words. `topicWeight` 1 (or no
-  /// topics) is the plain index, bit for bit.
-  public init(_ labelled: [(label: String, text: String)], topics: [String?], topicWeight: Double) {
+  public init(_ labelled: [(label: String, text: String)]) {
     var firstSeen: [String: Int] = [:]
     var keys: [String] = []
     var lists: [[Int]] = []
@@ -94,10 +88,8 @@ public struct ExampleIndex: Sendable {
       var ws: [Double] = []
       ws.reserveCapacity(pairs.count)
       var norm = 0.0
-      let topic: Set<String> = topicWeight != 1 && i < topics.count ? topics[i].map(Self.featureSet) ?? [] : []
       for (f, c) in pairs {
-        var w = (c == 1 ? 1 : 1 + Self.ln(Double(c))) * idf[f] * (isPair[f] ? Self.pairWeight : 1)
-        if !topic.isEmpty, topic.contains(keys[order[f]]) { w *= topicWeight }
+        let w = (c == 1 ? 1 : 1 + Self.ln(Double(c))) * idf[f] * (isPair[f] ? Self.pairWeight : 1)
         ws.append(w)
         norm += w * w
       }
@@ -129,21 +121,13 @@ public struct ExampleIndex: Sendable {
     return 2 * sum + e * 0.693_147_180_559_945_3
   }
 
-  /// The features of a line, as a set.
-  static func featureSet(_ text: String) -> Set<String> {
-    var out: Set<String> = []
-    eachFeature(text) { out.insert($0) }
-    return out
-  }
-
-  func vector(_ counts: [String: Int], topic: Set<String> = [], topicWeight: Double = 1) -> [String: Double] {
+  func vector(_ counts: [String: Int]) -> [String: Double] {
     var v: [String: Double] = [:]
     var norm = 0.0
     // In a fixed order (a dictionary's order differs between runs), so sums round the same way every time.
     for k in counts.keys.sorted() {
       let c = counts[k]!
-      var w = (c == 1 ? 1 : 1 + Self.ln(Double(c))) * (featureNumber[k].map { idf[$0] } ?? unseenIDF) * (k.hasPrefix("2:") ? Self.pairWeight : 1)
-      if topicWeight != 1, topic.contains(k) { w *= topicWeight }
+      let w = (c == 1 ? 1 : 1 + Self.ln(Double(c))) * (featureNumber[k].map { idf[$0] } ?? unseenIDF) * (k.hasPrefix("2:") ? Self.pairWeight : 1)
       v[k] = w
       norm += w * w
     }
@@ -198,10 +182,8 @@ public struct ExampleIndex: Sendable {
   /// The `k` examples nearest to `text` (most similar first, none with similarity 0), leaving out
   /// examples whose text is in `leavingOut` (so a measurement never lets an item vote for itself).
   /// `shared` is left empty here: `sharedWords` fills it for the one example that is shown.
-  /// `topic`: the customer's words the line answers; its features that occur there weigh
-  /// `topicWeight` times (see `init(_:topics:topicWeight:)`).
-  public func nearest(_ text: String, k: Int, leavingOut: Set<String> = [], topic: String? = nil, topicWeight: Double = 1) -> [Neighbour] {
-    let q = vector(Self.features(text), topic: topicWeight != 1 ? topic.map(Self.featureSet) ?? [] : [], topicWeight: topicWeight)
+  public func nearest(_ text: String, k: Int, leavingOut: Set<String> = []) -> [Neighbour] {
+    let q = vector(Self.features(text))
     guard !q.isEmpty else { return [] }
     var dots = [Double](repeating: 0, count: examples.count)
     for key in q.keys.sorted() { for (i, x) in featureNumber[key].map({ postings[$0] }) ?? [] { dots[i] += q[key]! * x } }
