@@ -95,7 +95,8 @@ public struct AnswerExamples: Sendable {
     /// The nearest answer with the winning grade must be at least this similar.
     public var closeEnough: Double
     /// The examples never raise a score above `highest` (2: to full marks; 1: only 0 → 1; 0: never
-    /// raise) and never lower it below `lowest` (0: to nothing; 1: only 2 → 1; 2: never lower).
+    /// raise) and never lower it below `lowest` (0: to nothing; 1: only 2 → 1; 2: never lower),
+    /// except by the guarded raise `fullMarks`.
     public var highest: Int
     public var lowest: Int
     /// When the examples may give full marks to a line the checks give 1 (nil: never); see `FullMarks`.
@@ -110,22 +111,24 @@ public struct AnswerExamples: Sendable {
     /// phrase ("I understand your concern.", "还有其他的顾虑吗？") never gets full marks by
     /// resembling a good answer. `needs`: per step, checks that must have passed (a Confirm that
     /// does not restate the customer's content, a Process without the chosen strategy, stays at 1).
+    /// Only numbers are stored (the rule is copied into every scorer); the checks are `needs`.
     public struct FullMarks: Sendable, Equatable {
       public var agreement: Double
       public var closeEnough: Double
       public var margin: Double
       public var minWords: Double
-      public var needs: [String: [String]]
-      public init(agreement: Double, closeEnough: Double, margin: Double, minWords: Double, needs: [String: [String]] = [:]) {
+      public init(agreement: Double, closeEnough: Double, margin: Double, minWords: Double) {
         self.agreement = agreement
         self.closeEnough = closeEnough
         self.margin = margin
         self.minWords = minWords
-        self.needs = needs
       }
 
+      /// Per step, the checks a line must have passed to be raised to full marks.
+      public static let needs: [String: [String]] = ["confirm": ["restates"], "process": ["uses-strategy"]]
+
       /// Whether a line of `step` whose passed checks are `passed` may be raised to full marks.
-      public func allows(step: String, passed: Set<String>) -> Bool { (needs[step] ?? []).allSatisfy { passed.contains($0) } }
+      public func allows(step: String, passed: Set<String>) -> Bool { (Self.needs[step] ?? []).allSatisfy { passed.contains($0) } }
     }
 
     /// Graded-0 answers with at least `agreement` of the vote, the nearest at least `closeEnough` similar.
@@ -153,7 +156,7 @@ public struct AnswerExamples: Sendable {
     /// `StepRaiseDump`, round 7; see docs/drill-scoring.md, "Graded example answers" and "Round 7").
     public static let shipped = Rule(
       k: 7, minSimilarity: 0.1, agreement: 0.7, closeEnough: 0.2, highest: 1, lowest: 0,
-      fullMarks: FullMarks(agreement: 0.7, closeEnough: 0.15, margin: 0, minWords: 10, needs: ["confirm": ["restates"], "process": ["uses-strategy"]]),
+      fullMarks: FullMarks(agreement: 0.7, closeEnough: 0.15, margin: 0, minWords: 10),
       strongDown: StrongDown(agreement: 0.9, closeEnough: 0.2))
 
     /// The score after the examples: one point toward the expected grade when they agree
