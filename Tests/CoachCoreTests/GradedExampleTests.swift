@@ -23,6 +23,13 @@ import Testing
     return s
   }
 
+  /// The shipped rule without the stronger lowering (2 → 0), to see the one-point moves alone.
+  static var onePoint: AnswerExamples.Rule {
+    var r = AnswerExamples.Rule.shipped
+    r.strongDown = nil
+    return r
+  }
+
   static func checksAlone(_ step: String, _ text: String) -> DrillScorer.StepResult {
     scorer([], rule: nil).score(step: step, text: text, scenario: scenario, lang: .en)
   }
@@ -43,8 +50,10 @@ import Testing
     let alone = Self.checksAlone("sympathize", good)
     try #require(alone.score == 2)
     let zeros = [GradedAnswer(step: "sympathize", grade: 0, text: good)]
-    let lowered = Self.scorer(zeros).score(step: "sympathize", text: good, scenario: Self.scenario, lang: .en)
+    let lowered = Self.scorer(zeros, rule: Self.onePoint).score(step: "sympathize", text: good, scenario: Self.scenario, lang: .en)
     #expect(lowered.score == 1, "one point toward the example's grade, never a jump")
+    // The shipped rule lowers 2 to 0 only when graded-0 answers have nearly the whole vote, as here.
+    #expect(Self.scorer(zeros).score(step: "sympathize", text: good, scenario: Self.scenario, lang: .en).score == 0)
     #expect(lowered.moved?.from == 2 && lowered.moved?.to == 1)
     // The same checks as before: the examples add a line, they do not change a check.
     #expect(lowered.checks == alone.checks)
@@ -94,7 +103,7 @@ import Testing
     let text = "I hear you, the warehouse budget is tight."
     let example = "I hear you — the warehouse budget is tight everywhere this year."
     let answers = [GradedAnswer(step: "sympathize", grade: 0, text: example), GradedAnswer(step: "sympathize", grade: 0, text: text)]
-    let r = Self.scorer(answers).score(step: "sympathize", text: text, scenario: Self.scenario, lang: .en)
+    let r = Self.scorer(answers, rule: Self.onePoint).score(step: "sympathize", text: text, scenario: Self.scenario, lang: .en)
     let m = try #require(r.moved)
     #expect(m.examples.first?.text == text)
     #expect(m.examples.count == 2 && m.examples[1].text == example)

@@ -29,6 +29,9 @@ import Testing
     var checklist: Int
     var harmed: Bool
     var near: [ExampleIndex.Neighbour]
+    /// The answer's length (`AnswerExamples.words`), for the guarded raise to full marks; 0 when
+    /// a check the raise needs for the step failed (`Rule.FullMarks.needs`).
+    var words: Double = 0
   }
 
   static func item(
@@ -38,7 +41,8 @@ import Testing
     let r = scorer.score(step: step, text: text, strategies: strategies, scenario: scenario, lang: lang)
     let harmed = r.checks.contains { $0.kind == .harm && !$0.passed }
     let near = text.trimmingWhitespace.isEmpty ? [] : examples.nearest(step: step, text: text.trimmingWhitespace, k: 15, leavingOut: leavingOut)
-    return Item(set: set, kind: kind, step: step, grade: grade, checklist: r.score, harmed: harmed, near: near)
+    let allowed = AnswerExamples.Rule.shipped.fullMarks?.allows(step: step, passed: Set(r.checks.filter(\.passed).map(\.id))) ?? true
+    return Item(set: set, kind: kind, step: step, grade: grade, checklist: r.score, harmed: harmed, near: near, words: allowed ? AnswerExamples.words(text.trimmingWhitespace) : 0)
   }
 
   /// The items of a labelled LSCPA file (the development set or fresh3).
@@ -128,7 +132,7 @@ import Testing
             score = Int(((Double(i.checklist) + mean) / 2 + 0.5).rounded(.down))
           }
         } else {
-          score = rule.combine(checklist: i.checklist, harmed: i.harmed, AnswerExamples.expectation(near))
+          score = rule.combine(checklist: i.checklist, harmed: i.harmed, AnswerExamples.expectation(near), words: i.words)
         }
       }
       t.total += 1

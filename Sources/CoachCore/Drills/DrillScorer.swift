@@ -89,17 +89,20 @@ public struct DrillScorer: Sendable {
     var moved: ExampleMove? = nil
     if !trimmed.isEmpty, let rule = exampleRule, LSCPAStep(rawValue: step) != nil, !signals.gradedAnswers.isEmpty {
       let harmed = checks.contains { $0.kind == .harm && !$0.passed }
-      (score, moved) = Self.withExamples(score, harmed: harmed, step: step, text: trimmed, examples: AnswerExamples.cached(signals), rule: rule)
+      let passed = Set(checks.filter(\.passed).map(\.id))
+      (score, moved) = Self.withExamples(
+        score, harmed: harmed, step: step, text: trimmed, examples: AnswerExamples.cached(signals), rule: rule, fullMarksAllowed: rule.fullMarks?.allows(step: step, passed: passed) ?? false)
     }
     return StepResult(step: step, score: score, checks: checks, better: better, moved: moved)
   }
 
   /// The checks' score after the graded example answers of `step` (see `AnswerExamples.Rule`),
   /// and, when they moved it, the nearest answers with the grade that moved it and the words shared.
-  static func withExamples(_ checklist: Int, harmed: Bool, step: String, text: String, examples: AnswerExamples, rule: AnswerExamples.Rule) -> (Int, ExampleMove?) {
+  /// `fullMarksAllowed`: the checks the rule's guarded raise needs for this step passed (see `Rule.FullMarks.needs`).
+  static func withExamples(_ checklist: Int, harmed: Bool, step: String, text: String, examples: AnswerExamples, rule: AnswerExamples.Rule, fullMarksAllowed: Bool = true) -> (Int, ExampleMove?) {
     let near = examples.nearest(step: step, text: text, k: rule.k, minSimilarity: rule.minSimilarity)
     let e = AnswerExamples.expectation(near)
-    let after = rule.combine(checklist: checklist, harmed: harmed, e)
+    let after = rule.combine(checklist: checklist, harmed: harmed, e, words: fullMarksAllowed ? AnswerExamples.words(text) : 0)
     guard after != checklist, let e else { return (checklist, nil) }
     let shown = near.filter { $0.label == String(e.grade) }.prefix(2).map { n -> ExampleIndex.Neighbour in
       var n = n

@@ -111,7 +111,17 @@ public struct DrillView: Sendable {
       if !c.passed, let note = c.note { out.append("\n" + Wrap.text(note, width: width, indent: "    ")) }
       if advice, !c.passed, let a = c.advice { out.append("\n" + Wrap.text(a, width: width, indent: "    "), .dim) }
     }
-    if let m = r.moved { out.append("\n" + hang("  ↕ ", m.sentence(l.lang), indent: "    "), .dim) }
+    if let m = r.moved {
+      // Lowered although every check passed: say so, or the rep sees six ✓ and 1/2 with no reason.
+      if m.to < m.from, !r.checks.isEmpty, r.checks.allSatisfy(\.passed) {
+        out.append(
+          "\n"
+            + hang(
+              "  ", l.t("The checks found nothing missing, but trainers graded answers like this one lower.", "各项检查都没有发现缺漏，但培训师给类似的回答打分更低。"),
+              indent: "    "))
+      }
+      out.append("\n" + hang("  ↕ ", m.sentence(l.lang), indent: "    "), .dim)
+    }
     if advice, r.score < 2, let better = r.better {
       out.append("\n" + hang("  " + l.t("Better: ", "更好的说法："), "“" + better + "”", indent: "    "), .accent)
     }

@@ -95,32 +95,102 @@ public struct AnswerExamples: Sendable {
     /// The nearest answer with the winning grade must be at least this similar.
     public var closeEnough: Double
     /// The examples never raise a score above `highest` (2: to full marks; 1: only 0 → 1; 0: never
-    /// raise) and never lower it below `lowest` (0: to nothing; 1: only 2 → 1; 2: never lower).
+    /// raise) and never lower it below `lowest` (0: to nothing; 1: only 2 → 1; 2: never lower),
+    /// except by the guarded raise `fullMarks`.
     public var highest: Int
     public var lowest: Int
+    /// When the examples may give full marks to a line the checks give 1 (nil: never); see `FullMarks`.
+    public var fullMarks: FullMarks? = nil
+    /// When graded-0 answers agree this strongly, a line the checks give 2 goes to 0, not 1 (nil: one point only).
+    public var strongDown: StrongDown? = nil
 
-    public init(k: Int, minSimilarity: Double, agreement: Double, closeEnough: Double, highest: Int = 2, lowest: Int = 0) {
+    /// The guarded raise to 2: the checks gave 1 (every essential check passed, no harm done),
+    /// the graded-2 answers have at least `agreement` of the vote, the nearest of them is at least
+    /// `closeEnough` similar, no answer graded 0 or 1 is nearer than that one less `margin`, and
+    /// the line has at least `minWords` words (a Chinese character counts half a word) — a stock
+    /// phrase ("I understand your concern.", "还有其他的顾虑吗？") never gets full marks by
+    /// resembling a good answer. `needs`: per step, checks that must have passed (a Confirm that
+    /// does not restate the customer's content, a Process without the chosen strategy, stays at 1).
+    /// Only numbers are stored (the rule is copied into every scorer); the checks are `needs`.
+    public struct FullMarks: Sendable, Equatable {
+      public var agreement: Double
+      public var closeEnough: Double
+      public var margin: Double
+      public var minWords: Double
+      public init(agreement: Double, closeEnough: Double, margin: Double, minWords: Double) {
+        self.agreement = agreement
+        self.closeEnough = closeEnough
+        self.margin = margin
+        self.minWords = minWords
+      }
+
+      /// Per step, the checks a line must have passed to be raised to full marks.
+      public static let needs: [String: [String]] = ["confirm": ["restates"], "process": ["uses-strategy"]]
+
+      /// Whether a line of `step` whose passed checks are `passed` may be raised to full marks.
+      public func allows(step: String, passed: Set<String>) -> Bool { (Self.needs[step] ?? []).allSatisfy { passed.contains($0) } }
+    }
+
+    /// Graded-0 answers with at least `agreement` of the vote, the nearest at least `closeEnough` similar.
+    public struct StrongDown: Sendable, Equatable {
+      public var agreement: Double
+      public var closeEnough: Double
+      public init(agreement: Double, closeEnough: Double) {
+        self.agreement = agreement
+        self.closeEnough = closeEnough
+      }
+    }
+
+    public init(k: Int, minSimilarity: Double, agreement: Double, closeEnough: Double, highest: Int = 2, lowest: Int = 0, fullMarks: FullMarks? = nil, strongDown: StrongDown? = nil) {
       self.k = k
       self.minSimilarity = minSimilarity
       self.agreement = agreement
       self.closeEnough = closeEnough
       self.highest = highest
       self.lowest = lowest
+      self.fullMarks = fullMarks
+      self.strongDown = strongDown
     }
 
-    /// The shipped rule (chosen by `GradedExampleTuningTests`' grid on tuning data; see
-    /// docs/drill-scoring.md, "Graded example answers").
-    public static let shipped = Rule(k: 7, minSimilarity: 0.1, agreement: 0.7, closeEnough: 0.2, highest: 1, lowest: 0)
+    /// The shipped rule (chosen on tuning data by `GradedExampleTuningTests`' grid, round 6, and
+    /// `StepRaiseDump`, round 7; see docs/drill-scoring.md, "Graded example answers" and "Round 7").
+    public static let shipped = Rule(
+      k: 7, minSimilarity: 0.1, agreement: 0.7, closeEnough: 0.2, highest: 1, lowest: 0,
+      fullMarks: FullMarks(agreement: 0.7, closeEnough: 0.15, margin: 0, minWords: 10),
+      strongDown: StrongDown(agreement: 0.9, closeEnough: 0.2))
 
     /// The score after the examples: one point toward the expected grade when they agree
     /// strongly enough and are close enough, within `lowest…highest`; a failed harm check
-    /// (`harmed`) keeps 0 whatever the examples say.
-    public func combine(checklist: Int, harmed: Bool, _ e: Expectation?) -> Int {
-      guard !harmed, let e, e.share >= agreement, e.closest >= closeEnough, e.grade != checklist else { return harmed ? 0 : checklist }
+    /// (`harmed`) keeps 0 whatever the examples say. `words` is the line's length (see
+    /// `AnswerExamples.words`), for the guarded raise to full marks.
+    public func combine(checklist: Int, harmed: Bool, _ e: Expectation?, words: Double = 0) -> Int {
+      guard !harmed, let e else { return harmed ? 0 : checklist }
+      if checklist == 1, e.grade == 2, let f = fullMarks, e.share >= f.agreement, e.closest >= f.closeEnough, words >= f.minWords,
+        (e.neighbours.filter { Int($0.label) != 2 }.map(\.similarity).max() ?? 0) <= e.closest - f.margin
+      {
+        return 2
+      }
+      guard e.share >= agreement, e.closest >= closeEnough, e.grade != checklist else { return checklist }
       if e.grade > checklist, checklist + 1 <= highest { return checklist + 1 }
-      if e.grade < checklist, checklist - 1 >= lowest { return checklist - 1 }
+      if e.grade < checklist, checklist - 1 >= lowest {
+        if checklist == 2, e.grade == 0, let d = strongDown, e.share >= d.agreement, e.closest >= d.closeEnough, lowest == 0 { return 0 }
+        return checklist - 1
+      }
       return checklist
     }
+  }
+
+  /// A line's length for `Rule.FullMarks`: its words, a Chinese character counting half a word.
+  public static func words(_ text: String) -> Double {
+    var n = 0.0
+    for t in Tokenizer.tokens(TextMatcher.normalise(text)) {
+      switch t.kind {
+      case .word: n += 1
+      case .cjk: n += 0.5
+      case .punct: break
+      }
+    }
+    return n
   }
 
   /// Indexes built once per playbook (usually one per language and process), found again by the
