@@ -113,4 +113,18 @@ import Testing
     #expect(valueCues("三年后，这个项目做成了对您的部门意味着什么？", .zh) > 0)
     #expect(classify("A year from now, how would you know this was worth the investment?", .en).type == .value)
   }
+
+  /// Stored as an open discovery question, a check for other concerns is not stored in silence:
+  /// the flow shows its own advice (closed on purpose, right at Confirm), not "open it up".
+  @Test func aConcernCheckInTheOpenSlotIsFlagged() {
+    let book = Self.en
+    let plan = FlowTests.plan()
+    let flow = QuestionFlow(book: book, signals: [.en: book], l: FlowTests.l)
+    _ = flow.start(FlowTests.context(plan, book: book))
+    let asked = flow.accept("Is there anything else holding you back?", FlowTests.context(plan, book: book))
+    let shown = FlowTests.describe(asked[0])
+    #expect(shown.contains("does not read as an open question"))
+    #expect(shown.contains("Check for other concerns"))
+    #expect(!shown.contains("Open it up"))
+  }
 }
