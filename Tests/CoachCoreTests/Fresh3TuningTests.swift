@@ -192,7 +192,10 @@ import Testing
     // Round 6 (the examples may overrule a closed cue; checks of the rep's own record; examples5,
     // ~720 more trainer-written wordings per task and language): en 145/160 = 91 %, 150/160 = 94 %
     // (closed recall 29/32, precision 29/29); zh 145/160 = 91 %, 143/160 = 89 % (30/32, 30/36).
-    .en: Floors(category: 0.88, questionType: 0.92),
-    .zh: Floors(category: 0.88, questionType: 0.87),
+    // Round 7 (examples6; approver half-weight and question form in English; tester fixes): en
+    // 148/160 = 93 %, 151/160 = 94 % (closed recall 31/32, precision 31/33); zh 144/160 = 90 %,
+    // 145/160 = 91 % (30/32, 30/35).
+    .en: Floors(category: 0.90, questionType: 0.92),
+    .zh: Floors(category: 0.88, questionType: 0.89),
   ]
 }

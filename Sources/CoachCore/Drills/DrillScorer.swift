@@ -145,10 +145,13 @@ public struct DrillScorer: Sendable {
       evidence += quotes((signals.weakQuestions.first { $0.id == w.id }?.signals ?? []).filter { m.matches($0) }, in: text, l: l)
     }
     let passed = !text.isEmpty && result.type == wanted && result.weaknesses.isEmpty
+    var advice = result.weaknesses.first?.advice ?? local.questionType(wanted)?.improve
+    // A closed question: the playbook's nearest question of the type asked for is a model too.
+    if result.weaknesses.first?.id == "closed", let n = result.models[wanted], let a = advice { advice = a + " " + QuestionFeedback.modelLine(n.text, l: l) }
     var c = Check(
       id: "reads-as-type", passed: passed, evidence: Array(Self.unique(evidence).prefix(3)),
       description: l.t("Reads as the type asked for: ", "读起来是要求的类型：") + labels.questionType(wanted),
-      advice: result.weaknesses.first?.advice ?? local.questionType(wanted)?.improve, kind: .essential)
+      advice: advice, kind: .essential)
     if !passed, !text.isEmpty {
       var reading: [String] = []
       if let type = result.type, type != wanted { reading.append(labels.questionType(type)) }

@@ -114,7 +114,8 @@ public final class QuestionFlow: Flow {
     }
     // A question that reads as another type than this slot's is not stored here in silence.
     guard let result = classify(text) else { return add(text, as: type, announce: false) }
-    let closed = type == .open && result.weaknesses.contains { $0.id == "closed" }
+    // A check for other concerns is closed too: as an open discovery question it would close the talk.
+    let closed = type == .open && result.weaknesses.contains { $0.id == "closed" || $0.id == "concern-check" }
     // A close call that the slot's type shares is no disagreement.
     let top = result.type.flatMap { result.scores[$0] } ?? 0
     let detected = result.type.flatMap { $0 == type || (result.scores[type] ?? 0) >= top ? nil : $0 }

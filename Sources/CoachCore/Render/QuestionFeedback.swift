@@ -7,6 +7,11 @@ public enum QuestionFeedback {
     return Lang.detect(text) == lang ? result : QuestionClassifier.explain(result, in: book)
   }
 
+  /// "A question from the playbook to model it on: “…”", in `l`'s language.
+  public static func modelLine(_ text: String, l: L10n) -> String {
+    l.t("A question from the playbook to model it on: “\(text)”", "可以照着教材里的这个问题改：“\(text)”")
+  }
+
   public static func render(_ r: QuestionClassifier.Result, book: Playbook, intended: QuestionType?, l: L10n, width: Int) -> StyledText {
     let labels = Labels(book, l)
     var out = StyledText()
@@ -23,6 +28,11 @@ public enum QuestionFeedback {
       // Closed because of the playbook's closed examples: the nearest one is the evidence.
       if i == 0, r.type == nil { for reason in r.reasons { out.append("\n" + Wrap.text("• " + reason, width: width, indent: "  ")) } }
       if let advice = w.advice { out.append("\n" + Wrap.text(advice, width: width, indent: "  ")) }
+      // The advice's rewrite is one fixed example; the playbook's nearest question of the type
+      // wanted (open unless another was asked for) is a model closer to this one.
+      if w.id == "closed", r.type == nil, let n = r.models[intended ?? .open] {
+        out.append("\n" + Wrap.text(modelLine(n.text, l: l), width: width, indent: "  "))
+      }
     }
     let target = intended ?? (r.weaknesses.isEmpty ? nil : r.type)
     if let target, target != r.type || !r.weaknesses.isEmpty, let info = book.questionType(target), let improve = info.improve {

@@ -64,6 +64,15 @@ public struct CategorySuggester: Sendable {
       let shared = weights.wordingKeys ? keyed.filter { wordingKeys[c.id]?.contains($0.0) == true && seen.insert($0.0).inserted }.map(\.1) : []
       cues.append((c, total + shared.count, e.matched, shared))
     }
+    // An approver named inside another concern is weak evidence for decision: when decision's only
+    // cues name who approves and another category's own cues are strong, decision's cues count less.
+    if weights.approverFactor < 1, let d = cues.firstIndex(where: { $0.0.id == .decision }) {
+      let ids = Set(cues[d].2.compactMap(\.id))
+      let strongest = cues.filter { $0.0.id != .decision }.map(\.1).max() ?? 0
+      if !ids.isEmpty, ids.isSubset(of: Self.approverSignals), Double(strongest) >= weights.strongConcern {
+        cues[d].1 = Int((Double(cues[d].1) * weights.approverFactor).rounded(.down))
+      }
+    }
     // The examples vote next to the cues (unless no cue fired and they may not decide alone).
     let votes = anyCue || weights.votesAlone ? weights.votes(near) : [:]
     var scored: [(CategoryInfo, Double, [Signal], [String])] = []
@@ -103,6 +112,9 @@ public struct CategorySuggester: Sendable {
     }
     return (total, matched)
   }
+
+  /// Decision signals that only name who approves or decides (not the contact's own authority limit).
+  static let approverSignals: Set<String> = ["others-decide", "decision-words", "people-words"]
 
   /// Words that turn from a concession to the objection itself.
   static let turns = [" but ", ", but", " however", " yet ", " though,", "但是", "但", "可是", ",可", "不过", "只是", "然而"]

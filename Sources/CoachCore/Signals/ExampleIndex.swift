@@ -37,14 +37,19 @@ public struct ExampleIndex: Sendable {
   /// build). Each feature's text is now hashed once; the rest works on sorted arrays of numbers.
   /// The weights, and the order they are summed in, are the same as before, so every similarity is
   /// bit for bit what it was.
-  public init(_ labelled: [(label: String, text: String)]) {
+  /// How much the question's form weighs (`0:` features: its opening words in English, its
+  /// question words and ending in Chinese) against a word; 0 leaves them out (objections, answers).
+  public let formWeight: Double
+
+  public init(_ labelled: [(label: String, text: String)], formWeight: Double = 0) {
+    self.formWeight = formWeight
     var firstSeen: [String: Int] = [:]
     var keys: [String] = []
     var lists: [[Int]] = []
     lists.reserveCapacity(labelled.count)
     for l in labelled {
       var ids: [Int] = []
-      Self.eachFeature(l.text) { k in
+      Self.eachFeature(l.text, form: formWeight > 0) { k in
         if let id = firstSeen[k] {
           ids.append(id)
         } else {
@@ -60,6 +65,7 @@ public struct ExampleIndex: Sendable {
     for (r, id) in order.enumerated() { rank[id] = r }
     featureNumber = firstSeen.mapValues { rank[$0] }
     let isPair = order.map { keys[$0].hasPrefix("2:") }
+    let isForm = order.map { keys[$0].hasPrefix("0:") }
     // Each example's features as (number, count), in sorted order.
     var df = [Int](repeating: 0, count: keys.count)
     var counted: [[(Int, Int)]] = []
@@ -89,7 +95,7 @@ public struct ExampleIndex: Sendable {
       ws.reserveCapacity(pairs.count)
       var norm = 0.0
       for (f, c) in pairs {
-        let w = (c == 1 ? 1 : 1 + Self.ln(Double(c))) * idf[f] * (isPair[f] ? Self.pairWeight : 1)
+        let w = (c == 1 ? 1 : 1 + Self.ln(Double(c))) * idf[f] * (isPair[f] ? Self.pairWeight : 1) * (isForm[f] ? formWeight : 1)
         ws.append(w)
         norm += w * w
       }
@@ -127,7 +133,7 @@ public struct ExampleIndex: Sendable {
     // In a fixed order (a dictionary's order differs between runs), so sums round the same way every time.
     for k in counts.keys.sorted() {
       let c = counts[k]!
-      let w = (c == 1 ? 1 : 1 + Self.ln(Double(c))) * (featureNumber[k].map { idf[$0] } ?? unseenIDF) * (k.hasPrefix("2:") ? Self.pairWeight : 1)
+      let w = (c == 1 ? 1 : 1 + Self.ln(Double(c))) * (featureNumber[k].map { idf[$0] } ?? unseenIDF) * (k.hasPrefix("2:") ? Self.pairWeight : 1) * (k.hasPrefix("0:") ? formWeight : 1)
       v[k] = w
       norm += w * w
     }
@@ -142,15 +148,32 @@ public struct ExampleIndex: Sendable {
   /// The features of one line: `1:stem` for each English word, `2:stem stem` for each pair of
   /// neighbouring words in one clause, `1:字` for each Chinese character that is not a function
   /// character, `2:字字` for each pair of neighbouring characters; "?" counts as a word.
-  static func features(_ text: String) -> [String: Int] {
+  static func features(_ text: String, form: Bool = false) -> [String: Int] {
     var out: [String: Int] = [:]
-    eachFeature(text) { out[$0, default: 0] += 1 }
+    eachFeature(text, form: form) { out[$0, default: 0] += 1 }
     return out
   }
 
+  /// Chinese words that give a question its form (what it asks for, and how it ends).
+  static let chineseForm = ["什么", "怎么", "怎样", "如何", "为什么", "哪", "多少", "多大", "多长", "几", "是不是", "有没有", "能不能", "会不会", "要不要", "对吗", "对吧", "是吗", "吗", "呢", "吧", "介绍", "说说", "讲讲", "谈谈", "意味", "价值", "成功"]
+
+  /// The form of a question, as `0:` features: in English its first word and first two words
+  /// (stems: "how is", "do you", "what would"); in Chinese each question word or ending it has.
+  static func eachFormFeature(_ toks: [Token], _ text: String, _ body: (String) -> Void) {
+    let words = toks.prefix { $0.kind == .word }.prefix(2).map { isNumber($0.text) ? "#" : $0.stem }
+    if toks.first?.kind == .word, let first = words.first {
+      body("0:" + first)
+      if words.count == 2 { body("0:" + first + " " + words[1]) }
+      return
+    }
+    for w in chineseForm where text.contains(w) { body("0:" + w) }
+  }
+
   /// Each feature of a line in the order met, once per occurrence (see `features`).
-  static func eachFeature(_ text: String, _ body: (String) -> Void) {
-    let toks = Tokenizer.tokens(TextMatcher.normalise(text))
+  static func eachFeature(_ text: String, form: Bool = false, _ body: (String) -> Void) {
+    let normalised = TextMatcher.normalise(text)
+    let toks = Tokenizer.tokens(normalised)
+    if form { eachFormFeature(toks, normalised, body) }
     var prev: Token? = nil
     var prevKey = ""
     for t in toks {
@@ -183,7 +206,7 @@ public struct ExampleIndex: Sendable {
   /// examples whose text is in `leavingOut` (so a measurement never lets an item vote for itself).
   /// `shared` is left empty here: `sharedWords` fills it for the one example that is shown.
   public func nearest(_ text: String, k: Int, leavingOut: Set<String> = []) -> [Neighbour] {
-    let q = vector(Self.features(text))
+    let q = vector(Self.features(text, form: formWeight > 0))
     guard !q.isEmpty else { return [] }
     var dots = [Double](repeating: 0, count: examples.count)
     for key in q.keys.sorted() { for (i, x) in featureNumber[key].map({ postings[$0] }) ?? [] { dots[i] += q[key]! * x } }
@@ -241,10 +264,10 @@ public struct ExampleIndex: Sendable {
 public enum ExampleIndexCache {
   static let cache = Mutex<[String: ExampleIndex]>([:])
 
-  public static func index(_ labelled: [(label: String, text: String)]) -> ExampleIndex {
-    let key = labelled.map { $0.label + "\u{1}" + $0.text }.joined(separator: "\u{2}")
+  public static func index(_ labelled: [(label: String, text: String)], formWeight: Double = 0) -> ExampleIndex {
+    let key = "\(formWeight)\u{3}" + labelled.map { $0.label + "\u{1}" + $0.text }.joined(separator: "\u{2}")
     if let hit = cache.withLock({ $0[key] }) { return hit }
-    let built = ExampleIndex(labelled)
+    let built = ExampleIndex(labelled, formWeight: formWeight)
     cache.withLock { $0[key] = built }
     return built
   }

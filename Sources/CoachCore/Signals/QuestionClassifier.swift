@@ -12,16 +12,20 @@ public struct QuestionClassifier: Sendable {
   public var weights: SimilarityWeights
   let lang: Lang
 
-  public init(book: Playbook) {
+  public init(book: Playbook) { self.init(book: book, weights: SimilarityWeights.questions(book.lang)) }
+
+  /// With other weights (a measurement of another setting; `formWeight` changes the index).
+  init(book: Playbook, weights: SimilarityWeights) {
     types = book.questionTypes
     weak = book.weakQuestions
     lang = book.lang
-    weights = SimilarityWeights.questions(book.lang)
+    self.weights = weights
     // Closed questions the playbook lists (`weak: closed`, `compareWith`) are examples too: when
     // their vote outweighs every type, the question is closed.
     let closedExamples = book.weakQuestions.first { $0.id == "closed" }?.compareWith ?? []
     index = ExampleIndexCache.index(
-      book.questionTypes.flatMap { t in (t.examples + t.compareWith).map { (label: t.id.rawValue, text: $0) } } + closedExamples.map { (label: "closed", text: $0) })
+      book.questionTypes.flatMap { t in (t.examples + t.compareWith).map { (label: t.id.rawValue, text: $0) } } + closedExamples.map { (label: "closed", text: $0) },
+      formWeight: weights.formWeight)
   }
 
   public struct Result: Sendable, Equatable {
@@ -42,6 +46,8 @@ public struct QuestionClassifier: Sendable {
     public var leadsTheWitness: Bool { weaknesses.contains { $0.id == "leading-the-witness" } }
     /// The playbook's example of the winning type closest to the question (the first reason says so).
     public var nearest: ExampleIndex.Neighbour? = nil
+    /// A question with no type: the nearest example of each type, a model to rewrite it on.
+    public var models: [QuestionType: ExampleIndex.Neighbour] = [:]
   }
 
   public func classify(_ question: String) -> Result { classify(question, leavingOut: []) }
@@ -59,7 +65,9 @@ public struct QuestionClassifier: Sendable {
     let best = types.map(\.id).max { (scores[$0] ?? 0) < (scores[$1] ?? 0) }
     let top = best.flatMap { scores[$0] } ?? 0
     // The type: the cue points plus the nearest examples' vote; the playbook's order breaks a tie.
-    let near = index.nearest(question, k: weights.k, leavingOut: leavingOut)
+    // The nearest 60 (one search): the first k vote, and a question with no type finds a model of each type among them.
+    let wide = index.nearest(question, k: max(weights.k, 60), leavingOut: leavingOut)
+    let near = Array(wide.prefix(weights.k))
     let votes = top > 0 || weights.votesAlone ? weights.votes(near) : [:]
     let points = Dictionary(uniqueKeysWithValues: types.map { ($0.id, weights.cues * Double(scores[$0.id] ?? 0) + (votes[$0.id.rawValue] ?? 0)) })
     let bestPoints = points.values.max() ?? 0
@@ -93,13 +101,21 @@ public struct QuestionClassifier: Sendable {
     let closed = (closedByCues && !overruled) || leads || !m.passes(.content) || closedByExamples
     if closed { winner = nil }
     var weaknesses: [WeakQuestion] = []
-    for w in weak {
+    for w in weak where w.id != "concern-check" {
       let (total, _) = m.score(w.signals)
       guard total > 0 else { continue }
       if w.id == "closed" ? closed : (w.id == "leading-the-witness" || total >= top) { weaknesses.append(w) }
     }
     if closed, closedScore > 0 || closedByExamples, !weaknesses.contains(where: { $0.id == "closed" }), let w = weak.first(where: { $0.id == "closed" }) {
       weaknesses.insert(w, at: 0)
+    }
+    // A check for other concerns ("Is there anything else holding you back?", "还有别的顾虑吗？")
+    // is closed on purpose — at Confirm, or to close a topic, a yes or no is what it asks for — so
+    // it gets its own advice, not "open it up".
+    if closed, let check = weak.first(where: { $0.id == "concern-check" }), m.score(check.signals).total > 0,
+      let i = weaknesses.firstIndex(where: { $0.id == "closed" })
+    {
+      weaknesses[i] = check
     }
     let winning = winner.flatMap { matched[$0] } ?? []
     var r = Result(
@@ -111,6 +127,14 @@ public struct QuestionClassifier: Sendable {
       n.shared = ExampleIndex.sharedWords(question, n.text)
       r.nearest = n
       r.reasons = [SimilarityWeights.sentence(n, lang: lang)]
+    }
+    if closed {
+      for n in wide where n.similarity >= weights.showAt && n.similarity < SimilarityWeights.sameWords {
+        guard let t = QuestionType(rawValue: n.label), r.models[t] == nil else { continue }
+        var n = n
+        n.shared = ExampleIndex.sharedWords(question, n.text)
+        r.models[t] = n
+      }
     }
     if let winner, var n = near.first(where: { $0.label == winner.rawValue }), n.similarity >= weights.showAt {
       n.shared = ExampleIndex.sharedWords(question, n.text)

@@ -238,9 +238,35 @@ public struct TextMatcher: Sendable {
   var contentChars: Int { _tokens.filter { $0.kind == .cjk && !Self.functionChars.contains($0.text) }.count }
 
   /// More than a bare prompt: two content words, or four Chinese characters that are not function words.
+  /// A question of five words or more with one content word has content too ("What would make
+  /// this a success for you?"). A line that ends in a bare prompt ("…, and?", "…。然后呢？") has
+  /// none, whatever comes before it: the restatement is not what it asks about.
   var hasContent: Bool {
-    let words = _tokens.filter { $0.kind == .word && !Self.stopwords.contains($0.text) && !["tell", "more", "else", "elaborate", "explain"].contains($0.text) }.count
-    return words >= 2 || contentChars >= 4
+    if endsInBarePrompt { return false }
+    let words = _tokens.filter { $0.kind == .word && !Self.stopwords.contains($0.text) && !["tell", "more", "else", "elaborate", "explain", "please", "continue"].contains($0.text) }.count
+    let all = _tokens.filter { $0.kind == .word }.count
+    return words >= 2 || contentChars >= 4 || (words == 1 && all >= 5)
+  }
+
+  /// The words of a bare prompt: "And?", "And then?", "So?", "What else?", "Go on?", "然后呢？", "还有呢？".
+  static let promptWords: Set<String> = ["and", "then", "so", "what", "else", "tell", "me", "more", "go", "on", "oh", "hmm", "please", "continue"]
+  static let promptChars: Set<String> = Set("然后呢还有接着说嗯哦啊那么再继续".map { String($0) })
+
+  /// The line's last question, after a lead-in (cut at the last sentence end, comma or dash before
+  /// it), is a bare prompt.
+  var endsInBarePrompt: Bool {
+    guard let q = _tokens.lastIndex(where: { $0.kind == .punct && $0.text == "?" }), q > 0 else { return false }
+    let marks: Set<String> = [".", "!", ";", ":", ",", "-", "–", "—"]
+    guard let cut = _tokens[..<q].lastIndex(where: { $0.kind == .punct && marks.contains($0.text) }), cut > 0 else { return false }
+    let prompt = _tokens[(cut + 1)..<q]
+    guard !prompt.isEmpty, prompt.count <= 4 else { return false }
+    return prompt.allSatisfy { t in
+      switch t.kind {
+      case .word: return Self.promptWords.contains(t.text)
+      case .cjk: return Self.promptChars.contains(t.text)
+      case .punct: return false
+      }
+    }
   }
 
   /// Figures written as words ("eight stores for eight weeks", "within ten days"); not "one",
