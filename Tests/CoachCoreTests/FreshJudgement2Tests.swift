@@ -19,8 +19,10 @@ import Testing
       // 7 of 8 excellent; zh 90% / 73% / 61%, gamed 31%, 8 of 8.
       // Round 6 (closed overrule, fifth batch of examples, graded example answers): en 93% / 81% / 66%, gamed 18%,
       // 7 of 8 excellent; zh 91% / 80% / 61%, gamed 23%, 8 of 8.
-      .en: HeldOutSet.Floors(category: 0.90, questionType: 0.78, steps: 0.62, gamedAverage: 22, excellentMisses: 1),
-      .zh: HeldOutSet.Floors(category: 0.88, questionType: 0.77, steps: 0.57, gamedAverage: 27, excellentMisses: 0),
+      // Round 7 (guarded raise to full marks, batch 6 of examples; measured once after the round):
+      // en 90% / 84% / 68%, gamed 16%, 7 of 8 excellent; zh 92% / 78% / 64%, gamed 25%, 8 of 8.
+      .en: HeldOutSet.Floors(category: 0.90, questionType: 0.78, steps: 0.65, gamedAverage: 22, excellentMisses: 1),
+      .zh: HeldOutSet.Floors(category: 0.88, questionType: 0.77, steps: 0.61, gamedAverage: 27, excellentMisses: 0),
     ])
 
   @Test(arguments: [Lang.en, Lang.zh]) func objectionCategories(lang: Lang) { Self.set.objectionCategories(lang) }

@@ -18,8 +18,10 @@ import Testing
       // After round 5: en 83% / 85% / 75%, gamed 22%, 6 of 6; zh 89% / 91% / 68%, gamed 32%, 6 of 6.
       // Round 6 (closed overrule, fifth batch of examples, graded example answers): en 88% / 91% / 78%, gamed 18%,
       // 6 of 6 excellent; zh 90% / 94% / 71%, gamed 24%, 6 of 6.
-      .en: HeldOutSet.Floors(category: 0.85, questionType: 0.88, steps: 0.74, gamedAverage: 22, excellentMisses: 0),
-      .zh: HeldOutSet.Floors(category: 0.87, questionType: 0.91, steps: 0.67, gamedAverage: 28, excellentMisses: 0),
+      // Round 7 (guarded raise to full marks, batch 6 of examples; measured once after the round):
+      // en 89% / 89% / 79%, gamed 10%, 6 of 6 excellent; zh 92% / 94% / 75%, gamed 26%, 6 of 6.
+      .en: HeldOutSet.Floors(category: 0.85, questionType: 0.88, steps: 0.76, gamedAverage: 22, excellentMisses: 0),
+      .zh: HeldOutSet.Floors(category: 0.87, questionType: 0.91, steps: 0.72, gamedAverage: 28, excellentMisses: 0),
     ])
 
   @Test(arguments: [Lang.en, Lang.zh]) func objectionCategories(lang: Lang) { Self.set.objectionCategories(lang) }

@@ -17,8 +17,10 @@ import Testing
       // steps 79 %, gamed 16 %, 6 of 6 excellent; zh 93 % / 74 % / 70 %, gamed 22 %, 5 of 6.
       // Round 6 (closed overrule, fifth batch of examples, graded example answers): en 84% / 90% / 81%, gamed 12%,
       // 6 of 6 excellent; zh 93% / 86% / 71%, gamed 20%, 5 of 6 (measured once after the round).
-      .en: HeldOutSet.Floors(category: 0.81, questionType: 0.87, steps: 0.77, gamedAverage: 16, excellentMisses: 0),
-      .zh: HeldOutSet.Floors(category: 0.90, questionType: 0.83, steps: 0.67, gamedAverage: 24, excellentMisses: 1),
+      // Round 7 (guarded raise to full marks, batch 6 of examples; measured once after the round):
+      // en 88% / 92% / 84%, gamed 12%, 6 of 6 excellent; zh 92% / 86% / 76%, gamed 16%, 5 of 6.
+      .en: HeldOutSet.Floors(category: 0.81, questionType: 0.87, steps: 0.81, gamedAverage: 16, excellentMisses: 0),
+      .zh: HeldOutSet.Floors(category: 0.90, questionType: 0.83, steps: 0.73, gamedAverage: 24, excellentMisses: 1),
     ])
 
   @Test(arguments: [Lang.en, Lang.zh]) func objectionCategories(lang: Lang) { Self.set.objectionCategories(lang) }

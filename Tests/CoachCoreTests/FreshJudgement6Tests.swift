@@ -16,8 +16,11 @@ import Testing
       // Measured 2026-12-07 on main before round 7 (8bdded6 and a validation fix): en category 91 %,
       // question type 88 %, steps 68 %, gamed 34 %, 5 of 6 excellent; zh 93 % / 93 % / 71 %,
       // gamed 22 %, 6 of 6.
-      .en: HeldOutSet.Floors(category: 0.88, questionType: 0.85, steps: 0.65, gamedAverage: 37, excellentMisses: 1),
-      .zh: HeldOutSet.Floors(category: 0.90, questionType: 0.90, steps: 0.68, gamedAverage: 25, excellentMisses: 0),
+      // Round 7 (guarded raise to full marks, batch 6 of examples, form-over-topic in English):
+      // en 89 % / 85 % / 70 %, gamed 28 %, 5 of 6 excellent; zh 92 % / 92 % / 75 %, gamed 18 %,
+      // 6 of 6 (measured once after the round).
+      .en: HeldOutSet.Floors(category: 0.86, questionType: 0.82, steps: 0.67, gamedAverage: 31, excellentMisses: 1),
+      .zh: HeldOutSet.Floors(category: 0.89, questionType: 0.89, steps: 0.72, gamedAverage: 21, excellentMisses: 0),
     ])
 
   @Test(arguments: [Lang.en, Lang.zh]) func objectionCategories(lang: Lang) { Self.set.objectionCategories(lang) }

@@ -19,8 +19,10 @@ import Testing
       // (one excellent set lost by round 5's LSCPA changes); zh 89% / 88% / 74%, gamed 28%, 8 of 8.
       // Round 6 (closed overrule, fifth batch of examples, graded example answers): en 90% / 90% / 69%, gamed 11%,
       // 7 of 8 excellent; zh 90% / 93% / 73%, gamed 20%, 8 of 8.
-      .en: HeldOutSet.Floors(category: 0.87, questionType: 0.87, steps: 0.66, gamedAverage: 15, excellentMisses: 1),
-      .zh: HeldOutSet.Floors(category: 0.87, questionType: 0.90, steps: 0.70, gamedAverage: 24, excellentMisses: 0),
+      // Round 7 (guarded raise to full marks, batch 6 of examples; measured once after the round):
+      // en 91% / 92% / 73%, gamed 10%, 8 of 8 excellent; zh 88% / 93% / 78%, gamed 18%, 8 of 8.
+      .en: HeldOutSet.Floors(category: 0.87, questionType: 0.87, steps: 0.70, gamedAverage: 15, excellentMisses: 1),
+      .zh: HeldOutSet.Floors(category: 0.87, questionType: 0.90, steps: 0.75, gamedAverage: 24, excellentMisses: 0),
     ])
 
   @Test(arguments: [Lang.en, Lang.zh]) func objectionCategories(lang: Lang) { Self.set.objectionCategories(lang) }
