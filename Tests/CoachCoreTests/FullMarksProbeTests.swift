@@ -129,7 +129,8 @@ import Testing
     #expect(zh.contains("  各项检查都没有发现缺漏，但培训师给类似的回答打分更低。\n  ↕ 参照培训师已评分的示例回答，本步从 2 分调为 1 分"), "\(zh)")
     // A step lowered with a check failed gives no such line (the ✗ says what is missing).
     let thin = "Okay, noted."
-    let lowered = GradedExampleTests.scorer([GradedAnswer(step: "listen", grade: 0, text: thin)]).score(step: "listen", text: thin, scenario: GradedExampleTests.scenario, lang: .en)
+    let lowered = GradedExampleTests.scorer([GradedAnswer(step: "listen", grade: 0, text: thin)]).score(
+      step: "listen", text: thin, scenario: GradedExampleTests.scenario, lang: .en)
     if lowered.moved != nil, !lowered.checks.allSatisfy(\.passed) {
       #expect(!DrillView(book: Fixtures.playbook(.en), l: L10n(.en), width: 100).step(lowered, advice: true).plain.contains("found nothing missing"))
     }

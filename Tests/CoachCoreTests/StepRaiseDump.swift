@@ -38,12 +38,16 @@ import Testing
     for a in book.gradedAnswers { if let fr = a.from, let c = a.customer, customers[fr] == nil { customers[fr] = c } }
     var byWriter: [String: Set<String>] = [:]
     for a in book.gradedAnswers { byWriter[a.writer ?? "", default: []].insert(a.text) }
-    func emit(view: String, set: String, kind: String, step: String, grade: Int, text: String, customer: String, category: ObjectionCategory?, strategies: [String], leavingOut: Set<String>, writer: String) {
+    func emit(
+      view: String, set: String, kind: String, step: String, grade: Int, text: String, customer: String, category: ObjectionCategory?, strategies: [String],
+      leavingOut: Set<String>, writer: String
+    ) {
       var scenario = DrillScenario(kind: .objection, id: set, text: customer)
       scenario.category = category
       let r = scorer.score(step: step, text: text, strategies: strategies, scenario: scenario, lang: lang)
       let t = text.trimmingWhitespace
-      var line = "{\"lang\":\"\(lang.rawValue)\",\"view\":\"\(view)\",\"set\":\(Self.json(set)),\"writer\":\(Self.json(writer)),\"kind\":\"\(kind)\",\"step\":\"\(step)\",\"grade\":\(grade),\"checklist\":\(r.score)"
+      var line =
+        "{\"lang\":\"\(lang.rawValue)\",\"view\":\"\(view)\",\"set\":\(Self.json(set)),\"writer\":\(Self.json(writer)),\"kind\":\"\(kind)\",\"step\":\"\(step)\",\"grade\":\(grade),\"checklist\":\(r.score)"
       line += ",\"checks\":{" + r.checks.map { "\(Self.json($0.id)):\($0.kind == .harm ? "\"h\(($0.passed ? 1 : 0))\"" : $0.passed ? "1" : "0")" }.joined(separator: ",") + "}"
       line += ",\"text\":\(Self.json(text)),\"customer\":\(Self.json(customer)),\"near\":{"
       let near = t.isEmpty ? [] : examples.nearest(step: step, text: t, k: 15, leavingOut: leavingOut)
@@ -51,7 +55,10 @@ import Testing
       fputs(line, f)
     }
     let dev = Fixtures.lines("judgement/lscpa-\(lang.rawValue).jsonl")
-    for (view, rows) in [("devA", dev.filter { JudgementTests.half($0) == "A" }), ("devB", dev.filter { JudgementTests.half($0) == "B" }), ("fresh3", Fixtures.lines("judgement-fresh3/lscpa-\(lang.rawValue).jsonl"))] {
+    for (view, rows) in [
+      ("devA", dev.filter { JudgementTests.half($0) == "A" }), ("devB", dev.filter { JudgementTests.half($0) == "B" }),
+      ("fresh3", Fixtures.lines("judgement-fresh3/lscpa-\(lang.rawValue).jsonl")),
+    ] {
       for row in rows {
         guard let kind = row["kind"]?.string, let customer = row["customer"]?.string, let answers = row["steps"]?.object else { continue }
         let id = row["id"]?.string ?? "?"
@@ -89,10 +96,13 @@ extension StepRaiseDump {
       for text in FullMarksProbeTests.probes[lang]! {
         for step in GradedExampleTuningTests.steps {
           let r = scorer.score(step: step, text: text, strategies: step == "process" ? strategies : [], scenario: scenario, lang: lang)
-          var line = "{\"lang\":\"\(lang.rawValue)\",\"view\":\"probe\",\"set\":\(Self.json(scenario.id)),\"kind\":\"probe\",\"step\":\"\(step)\",\"grade\":-1,\"checklist\":\(r.score)"
+          var line =
+            "{\"lang\":\"\(lang.rawValue)\",\"view\":\"probe\",\"set\":\(Self.json(scenario.id)),\"kind\":\"probe\",\"step\":\"\(step)\",\"grade\":-1,\"checklist\":\(r.score)"
           line += ",\"checks\":{" + r.checks.map { "\(Self.json($0.id)):\($0.kind == .harm ? "\"h\(($0.passed ? 1 : 0))\"" : $0.passed ? "1" : "0")" }.joined(separator: ",") + "}"
           let near = examples.nearest(step: step, text: text, k: 15)
-          line += ",\"text\":\(Self.json(text)),\"near\":{\"q1e1\":[" + near.map { "[\($0.label),\(Int(($0.similarity * 10000).rounded())),\(Self.json($0.text))]" }.joined(separator: ",") + "]}}\n"
+          line +=
+            ",\"text\":\(Self.json(text)),\"near\":{\"q1e1\":["
+            + near.map { "[\($0.label),\(Int(($0.similarity * 10000).rounded())),\(Self.json($0.text))]" }.joined(separator: ",") + "]}}\n"
           fputs(line, f)
         }
       }

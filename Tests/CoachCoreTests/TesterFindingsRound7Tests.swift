@@ -89,6 +89,17 @@ import Testing
     }
   }
 
+  /// When the nearest model is the advice's own rewrite, the question is shown once, not twice.
+  @Test func aModelThatIsTheAdvicesRewriteIsNotRepeated() {
+    let q = "Do you have a budget for next year?"
+    let r = classify(q, .en)
+    let shown = QuestionFeedback.render(r, book: Self.en, intended: nil, l: L10n(.en), width: 400).plain
+    let rewrite = "How is the budget for a project like this planned and approved?"
+    #expect(shown.components(separatedBy: rewrite).count - 1 == 1, "\(shown)")
+    #expect(QuestionFeedback.repeats(rewrite, advice: "…becomes \"how is the budget for a project like this planned and approved\""))
+    #expect(!QuestionFeedback.repeats("What else is on the agenda?", advice: "Open it up."))
+  }
+
   /// English: a price or risk objection that names who approves is about the price or the risk;
   /// a decision objection without another strong concern stays decision (written here).
   @Test func anApproverInsideAPriceObjectionIsWeakEvidenceForDecision() {

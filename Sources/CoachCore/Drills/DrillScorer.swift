@@ -91,7 +91,8 @@ public struct DrillScorer: Sendable {
       let harmed = checks.contains { $0.kind == .harm && !$0.passed }
       let passed = Set(checks.filter(\.passed).map(\.id))
       (score, moved) = Self.withExamples(
-        score, harmed: harmed, step: step, text: trimmed, examples: AnswerExamples.cached(signals), rule: rule, fullMarksAllowed: rule.fullMarks?.allows(step: step, passed: passed) ?? false)
+        score, harmed: harmed, step: step, text: trimmed, examples: AnswerExamples.cached(signals), rule: rule,
+        fullMarksAllowed: rule.fullMarks?.allows(step: step, passed: passed) ?? false)
     }
     return StepResult(step: step, score: score, checks: checks, better: better, moved: moved)
   }
@@ -99,7 +100,9 @@ public struct DrillScorer: Sendable {
   /// The checks' score after the graded example answers of `step` (see `AnswerExamples.Rule`),
   /// and, when they moved it, the nearest answers with the grade that moved it and the words shared.
   /// `fullMarksAllowed`: the checks the rule's guarded raise needs for this step passed (see `Rule.FullMarks.needs`).
-  static func withExamples(_ checklist: Int, harmed: Bool, step: String, text: String, examples: AnswerExamples, rule: AnswerExamples.Rule, fullMarksAllowed: Bool = true) -> (Int, ExampleMove?) {
+  static func withExamples(
+    _ checklist: Int, harmed: Bool, step: String, text: String, examples: AnswerExamples, rule: AnswerExamples.Rule, fullMarksAllowed: Bool = true
+  ) -> (Int, ExampleMove?) {
     let near = examples.nearest(step: step, text: text, k: rule.k, minSimilarity: rule.minSimilarity)
     let e = AnswerExamples.expectation(near)
     let after = rule.combine(checklist: checklist, harmed: harmed, e, words: fullMarksAllowed ? AnswerExamples.words(text) : 0)
@@ -147,7 +150,9 @@ public struct DrillScorer: Sendable {
     let passed = !text.isEmpty && result.type == wanted && result.weaknesses.isEmpty
     var advice = result.weaknesses.first?.advice ?? local.questionType(wanted)?.improve
     // A closed question: the playbook's nearest question of the type asked for is a model too.
-    if result.weaknesses.first?.id == "closed", let n = result.models[wanted], let a = advice { advice = a + " " + QuestionFeedback.modelLine(n.text, l: l) }
+    if result.weaknesses.first?.id == "closed", let n = result.models[wanted], let a = advice, !QuestionFeedback.repeats(n.text, advice: a) {
+      advice = a + " " + QuestionFeedback.modelLine(n.text, l: l)
+    }
     var c = Check(
       id: "reads-as-type", passed: passed, evidence: Array(Self.unique(evidence).prefix(3)),
       description: l.t("Reads as the type asked for: ", "读起来是要求的类型：") + labels.questionType(wanted),

@@ -12,6 +12,16 @@ public enum QuestionFeedback {
     l.t("A question from the playbook to model it on: “\(text)”", "可以照着教材里的这个问题改：“\(text)”")
   }
 
+  /// Whether the advice already quotes this model (its rewrite can be the nearest example): then
+  /// the model line would say the same question twice.
+  public static func repeats(_ model: String, advice: String?) -> Bool {
+    guard let advice else { return false }
+    // Letters and digits only: the advice may quote it without its question mark.
+    func loose(_ s: String) -> String { String(TextMatcher.normalise(s).filter { $0.isLetter || $0.isNumber }) }
+    let m = loose(model)
+    return !m.isEmpty && loose(advice).contains(m)
+  }
+
   public static func render(_ r: QuestionClassifier.Result, book: Playbook, intended: QuestionType?, l: L10n, width: Int) -> StyledText {
     let labels = Labels(book, l)
     var out = StyledText()
@@ -30,7 +40,7 @@ public enum QuestionFeedback {
       if let advice = w.advice { out.append("\n" + Wrap.text(advice, width: width, indent: "  ")) }
       // The advice's rewrite is one fixed example; the playbook's nearest question of the type
       // wanted (open unless another was asked for) is a model closer to this one.
-      if w.id == "closed", r.type == nil, let n = r.models[intended ?? .open] {
+      if w.id == "closed", r.type == nil, let n = r.models[intended ?? .open], !repeats(n.text, advice: w.advice) {
         out.append("\n" + Wrap.text(modelLine(n.text, l: l), width: width, indent: "  "))
       }
     }

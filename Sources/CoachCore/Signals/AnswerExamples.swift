@@ -141,7 +141,9 @@ public struct AnswerExamples: Sendable {
       }
     }
 
-    public init(k: Int, minSimilarity: Double, agreement: Double, closeEnough: Double, highest: Int = 2, lowest: Int = 0, fullMarks: FullMarks? = nil, strongDown: StrongDown? = nil) {
+    public init(
+      k: Int, minSimilarity: Double, agreement: Double, closeEnough: Double, highest: Int = 2, lowest: Int = 0, fullMarks: FullMarks? = nil, strongDown: StrongDown? = nil
+    ) {
       self.k = k
       self.minSimilarity = minSimilarity
       self.agreement = agreement

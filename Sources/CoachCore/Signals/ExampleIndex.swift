@@ -133,7 +133,8 @@ public struct ExampleIndex: Sendable {
     // In a fixed order (a dictionary's order differs between runs), so sums round the same way every time.
     for k in counts.keys.sorted() {
       let c = counts[k]!
-      let w = (c == 1 ? 1 : 1 + Self.ln(Double(c))) * (featureNumber[k].map { idf[$0] } ?? unseenIDF) * (k.hasPrefix("2:") ? Self.pairWeight : 1) * (k.hasPrefix("0:") ? formWeight : 1)
+      let w =
+        (c == 1 ? 1 : 1 + Self.ln(Double(c))) * (featureNumber[k].map { idf[$0] } ?? unseenIDF) * (k.hasPrefix("2:") ? Self.pairWeight : 1) * (k.hasPrefix("0:") ? formWeight : 1)
       v[k] = w
       norm += w * w
     }
@@ -155,7 +156,9 @@ public struct ExampleIndex: Sendable {
   }
 
   /// Chinese words that give a question its form (what it asks for, and how it ends).
-  static let chineseForm = ["什么", "怎么", "怎样", "如何", "为什么", "哪", "多少", "多大", "多长", "几", "是不是", "有没有", "能不能", "会不会", "要不要", "对吗", "对吧", "是吗", "吗", "呢", "吧", "介绍", "说说", "讲讲", "谈谈", "意味", "价值", "成功"]
+  static let chineseForm = [
+    "什么", "怎么", "怎样", "如何", "为什么", "哪", "多少", "多大", "多长", "几", "是不是", "有没有", "能不能", "会不会", "要不要", "对吗", "对吧", "是吗", "吗", "呢", "吧", "介绍", "说说", "讲讲", "谈谈", "意味", "价值", "成功",
+  ]
 
   /// The form of a question, as `0:` features: in English its first word and first two words
   /// (stems: "how is", "do you", "what would"); in Chinese each question word or ending it has.

@@ -243,7 +243,9 @@ public struct TextMatcher: Sendable {
   /// none, whatever comes before it: the restatement is not what it asks about.
   var hasContent: Bool {
     if endsInBarePrompt { return false }
-    let words = _tokens.filter { $0.kind == .word && !Self.stopwords.contains($0.text) && !["tell", "more", "else", "elaborate", "explain", "please", "continue"].contains($0.text) }.count
+    let words = _tokens.filter {
+      $0.kind == .word && !Self.stopwords.contains($0.text) && !["tell", "more", "else", "elaborate", "explain", "please", "continue"].contains($0.text)
+    }.count
     let all = _tokens.filter { $0.kind == .word }.count
     return words >= 2 || contentChars >= 4 || (words == 1 && all >= 5)
   }
