@@ -11,19 +11,8 @@ import Testing
 /// JSON Lines, for analysing rules outside the build (how round 7's rule was chosen; see
 /// docs/drill-scoring.md, round 7).
 @Suite struct StepRaiseDump {
-  static func json(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-      switch u {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      default: if u.value < 0x20 { out += " " } else { out.unicodeScalars.append(u) }
-      }
-    }
-    return out + "\""
-  }
+  /// A JSON string literal, written by the plan files' own writer.
+  static func json(_ s: String) -> String { JSONWriter.compact(.string(s)) }
 
   @Test(.enabled(if: getenv("COACH_STEP_DUMP") != nil), arguments: [Lang.en, Lang.zh])
   func dump(lang: Lang) {
