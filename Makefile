@@ -1,7 +1,11 @@
 # Sales Coach — `make run` to use it, `make test` to check it. See README.md.
 PREFIX ?= /usr/local
 SWIFT ?= swift
-RELEASE_FLAGS = -c release --static-swift-stdlib
+# The release binary also links the C++ runtime and libedit statically when their archives are
+# here: half the start-up time (scripts/static-libs.sh says why and how).
+STATIC_LIBS = $(CURDIR)/.build/static-libs
+RELEASE_FLAGS = -c release --static-swift-stdlib -Xlinker -L$(STATIC_LIBS)
+RELEASE_ENV = PKG_CONFIG_PATH=$(STATIC_LIBS)/pkgconfig
 BIN = .build/release/coach
 
 .PHONY: run build test test-any-day bench fuzz format format-check install uninstall setup clean
@@ -10,7 +14,8 @@ setup:
 	@scripts/setup.sh
 
 build: setup
-	$(SWIFT) build $(RELEASE_FLAGS) --product coach
+	@scripts/static-libs.sh $(STATIC_LIBS)
+	$(RELEASE_ENV) $(SWIFT) build $(RELEASE_FLAGS) --product coach
 
 run: build
 	@$(BIN) $(ARGS)
@@ -54,8 +59,9 @@ format-check:
 	$(SWIFT) format lint --strict --recursive --parallel $(FORMAT_PATHS)
 
 bench: setup
-	$(SWIFT) build $(RELEASE_FLAGS) --product coach
-	$(SWIFT) build $(RELEASE_FLAGS) --product coach-bench
+	@scripts/static-libs.sh $(STATIC_LIBS)
+	$(RELEASE_ENV) $(SWIFT) build $(RELEASE_FLAGS) --product coach
+	$(RELEASE_ENV) $(SWIFT) build $(RELEASE_FLAGS) --product coach-bench
 	.build/release/coach-bench --coach $(BIN) --record BENCHMARKS.md
 
 install: build
