@@ -172,11 +172,15 @@ public struct AnswerExamples: Sendable {
     /// steps); the guarded raise to full marks also takes a line the checks give 0 (no harm check
     /// failed); graded-0 answers with 70 % of the vote (was 90 %) take a 2 to 0. Every tuning view
     /// gains or holds in both languages; the gamed averages do not rise and no probe reaches 2
-    /// (`FullMarksProbeTests`).
+    /// (`FullMarksProbeTests`). With the g16–g19 answers merged, the English probe "Your team can
+    /// check it out anytime; I'll send the link on Monday." (Assure) reached 2 from 1 under round
+    /// 7's raise as well (nearest graded 2 0.166 similar): in English the raise to full marks now
+    /// needs the nearest graded 2 at 0.17 (Chinese keeps 0.15: no probe reaches 2 there, and 0.17
+    /// cost a fresh3 step).
     public static func shipped(_ lang: Lang) -> Rule {
       Rule(
         k: 7, minSimilarity: 0.1, agreement: 0.6, closeEnough: 0.18, highest: 1, lowest: 0,
-        fullMarks: FullMarks(agreement: 0.7, closeEnough: 0.15, margin: 0, minWords: 10, fromZero: true),
+        fullMarks: FullMarks(agreement: 0.7, closeEnough: lang == .en ? 0.17 : 0.15, margin: 0, minWords: 10, fromZero: true),
         strongDown: StrongDown(agreement: 0.7, closeEnough: 0.2), lowerAgreement: 0.7, lowerCloseEnough: lang == .zh ? 0.2 : 0.15)
     }
 
