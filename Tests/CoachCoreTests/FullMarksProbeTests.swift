@@ -93,24 +93,31 @@ import Testing
   }
 
   @Test func theRaiseAndTheStrongerLoweringAreGuarded() {
-    let rule = AnswerExamples.Rule.shipped
+    let rule = AnswerExamples.Rule.shipped(.en)
     let n = { (g: Int, s: Double) in ExampleIndex.Neighbour(label: String(g), text: "x\(g)\(s)", similarity: s, shared: []) }
     func e(_ near: [ExampleIndex.Neighbour]) -> AnswerExamples.Expectation? { AnswerExamples.expectation(near) }
     let twos = [n(2, 0.3), n(2, 0.2), n(2, 0.15)]
     #expect(rule.combine(checklist: 1, harmed: false, e(twos), words: 12) == 2)
     #expect(rule.combine(checklist: 1, harmed: false, e(twos), words: 6) == 1, "too short: a stock phrase")
     #expect(rule.combine(checklist: 1, harmed: true, e(twos), words: 12) == 0, "a failed harm check")
-    #expect(rule.combine(checklist: 0, harmed: false, e(twos), words: 12) == 1, "one point from 0")
+    // Round 8: from 0 too (no harm check failed), under the same guards; a short line gets one point.
+    #expect(rule.combine(checklist: 0, harmed: false, e(twos), words: 12) == 2, "from 0 under the same guards")
+    #expect(rule.combine(checklist: 0, harmed: false, e(twos), words: 6) == 1, "too short: one point from 0")
+    #expect(rule.combine(checklist: 0, harmed: true, e(twos), words: 12) == 0, "a failed harm check, from 0")
+    #expect(rule.combine(checklist: 0, harmed: false, e([n(1, 0.32)] + twos), words: 12) == 1, "from 0: a graded 1 nearer than the nearest 2")
     #expect(rule.combine(checklist: 1, harmed: false, e([n(1, 0.32)] + twos), words: 12) == 1, "a graded 1 nearer than the nearest 2")
     #expect(rule.combine(checklist: 1, harmed: false, e([n(2, 0.12), n(2, 0.11)]), words: 12) == 1, "not close enough")
     #expect(rule.combine(checklist: 1, harmed: false, e([n(2, 0.3), n(1, 0.25), n(0, 0.2)]), words: 12) == 1, "the 2s do not agree strongly")
-    // 2 → 0 only when graded-0 answers agree very strongly; otherwise one point.
+    // 2 → 0 only when graded-0 answers agree strongly (70 %) and the nearest is ≥ 0.2 similar; otherwise one point.
     #expect(rule.combine(checklist: 2, harmed: false, e([n(0, 0.4), n(0, 0.3), n(0, 0.2)])) == 0)
-    #expect(rule.combine(checklist: 2, harmed: false, e([n(0, 0.4), n(0, 0.3), n(1, 0.1)])) == 1)
+    #expect(rule.combine(checklist: 2, harmed: false, e([n(0, 0.4), n(0, 0.3), n(1, 0.1)])) == 0)
+    #expect(rule.combine(checklist: 2, harmed: false, e([n(0, 0.4), n(1, 0.3), n(0, 0.1)])) == 2, "0s with 62 % of the vote: a lowering needs 70 %")
+    #expect(rule.combine(checklist: 2, harmed: false, e([n(0, 0.18), n(0, 0.17), n(0, 0.16)])) == 1, "English: nearest 0 under 0.2, one point")
+    #expect(AnswerExamples.Rule.shipped(.zh).combine(checklist: 2, harmed: false, e([n(0, 0.18), n(0, 0.17), n(0, 0.16)])) == 2, "Chinese: a lowering needs 0.2")
     #expect(rule.combine(checklist: 1, harmed: false, e([n(0, 0.4), n(0, 0.3), n(0, 0.2)])) == 0)
     // Per step, checks the raise needs: a Process without the chosen strategy, a Confirm that does
     // not restate the customer's content, stays at 1.
-    let full = AnswerExamples.Rule.shipped.fullMarks!
+    let full = AnswerExamples.Rule.shipped(.en).fullMarks!
     #expect(!full.allows(step: "process", passed: ["proposes", "gives-evidence"]) && full.allows(step: "process", passed: ["proposes", "uses-strategy"]))
     #expect(!full.allows(step: "confirm", passed: ["is-question"]) && full.allows(step: "confirm", passed: ["is-question", "restates"]))
     #expect(full.allows(step: "listen", passed: []))

@@ -15,7 +15,7 @@ import Testing
   }()
 
   /// The English playbook with only `answers` as its graded examples.
-  static func scorer(_ answers: [GradedAnswer], rule: AnswerExamples.Rule? = .shipped) -> DrillScorer {
+  static func scorer(_ answers: [GradedAnswer], rule: AnswerExamples.Rule? = .shipped(.en)) -> DrillScorer {
     var book = Fixtures.playbook(.en)
     book.gradedAnswers = answers
     var s = DrillScorer(books: [.en: book])
@@ -25,7 +25,7 @@ import Testing
 
   /// The shipped rule without the stronger lowering (2 → 0), to see the one-point moves alone.
   static var onePoint: AnswerExamples.Rule {
-    var r = AnswerExamples.Rule.shipped
+    var r = AnswerExamples.Rule.shipped(.en)
     r.strongDown = nil
     return r
   }
@@ -41,7 +41,7 @@ import Testing
     let r = Self.scorer([GradedAnswer(step: "sympathize", grade: 2, text: text)]).score(step: "sympathize", text: text, scenario: Self.scenario, lang: .en)
     #expect(r.score == 0)
     #expect(r.moved == nil)
-    #expect(AnswerExamples.Rule.shipped.combine(checklist: 0, harmed: true, AnswerExamples.Expectation(grade: 2, share: 1, closest: 1, neighbours: [])) == 0)
+    #expect(AnswerExamples.Rule.shipped(.en).combine(checklist: 0, harmed: true, AnswerExamples.Expectation(grade: 2, share: 1, closest: 1, neighbours: [])) == 0)
   }
 
   @Test func theExamplesMoveOnePointAsTheRuleSays() throws {
@@ -67,7 +67,7 @@ import Testing
     let one = "I understand, that is a fair concern."
     try #require(Self.checksAlone("sympathize", one).score == 1)
     #expect(Self.scorer([GradedAnswer(step: "sympathize", grade: 2, text: one)]).score(step: "sympathize", text: one, scenario: Self.scenario, lang: .en).score == 1)
-    var toFull = AnswerExamples.Rule.shipped
+    var toFull = AnswerExamples.Rule.shipped(.en)
     toFull.highest = 2
     #expect(Self.scorer([GradedAnswer(step: "sympathize", grade: 2, text: one)], rule: toFull).score(step: "sympathize", text: one, scenario: Self.scenario, lang: .en).score == 2)
     // Examples of another step do not vote.
@@ -122,7 +122,7 @@ import Testing
   @Test func theSameWordsAlwaysGetTheSameScore() {
     let zh = Fixtures.playbook(.zh)
     var s = DrillScorer(books: [.en: Fixtures.playbook(.en), .zh: zh])
-    s.exampleRule = .shipped
+    s.exampleRules = [.en: .shipped(.en), .zh: .shipped(.zh)]
     for (step, text) in [
       ("listen", "您能具体说说预算是怎么定的吗？"), ("confirm", "So the 20% over budget is the main thing — anything else?"), ("assure", "I'll send the payment plan by Friday."),
     ] {

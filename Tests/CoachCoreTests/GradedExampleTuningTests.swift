@@ -41,7 +41,7 @@ import Testing
     let r = scorer.score(step: step, text: text, strategies: strategies, scenario: scenario, lang: lang)
     let harmed = r.checks.contains { $0.kind == .harm && !$0.passed }
     let near = text.trimmingWhitespace.isEmpty ? [] : examples.nearest(step: step, text: text.trimmingWhitespace, k: 15, leavingOut: leavingOut)
-    let allowed = AnswerExamples.Rule.shipped.fullMarks?.allows(step: step, passed: Set(r.checks.filter(\.passed).map(\.id))) ?? true
+    let allowed = AnswerExamples.Rule.shipped(lang).fullMarks?.allows(step: step, passed: Set(r.checks.filter(\.passed).map(\.id))) ?? true
     return Item(set: set, kind: kind, step: step, grade: grade, checklist: r.score, harmed: harmed, near: near, words: allowed ? AnswerExamples.words(text.trimmingWhitespace) : 0)
   }
 
@@ -185,13 +185,15 @@ import Testing
   @Test(arguments: [Lang.en, Lang.zh])
   func figures(lang: Lang) {
     let v = Self.views(lang)
-    let rule = AnswerExamples.Rule.shipped
+    let rule = AnswerExamples.Rule.shipped(lang)
     var after: [String: Tally] = [:]
     for (name, items) in [("dev-A", v.devA), ("dev-B", v.devB), ("fresh3", v.fresh3), ("writers LOWO", v.writers)] {
       let before = Self.tally(items, nil)
       let t = Self.tally(items, rule)
       after[name] = t
       print("graded \(lang.rawValue) \(name) checks alone: \(before.text)\n   per step: \(before.perStepText)")
+      let r7 = Self.tally(items, .round7)
+      print("graded \(lang.rawValue) \(name) round-7 rule: \(r7.text)\n   per step: \(r7.perStepText)")
       print("graded \(lang.rawValue) \(name) with examples: \(t.text)\n   per step: \(t.perStepText)")
     }
     #expect(v.writers.count == Fixtures.playbook(lang).gradedAnswers.count)

@@ -102,7 +102,10 @@ import Testing
     #expect(score("sympathize", "I don't think that's quite fair to the project.") == 0)
     #expect(score("sympathize", "封网这件事，现在就下结论还太早了吧。", .zh) == 0)
     // Not every "every", "so" or "不是…吗" brushes the customer off: asked about their side, it invites.
-    #expect(score("listen", "Every site runs its freeze differently. What does yours cover?") == 2)
+    // The checks read it as inviting (2); round 8's English lowering (nearest graded 1s ≥ 0.15
+    // similar, 70 % of the vote) takes it to 1 — the examples' verdict, reported as such.
+    #expect(score("listen", "Every site runs its freeze differently. What does yours cover?", checksOnly: true) == 2)
+    #expect(score("listen", "Every site runs its freeze differently. What does yours cover?") >= 1)
     #expect(score("listen", "能说说封网期间每个环节都是谁在把关吗？", .zh) == 2)
     #expect(score("confirm", "So you like the product, but February is the constraint — is that right?") >= 1)
   }
@@ -247,7 +250,10 @@ import Testing
     #expect(score("listen", "封网到二月，这条线确实硬。二月这个时间点对您那边意味着什么？", .zh) == 2)
     #expect(onPrice("listen", "高两成，拿到财务总监那里确实不好交代。另一家的报价里都包括哪些？", .zh) == 2)
     #expect(onPrice("sympathize", "高出两成的报价要拿给财务总监签字，换谁都得先把账算清楚，这份谨慎很合理。", .zh) == 2)
-    #expect(score("sympathize", "年底封网是运维负责任的做法，真出了事要担责的是您的团队，这个顾虑很有道理。", .zh) == 2)
+    // No harm check catches it (2 by the checks); since the g16–g19 graded answers the examples
+    // lower it to 1 (under round 7's rule as well).
+    #expect(score("sympathize", "年底封网是运维负责任的做法，真出了事要担责的是您的团队，这个顾虑很有道理。", .zh, checksOnly: true) == 2)
+    #expect(score("sympathize", "年底封网是运维负责任的做法，真出了事要担责的是您的团队，这个顾虑很有道理。", .zh) >= 1)
     #expect(score("confirm", "您的意思是，二月之前生产环境一律不能动，这是目前最主要的卡点，对吗？还有别的吗？", .zh) == 2)
     #expect(onPrice("confirm", "也就是说，高出的20%让财务总监签不下来，是差价本身，还是和另一家放在一起不好解释？", .zh) == 2)
   }

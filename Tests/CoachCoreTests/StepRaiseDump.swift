@@ -36,9 +36,9 @@ import Testing
       let r = scorer.score(step: step, text: text, strategies: strategies, scenario: scenario, lang: lang)
       let t = text.trimmingWhitespace
       var line =
-        "{\"lang\":\"\(lang.rawValue)\",\"view\":\"\(view)\",\"set\":\(Self.json(set)),\"writer\":\(Self.json(writer)),\"kind\":\"\(kind)\",\"step\":\"\(step)\",\"grade\":\(grade),\"checklist\":\(r.score)"
+        "{\"lang\":\"\(lang.rawValue)\",\"view\":\"\(view)\",\"set\":\(Self.json(set)),\"writer\":\(Self.json(writer)),\"kind\":\"\(kind)\",\"step\":\"\(step)\",\"grade\":\(grade),\"checklist\":\(r.score),\"category\":\(Self.json(category?.rawValue ?? ""))"
       line += ",\"checks\":{" + r.checks.map { "\(Self.json($0.id)):\($0.kind == .harm ? "\"h\(($0.passed ? 1 : 0))\"" : $0.passed ? "1" : "0")" }.joined(separator: ",") + "}"
-      line += ",\"text\":\(Self.json(text)),\"customer\":\(Self.json(customer)),\"near\":{"
+      line += ",\"words\":\(AnswerExamples.words(t)),\"text\":\(Self.json(text)),\"customer\":\(Self.json(customer)),\"near\":{"
       let near = t.isEmpty ? [] : examples.nearest(step: step, text: t, k: 15, leavingOut: leavingOut)
       line += "\"q1e1\":[" + near.map { "[\($0.label),\(Int(($0.similarity * 10000).rounded())),\(Self.json($0.text))]" }.joined(separator: ",") + "]}}\n"
       fputs(line, f)
@@ -80,7 +80,7 @@ extension StepRaiseDump {
     let examples = AnswerExamples(book: book)
     var scorer = DrillScorer(books: [lang: book])
     scorer.exampleRule = nil
-    for scenario in FullMarksProbeTests.scenarios(lang).prefix(20) {
+    for scenario in FullMarksProbeTests.scenarios(lang) {
       let strategies = scenario.category.flatMap { book.category($0) }?.strategies.map(\.id) ?? []
       for text in FullMarksProbeTests.probes[lang]! {
         for step in GradedExampleTuningTests.steps {
@@ -90,7 +90,7 @@ extension StepRaiseDump {
           line += ",\"checks\":{" + r.checks.map { "\(Self.json($0.id)):\($0.kind == .harm ? "\"h\(($0.passed ? 1 : 0))\"" : $0.passed ? "1" : "0")" }.joined(separator: ",") + "}"
           let near = examples.nearest(step: step, text: text, k: 15)
           line +=
-            ",\"text\":\(Self.json(text)),\"near\":{\"q1e1\":["
+            ",\"words\":\(AnswerExamples.words(text)),\"text\":\(Self.json(text)),\"near\":{\"q1e1\":["
             + near.map { "[\($0.label),\(Int(($0.similarity * 10000).rounded())),\(Self.json($0.text))]" }.joined(separator: ",") + "]}}\n"
           fputs(line, f)
         }

@@ -6,9 +6,15 @@
 /// same words, strategies and scenario always get the same score from the same playbooks.
 public struct DrillScorer: Sendable {
   public let books: [Lang: Playbook]
-  /// How the playbook's graded example answers (`answers.yaml`) may move an LSCPA step's score;
-  /// nil scores by the checks alone.
-  public var exampleRule: AnswerExamples.Rule? = .shipped
+  /// How the playbook's graded example answers (`answers.yaml`) may move an LSCPA step's score,
+  /// per language; a language without a rule is scored by the checks alone.
+  public var exampleRules: [Lang: AnswerExamples.Rule] = Dictionary(uniqueKeysWithValues: Lang.allCases.map { ($0, AnswerExamples.Rule.shipped($0)) })
+
+  /// One rule for every language (nil: the checks alone), as measurements and tests set it.
+  public var exampleRule: AnswerExamples.Rule? {
+    get { exampleRules.values.first }
+    set { exampleRules = newValue.map { r in Dictionary(uniqueKeysWithValues: Lang.allCases.map { ($0, r) }) } ?? [:] }
+  }
 
   public init(books: [Lang: Playbook]) { self.books = books }
   public init(book: Playbook) { books = [book.lang: book] }
@@ -87,7 +93,7 @@ public struct DrillScorer: Sendable {
     }
     var score = trimmed.isEmpty ? 0 : Rubric.points(checks.map { ($0.kind, $0.passed) })
     var moved: ExampleMove? = nil
-    if !trimmed.isEmpty, let rule = exampleRule, LSCPAStep(rawValue: step) != nil, !signals.gradedAnswers.isEmpty {
+    if !trimmed.isEmpty, let rule = exampleRules[signals.lang], LSCPAStep(rawValue: step) != nil, !signals.gradedAnswers.isEmpty {
       let harmed = checks.contains { $0.kind == .harm && !$0.passed }
       let passed = Set(checks.filter(\.passed).map(\.id))
       (score, moved) = Self.withExamples(

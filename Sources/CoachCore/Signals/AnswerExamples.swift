@@ -103,6 +103,9 @@ public struct AnswerExamples: Sendable {
     public var fullMarks: FullMarks? = nil
     /// When graded-0 answers agree this strongly, a line the checks give 2 goes to 0, not 1 (nil: one point only).
     public var strongDown: StrongDown? = nil
+    /// A lowering may ask for other thresholds than a raise (nil: `agreement` and `closeEnough`).
+    public var lowerAgreement: Double? = nil
+    public var lowerCloseEnough: Double? = nil
 
     /// The guarded raise to 2: the checks gave 1 (every essential check passed, no harm done),
     /// the graded-2 answers have at least `agreement` of the vote, the nearest of them is at least
@@ -117,11 +120,14 @@ public struct AnswerExamples: Sendable {
       public var closeEnough: Double
       public var margin: Double
       public var minWords: Double
-      public init(agreement: Double, closeEnough: Double, margin: Double, minWords: Double) {
+      /// The raise also takes a line the checks give 0 (no harm check failed) to 2, under the same guards.
+      public var fromZero: Bool
+      public init(agreement: Double, closeEnough: Double, margin: Double, minWords: Double, fromZero: Bool = false) {
         self.agreement = agreement
         self.closeEnough = closeEnough
         self.margin = margin
         self.minWords = minWords
+        self.fromZero = fromZero
       }
 
       /// Per step, the checks a line must have passed to be raised to full marks.
@@ -142,7 +148,8 @@ public struct AnswerExamples: Sendable {
     }
 
     public init(
-      k: Int, minSimilarity: Double, agreement: Double, closeEnough: Double, highest: Int = 2, lowest: Int = 0, fullMarks: FullMarks? = nil, strongDown: StrongDown? = nil
+      k: Int, minSimilarity: Double, agreement: Double, closeEnough: Double, highest: Int = 2, lowest: Int = 0, fullMarks: FullMarks? = nil, strongDown: StrongDown? = nil,
+      lowerAgreement: Double? = nil, lowerCloseEnough: Double? = nil
     ) {
       self.k = k
       self.minSimilarity = minSimilarity
@@ -152,11 +159,33 @@ public struct AnswerExamples: Sendable {
       self.lowest = lowest
       self.fullMarks = fullMarks
       self.strongDown = strongDown
+      self.lowerAgreement = lowerAgreement
+      self.lowerCloseEnough = lowerCloseEnough
     }
 
-    /// The shipped rule (chosen on tuning data by `GradedExampleTuningTests`' grid, round 6, and
-    /// `StepRaiseDump`, round 7; see docs/drill-scoring.md, "Graded example answers" and "Round 7").
-    public static let shipped = Rule(
+    /// The shipped rule per language (chosen on tuning data by `GradedExampleTuningTests`' grid,
+    /// round 6, and `StepRaiseDump`, rounds 7 and 8; see docs/drill-scoring.md, "Graded example
+    /// answers"). Round 8: the one-point raise needs 60 % of the vote and the nearest agreeing
+    /// answer 0.18 similar (was 70 %, 0.2; 0.15 gained a little more by leave-one-writer-out but
+    /// raised twice as many stock probe lines from 0 to 1); a lowering still needs 70 %, its
+    /// nearest answer 0.15 similar in English and 0.2 in Chinese (0.15 cost Chinese development
+    /// steps); the guarded raise to full marks also takes a line the checks give 0 (no harm check
+    /// failed); graded-0 answers with 70 % of the vote (was 90 %) take a 2 to 0. Every tuning view
+    /// gains or holds in both languages; the gamed averages do not rise and no probe reaches 2
+    /// (`FullMarksProbeTests`). With the g16–g19 answers merged, the English probe "Your team can
+    /// check it out anytime; I'll send the link on Monday." (Assure) reached 2 from 1 under round
+    /// 7's raise as well (nearest graded 2 0.166 similar): in English the raise to full marks now
+    /// needs the nearest graded 2 at 0.17 (Chinese keeps 0.15: no probe reaches 2 there, and 0.17
+    /// cost a fresh3 step).
+    public static func shipped(_ lang: Lang) -> Rule {
+      Rule(
+        k: 7, minSimilarity: 0.1, agreement: 0.6, closeEnough: 0.18, highest: 1, lowest: 0,
+        fullMarks: FullMarks(agreement: 0.7, closeEnough: lang == .en ? 0.17 : 0.15, margin: 0, minWords: 10, fromZero: true),
+        strongDown: StrongDown(agreement: 0.7, closeEnough: 0.2), lowerAgreement: 0.7, lowerCloseEnough: lang == .zh ? 0.2 : 0.15)
+    }
+
+    /// Round 7's rule, both languages (kept to compare with; see docs/drill-scoring.md, round 7).
+    public static let round7 = Rule(
       k: 7, minSimilarity: 0.1, agreement: 0.7, closeEnough: 0.2, highest: 1, lowest: 0,
       fullMarks: FullMarks(agreement: 0.7, closeEnough: 0.15, margin: 0, minWords: 10),
       strongDown: StrongDown(agreement: 0.9, closeEnough: 0.2))
@@ -167,12 +196,15 @@ public struct AnswerExamples: Sendable {
     /// `AnswerExamples.words`), for the guarded raise to full marks.
     public func combine(checklist: Int, harmed: Bool, _ e: Expectation?, words: Double = 0) -> Int {
       guard !harmed, let e else { return harmed ? 0 : checklist }
-      if checklist == 1, e.grade == 2, let f = fullMarks, e.share >= f.agreement, e.closest >= f.closeEnough, words >= f.minWords,
+      if checklist == 1 || (checklist == 0 && fullMarks?.fromZero == true), e.grade == 2, let f = fullMarks, e.share >= f.agreement, e.closest >= f.closeEnough,
+        words >= f.minWords,
         (e.neighbours.filter { Int($0.label) != 2 }.map(\.similarity).max() ?? 0) <= e.closest - f.margin
       {
         return 2
       }
-      guard e.share >= agreement, e.closest >= closeEnough, e.grade != checklist else { return checklist }
+      let lowering = e.grade < checklist
+      let (needShare, needClose) = lowering ? (lowerAgreement ?? agreement, lowerCloseEnough ?? closeEnough) : (agreement, closeEnough)
+      guard e.share >= needShare, e.closest >= needClose, e.grade != checklist else { return checklist }
       if e.grade > checklist, checklist + 1 <= highest { return checklist + 1 }
       if e.grade < checklist, checklist - 1 >= lowest {
         if checklist == 2, e.grade == 0, let d = strongDown, e.share >= d.agreement, e.closest >= d.closeEnough, lowest == 0 { return 0 }
