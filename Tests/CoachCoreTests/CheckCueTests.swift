@@ -101,6 +101,15 @@ import Testing
     #expect(!zh.passed && !zh.evidence.isEmpty)
   }
 
+  /// A Chinese plan that talks to this customer ("您这边", "咱们") ties to their situation, as
+  /// "your" does in English; a plan about no one does not.
+  @Test func aPlanSpokenToTheCustomerTiesToThem() {
+    let says = "上线正好赶上我们最忙的季度。"
+    #expect(check("process", "旺季过后再切换:十月先在仓库试运行两周,您这边只需要派一位主管每周看一次数据。", "ties-to-need", lang: .zh, says: says).passed)
+    #expect(check("process", "咱们把切换放到十月,先拿一个仓库试两周。", "ties-to-need", lang: .zh, says: says).passed)
+    #expect(!check("process", "十月先在一个仓库试运行两周,再逐步推广。", "ties-to-need", lang: .zh, says: says).passed)
+  }
+
   /// A plain word that we stay on it is a commitment (trainers give it 1), not yet a specific one.
   @Test func plainReassuranceCommits() {
     for line in ["Leave that with us until the quarter closes.", "We'll stay in touch through the quarter close."] {
