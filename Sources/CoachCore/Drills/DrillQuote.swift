@@ -46,7 +46,7 @@ public enum DrillQuote {
   public static func forTest(_ test: Signal.Test, in text: String, l: L10n) -> String {
     let trimmed = text.trimmingWhitespace
     switch test {
-    case .question: return lastSentence(trimmed)
+    case .question, .statement: return lastSentence(trimmed)
     case .number: return firstFigure(trimmed) ?? trimmed
     case .amount: return TextMatcher(trimmed).amounts.first.map { words($0, in: trimmed) ?? $0 } ?? trimmed
     case .long:

@@ -263,6 +263,7 @@ public struct DrillScorer: Sendable {
     case .content: return l.t("does not name what it asks about", "没有说出要问的具体内容")
     case .detailed: return l.t("nothing about their situation beyond stock phrases", "没有讲到套话之外的具体情况")
     case .question: return l.t("no question mark", "没有问号")
+    case .statement: return l.t("a question mark", "有问号")
     case .number: return l.t("no figure", "没有数字")
     case .amount: return l.t("no sum of money", "没有金额")
     case .long: return l.t("too short for the detail (under 12 words)", "不够详细（不到 25 个字）")

@@ -145,9 +145,10 @@ public struct Signal: Sendable, Equatable {
   public enum Position: String, Sendable { case start, end, anywhere }
   /// Built-in tests: `overlap` (repeats the customer's own content words), `specifics` (a
   /// figure, a date, a name or a planned step), `content` (more than a bare "Tell me?"),
-  /// `detailed` (seven content words or twenty Chinese characters beyond stock phrases).
+  /// `detailed` (seven content words or twenty Chinese characters beyond stock phrases),
+  /// `statement` (no question mark at all: the line asks nothing).
   public enum Test: String, Sendable {
-    case number, amount, question, long, multiQuestion = "multi-question", overlap, specifics, content, detailed
+    case number, amount, question, long, multiQuestion = "multi-question", overlap, specifics, content, detailed, statement
   }
   public var id: String?
   public var at: Position = .anywhere

@@ -142,6 +142,7 @@ public struct TextMatcher: Sendable {
     case .number: return hasNumber
     case .amount: return !amounts.isEmpty
     case .question: return scalars.contains("?")
+    case .statement: return !scalars.contains("?")
     case .long: return isLong
     case .multiQuestion: return scalars.filter { $0 == "?" }.count >= 2
     case .overlap: return sharedWords().count >= 2

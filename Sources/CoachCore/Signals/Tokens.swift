@@ -15,10 +15,10 @@ public struct Token: Sendable, Equatable {
   public var isSentenceEnd: Bool { kind == .punct && [".", "!", "?", ";"].contains(text) }
 
   /// Adverbs whose meaning is not their base word's: "surely" is not "make sure", "fairly" is not
-  /// "fair", "really" is not "real".
+  /// "fair", "really" is not "real", "only" is not "one" (both stem to "on": "the only" found "the one").
   static let falseFriends: Set<String> = [
     "surely", "hardly", "shortly", "lately", "nearly", "barely", "really", "fairly",
-    "highly", "justly", "rightly", "presently", "largely",
+    "highly", "justly", "rightly", "presently", "largely", "only",
   ]
 
   /// Words match by stem ("guaranteed" is "guarantee", "smoothly" is "smooth"), except the false
