@@ -32,6 +32,10 @@ import Testing
     /// The answer's length (`AnswerExamples.words`), for the guarded raise to full marks; 0 when
     /// a check the raise needs for the step failed (`Rule.FullMarks.needs`).
     var words: Double = 0
+    /// The answer and the answers left out of its vote (to find its neighbours again under another
+    /// index, `GradedExampleIDFGrid`).
+    var text: String = ""
+    var leavingOut: Set<String> = []
   }
 
   static func item(
@@ -42,7 +46,9 @@ import Testing
     let harmed = r.checks.contains { $0.kind == .harm && !$0.passed }
     let near = text.trimmingWhitespace.isEmpty ? [] : examples.nearest(step: step, text: text.trimmingWhitespace, k: 15, leavingOut: leavingOut)
     let allowed = AnswerExamples.Rule.shipped(lang).fullMarks?.allows(step: step, passed: Set(r.checks.filter(\.passed).map(\.id))) ?? true
-    return Item(set: set, kind: kind, step: step, grade: grade, checklist: r.score, harmed: harmed, near: near, words: allowed ? AnswerExamples.words(text.trimmingWhitespace) : 0)
+    return Item(
+      set: set, kind: kind, step: step, grade: grade, checklist: r.score, harmed: harmed, near: near, words: allowed ? AnswerExamples.words(text.trimmingWhitespace) : 0,
+      text: text.trimmingWhitespace, leavingOut: leavingOut)
   }
 
   /// The items of a labelled LSCPA file (the development set or fresh3).
@@ -172,7 +178,7 @@ import Testing
 
   static func views(_ lang: Lang) -> Views {
     let book = Fixtures.playbook(lang)
-    let examples = AnswerExamples(book: book)
+    let examples = AnswerExamples(shipped: book)
     let dev = Fixtures.lines("judgement/lscpa-\(lang.rawValue).jsonl")
     return Views(
       devA: sets(dev.filter { JudgementTests.half($0) == "A" }, book: book, examples: examples),
@@ -199,7 +205,7 @@ import Testing
     #expect(v.writers.count == Fixtures.playbook(lang).gradedAnswers.count)
     // What building the index costs, once per playbook per process (a debug build here).
     let book = Fixtures.playbook(lang)
-    let elapsed = ContinuousClock().measure { _ = AnswerExamples(book: book) }
+    let elapsed = ContinuousClock().measure { _ = AnswerExamples(shipped: book) }
     print(
       "graded \(lang.rawValue) index: \(book.gradedAnswers.count) answers + \(AnswerExamples.modelLines(book).count) model lines built in \(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000) ms (debug build)"
     )

@@ -20,7 +20,7 @@ import Testing
     guard let f = fopen(path, "w") else { return }
     defer { fclose(f) }
     let book = Fixtures.playbook(lang)
-    let examples = AnswerExamples(book: book)
+    let examples = AnswerExamples(shipped: book)
     var scorer = DrillScorer(books: [lang: book])
     scorer.exampleRule = nil
     var customers: [String: String] = [:]
@@ -77,7 +77,7 @@ extension StepRaiseDump {
     guard let f = fopen(path, "w") else { return }
     defer { fclose(f) }
     let book = Fixtures.playbook(lang)
-    let examples = AnswerExamples(book: book)
+    let examples = AnswerExamples(shipped: book)
     var scorer = DrillScorer(books: [lang: book])
     scorer.exampleRule = nil
     for scenario in FullMarksProbeTests.scenarios(lang) {

@@ -97,7 +97,7 @@ public struct DrillScorer: Sendable {
       let harmed = checks.contains { $0.kind == .harm && !$0.passed }
       let passed = Set(checks.filter(\.passed).map(\.id))
       (score, moved) = Self.withExamples(
-        score, harmed: harmed, step: step, text: trimmed, examples: AnswerExamples.cached(signals), rule: rule,
+        score, harmed: harmed, step: step, text: trimmed, examples: AnswerExamples.cached(signals, idfExponent: rule.idfExponent), rule: rule,
         fullMarksAllowed: rule.fullMarks?.allows(step: step, passed: passed) ?? false)
     }
     return StepResult(step: step, score: score, checks: checks, better: better, moved: moved)

@@ -40,9 +40,14 @@ public struct ExampleIndex: Sendable {
   /// How much the question's form weighs (`0:` features: its opening words in English, its
   /// question words and ending in Chinese) against a word; 0 leaves them out (objections, answers).
   public let formWeight: Double
+  /// The power the inverse document frequency is raised to (1: plain TF-IDF, the classifiers';
+  /// below 1 a rare feature outweighs a common one less — the graded answers, see
+  /// `AnswerExamples.Rule.idfExponent`). Applied once per feature when the index is built.
+  public let idfExponent: Double
 
-  public init(_ labelled: [(label: String, text: String)], formWeight: Double = 0) {
+  public init(_ labelled: [(label: String, text: String)], formWeight: Double = 0, idfExponent: Double = 1) {
     self.formWeight = formWeight
+    self.idfExponent = idfExponent
     var firstSeen: [String: Int] = [:]
     var keys: [String] = []
     var lists: [[Int]] = []
@@ -86,9 +91,9 @@ public struct ExampleIndex: Sendable {
       counted.append(pairs)
     }
     let n = Double(labelled.count)
-    let idf = df.map { Self.weight(n: n, df: Double($0)) }
+    let idf = df.map { Self.power(Self.weight(n: n, df: Double($0)), idfExponent) }
     self.idf = idf
-    unseenIDF = Self.weight(n: n, df: 0)
+    unseenIDF = Self.power(Self.weight(n: n, df: 0), idfExponent)
     var postings = [[(Int, Double)]](repeating: [], count: keys.count)
     for (i, pairs) in counted.enumerated() {
       var ws: [Double] = []
@@ -107,6 +112,31 @@ public struct ExampleIndex: Sendable {
   }
 
   static func weight(n: Double, df: Double) -> Double { ln((n + 1) / (df + 1)) + 1 }
+
+  /// `x` (positive) to the power `p`: exactly `x` for 1 (so the classifiers' similarities are bit
+  /// for bit what they were), its square root for 0.5, else e^(p·ln x) by series.
+  static func power(_ x: Double, _ p: Double) -> Double {
+    if p == 1 { return x }
+    if p == 0.5 { return x.squareRoot() }
+    guard x > 0 else { return 0 }
+    return exp(p * ln(x))
+  }
+
+  /// e^y: y = k·ln 2 + r with |r| ≤ ln 2 / 2, e^r by its Taylor series, times 2^k.
+  static func exp(_ y: Double) -> Double {
+    let ln2 = 0.693_147_180_559_945_3
+    let k = (y / ln2).rounded()
+    let r = y - k * ln2
+    var term = 1.0
+    var sum = 1.0
+    var i = 1.0
+    while i < 30 {
+      term *= r / i
+      sum += term
+      i += 1
+    }
+    return sum * Double(sign: .plus, exponent: Int(k), significand: 1)
+  }
 
   /// The natural logarithm of a positive number (x = m·2^e, ln m by its atanh series), so the
   /// core needs no platform maths library.
