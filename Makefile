@@ -2,7 +2,7 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 # The release binary also links the C++ runtime and libedit statically when their archives are
-# here: half the start-up time (scripts/static-libs.sh says why and how).
+# here: a quarter off the start-up time (scripts/static-libs.sh says why and how).
 STATIC_LIBS = $(CURDIR)/.build/static-libs
 RELEASE_FLAGS = -c release --static-swift-stdlib -Xlinker -L$(STATIC_LIBS)
 RELEASE_ENV = PKG_CONFIG_PATH=$(STATIC_LIBS)/pkgconfig
