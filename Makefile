@@ -5,7 +5,7 @@ SWIFT ?= swift
 # here: a quarter off the start-up time (scripts/static-libs.sh says why and how).
 STATIC_LIBS = $(CURDIR)/.build/static-libs
 RELEASE_FLAGS = -c release --static-swift-stdlib -Xlinker -L$(STATIC_LIBS)
-RELEASE_ENV = PKG_CONFIG_PATH=$(STATIC_LIBS)/pkgconfig
+RELEASE_ENV = PKG_CONFIG_PATH=$(STATIC_LIBS)/pkgconfig$${PKG_CONFIG_PATH:+:$$PKG_CONFIG_PATH}
 BIN = .build/release/coach
 
 .PHONY: run build test test-any-day bench fuzz format format-check install uninstall setup clean

@@ -46,7 +46,8 @@ enum ScoringBench {
     let scorer = DrillScorer(books: books)
     // The graded example answers' indexes are built once per playbook, on the first answer scored.
     let built = Monotonic.now()
-    for lang in Lang.allCases { _ = AnswerExamples.cached(books[lang]!) }
+    // With the exponent each language's shipped rule compares with (English √IDF since round 8).
+    for lang in Lang.allCases { _ = AnswerExamples.cached(books[lang]!, idfExponent: AnswerExamples.Rule.shipped(lang).idfExponent) }
     progress(
       "(f) graded example answers indexed once per session: \(Int(((Monotonic.now() - built) * 1000).rounded())) ms (\(books.values.map(\.gradedAnswers.count).reduce(0, +)) answers)"
     )

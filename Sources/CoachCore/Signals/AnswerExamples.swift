@@ -97,7 +97,8 @@ public struct AnswerExamples: Sendable {
     public var k: Int
     /// Answers less similar than this do not vote.
     public var minSimilarity: Double
-    /// The winning grade's share of the vote needed to move the score.
+    /// The winning grade's share of the vote needed to raise the score (a lowering may ask for
+    /// `lowerAgreement`).
     public var agreement: Double
     /// The nearest answer with the winning grade must be at least this similar.
     public var closeEnough: Double
@@ -117,13 +118,15 @@ public struct AnswerExamples: Sendable {
     /// the objection and question classifiers compare; see `ExampleIndex.idfExponent`).
     public var idfExponent: Double = 1
 
-    /// The guarded raise to 2: the checks gave 1 (every essential check passed, no harm done),
+    /// The guarded raise to 2: the checks gave 1 — or 0 when `fromZero` (round 8) — with every
+    /// essential check passed and no harm done,
     /// the graded-2 answers have at least `agreement` of the vote, the nearest of them is at least
     /// `closeEnough` similar, no answer graded 0 or 1 is nearer than that one less `margin`, and
     /// the line has at least `minWords` words (a Chinese character counts half a word) — a stock
     /// phrase ("I understand your concern.", "还有其他的顾虑吗？") never gets full marks by
     /// resembling a good answer. `needs`: per step, checks that must have passed (a Confirm that
-    /// does not restate the customer's content, a Process without the chosen strategy, stays at 1).
+    /// does not restate the customer's content, a Process without the chosen strategy, keeps the
+    /// checks' score).
     /// Only numbers are stored (the rule is copied into every scorer); the checks are `needs`.
     public struct FullMarks: Sendable, Equatable {
       public var agreement: Double
