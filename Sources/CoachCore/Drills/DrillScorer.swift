@@ -10,9 +10,10 @@ public struct DrillScorer: Sendable {
   /// per language; a language without a rule is scored by the checks alone.
   public var exampleRules: [Lang: AnswerExamples.Rule] = Dictionary(uniqueKeysWithValues: Lang.allCases.map { ($0, AnswerExamples.Rule.shipped($0)) })
 
-  /// One rule for every language (nil: the checks alone), as measurements and tests set it.
+  /// One rule for every language (nil: the checks alone), as measurements and tests set it;
+  /// reading it gives the first language's rule (in `Lang.allCases` order, not the dictionary's).
   public var exampleRule: AnswerExamples.Rule? {
-    get { exampleRules.values.first }
+    get { Lang.allCases.lazy.compactMap { exampleRules[$0] }.first }
     set { exampleRules = newValue.map { r in Dictionary(uniqueKeysWithValues: Lang.allCases.map { ($0, r) }) } ?? [:] }
   }
 

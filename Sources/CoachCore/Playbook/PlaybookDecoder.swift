@@ -224,8 +224,7 @@ enum PlaybookDecoder {
     s.id = r.text("id")
     s.at = r.enumeration("at", Signal.Position.self, allowed: ["start", "end", "anywhere"]) ?? .anywhere
     s.phrases = r.texts("phrases")
-    s.test = r.enumeration(
-      "test", Signal.Test.self, allowed: ["number", "amount", "question", "long", "multi-question", "overlap", "specifics", "content", "detailed", "statement"])
+    s.test = r.enumeration("test", Signal.Test.self, allowed: Signal.Test.allCases.map(\.rawValue))
     s.supporting = r.bool("supporting") ?? false
     s.weight = r.int("weight", in: 1...10) ?? 1
     s.why = r.text("why")

@@ -147,7 +147,7 @@ public struct Signal: Sendable, Equatable {
   /// figure, a date, a name or a planned step), `content` (more than a bare "Tell me?"),
   /// `detailed` (seven content words or twenty Chinese characters beyond stock phrases),
   /// `statement` (no question mark at all: the line asks nothing).
-  public enum Test: String, Sendable {
+  public enum Test: String, Sendable, CaseIterable {
     case number, amount, question, long, multiQuestion = "multi-question", overlap, specifics, content, detailed, statement
   }
   public var id: String?
